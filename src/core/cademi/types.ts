@@ -1,0 +1,53 @@
+// The Cademi objects the monitor uses, as typed values after parsing and validation.
+// Times are epoch milliseconds; `login_auto` (a credential) is dropped at parse time and never kept.
+
+/** Where the API lives and the key that opens it. The token is never written to a sheet or log. */
+export interface ApiTarget {
+  /** e.g. https://escola.cademi.com.br/api/v1 (no trailing slash needed). */
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
+export interface CademiStudent {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly createdAt: number | null;
+  /** null = never accessed. */
+  readonly lastAccessAt: number | null;
+}
+
+export interface CademiProgress {
+  /** 0-100, parsed from strings like "41.7%" or "41,7%". */
+  readonly percent: number;
+  readonly lessonsOpened: number;
+  readonly lessonsCompleted: number;
+  /** max(aulas[].acesso_em), null when no lesson was opened. */
+  readonly lastActivityAt: number | null;
+}
+
+export interface CademiTag {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface CademiProduct {
+  readonly id: number;
+  readonly order: number | null;
+  readonly name: string;
+}
+
+export interface CademiAccess {
+  readonly product: CademiProduct;
+  readonly duration: number | null;
+  readonly durationType: string | null;
+  readonly startedAt: number | null;
+  readonly endsAt: number | null;
+  readonly ended: boolean;
+}
+
+/** One page of a cursor-paginated list. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextPageUrl: string | null;
+}

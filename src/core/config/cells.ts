@@ -1,0 +1,98 @@
+// Reading typed values out of cells people typed into, with a message when a cell will not do.
+
+import type { Cell } from '../workbook/workbook';
+import { localDateOfSerial, parseLocalDate, type LocalDate } from '../time/local-date';
+
+export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = <T>(message: string): CellResult<T> => ({ ok: false, message });
+
+/** Cells longer than this are refused: no legitimate config value is that long. */
+export const MAX_TEXT_LENGTH = 200;
+
+export function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+export function readText(cell: Cell | undefined, options: { required: boolean }): CellResult<string> {
+  if (isBlank(cell)) return options.required ? fail('está vazia; preencha este campo') : ok('');
+  const text = String(cell).trim();
+  if (text.length > MAX_TEXT_LENGTH) return fail(`tem ${text.length} caracteres; o máximo é ${MAX_TEXT_LENGTH}`);
+  return ok(text);
+}
+
+export function readPositiveInteger(cell: Cell | undefined): CellResult<number> {
+  if (isBlank(cell)) return fail('está vazia; informe um número inteiro positivo');
+  const value = typeof cell === 'number' ? cell : /^\s*\d+\s*$/.test(String(cell)) ? Number(cell) : NaN;
+  if (!Number.isInteger(value) || value <= 0) return fail(`"${String(cell)}" não é um número inteiro positivo`);
+  return ok(value);
+}
+
+export function readNumber(cell: Cell | undefined, range: { min: number; max: number }): CellResult<number> {
+  if (isBlank(cell)) return fail(`está vazia; informe um número entre ${range.min} e ${range.max}`);
+  const value = typeof cell === 'number' ? cell : Number(String(cell).trim().replace(',', '.'));
+  if (typeof cell === 'boolean' || !Number.isFinite(value)) return fail(`"${String(cell)}" não é um número`);
+  if (value < range.min || value > range.max) return fail(`${value} está fora do intervalo ${range.min}–${range.max}`);
+  return ok(value);
+}
+
+const BR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** A date typed as a spreadsheet date (serial number), '2026-09-01' or '01/09/2026'. */
+export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
+  if (isBlank(cell)) return fail('está vazia; informe uma data (AAAA-MM-DD ou DD/MM/AAAA)');
+  if (typeof cell === 'number') {
+    return cell > 0 && cell < 2_958_466 ? ok(localDateOfSerial(cell)) : fail(`${cell} não é uma data`);
+  }
+  const text = String(cell).trim();
+  const br = BR_DATE.exec(text);
+  const iso = br ? parseLocalDate(`${br[3]}-${br[2].padStart(2, '0')}-${br[1].padStart(2, '0')}`) : parseLocalDate(text);
+  return iso ? ok(iso) : fail(`"${text}" não é uma data válida (use AAAA-MM-DD ou DD/MM/AAAA)`);
+}
+
+/** Product ids separated by commas (or semicolons/spaces); a lone number is one product. */
+export function readIdList(cell: Cell | undefined): CellResult<number[]> {
+  if (isBlank(cell)) return fail('está vazia; informe os IDs dos produtos separados por vírgula');
+  const parts = String(cell).split(/[,;\s]+/).filter((part) => part !== '');
+  const ids: number[] = [];
+  for (const part of parts) {
+    if (!/^\d+$/.test(part) || Number(part) <= 0) return fail(`"${part}" não é um ID de produto (número inteiro positivo)`);
+    if (!ids.includes(Number(part))) ids.push(Number(part));
+  }
+  return ok(ids);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function readOptionalEmail(cell: Cell | undefined): CellResult<string | null> {
+  if (isBlank(cell)) return ok(null);
+  const text = String(cell).trim();
+  return EMAIL.test(text) && text.length <= MAX_TEXT_LENGTH ? ok(text.toLowerCase()) : fail(`"${text.slice(0, 60)}" não é um e-mail`);
+}
+
+/** `Sim`/`Não` (also true/false, s/n); empty means `Sim`. */
+export function readYesNo(cell: Cell | undefined): CellResult<boolean> {
+  if (isBlank(cell)) return ok(true);
+  if (typeof cell === 'boolean') return ok(cell);
+  const text = String(cell).trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (['sim', 's', 'yes', 'true', '1'].includes(text)) return ok(true);
+  if (['nao', 'n', 'no', 'false', '0'].includes(text)) return ok(false);
+  return fail(`"${String(cell)}" deve ser Sim ou Não`);
+}
+
+/** Locates required headers by name, so a coordinator may reorder or add columns. */
+export function locateColumns<H extends string>(
+  header: readonly Cell[] | undefined,
+  required: readonly H[],
+): { columns: Record<H, number>; missing: H[] } {
+  const names = (header ?? []).map((cell) => (cell === null ? '' : String(cell).trim()));
+  const columns = {} as Record<H, number>;
+  const missing: H[] = [];
+  for (const name of required) {
+    const index = names.indexOf(name);
+    if (index < 0) missing.push(name);
+    columns[name] = index;
+  }
+  return { columns, missing };
+}

@@ -1,0 +1,75 @@
+// `Turmas`: one row per cohort → CohortConfig; a broken row is flagged and skipped, the rest sync.
+
+import type { Cell } from '../workbook/workbook';
+import type { CohortConfig } from '../model/cohort';
+import type { GoalTrack } from '../model/goals';
+import { COHORT_HEADERS, SHEET } from '../sheets';
+import { isBlank, locateColumns, readDate, readIdList, readOptionalEmail, readPositiveInteger, readText, readYesNo } from './cells';
+import type { ConfigIssue } from './issues';
+
+type Header = (typeof COHORT_HEADERS)[number];
+
+export function parseCohortsSheet(
+  values: Cell[][] | null,
+  tracks: ReadonlyMap<string, GoalTrack>,
+): { cohorts: CohortConfig[]; issues: ConfigIssue[] } {
+  const cohorts: CohortConfig[] = [];
+  const issues: ConfigIssue[] = [];
+  if (values === null) {
+    issues.push({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: 'aba não encontrada; crie-a com "cademi-monitor init" ou pelo menu' });
+    return { cohorts, issues };
+  }
+  const { columns, missing } = locateColumns(values[0], COHORT_HEADERS);
+  if (missing.length > 0) {
+    issues.push({ sheet: SHEET.cohorts, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` });
+    return { cohorts, issues };
+  }
+  const names = new Map<string, number>();
+  const activeTags = new Map<number, string>();
+  for (let row = 1; row < values.length; row++) {
+    const cells = values[row];
+    if (COHORT_HEADERS.every((name) => isBlank(cells[columns[name]]))) continue;
+    const rowIssues: ConfigIssue[] = [];
+    const flag = (name: Header, message: string, severity: ConfigIssue['severity'] = 'error') =>
+      rowIssues.push({ sheet: SHEET.cohorts, row, column: columns[name], columnName: name, severity, message });
+
+    const name = readText(cells[columns.Turma], { required: true });
+    const tag = readPositiveInteger(cells[columns['Tag ID']]);
+    const start = readDate(cells[columns['Início']]);
+    const products = readIdList(cells[columns.Produtos]);
+    const goal = readText(cells[columns.Meta], { required: false });
+    const tutor = readOptionalEmail(cells[columns.Tutor]);
+    const active = readYesNo(cells[columns.Ativa]);
+
+    if (!name.ok) flag('Turma', name.message);
+    else if (/[\u0000-\u001f]/.test(name.value)) flag('Turma', 'contém caracteres de controle');
+    else if (names.has(name.value.toLowerCase())) flag('Turma', `nome repetido (já usado na linha ${names.get(name.value.toLowerCase())! + 1})`);
+    if (!tag.ok) flag('Tag ID', tag.message);
+    if (!start.ok) flag('Início', start.message);
+    if (!products.ok) flag('Produtos', products.message);
+    if (!goal.ok) flag('Meta', goal.message);
+    else if (goal.value !== '' && !tracks.has(goal.value)) flag('Meta', `meta "${goal.value}" não existe (ou está inválida) na aba Metas`);
+    if (!tutor.ok) flag('Tutor', tutor.message);
+    if (!active.ok) flag('Ativa', active.message);
+    if (active.ok && active.value && tag.ok && activeTags.has(tag.value)) {
+      flag('Tag ID', `a tag ${tag.value} já é da turma ativa "${activeTags.get(tag.value)}"`);
+    }
+
+    issues.push(...rowIssues);
+    if (name.ok && !names.has(name.value.toLowerCase())) names.set(name.value.toLowerCase(), row);
+    if (rowIssues.some((issue) => issue.severity === 'error')) continue;
+    if (!(name.ok && tag.ok && start.ok && products.ok && goal.ok && tutor.ok && active.ok)) continue;
+    if (active.value) activeTags.set(tag.value, name.value);
+    cohorts.push({
+      name: name.value,
+      tagId: tag.value,
+      start: start.value,
+      productIds: products.value,
+      goalTrack: goal.value === '' ? null : goal.value,
+      tutorEmail: tutor.value,
+      active: active.value,
+      sheetRow: row,
+    });
+  }
+  return { cohorts, issues };
+}

@@ -1,0 +1,111 @@
+// `Configuração`: `Chave | Valor` rows → Settings. Unknown keys are flagged; missing keys take defaults.
+
+import type { Cell } from '../workbook/workbook';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { isValidTimeZone } from '../time/zoned';
+import { SETTINGS_HEADERS, SHEET } from '../sheets';
+import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, type CellResult } from './cells';
+import type { ConfigIssue } from './issues';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface SettingField {
+  readonly key: string;
+  readonly field: keyof Settings;
+  readonly read: (cell: Cell | undefined) => CellResult<string | number>;
+  /** Shown in the template beside the value, for whoever edits the sheet. */
+  readonly help: string;
+}
+
+const integerIn = (min: number, max: number) => (cell: Cell | undefined) => {
+  const result = readNumber(cell, { min, max });
+  return result.ok && !Number.isInteger(result.value) ? { ok: false as const, message: `${result.value} deve ser um número inteiro` } : result;
+};
+
+const WEEKDAYS = ['segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado', 'domingo'];
+
+function readWeekday(cell: Cell | undefined): CellResult<number> {
+  const text = String(cell ?? '').trim().toLowerCase().replace('-feira', '');
+  const index = WEEKDAYS.findIndex((day) => day === text || day.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === text);
+  return index >= 0 ? { ok: true, value: index + 1 } : { ok: false, message: `"${String(cell)}" não é um dia da semana (segunda … domingo)` };
+}
+
+function readApiUrl(cell: Cell | undefined): CellResult<string> {
+  const text = readText(cell, { required: false });
+  if (!text.ok || text.value === '') return text;
+  return /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(text.value) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/[^\s]*)?$/.test(text.value)
+    ? { ok: true, value: text.value.replace(/\/+$/, '') }
+    : { ok: false, message: `"${text.value}" não é uma URL https (ex.: https://escola.cademi.com.br/api/v1)` };
+}
+
+function readTimeZone(cell: Cell | undefined): CellResult<string> {
+  const text = readText(cell, { required: true });
+  if (!text.ok) return text;
+  return isValidTimeZone(text.value) ? text : { ok: false, message: `"${text.value}" não é um fuso horário (ex.: America/Sao_Paulo)` };
+}
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  { key: 'URL da API', field: 'apiUrl', read: readApiUrl, help: 'https://SUAESCOLA.cademi.com.br/api/v1 (vazio no Node = simulador embutido). O token fica nas propriedades do script, nunca aqui.' },
+  { key: 'Fuso horário', field: 'timeZone', read: readTimeZone, help: 'Fuso da escola; a semana começa na segunda-feira deste fuso.' },
+  { key: 'Requisições por segundo', field: 'requestsPerSecond', read: (c) => readNumber(c, { min: 0.1, max: 2 }), help: 'Limite da API Cademi: 2 por segundo.' },
+  { key: 'Dias sem acesso (atenção)', field: 'warnDaysWithoutAccess', read: integerIn(1, 365), help: 'A partir de quantos dias sem acesso o aluno fica Atrasado.' },
+  { key: 'Dias sem acesso (risco)', field: 'riskDaysWithoutAccess', read: integerIn(1, 365), help: 'A partir de quantos dias sem acesso o aluno fica Em risco.' },
+  { key: 'Pontos abaixo da meta (atrasado)', field: 'latePoints', read: (c) => readNumber(c, { min: 0, max: 100 }), help: 'Pontos percentuais abaixo do esperado para Atrasado.' },
+  { key: 'Pontos abaixo da meta (risco)', field: 'riskPoints', read: (c) => readNumber(c, { min: 0, max: 100 }), help: 'Pontos percentuais abaixo do esperado para Em risco.' },
+  { key: 'Semanas sem progresso (risco)', field: 'stalledWeeks', read: integerIn(1, 52), help: 'Semanas seguidas sem avanço para Em risco.' },
+  { key: 'Carência para novos alunos (dias)', field: 'graceDays', read: integerIn(0, 60), help: 'Alunos com menos dias na turma ainda não são avaliados.' },
+  { key: 'Dia da atualização semanal', field: 'runWeekday', read: readWeekday, help: 'segunda, terça, … domingo.' },
+  { key: 'Hora da atualização semanal', field: 'runHour', read: integerIn(0, 23), help: 'Hora (0–23) no fuso da escola.' },
+  { key: 'E-mail para alertas', field: 'alertEmail', read: (c) => {
+    const result = readOptionalEmail(c);
+    return result.ok ? { ok: true, value: result.value ?? '' } : result;
+  }, help: 'Quem recebe o aviso quando uma execução falha.' },
+];
+
+const WEEKDAY_NAMES = WEEKDAYS;
+
+/** The value a template shows for a setting (weekday as its Portuguese name). */
+export function settingTemplateValue(field: SettingField): Cell {
+  const value = DEFAULT_SETTINGS[field.field];
+  return field.field === 'runWeekday' ? WEEKDAY_NAMES[(value as number) - 1] : value;
+}
+
+/** Parses `Configuração`; a bad value keeps the default and is flagged. */
+export function parseSettingsSheet(values: Cell[][] | null): { settings: Settings; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const settings: Mutable<Settings> = { ...DEFAULT_SETTINGS };
+  if (values === null) {
+    return { settings, issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'aba não encontrada; usando os valores padrão' }] };
+  }
+  const { columns, missing } = locateColumns(values[0], SETTINGS_HEADERS);
+  if (missing.length > 0) {
+    issues.push({ sheet: SHEET.settings, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` });
+    return { settings, issues };
+  }
+  const seen = new Set<string>();
+  for (let row = 1; row < values.length; row++) {
+    const keyCell = values[row][columns.Chave];
+    if (isBlank(keyCell)) continue;
+    const key = String(keyCell).trim();
+    const field = SETTING_FIELDS.find((candidate) => candidate.key.toLowerCase() === key.toLowerCase());
+    const at = (message: string, severity: ConfigIssue['severity']): ConfigIssue => ({
+      sheet: SHEET.settings, row, column: columns.Valor, columnName: 'Valor', severity, message: `${key}: ${message}`,
+    });
+    if (!field) {
+      issues.push({ ...at('chave desconhecida; ignorada', 'warning'), column: columns.Chave, columnName: 'Chave' });
+      continue;
+    }
+    if (seen.has(field.key)) {
+      issues.push({ ...at('chave repetida; vale a primeira', 'warning'), column: columns.Chave, columnName: 'Chave' });
+      continue;
+    }
+    seen.add(field.key);
+    const result = field.read(values[row][columns.Valor]);
+    if (result.ok) (settings as Record<string, unknown>)[field.field] = result.value;
+    else issues.push(at(`${result.message}; usando o padrão (${String(settingTemplateValue(field))})`, field.field === 'timeZone' ? 'error' : 'warning'));
+  }
+  if (settings.riskDaysWithoutAccess < settings.warnDaysWithoutAccess) {
+    issues.push({ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'Dias sem acesso (risco) é menor que (atenção); confira os limites' });
+  }
+  return { settings, issues };
+}

@@ -1,0 +1,59 @@
+// The config sheets a new workbook starts with: headers, defaults and one goal track to edit.
+
+import { DEFAULT_GOAL_TRACK } from '../model/goals';
+import { COHORT_HEADERS, DATE_FORMAT, GOAL_HEADERS, SETTINGS_HEADERS, SHEET } from '../sheets';
+import type { CohortConfig } from '../model/cohort';
+import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
+import { serialOfLocalDate } from '../time/local-date';
+import { SETTING_FIELDS, settingTemplateValue } from './settings-sheet';
+
+export function settingsTemplate(): SheetContent {
+  return {
+    rows: [
+      [...SETTINGS_HEADERS, 'Descrição'],
+      ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), field.help]),
+    ],
+    frozenRows: 1,
+  };
+}
+
+export function cohortsTemplate(): SheetContent {
+  return { rows: [[...COHORT_HEADERS]], columnFormats: [undefined, '0', DATE_FORMAT], frozenRows: 1 };
+}
+
+export function goalsTemplate(): SheetContent {
+  return {
+    rows: [[...GOAL_HEADERS], ...DEFAULT_GOAL_TRACK.points.map((point) => [DEFAULT_GOAL_TRACK.name, point.week, point.expected])],
+    frozenRows: 1,
+  };
+}
+
+/** Creates whichever config sheets are missing; never overwrites what a coordinator typed. */
+export function ensureConfigSheets(workbook: Workbook): string[] {
+  const created: string[] = [];
+  const existing = new Set(workbook.sheetNames());
+  const templates: [string, () => SheetContent][] = [
+    [SHEET.settings, settingsTemplate],
+    [SHEET.cohorts, cohortsTemplate],
+    [SHEET.goals, goalsTemplate],
+  ];
+  for (const [name, template] of templates) {
+    if (existing.has(name)) continue;
+    workbook.writeSheet(name, template());
+    created.push(name);
+  }
+  return created;
+}
+
+/** The `Turmas` row of a cohort, as `cohort add` appends it. */
+export function cohortRow(cohort: Omit<CohortConfig, 'sheetRow'>): Cell[] {
+  return [
+    cohort.name,
+    cohort.tagId,
+    serialOfLocalDate(cohort.start),
+    cohort.productIds.join(','),
+    cohort.goalTrack ?? '',
+    cohort.tutorEmail ?? '',
+    cohort.active ? 'Sim' : 'Não',
+  ];
+}

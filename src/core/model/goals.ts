@@ -1,0 +1,48 @@
+// Expected-progress tracks (`Metas`): the pace a cohort should keep, by week since its start.
+
+export interface GoalPoint {
+  readonly week: number;
+  readonly expected: number;
+}
+
+export interface GoalTrack {
+  readonly name: string;
+  /** Sorted by week, expected never decreasing. */
+  readonly points: readonly GoalPoint[];
+}
+
+/**
+ * Expected mean progress (0-100) `weeksSinceStart` weeks into a cohort: linear between points,
+ * from 0% at week 0 up to the first point, held after the last point.
+ */
+export function expectedProgress(track: GoalTrack, weeksSinceStart: number): number {
+  if (track.points.length === 0) return 0;
+  const points = track.points[0].week > 0 ? [{ week: 0, expected: 0 }, ...track.points] : track.points;
+  if (weeksSinceStart <= points[0].week) return points[0].expected;
+  for (let i = 1; i < points.length; i++) {
+    const [from, to] = [points[i - 1], points[i]];
+    if (weeksSinceStart <= to.week) {
+      const share = (weeksSinceStart - from.week) / (to.week - from.week);
+      return round1(from.expected + share * (to.expected - from.expected));
+    }
+  }
+  return points[points.length - 1].expected;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** The track `init` writes, so a new workbook has a sensible pace to edit. */
+export const DEFAULT_GOAL_TRACK: GoalTrack = {
+  name: 'Padrão',
+  points: [
+    { week: 0, expected: 0 },
+    { week: 1, expected: 8 },
+    { week: 2, expected: 16 },
+    { week: 4, expected: 30 },
+    { week: 8, expected: 55 },
+    { week: 12, expected: 80 },
+    { week: 16, expected: 100 },
+  ],
+};

@@ -1,0 +1,45 @@
+// School-wide settings read from the `Configuração` sheet, with their defaults.
+
+export interface Thresholds {
+  /** Days without access from which a student is `Atrasado` (engagement tools warn at 7). */
+  readonly warnDaysWithoutAccess: number;
+  /** Days without access from which a student is `Em risco` (engagement tools escalate at 14). */
+  readonly riskDaysWithoutAccess: number;
+  /** Percentage points below the expected curve from which a student is `Atrasado`. */
+  readonly latePoints: number;
+  /** Percentage points below the expected curve from which a student is `Em risco`. */
+  readonly riskPoints: number;
+  /** Consecutive weeks without progress from which a student is `Em risco`. */
+  readonly stalledWeeks: number;
+  /** Students who joined less than this many days ago are not judged yet. */
+  readonly graceDays: number;
+}
+
+export interface Settings extends Thresholds {
+  /** Cademi API base URL; empty = the embedded simulator (Node host only). */
+  readonly apiUrl: string;
+  readonly timeZone: string;
+  /** The API's rate limit; Cademi allows 2 requests per second. */
+  readonly requestsPerSecond: number;
+  /** ISO weekday of the automatic weekly run (1 = Monday). */
+  readonly runWeekday: number;
+  /** Hour of the day (school time) from which the weekly run is due. */
+  readonly runHour: number;
+  /** Where run failures are e-mailed; empty = no e-mail. */
+  readonly alertEmail: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiUrl: '',
+  timeZone: 'America/Sao_Paulo',
+  requestsPerSecond: 2,
+  warnDaysWithoutAccess: 7,
+  riskDaysWithoutAccess: 14,
+  latePoints: 10,
+  riskPoints: 25,
+  stalledWeeks: 2,
+  graceDays: 7,
+  runWeekday: 1,
+  runHour: 6,
+  alertEmail: '',
+};

@@ -1,0 +1,60 @@
+// Each student's weekly situation (`Situação`) from the thresholds in `Configuração`.
+
+import type { Thresholds } from './settings';
+
+export const SITUATIONS = ['Em dia', 'Atrasado', 'Em risco', 'Sem meta', 'Desistente'] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+export interface StudentWeek {
+  /** Mean progress (0-100) over the cohort's tracked products. */
+  readonly progress: number;
+  /** Expected mean progress this week; null when the cohort has no goal track. */
+  readonly expected: number | null;
+  /** Days since the last access; null when the student never accessed. */
+  readonly daysWithoutAccess: number | null;
+  /** Consecutive weeks, up to this one, in which the mean progress did not rise. */
+  readonly weeksWithoutProgress: number;
+  /** Days since the student joined the cohort. */
+  readonly daysInCohort: number;
+  readonly droppedOut: boolean;
+}
+
+export interface Classification {
+  readonly situation: Situation;
+  /** Plain-Portuguese reasons, for tutors (e.g. "15 dias sem acesso"). */
+  readonly reasons: string[];
+}
+
+/**
+ * Rules, first match wins: a recorded dropout; the grace period for newcomers; `Em risco` for long
+ * absence, a stall or a large gap; `Sem meta` when there is no curve to compare with; `Atrasado`
+ * for a shorter absence or a smaller gap; otherwise `Em dia`.
+ */
+export function classifyStudent(week: StudentWeek, thresholds: Thresholds): Classification {
+  if (week.droppedOut) return { situation: 'Desistente', reasons: ['desistência registrada'] };
+  const noGoal: Situation = week.expected === null ? 'Sem meta' : 'Em dia';
+  if (week.daysInCohort < thresholds.graceDays) {
+    return { situation: noGoal, reasons: [`na turma há ${Math.max(0, week.daysInCohort)} dias (carência)`] };
+  }
+  const gap = week.expected === null ? 0 : week.expected - week.progress;
+  const absent = week.daysWithoutAccess === null ? week.daysInCohort : week.daysWithoutAccess;
+  const absence = week.daysWithoutAccess === null ? 'nunca acessou' : `${absent} dias sem acesso`;
+  const stalled = week.progress < 100 && week.weeksWithoutProgress >= thresholds.stalledWeeks;
+
+  const risk: string[] = [];
+  if (absent >= thresholds.riskDaysWithoutAccess) risk.push(absence);
+  if (stalled) risk.push(`0 pp em ${week.weeksWithoutProgress} semanas`);
+  if (week.expected !== null && gap >= thresholds.riskPoints) risk.push(`${formatPoints(gap)} pp abaixo da meta`);
+  if (risk.length > 0) return { situation: 'Em risco', reasons: risk };
+  if (week.expected === null) return { situation: 'Sem meta', reasons: [] };
+
+  const late: string[] = [];
+  if (absent >= thresholds.warnDaysWithoutAccess) late.push(absence);
+  if (gap >= thresholds.latePoints) late.push(`${formatPoints(gap)} pp abaixo da meta`);
+  if (late.length > 0) return { situation: 'Atrasado', reasons: late };
+  return { situation: 'Em dia', reasons: [] };
+}
+
+function formatPoints(points: number): string {
+  return String(Math.round(points * 10) / 10).replace('.', ',');
+}

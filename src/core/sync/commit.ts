@@ -1,0 +1,23 @@
+// The end of a run: the week's rows go into `Histórico` in one write, then the staging is dropped.
+
+import type { Workbook } from '../workbook/workbook';
+import { SHEET } from '../sheets';
+import { checkHistoryHeader, encodeHistoryRow, HISTORY_FORMATS } from '../history/schema';
+import { planWeekReplacement } from '../history/week-replacement';
+import type { SyncResult } from './job';
+
+/** Writes a completed week; rows of other weeks are left as they are. Returns the rows written. */
+export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: string): number {
+  const stored = workbook.readSheet(SHEET.history);
+  checkHistoryHeader(stored);
+  const weekRows = result.rows.map((row) => encodeHistoryRow(row, timeZone));
+  const plan = planWeekReplacement(stored, result.week, weekRows);
+  if (stored === null || stored.length === 0) {
+    workbook.writeSheet(SHEET.history, { rows: plan.rows, columnFormats: HISTORY_FORMATS, frozenRows: 1 });
+  } else {
+    workbook.replaceRowsFrom(SHEET.history, plan.fromRow, plan.rows, HISTORY_FORMATS);
+  }
+  if (workbook.sheetNames().includes(SHEET.staging)) workbook.deleteSheet(SHEET.staging);
+  return weekRows.length;
+}
+

@@ -1,0 +1,452 @@
+// The resumable weekly sync as a sans-I/O state machine: it hands out requests and is fed responses.
+// Hosts (Apps Script, Node, tests) perform the HTTP, the pacing and the persistence between slices.
+
+import type { HttpRequest, HttpResponse } from '../http';
+import type { ApiTarget, CademiStudent } from '../cademi/types';
+import {
+  CademiAuthError, CademiBusinessRuleError, CademiError, CademiNotFoundError, CademiRateLimitError,
+  CademiShapeError, CademiUnsafeUrlError, isRetryable,
+} from '../cademi/errors';
+import { followPageRequest, progressRequest, productRequest, tagStudentsRequest, ENDPOINTS } from '../cademi/requests';
+import { parseProduct, parseProgress, parseTagStudentsPage } from '../cademi/responses';
+import { advancePageWalk, newPageWalk, type PageWalk } from '../cademi/pagination';
+import type { SchoolConfig } from '../config/load-config';
+import type { CohortConfig } from '../model/cohort';
+import type { HistoryIndex } from '../history/history-index';
+import type { HistoryRow } from '../history/schema';
+import { localDateOf, weekKeyOf, type LocalDate } from '../time/local-date';
+import type { SyncCheckpoint } from './checkpoint';
+import { SyncFailedError } from './errors';
+import { studentRows, type WeekContext } from './snapshot';
+import type { StagedProduct, StagedProgress, StagedRecord, StagedSkip, StagedStudent } from './staging';
+
+export interface SyncJobInput {
+  readonly config: SchoolConfig;
+  readonly target: ApiTarget;
+  /** Rows of the weeks before this run's week. */
+  readonly history: HistoryIndex;
+  /** "Today" for the whole run (epoch ms). */
+  readonly now: number;
+  readonly runId: string;
+  /** Attempts per request before the run fails (429, 5xx, timeouts). */
+  readonly maxAttempts?: number;
+}
+
+/** A request the host should perform, with the key it must hand back with the response. */
+export interface OutgoingRequest {
+  readonly key: string;
+  readonly request: HttpRequest;
+}
+
+export interface SyncStats {
+  calls: number;
+  retries: number;
+  /** (student, product) pairs carried forward without a call: calls saved by the incremental rule. */
+  carried: number;
+  skipped: number;
+  students: number;
+  cohorts: number;
+}
+
+export interface SyncResult {
+  readonly week: LocalDate;
+  readonly rows: HistoryRow[];
+  readonly stats: SyncStats;
+  readonly warnings: string[];
+}
+
+interface WorkItem {
+  readonly cohort: CohortConfig;
+  readonly student: StagedStudent;
+  readonly productId: number;
+}
+
+const MAX_PAGES_PER_TAG = 400;
+const MAX_BACKOFF_MS = 60_000;
+
+export class SyncJob {
+  readonly week: LocalDate;
+  readonly runId: string;
+  readonly now: number;
+  readonly stats: SyncStats = { calls: 0, retries: 0, carried: 0, skipped: 0, students: 0, cohorts: 0 };
+  readonly warnings: string[] = [];
+
+  private readonly cohorts: CohortConfig[];
+  private readonly products = new Map<number, StagedProduct>();
+  private readonly studentsByCohort = new Map<string, Map<number, StagedStudent>>();
+  private readonly outcomes = new Map<string, StagedProgress | StagedSkip>();
+  private readonly records: StagedRecord[] = [];
+  private walks: Record<string, PageWalk> = {};
+  private readonly failedCohorts: Record<string, string> = {};
+  private readonly inFlight = new Set<string>();
+  private readonly attempts = new Map<string, number>();
+  private readonly notBefore = new Map<string, number>();
+  private workItems: WorkItem[] | null = null;
+  private readonly workByKey = new Map<string, WorkItem>();
+  /** Work items before this index were handed out once; later hand-outs come from `waiting`. */
+  private workCursor = 0;
+  /** Progress requests to send again: backed off after an error, or released unsent. */
+  private readonly waiting = new Set<string>();
+  private remaining = 0;
+
+  constructor(private readonly input: SyncJobInput, resume?: { checkpoint: SyncCheckpoint; records: readonly StagedRecord[] }) {
+    const { settings } = input.config;
+    this.now = resume?.checkpoint.now ?? input.now;
+    this.runId = resume?.checkpoint.runId ?? input.runId;
+    this.week = weekKeyOf(this.now, settings.timeZone);
+    const today = localDateOf(this.now, settings.timeZone);
+    this.cohorts = input.config.cohorts.filter((cohort) => {
+      if (!cohort.active) return false;
+      if (cohort.start > today) {
+        this.warnings.push(`Turma "${cohort.name}" começa em ${cohort.start}; ignorada nesta semana.`);
+        return false;
+      }
+      return true;
+    });
+    this.stats.cohorts = this.cohorts.length;
+    for (const cohort of this.cohorts) this.studentsByCohort.set(cohort.name, new Map());
+    if (resume) {
+      this.walks = { ...resume.checkpoint.walks };
+      Object.assign(this.failedCohorts, resume.checkpoint.failedCohorts);
+      this.stats.calls = resume.checkpoint.calls;
+      this.stats.retries = resume.checkpoint.retries;
+      resume.records.forEach((record) => this.stage(record));
+    }
+    for (const cohort of this.cohorts) {
+      if (!this.walks[cohort.name]) this.walks[cohort.name] = newPageWalk(tagStudentsRequest(input.target, cohort.tagId).url);
+    }
+  }
+
+  /** True when every (student, product) of the week has a value or a reason it has none. */
+  get complete(): boolean {
+    return this.plannedWork() !== null && this.remaining === 0;
+  }
+
+  /** How far the run is: listing cohorts, then (student, product) pairs settled out of the total. */
+  progress(): { listing: boolean; settled: number; total: number } {
+    if (this.workItems === null) return { listing: true, settled: 0, total: 0 };
+    return { listing: false, settled: this.workItems.length - this.remaining, total: this.workItems.length };
+  }
+
+  /** Up to `max` requests that may be sent now (fewer while pages depend on earlier answers). */
+  nextRequests(max: number, now: number): OutgoingRequest[] {
+    const out: OutgoingRequest[] = [];
+    const offer = (key: string, build: () => HttpRequest | null): boolean => {
+      if (out.length >= max) return false;
+      if (this.inFlight.has(key) || (this.notBefore.get(key) ?? 0) > now) return true;
+      const request = build();
+      if (request) {
+        out.push({ key, request });
+        this.inFlight.add(key);
+      }
+      return out.length < max;
+    };
+    for (const productId of this.unknownProducts()) {
+      if (!offer(`product:${productId}`, () => productRequest(this.input.target, productId))) return out;
+    }
+    for (const cohort of this.cohorts) {
+      const walk = this.walks[cohort.name];
+      if (this.failedCohorts[cohort.name] || walk.nextUrl === null || walk.stopReason !== null) continue;
+      if (!offer(`tag:${cohort.name}`, () => this.pageRequest(cohort, walk))) return out;
+    }
+    const items = this.plannedWork();
+    if (items === null) return out;
+    const progressOf = (key: string) => {
+      const item = this.workByKey.get(key)!;
+      return () => progressRequest(this.input.target, item.student.studentId, item.productId);
+    };
+    for (const key of [...this.waiting]) {
+      if (out.length >= max) return out;
+      if ((this.notBefore.get(key) ?? 0) > now || this.outcomes.has(key)) continue;
+      this.waiting.delete(key);
+      offer(`progress:${key}`, progressOf(key));
+    }
+    while (out.length < max && this.workCursor < items.length) {
+      const item = items[this.workCursor++];
+      const key = workKey(item.student.studentId, item.productId);
+      if (!this.outcomes.has(key)) offer(`progress:${key}`, progressOf(key));
+    }
+    return out;
+  }
+
+  /** When the earliest request held back by a back-off may go (null if none is waiting). */
+  nextRetryAt(): number | null {
+    let earliest: number | null = null;
+    for (const at of this.notBefore.values()) earliest = earliest === null ? at : Math.min(earliest, at);
+    return earliest;
+  }
+
+  /** Feeds the response to a request handed out by `nextRequests`. Throws SyncFailedError when the run cannot go on. */
+  accept(key: string, response: HttpResponse, now: number): void {
+    this.inFlight.delete(key);
+    this.stats.calls++;
+    const [kind, ...rest] = key.split(':');
+    try {
+      if (kind === 'product') this.acceptProduct(Number(rest[0]), response);
+      else if (kind === 'tag') this.acceptTagPage(rest.join(':'), response);
+      else this.acceptProgress(rest.join(':'), response);
+      this.attempts.delete(key);
+      this.notBefore.delete(key);
+    } catch (error) {
+      this.handleFailure(key, error, now);
+    }
+  }
+
+  /** Hands back requests that were handed out but never sent (a slice ending early). */
+  release(keys: readonly string[]): void {
+    for (const key of keys) {
+      this.inFlight.delete(key);
+      if (key.startsWith('progress:')) this.waiting.add(key.slice('progress:'.length));
+    }
+  }
+
+  checkpoint(): SyncCheckpoint {
+    return {
+      version: 1,
+      runId: this.runId,
+      week: this.week,
+      now: this.now,
+      walks: { ...this.walks },
+      failedCohorts: { ...this.failedCohorts },
+      calls: this.stats.calls,
+      retries: this.stats.retries,
+    };
+  }
+
+  /** Everything collected so far, for the staging sheet. */
+  stagingRecords(): readonly StagedRecord[] {
+    return this.records;
+  }
+
+  /** The week's rows; call once `complete` is true. */
+  result(): SyncResult {
+    const items = this.plannedWork();
+    if (items === null || !this.complete) throw new Error('SyncJob.result() called before the run completed');
+    const context: WeekContext = {
+      week: this.week,
+      now: this.now,
+      settings: this.input.config.settings,
+      goalTracks: this.input.config.goalTracks,
+      history: this.input.history,
+      productNames: new Map([...this.products.values()].map((product) => [product.productId, product.name])),
+    };
+    const rows: HistoryRow[] = [];
+    let current: { cohort: CohortConfig; student: StagedStudent; progress: StagedProgress[] } | null = null;
+    const flush = () => {
+      if (current) rows.push(...studentRows(context, current.cohort, current.student, current.progress));
+    };
+    for (const item of items) {
+      if (!current || current.student !== item.student || current.cohort !== item.cohort) {
+        flush();
+        current = { cohort: item.cohort, student: item.student, progress: [] };
+      }
+      const outcome = this.outcomes.get(workKey(item.student.studentId, item.productId));
+      if (outcome?.kind === 'progress') current.progress.push(outcome);
+    }
+    flush();
+    this.stats.students = new Set(items.map((item) => item.student.studentId)).size;
+    this.stats.skipped = [...this.outcomes.values()].filter((outcome) => outcome.kind === 'skip').length;
+    return { week: this.week, rows, stats: { ...this.stats }, warnings: [...this.warnings] };
+  }
+
+  // --- internals ---------------------------------------------------------------------------
+
+  private stage(record: StagedRecord): void {
+    switch (record.kind) {
+      case 'product':
+        if (this.products.has(record.productId)) return;
+        this.products.set(record.productId, record);
+        break;
+      case 'student': {
+        const cohort = this.studentsByCohort.get(record.cohort);
+        if (!cohort || cohort.has(record.studentId)) return;
+        cohort.set(record.studentId, record);
+        break;
+      }
+      case 'progress':
+      case 'skip': {
+        const key = workKey(record.studentId, record.productId);
+        if (this.outcomes.has(key)) return;
+        this.outcomes.set(key, record);
+        if (this.workByKey.has(key)) this.remaining--;
+        if (record.kind === 'progress' && record.origin === 'Mantido') this.stats.carried++;
+        break;
+      }
+    }
+    this.records.push(record);
+  }
+
+  private unknownProducts(): number[] {
+    const ids = new Set(this.cohorts.flatMap((cohort) => cohort.productIds));
+    return [...ids].filter((id) => !this.products.has(id) && this.input.history.productName(id) === undefined);
+  }
+
+  private productName(productId: number): string | undefined {
+    return this.products.get(productId)?.name ?? this.input.history.productName(productId);
+  }
+
+  private pageRequest(cohort: CohortConfig, walk: PageWalk): HttpRequest | null {
+    if (walk.pages === 0) return tagStudentsRequest(this.input.target, cohort.tagId);
+    try {
+      return followPageRequest(this.input.target, walk.nextUrl!, ENDPOINTS.tagStudents);
+    } catch (error) {
+      if (!(error instanceof CademiUnsafeUrlError)) throw error;
+      this.failCohort(cohort.name, `a paginação apontou para outro endereço (${error.message}); a turma não foi lida para não expor o token`);
+      return null;
+    }
+  }
+
+  private acceptProduct(productId: number, response: HttpResponse): void {
+    try {
+      const product = parseProduct(response, ENDPOINTS.product);
+      this.stage({ kind: 'product', productId, name: product.name });
+    } catch (error) {
+      if (!(error instanceof CademiNotFoundError)) throw error;
+      this.warnings.push(`Produto ${productId} não existe na Cademi; as turmas que o usam seguem sem ele.`);
+      this.stage({ kind: 'product', productId, name: '' });
+    }
+  }
+
+  private acceptTagPage(cohortName: string, response: HttpResponse): void {
+    const cohort = this.cohorts.find((candidate) => candidate.name === cohortName)!;
+    let page;
+    try {
+      page = parseTagStudentsPage(response, ENDPOINTS.tagStudents);
+    } catch (error) {
+      if (error instanceof CademiNotFoundError) {
+        this.failCohort(cohortName, `a tag ${cohort.tagId} não existe na Cademi; confira o Tag ID em Turmas`);
+        return;
+      }
+      throw error;
+    }
+    page.items.forEach((student: CademiStudent) =>
+      this.stage({
+        kind: 'student', cohort: cohortName, studentId: student.id, name: student.name, email: student.email,
+        createdAt: student.createdAt, lastAccessAt: student.lastAccessAt,
+      }),
+    );
+    const walk = advancePageWalk(this.walks[cohortName], { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, MAX_PAGES_PER_TAG);
+    this.walks = { ...this.walks, [cohortName]: walk };
+    if (walk.stopReason === 'repeated' || walk.stopReason === 'cap') {
+      this.warnings.push(`Turma "${cohortName}": a paginação da tag ${cohort.tagId} parou (${walk.stopReason === 'cap' ? 'limite de páginas' : 'página repetida'}).`);
+    }
+  }
+
+  private acceptProgress(key: string, response: HttpResponse): void {
+    const [studentId, productId] = key.split('|').map(Number);
+    try {
+      const progress = parseProgress(response, ENDPOINTS.progress);
+      this.stage({
+        kind: 'progress', studentId, productId, progress: progress.percent, lessonsCompleted: progress.lessonsCompleted, origin: 'API',
+      });
+    } catch (error) {
+      if (!(error instanceof CademiNotFoundError || error instanceof CademiBusinessRuleError)) throw error;
+      this.stage({ kind: 'skip', studentId, productId, reason: error.apiMessage ?? error.message });
+      this.warnings.push(`Aluno ${studentId}, produto ${productId}: ${error.apiMessage ?? 'sem resposta'}; linha não registrada.`);
+    }
+  }
+
+  private failCohort(cohortName: string, reason: string): void {
+    this.failedCohorts[cohortName] = reason;
+    this.warnings.push(`Turma "${cohortName}" não sincronizada: ${reason}.`);
+  }
+
+  private handleFailure(key: string, error: unknown, now: number): never | void {
+    const cohort = this.cohortOfKey(key);
+    const where = cohort ? ` (turma "${cohort}")` : '';
+    if (error instanceof CademiAuthError) {
+      throw new SyncFailedError('auth', `${error.message}${where}`, error.endpoint, cohort);
+    }
+    if (isRetryable(error)) {
+      const attempt = (this.attempts.get(key) ?? 0) + 1;
+      const maxAttempts = this.input.maxAttempts ?? 6;
+      const cademiError = error as CademiError;
+      if (attempt >= maxAttempts) {
+        throw new SyncFailedError(
+          'retries-exhausted',
+          `${cademiError.message}${where}; ${attempt} tentativas sem sucesso. Tente de novo mais tarde; nada foi gravado desta semana.`,
+          cademiError.endpoint,
+          cohort,
+        );
+      }
+      this.attempts.set(key, attempt);
+      this.stats.retries++;
+      const backoff = error instanceof CademiRateLimitError ? error.retryAfterMs : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
+      this.notBefore.set(key, now + backoff);
+      if (key.startsWith('progress:')) this.waiting.add(key.slice('progress:'.length));
+      return;
+    }
+    if (error instanceof CademiError) {
+      const kind = error instanceof CademiShapeError ? 'shape' : 'api';
+      throw new SyncFailedError(kind, `${error.message}${where}`, error.endpoint, cohort);
+    }
+    throw error;
+  }
+
+  private cohortOfKey(key: string): string | null {
+    if (key.startsWith('tag:')) return key.slice(4);
+    if (key.startsWith('progress:')) return this.workByKey.get(key.slice('progress:'.length))?.cohort.name ?? null;
+    return null;
+  }
+
+  /** The week's (student, product) list, once every listing is done; carried pairs are settled here. */
+  private plannedWork(): WorkItem[] | null {
+    if (this.workItems) return this.workItems;
+    const listingDone = this.cohorts.every((cohort) => {
+      const walk = this.walks[cohort.name];
+      return this.failedCohorts[cohort.name] !== undefined || walk.stopReason !== null || walk.nextUrl === null;
+    });
+    if (!listingDone || this.unknownProducts().length > 0) return null;
+    const items = this.buildWork();
+    for (const item of items) {
+      const key = workKey(item.student.studentId, item.productId);
+      this.workByKey.set(key, item);
+      if (!this.outcomes.has(key)) this.remaining++;
+    }
+    this.workItems = items;
+    for (const item of items) this.carryIfUnchanged(item);
+    return items;
+  }
+
+  private buildWork(): WorkItem[] {
+    // A student listed under several active cohorts' tags belongs to the one that started last.
+    const owner = new Map<number, CohortConfig>();
+    let conflicts = 0;
+    for (const cohort of this.cohorts) {
+      if (this.failedCohorts[cohort.name]) continue;
+      for (const studentId of this.studentsByCohort.get(cohort.name)!.keys()) {
+        const current = owner.get(studentId);
+        if (current) conflicts++;
+        if (!current || cohort.start >= current.start) owner.set(studentId, cohort);
+      }
+    }
+    if (conflicts > 0) this.warnings.push(`${conflicts} aluno(s) aparecem em mais de uma turma ativa; contados na turma mais recente.`);
+    const items: WorkItem[] = [];
+    for (const cohort of this.cohorts) {
+      if (this.failedCohorts[cohort.name]) continue;
+      const productIds = cohort.productIds.filter((id) => this.productName(id) !== '');
+      const students = [...this.studentsByCohort.get(cohort.name)!.values()]
+        .filter((student) => owner.get(student.studentId) === cohort)
+        .sort((a, b) => a.studentId - b.studentId);
+      for (const student of students) for (const productId of productIds) items.push({ cohort, student, productId });
+    }
+    return items;
+  }
+
+  /** The incremental rule: no access since the last snapshot means no progress since it. */
+  private carryIfUnchanged(item: WorkItem): void {
+    const key = workKey(item.student.studentId, item.productId);
+    if (this.outcomes.has(key)) return;
+    const previous = this.input.history.latest(item.student.studentId, item.productId);
+    const lastAccess = item.student.lastAccessAt;
+    if (lastAccess === null) {
+      this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: previous?.progress ?? 0, lessonsCompleted: previous?.lessonsCompleted ?? 0, origin: 'Mantido' });
+    } else if (previous && lastAccess <= previous.collectedAt) {
+      this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: previous.progress, lessonsCompleted: previous.lessonsCompleted, origin: 'Mantido' });
+    }
+  }
+}
+
+function workKey(studentId: number, productId: number): string {
+  return `${studentId}|${productId}`;
+}

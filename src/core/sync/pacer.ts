@@ -1,0 +1,46 @@
+// Pacing at the API's ceiling: a sliding-window mirror of Cademi's limit (N per second, 120 per minute).
+
+/**
+ * Tracks when requests were sent and says how long to wait before the next batch may go, so the
+ * number sent in any 1-second window never exceeds `perSecond` (and any minute, `perMinute`).
+ * `marginMs` widens the windows against network jitter when the server is real.
+ */
+export class RequestPacer {
+  private readonly sent: number[] = [];
+  private readonly perSecond: number;
+  private readonly perMinute: number;
+  private readonly windowMs: number;
+  private readonly marginMs: number;
+
+  constructor(perSecond: number, options: { perMinute?: number; marginMs?: number } = {}) {
+    // A fractional rate (1.5/s, 0.5/s) becomes k requests per window of k/rate seconds.
+    this.perSecond = Math.max(1, Math.floor(perSecond));
+    this.windowMs = Math.ceil((this.perSecond * 1000) / perSecond);
+    this.perMinute = Math.max(1, Math.floor(options.perMinute ?? perSecond * 60));
+    this.marginMs = options.marginMs ?? 0;
+  }
+
+  /** Requests that may go out together in one batch. */
+  get batchSize(): number {
+    return this.perSecond;
+  }
+
+  /** Milliseconds to wait from `now` until `count` requests may be sent at once. */
+  delayFor(count: number, now: number): number {
+    const n = Math.min(count, this.perSecond);
+    // Sending n at t is allowed when the (limit - n + 1)-th most recent request left the window.
+    const secondBound = this.sent[this.sent.length - 1 - (this.perSecond - n)];
+    const minuteBound = this.sent[this.sent.length - 1 - (this.perMinute - n)];
+    let earliest = now;
+    if (secondBound !== undefined) earliest = Math.max(earliest, secondBound + this.windowMs + this.marginMs);
+    if (minuteBound !== undefined) earliest = Math.max(earliest, minuteBound + 60_000 + this.marginMs);
+    return earliest - now;
+  }
+
+  /** Records `count` requests sent at `at`. */
+  record(count: number, at: number): void {
+    for (let i = 0; i < count; i++) this.sent.push(at);
+    // Only the last minute's worth matters.
+    if (this.sent.length > this.perMinute * 2) this.sent.splice(0, this.sent.length - this.perMinute);
+  }
+}

@@ -1,0 +1,86 @@
+// Turns what a run collected into the week's `Histórico` rows, each with its expected value and situation.
+
+import type { CohortConfig } from '../model/cohort';
+import { expectedProgress, type GoalTrack } from '../model/goals';
+import type { Settings } from '../model/settings';
+import { classifyStudent } from '../model/status';
+import type { HistoryIndex } from '../history/history-index';
+import type { HistoryRow } from '../history/schema';
+import { daysBetween, localDateOf, mondayOf, type LocalDate } from '../time/local-date';
+import type { StagedProgress, StagedStudent } from './staging';
+
+const DAY_MS = 86_400_000;
+
+export interface WeekContext {
+  readonly week: LocalDate;
+  readonly now: number;
+  readonly settings: Settings;
+  readonly goalTracks: ReadonlyMap<string, GoalTrack>;
+  readonly history: HistoryIndex;
+  readonly productNames: ReadonlyMap<number, string>;
+}
+
+/** Whole weeks between the Monday of a cohort's start and `week` (0 in the starting week). */
+export function weeksSinceStart(cohort: Pick<CohortConfig, 'start'>, week: LocalDate): number {
+  return Math.floor(daysBetween(mondayOf(cohort.start), week) / 7);
+}
+
+/** The expected mean progress for a cohort in a week, or null without a goal track. */
+export function expectedFor(cohort: CohortConfig, week: LocalDate, tracks: ReadonlyMap<string, GoalTrack>): number | null {
+  const track = cohort.goalTrack === null ? undefined : tracks.get(cohort.goalTrack);
+  return track ? expectedProgress(track, weeksSinceStart(cohort, week)) : null;
+}
+
+/** Consecutive weeks, ending with this one, in which the mean did not rise. */
+export function weeksWithoutProgress(pastMeans: readonly number[], currentMean: number): number {
+  const series = [...pastMeans, currentMean];
+  let count = 0;
+  for (let i = series.length - 1; i > 0 && series[i] <= series[i - 1] + 1e-9; i--) count++;
+  return count;
+}
+
+/** The rows of one student in one cohort this week (one per product collected). */
+export function studentRows(
+  context: WeekContext,
+  cohort: CohortConfig,
+  student: StagedStudent,
+  progress: readonly StagedProgress[],
+): HistoryRow[] {
+  if (progress.length === 0) return [];
+  const { settings, week, now } = context;
+  const today = localDateOf(now, settings.timeZone);
+  const mean = progress.reduce((sum, item) => sum + item.progress, 0) / progress.length;
+  const productIds = progress.map((item) => item.productId);
+  const past = context.history.weeklyMeans(student.studentId, productIds).filter((entry) => entry.week < week);
+  const joined = student.createdAt !== null && localDateOf(student.createdAt, settings.timeZone) > cohort.start
+    ? localDateOf(student.createdAt, settings.timeZone)
+    : cohort.start;
+  const expected = expectedFor(cohort, week, context.goalTracks);
+  const { situation } = classifyStudent(
+    {
+      progress: mean,
+      expected,
+      daysWithoutAccess: student.lastAccessAt === null ? null : Math.max(0, Math.floor((now - student.lastAccessAt) / DAY_MS)),
+      weeksWithoutProgress: weeksWithoutProgress(past.map((entry) => entry.mean), mean),
+      daysInCohort: daysBetween(joined, today),
+      droppedOut: false,
+    },
+    settings,
+  );
+  return progress.map((item) => ({
+    week,
+    cohort: cohort.name,
+    studentId: student.studentId,
+    name: student.name,
+    email: student.email,
+    productId: item.productId,
+    productName: context.productNames.get(item.productId) ?? `Produto ${item.productId}`,
+    progress: item.progress,
+    lessonsCompleted: item.lessonsCompleted,
+    lastAccessAt: student.lastAccessAt,
+    expected,
+    situation,
+    origin: item.origin,
+    collectedAt: now,
+  }));
+}

@@ -1,0 +1,96 @@
+// What an unfinished run has collected so far, kept in the hidden `_Coleta` sheet between slices.
+// The staging table is the source of truth for data; the checkpoint only holds cursors.
+
+import type { Cell } from '../workbook/workbook';
+import type { Origin } from '../history/schema';
+
+export interface StagedProduct {
+  readonly kind: 'product';
+  readonly productId: number;
+  readonly name: string;
+}
+
+export interface StagedStudent {
+  readonly kind: 'student';
+  readonly cohort: string;
+  readonly studentId: number;
+  readonly name: string;
+  readonly email: string;
+  readonly createdAt: number | null;
+  readonly lastAccessAt: number | null;
+}
+
+export interface StagedProgress {
+  readonly kind: 'progress';
+  readonly studentId: number;
+  readonly productId: number;
+  readonly progress: number;
+  readonly lessonsCompleted: number;
+  readonly origin: Origin;
+}
+
+/** A (student, product) the API could not answer for (no access to the product, say). */
+export interface StagedSkip {
+  readonly kind: 'skip';
+  readonly studentId: number;
+  readonly productId: number;
+  readonly reason: string;
+}
+
+export type StagedRecord = StagedProduct | StagedStudent | StagedProgress | StagedSkip;
+
+export const STAGING_HEADERS = ['Tipo', 'Turma', 'Aluno ID', 'Nome', 'E-mail', 'Criado em', 'Último acesso', 'Produto ID', 'Progresso', 'Aulas concluídas', 'Origem', 'Execução'] as const;
+
+/** Encodes records for the staging sheet; times stay epoch ms (the sheet is the job's, not people's). */
+export function encodeStaging(runId: string, records: readonly StagedRecord[]): Cell[][] {
+  const rows: Cell[][] = [[...STAGING_HEADERS]];
+  for (const record of records) {
+    switch (record.kind) {
+      case 'product':
+        rows.push(['produto', null, null, record.name, null, null, null, record.productId, null, null, null, runId]);
+        break;
+      case 'student':
+        rows.push(['aluno', record.cohort, record.studentId, record.name, record.email, record.createdAt, record.lastAccessAt, null, null, null, null, runId]);
+        break;
+      case 'progress':
+        rows.push(['progresso', null, record.studentId, null, null, null, null, record.productId, record.progress, record.lessonsCompleted, record.origin, runId]);
+        break;
+      case 'skip':
+        rows.push(['ignorado', null, record.studentId, record.reason, null, null, null, record.productId, null, null, null, runId]);
+        break;
+    }
+  }
+  return rows;
+}
+
+const num = (cell: Cell | undefined): number => Number(cell);
+const optionalNum = (cell: Cell | undefined): number | null => (cell === null || cell === undefined || cell === '' ? null : Number(cell));
+
+/** Decodes the staging sheet; rows of another run are ignored (a stale sheet never leaks in). */
+export function decodeStaging(values: Cell[][] | null, runId: string): StagedRecord[] {
+  const records: StagedRecord[] = [];
+  for (const row of (values ?? []).slice(1)) {
+    if (row[11] !== runId) continue;
+    switch (row[0]) {
+      case 'produto':
+        records.push({ kind: 'product', productId: num(row[7]), name: String(row[3] ?? '') });
+        break;
+      case 'aluno':
+        records.push({
+          kind: 'student', cohort: String(row[1]), studentId: num(row[2]), name: String(row[3] ?? ''), email: String(row[4] ?? ''),
+          createdAt: optionalNum(row[5]), lastAccessAt: optionalNum(row[6]),
+        });
+        break;
+      case 'progresso':
+        records.push({
+          kind: 'progress', studentId: num(row[2]), productId: num(row[7]), progress: num(row[8]),
+          lessonsCompleted: num(row[9]), origin: row[10] === 'Mantido' ? 'Mantido' : 'API',
+        });
+        break;
+      case 'ignorado':
+        records.push({ kind: 'skip', studentId: num(row[2]), productId: num(row[7]), reason: String(row[3] ?? '') });
+        break;
+    }
+  }
+  return records;
+}

@@ -1,0 +1,84 @@
+// Starting and finishing a weekly run against a workbook: the steps both hosts share.
+
+import type { ApiTarget } from '../cademi/types';
+import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/load-config';
+import { ConfigError } from '../config/issues';
+import { HistoryIndex } from '../history/history-index';
+import { checkHistoryHeader } from '../history/schema';
+import { appendRunLog } from '../runlog/run-log';
+import { SHEET } from '../sheets';
+import { weekKeyOf } from '../time/local-date';
+import type { Workbook } from '../workbook/workbook';
+import type { SyncCheckpoint } from './checkpoint';
+import { commitWeek } from './commit';
+import { SyncJob, type SyncResult } from './job';
+import { decodeStaging, encodeStaging } from './staging';
+
+export interface StartOptions {
+  readonly now: number;
+  readonly target: ApiTarget;
+  readonly runId: string;
+  /** A checkpoint of this week's unfinished run, to continue it from the staging sheet. */
+  readonly resume?: SyncCheckpoint | null;
+}
+
+/**
+ * Reads the config (flagging bad cells in the sheets) and the history, and creates the job.
+ * Throws ConfigError when nothing can run: an unusable sheet or no valid active cohort.
+ */
+export function startWeekRun(workbook: Workbook, options: StartOptions): { job: SyncJob; config: SchoolConfig } {
+  const config = loadConfig(workbook);
+  annotateConfigIssues(workbook, config.issues);
+  const blocking = config.issues.filter((issue) => issue.severity === 'error' && issue.row <= 0);
+  if (blocking.length > 0) throw new ConfigError(blocking);
+  if (!config.cohorts.some((cohort) => cohort.active)) {
+    throw new ConfigError([
+      ...config.issues.filter((issue) => issue.severity === 'error'),
+      { sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: 'nenhuma turma ativa e válida; cadastre uma turma (cohort add) ou corrija as linhas marcadas' },
+    ]);
+  }
+  const timeZone = config.settings.timeZone;
+  const stored = workbook.readSheet(SHEET.history);
+  checkHistoryHeader(stored);
+  const resume = options.resume && options.resume.week === weekKeyOf(options.resume.now, timeZone) ? options.resume : null;
+  const week = weekKeyOf(resume?.now ?? options.now, timeZone);
+  const history = HistoryIndex.fromSheet(stored, timeZone, week);
+  const input = { config, target: options.target, history, now: options.now, runId: options.runId };
+  const job = resume
+    ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
+    : new SyncJob(input);
+  return { job, config };
+}
+
+/** Saves what an unfinished run collected (one write), before its checkpoint is advanced. */
+export function saveStaging(workbook: Workbook, job: SyncJob): void {
+  workbook.writeSheet(SHEET.staging, { rows: encodeStaging(job.runId, job.stagingRecords()), hidden: true });
+}
+
+/** Writes the completed week into `Histórico` and logs the run. */
+export function finishWeekRun(
+  workbook: Workbook,
+  job: SyncJob,
+  config: SchoolConfig,
+  log: { trigger: string; startedAt: number; finishedAt: number },
+): SyncResult {
+  const result = job.result();
+  commitWeek(workbook, result, config.settings.timeZone);
+  appendRunLog(
+    workbook,
+    {
+      ...log,
+      week: result.week,
+      outcome: 'Concluída',
+      cohorts: result.stats.cohorts,
+      students: result.stats.students,
+      calls: result.stats.calls,
+      carried: result.stats.carried,
+      retries: result.stats.retries,
+      errors: result.warnings.length,
+      message: result.warnings.join(' ').slice(0, 1000) || 'ok',
+    },
+    config.settings.timeZone,
+  );
+  return result;
+}

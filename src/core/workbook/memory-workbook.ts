@@ -1,0 +1,72 @@
+// An in-memory Workbook: the Node host's working copy of the .xlsx, and the tests' workbook.
+
+import type { Cell, CellNote, SheetContent, Workbook } from './workbook';
+
+/** A sheet as the memory workbook keeps it. */
+export interface MemorySheet {
+  rows: Cell[][];
+  columnFormats: (string | undefined)[];
+  frozenRows: number;
+  hidden: boolean;
+  notes: CellNote[];
+}
+
+export class MemoryWorkbook implements Workbook {
+  private readonly sheets = new Map<string, MemorySheet>();
+  /** Service calls made through the port, for tests and benchmarks that hold "one write per sheet". */
+  readonly calls = { reads: 0, writes: 0 };
+
+  sheetNames(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.get(name);
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    this.calls.reads++;
+    const sheet = this.sheets.get(name);
+    return sheet ? sheet.rows.map((row) => [...row]) : null;
+  }
+
+  writeSheet(name: string, content: SheetContent): void {
+    this.calls.writes++;
+    const existing = this.sheets.get(name);
+    this.sheets.set(name, {
+      rows: content.rows.map((row) => [...row]),
+      columnFormats: [...(content.columnFormats ?? [])],
+      frozenRows: content.frozenRows ?? 0,
+      hidden: content.hidden ?? false,
+      notes: existing?.notes ?? [],
+    });
+  }
+
+  replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {
+    this.calls.writes++;
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    if (fromRow < 0 || fromRow > sheet.rows.length) {
+      throw new Error(`Row ${fromRow} is outside sheet "${name}" (${sheet.rows.length} rows)`);
+    }
+    sheet.rows = [...sheet.rows.slice(0, fromRow), ...rows.map((row) => [...row])];
+    if (columnFormats) sheet.columnFormats = [...columnFormats];
+  }
+
+  deleteSheet(name: string): void {
+    this.calls.writes++;
+    this.sheets.delete(name);
+  }
+
+  setNotes(name: string, notes: readonly CellNote[]): void {
+    const sheet = this.sheets.get(name);
+    if (!sheet) return;
+    this.calls.writes++;
+    sheet.notes = [...notes];
+  }
+
+  /** Restores a sheet exactly (the .xlsx loader uses it; it is not a port operation). */
+  loadSheet(name: string, sheet: MemorySheet): void {
+    this.sheets.set(name, sheet);
+  }
+}

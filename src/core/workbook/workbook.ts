@@ -1,0 +1,46 @@
+// The workbook port: the narrow, synchronous interface the core reads and writes sheets through.
+// Two adapters implement it: SpreadsheetApp (Apps Script) and an in-memory workbook saved as .xlsx (Node).
+
+/** A cell value. Dates are spreadsheet serial numbers (school wall clock) with a date format. */
+export type Cell = string | number | boolean | null;
+
+/** A note the job attaches to a cell (config errors): shown as a cell note and a highlight. */
+export interface CellNote {
+  /** 0-based row index in the sheet's values (0 = header row). */
+  readonly row: number;
+  /** 0-based column index. */
+  readonly column: number;
+  readonly message: string;
+}
+
+/** What a sheet should contain after a write. */
+export interface SheetContent {
+  /** Header row first. Rows may be ragged; adapters pad them to the widest row. */
+  readonly rows: readonly (readonly Cell[])[];
+  /** Number format per column (e.g. 'yyyy-mm-dd', '0.0'); undefined leaves the column general. */
+  readonly columnFormats?: readonly (string | undefined)[];
+  /** Rows kept visible while scrolling (the header). */
+  readonly frozenRows?: number;
+  /** Hidden sheets hold the job's own state (staging). */
+  readonly hidden?: boolean;
+}
+
+/**
+ * One spreadsheet, seen as named tables. Every method is one batched operation: adapters must
+ * never loop cell by cell (Apps Script charges per service call).
+ */
+export interface Workbook {
+  sheetNames(): string[];
+  /** All values of a sheet, header row first; null when the sheet does not exist. */
+  readSheet(name: string): Cell[][] | null;
+  /** Replaces the whole content of a sheet, creating it if needed. */
+  writeSheet(name: string, content: SheetContent): void;
+  /**
+   * Replaces the rows from `fromRow` (0-based) to the end with `rows`, keeping those above.
+   * Appending a new week to a long history then costs one write of that week only.
+   */
+  replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void;
+  deleteSheet(name: string): void;
+  /** Replaces the job's notes on a sheet (an empty list clears them). */
+  setNotes(name: string, notes: readonly CellNote[]): void;
+}

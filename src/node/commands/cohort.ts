@@ -1,0 +1,81 @@
+// `cademi-monitor cohort add|list`: cohorts managed from the command line, validated like the sheet.
+
+import { parseArgs } from 'node:util';
+import { parseCohortsSheet } from '../../core/config/cohorts-sheet';
+import { parseGoalsSheet } from '../../core/config/goals-sheet';
+import { describeIssue } from '../../core/config/issues';
+import { cohortRow } from '../../core/config/templates';
+import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
+import type { Cell } from '../../core/workbook/workbook';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { loadExistingWorkbook } from './workbook-file';
+
+export async function cohortCommand(args: string[], io: CliIo): Promise<number> {
+  const [action, file, ...rest] = args;
+  if (!file) throw new UsageError('uso: cademi-monitor cohort add|list <arquivo.xlsx> [opções]');
+  if (action === 'list') return listCohorts(file, io);
+  if (action === 'add') return addCohort(file, rest, io);
+  throw new UsageError(`ação desconhecida "${action}"; use add ou list`);
+}
+
+async function listCohorts(file: string, io: CliIo): Promise<number> {
+  const workbook = await loadExistingWorkbook(file);
+  const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
+  const { cohorts, issues } = parseCohortsSheet(workbook.readSheet(SHEET.cohorts), tracks);
+  for (const cohort of cohorts) {
+    io.stdout.write(
+      `${cohort.name}\ttag ${cohort.tagId}\tinício ${cohort.start}\tprodutos ${cohort.productIds.join(',')}\tmeta ${cohort.goalTrack ?? '—'}\ttutor ${cohort.tutorEmail ?? '—'}\t${cohort.active ? 'ativa' : 'arquivada'}\n`,
+    );
+  }
+  issues.forEach((issue) => io.stderr.write(`aviso: ${describeIssue(issue)}\n`));
+  return EXIT.ok;
+}
+
+async function addCohort(file: string, args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' },
+      tag: { type: 'string' },
+      start: { type: 'string' },
+      products: { type: 'string' },
+      goal: { type: 'string' },
+      tutor: { type: 'string' },
+      inactive: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const missing = ['name', 'tag', 'start', 'products'].filter((key) => values[key as keyof typeof values] === undefined);
+  if (missing.length > 0) throw new UsageError(`faltam opções: ${missing.map((key) => `--${key}`).join(', ')}`);
+  const workbook = await loadExistingWorkbook(file);
+  const sheet = workbook.readSheet(SHEET.cohorts);
+  if (sheet === null) throw new UsageError(`${file} não tem a aba ${SHEET.cohorts}; rode "cademi-monitor init ${file}"`);
+
+  // The typed values go through the same parser as the sheet, so the CLI can never add a row the sheet would refuse.
+  const typed: Cell[] = [values.name!, values.tag!, values.start!, values.products!, values.goal ?? '', values.tutor ?? '', values.inactive ? 'Não' : 'Sim'];
+  const header = sheet[0].map((cell) => String(cell ?? ''));
+  const candidate: Cell[] = header.map(() => null);
+  COHORT_HEADERS.forEach((name, index) => {
+    const column = header.indexOf(name);
+    if (column >= 0) candidate[column] = typed[index];
+  });
+  const newRow = sheet.length;
+  const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
+  const { cohorts, issues } = parseCohortsSheet([...sheet, candidate], tracks);
+  const problems = issues.filter((issue) => issue.row === newRow && issue.severity === 'error');
+  if (problems.length > 0) {
+    problems.forEach((issue) => io.stderr.write(`erro: ${describeIssue(issue)}\n`));
+    return EXIT.usage;
+  }
+  const added = cohorts.find((cohort) => cohort.sheetRow === newRow)!;
+  const row = cohortRow(added);
+  const stored: Cell[] = header.map(() => null);
+  COHORT_HEADERS.forEach((name, index) => {
+    stored[header.indexOf(name)] = row[index];
+  });
+  const formats = header.map((name) => (name === 'Início' ? DATE_FORMAT : undefined));
+  workbook.replaceRowsFrom(SHEET.cohorts, newRow, [stored], formats);
+  await workbook.save(file);
+  io.stdout.write(`Turma "${added.name}" adicionada (tag ${added.tagId}, início ${added.start}, produtos ${added.productIds.join(',')}).\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,88 @@
+// `cademi-monitor demo`: the whole product on a fresh machine — a simulated school, 12 weekly runs,
+// the workbook written to out/demo.xlsx — with the API's 2 req/s honoured in simulated time.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cohortRow, ensureConfigSheets } from '../../core/config/templates';
+import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
+import { addDays, mondayOf, parseLocalDate } from '../../core/time/local-date';
+import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
+import { DEFAULT_SETTINGS } from '../../core/model/settings';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { advanceTo, embeddedApi } from '../embedded-api';
+import { formatCount, formatDuration } from '../format';
+import { ProgressBar } from '../progress-bar';
+import { runInstant } from '../run-date';
+import { runWeek } from '../sync-runner';
+import { XlsxWorkbook } from '../xlsx-workbook';
+import { summaryLine } from './sync';
+
+const TUTORS = ['ana.souza@escola.com.br', 'bruno.lima@escola.com.br', 'carla.reis@escola.com.br'];
+
+export async function demoCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      out: { type: 'string', default: 'out/demo.xlsx' },
+      weeks: { type: 'string', default: '12' },
+      'first-week': { type: 'string', default: '2026-09-07' },
+      students: { type: 'string' },
+    },
+    strict: true,
+  });
+  const weeks = Number(values.weeks);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new UsageError('--weeks deve ser um inteiro entre 1 e 104');
+  const firstWeek = parseLocalDate(values['first-week']!);
+  if (!firstWeek) throw new UsageError('--first-week deve ser uma data AAAA-MM-DD');
+  const studentCount = values.students === undefined ? undefined : Number(values.students);
+
+  const firstRun = runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS);
+  const api = embeddedApi({ startAt: firstRun, studentCount });
+  const workbook = XlsxWorkbook.empty();
+  ensureConfigSheets(workbook);
+  const cohortRows = api.simulator.school.cohorts.map((cohort, index) =>
+    cohortRow({
+      name: cohort.name,
+      tagId: cohort.tagId,
+      start: cohort.start,
+      productIds: cohort.productIds,
+      goalTrack: DEFAULT_GOAL_TRACK.name,
+      tutorEmail: TUTORS[index % TUTORS.length],
+      active: true,
+    }),
+  );
+  workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: [undefined, '0', DATE_FORMAT], frozenRows: 1 });
+
+  io.stdout.write(`Demonstração: simulador Cademi embutido, ${api.simulator.school.cohorts.length} turmas, ${weeks} semanas a partir de ${mondayOf(firstWeek)}.\n`);
+  const realStart = Date.now();
+  let apiMs = 0;
+  let calls = 0;
+  let carried = 0;
+  for (let week = 0; week < weeks; week++) {
+    const now = runInstant(addDays(mondayOf(firstWeek), 7 * week), DEFAULT_SETTINGS);
+    advanceTo(api, now);
+    const weekApiStart = api.clock.now();
+    const weekRealStart = Date.now();
+    const bar = new ProgressBar(io.stderr, `Semana ${week + 1}/${weeks}`);
+    try {
+      const result = await runWeek(workbook, api, { now, trigger: 'Demo', onBatch: (job) => bar.update(job) });
+      bar.clear();
+      apiMs += api.clock.now() - weekApiStart;
+      calls += result.stats.calls;
+      carried += result.stats.carried;
+      io.stdout.write(`${summaryLine(result, api.clock.now() - weekApiStart, Date.now() - weekRealStart, true)}\n`);
+    } finally {
+      bar.clear();
+    }
+  }
+  mkdirSync(dirname(values.out!), { recursive: true });
+  await workbook.save(values.out!);
+  const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;
+  io.stdout.write(
+    `Pronto: ${values.out} (${formatCount(historyRows)} linhas em ${SHEET.history}). ` +
+      `${formatCount(calls)} chamadas à API (${formatCount(carried)} evitadas), ` +
+      `${formatDuration(apiMs)} de API simulada a ${DEFAULT_SETTINGS.requestsPerSecond} req/s, ${formatDuration(Date.now() - realStart)} reais.\n`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,60 @@
+// `cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]`: one weekly run, saved atomically.
+
+import { parseArgs } from 'node:util';
+import { parseSettingsSheet } from '../../core/config/settings-sheet';
+import { SHEET } from '../../core/sheets';
+import type { SyncResult } from '../../core/sync/job';
+import { UsageError, EXIT, type CliIo } from '../cli-io';
+import { embeddedApi } from '../embedded-api';
+import { FetchTransport } from '../fetch-transport';
+import { systemDriverClock } from '../drive-job';
+import { formatCount, formatDuration } from '../format';
+import { ProgressBar } from '../progress-bar';
+import { runInstant } from '../run-date';
+import { runWeek, type ApiConnection } from '../sync-runner';
+import { loadExistingWorkbook } from './workbook-file';
+
+export async function syncCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { date: { type: 'string' } }, allowPositionals: true, strict: true });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('uso: cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]');
+  const workbook = await loadExistingWorkbook(file);
+  const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const now = runInstant(values.date, settings);
+
+  const baseUrl = (io.env.CADEMI_BASE_URL ?? '').trim() || settings.apiUrl;
+  let connection: ApiConnection;
+  if (baseUrl) {
+    const token = io.env.CADEMI_TOKEN?.trim();
+    if (!token) throw new UsageError('defina CADEMI_TOKEN com a chave da API Cademi (ela nunca é gravada na planilha)');
+    connection = { target: { baseUrl, token }, transport: new FetchTransport(), clock: systemDriverClock, marginMs: 150, virtual: false };
+    io.stdout.write(`API Cademi: ${baseUrl}\n`);
+  } else {
+    connection = embeddedApi({ startAt: now, token: io.env.CADEMI_TOKEN?.trim() || undefined });
+    io.stdout.write('Usando o simulador Cademi embutido (defina CADEMI_BASE_URL para usar a API real).\n');
+  }
+
+  const realStart = Date.now();
+  const apiStart = connection.clock.now();
+  const bar = new ProgressBar(io.stderr, 'Sincronizando');
+  let result: SyncResult;
+  try {
+    result = await runWeek(workbook, connection, { now, trigger: 'CLI', onBatch: (job) => bar.update(job) });
+  } finally {
+    bar.clear();
+  }
+  await workbook.save(file);
+  result.warnings.forEach((warning) => io.stderr.write(`aviso: ${warning}\n`));
+  io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
+  return EXIT.ok;
+}
+
+/** One line per week: cohorts, students, calls, calls saved by the incremental rule, time. */
+export function summaryLine(result: SyncResult, apiMs: number, realMs: number, virtual: boolean): string {
+  const { stats } = result;
+  const time = virtual ? `${formatDuration(apiMs)} de API simulada, ${formatDuration(realMs)} reais` : formatDuration(realMs);
+  return (
+    `Semana ${result.week}: ${stats.cohorts} turmas, ${formatCount(stats.students)} alunos, ${formatCount(result.rows.length)} linhas; ` +
+    `${formatCount(stats.calls)} chamadas, ${formatCount(stats.carried)} evitadas pela regra incremental; ${time}`
+  );
+}

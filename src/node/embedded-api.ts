@@ -1,0 +1,62 @@
+// The embedded Cademi simulator as an ApiConnection: in-process, on a virtual clock shared with the
+// driver, so a week's full 2 req/s pacing passes in simulated time while the real run takes seconds.
+
+import type { HttpRequest, HttpResponse } from '../core/http';
+import { createSchool, createSimulator, VirtualClock } from '../simulator';
+import type { ApiConnection } from './sync-runner';
+
+/** An address that never leaves the process: requests to it go straight to the simulator's handler. */
+export const EMBEDDED_BASE_URL = 'https://simulador.cademi.local/api/v1';
+/** The embedded simulator's API key (used when CADEMI_TOKEN is not set). */
+export const EMBEDDED_TOKEN = 'simulador-token';
+
+export type EmbeddedSimulator = ReturnType<typeof createSimulator>;
+
+export interface EmbeddedApi extends ApiConnection {
+  readonly simulator: EmbeddedSimulator;
+  readonly virtualClock: VirtualClock;
+}
+
+export interface EmbeddedOptions {
+  /** Virtual time at which the clock starts. */
+  readonly startAt: number;
+  /** The token the client sends (a wrong one gets 405, as from the real API). */
+  readonly token?: string;
+  /** Simulated round-trip time per batch. */
+  readonly latencyMs?: number;
+  readonly seed?: number;
+  readonly studentCount?: number;
+}
+
+export function embeddedApi(options: EmbeddedOptions): EmbeddedApi {
+  const virtualClock = new VirtualClock(options.startAt);
+  const simulator = createSimulator({
+    clock: virtualClock,
+    token: EMBEDDED_TOKEN,
+    school: createSchool({ seed: options.seed, studentCount: options.studentCount }),
+  });
+  const latencyMs = options.latencyMs ?? 150;
+  return {
+    target: { baseUrl: EMBEDDED_BASE_URL, token: options.token ?? EMBEDDED_TOKEN },
+    virtual: true,
+    marginMs: 0,
+    simulator,
+    virtualClock,
+    clock: {
+      now: () => virtualClock.now(),
+      sleep: async (ms) => virtualClock.advance(ms),
+    },
+    transport: {
+      async send(requests: readonly HttpRequest[]): Promise<HttpResponse[]> {
+        const responses = requests.map((request) => simulator.handle(request));
+        virtualClock.advance(latencyMs);
+        return responses;
+      },
+    },
+  };
+}
+
+/** Moves the shared virtual clock forward to `at` (a new simulated week). */
+export function advanceTo(api: EmbeddedApi, at: number): void {
+  if (at > api.virtualClock.now()) api.virtualClock.set(at);
+}

@@ -1,0 +1,44 @@
+// One weekly run of the Node host: start the job on the workbook, drive it, write the week.
+
+import type { ApiTarget } from '../core/cademi/types';
+import type { SyncResult } from '../core/sync/job';
+import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
+import type { Workbook } from '../core/workbook/workbook';
+import { driveJob, type DriverClock, type Transport } from './drive-job';
+import type { SyncJob } from '../core/sync/job';
+
+/** Where the API is and how to reach it: the real Cademi over HTTP, or the embedded simulator. */
+export interface ApiConnection {
+  readonly target: ApiTarget;
+  readonly transport: Transport;
+  readonly clock: DriverClock;
+  /** Extra pacing margin against network jitter (real servers only). */
+  readonly marginMs: number;
+  /** True when time is the simulator's virtual clock. */
+  readonly virtual: boolean;
+}
+
+export interface WeekRunOptions {
+  /** "Today" for the run (epoch ms). */
+  readonly now: number;
+  readonly trigger: string;
+  readonly onBatch?: (job: SyncJob) => void;
+}
+
+/** Runs one week; the workbook is changed in memory only (the caller saves it on success). */
+export async function runWeek(workbook: Workbook, connection: ApiConnection, options: WeekRunOptions): Promise<SyncResult> {
+  const startedAt = connection.clock.now();
+  const { job, config } = startWeekRun(workbook, {
+    now: options.now,
+    target: connection.target,
+    runId: `${options.trigger}-${options.now}-${startedAt}`,
+  });
+  await driveJob(job, {
+    transport: connection.transport,
+    clock: connection.clock,
+    requestsPerSecond: config.settings.requestsPerSecond,
+    marginMs: connection.marginMs,
+    onBatch: options.onBatch,
+  });
+  return finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() });
+}

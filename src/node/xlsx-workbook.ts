@@ -1,0 +1,182 @@
+// The Node host's Workbook: an .xlsx file held in memory with exceljs, saved atomically.
+// Writes touch only the sheets the job writes, so formatting people added elsewhere survives.
+
+import ExcelJS from 'exceljs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+
+const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+/** Marks the notes the job wrote, so it can replace them without touching people's own notes. */
+const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
+const JOB_NOTE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0B2' } };
+
+/** exceljs reads date-formatted cells as JS Dates (UTC wall clock); the core wants serial numbers. */
+function toCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return Math.round(((value.getTime() - SERIAL_EPOCH_UTC) / DAY_MS) * 86_400) / 86_400;
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) return toCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+export class XlsxWorkbook implements Workbook {
+  readonly calls = { reads: 0, writes: 0 };
+
+  private constructor(readonly book: ExcelJS.Workbook) {}
+
+  static empty(): XlsxWorkbook {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Progresso Cademi';
+    return new XlsxWorkbook(book);
+  }
+
+  static async load(path: string): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    return new XlsxWorkbook(book);
+  }
+
+  /** Writes the file atomically: a temp file beside it, flushed, then renamed over the original. */
+  async save(path: string): Promise<void> {
+    const buffer = Buffer.from(await this.book.xlsx.writeBuffer());
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      const fd = openSync(temp, 'w');
+      try {
+        writeSync(fd, buffer);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, path);
+    } catch (error) {
+      if (existsSync(temp)) unlinkSync(temp);
+      throw error;
+    }
+  }
+
+  sheetNames(): string[] {
+    return this.book.worksheets.map((sheet) => sheet.name);
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    this.calls.reads++;
+    const sheet = this.book.getWorksheet(name);
+    if (!sheet) return null;
+    const rows: Cell[][] = [];
+    const width = sheet.columnCount;
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const cells: Cell[] = [];
+      for (let column = 1; column <= width; column++) cells.push(toCell(row.getCell(column).value));
+      rows[rowNumber - 1] = cells;
+    });
+    for (let i = 0; i < rows.length; i++) rows[i] ??= new Array<Cell>(width).fill(null);
+    while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === null || cell === '')) rows.pop();
+    return rows;
+  }
+
+  writeSheet(name: string, content: SheetContent): void {
+    this.calls.writes++;
+    const existing = this.book.getWorksheet(name);
+    const position = existing ? this.book.worksheets.indexOf(existing) : -1;
+    if (existing) this.book.removeWorksheet(existing.id);
+    const sheet = this.book.addWorksheet(name, {
+      state: content.hidden ? 'hidden' : 'visible',
+      views: content.frozenRows ? [{ state: 'frozen', ySplit: content.frozenRows }] : [],
+    });
+    if (position >= 0) this.moveSheet(sheet, position);
+    this.fill(sheet, 0, content.rows, content.columnFormats);
+    content.rows[0]?.forEach((_, index) => {
+      const column = sheet.getColumn(index + 1);
+      column.width = Math.min(40, Math.max(10, ...content.rows.slice(0, 50).map((row) => String(row[index] ?? '').length + 2)));
+    });
+    if (content.rows.length > 0) sheet.getRow(1).font = { bold: true };
+  }
+
+  replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {
+    this.calls.writes++;
+    const sheet = this.book.getWorksheet(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    const lastRow = sheet.actualRowCount === 0 ? 0 : sheet.lastRow?.number ?? 0;
+    if (fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
+    if (lastRow > fromRow) sheet.spliceRows(fromRow + 1, lastRow - fromRow);
+    this.fill(sheet, fromRow, rows, columnFormats);
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.book.getWorksheet(name);
+    if (!sheet) return;
+    this.calls.writes++;
+    this.book.removeWorksheet(sheet.id);
+  }
+
+  setNotes(name: string, notes: readonly CellNote[]): void {
+    const sheet = this.book.getWorksheet(name);
+    if (!sheet) return;
+    this.calls.writes++;
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const note = cell.note;
+        const text = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('') ?? '';
+        if (text.startsWith(JOB_NOTE_PREFIX)) {
+          cell.note = undefined as unknown as string;
+          cell.fill = { type: 'pattern', pattern: 'none' };
+        }
+      });
+    });
+    const byCell = new Map<string, string[]>();
+    for (const note of notes) {
+      const key = `${note.row}:${note.column}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), note.message]);
+    }
+    for (const [key, messages] of byCell) {
+      const [row, column] = key.split(':').map(Number);
+      const cell = sheet.getRow(row + 1).getCell(column + 1);
+      cell.note = JOB_NOTE_PREFIX + messages.join('\n');
+      cell.fill = JOB_NOTE_FILL;
+    }
+  }
+
+  /** The job's notes on a sheet, for tests and the CLI's report. */
+  notes(name: string): CellNote[] {
+    const sheet = this.book.getWorksheet(name);
+    const found: CellNote[] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const note = cell.note;
+        const text = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('') ?? '';
+        if (text.startsWith(JOB_NOTE_PREFIX)) found.push({ row: rowNumber - 1, column: columnNumber - 1, message: text.slice(JOB_NOTE_PREFIX.length) });
+      });
+    });
+    return found;
+  }
+
+  private fill(sheet: ExcelJS.Worksheet, fromRow: number, rows: readonly (readonly Cell[])[], formats?: readonly (string | undefined)[]): void {
+    rows.forEach((values, offset) => {
+      const row = sheet.getRow(fromRow + offset + 1);
+      values.forEach((value, index) => {
+        const cell = row.getCell(index + 1);
+        // Strings are always stored as text cells: exceljs never turns a string into a formula.
+        cell.value = value;
+        const format = formats?.[index];
+        if (format && typeof value === 'number' && fromRow + offset > 0) cell.numFmt = format;
+      });
+    });
+  }
+
+  private moveSheet(sheet: ExcelJS.Worksheet, position: number): void {
+    // exceljs orders sheets by `orderNo`; put the rewritten sheet back where it was.
+    const ordered = this.book.worksheets.filter((other) => other !== sheet);
+    ordered.splice(position, 0, sheet);
+    ordered.forEach((other, index) => {
+      (other as unknown as { orderNo: number }).orderNo = index;
+    });
+  }
+}
