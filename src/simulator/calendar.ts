@@ -92,5 +92,6 @@ export class SchoolCalendar {
 
 /** An instant `hours` (fractional) after the start of `day`, truncated to whole seconds as Cademi shows. */
 export function instantInDay(calendar: SchoolCalendar, day: number, hours: number): number {
-  return calendar.startOf(day) + Math.floor((hours * HOUR_MS) / 1000) * 1000;
+  // Seconds of the day fit in 31 bits, so `| 0` floors them (cheaper than Math.floor in hot loops).
+  return calendar.startOf(day) + (((hours * HOUR_MS) / 1000) | 0) * 1000;
 }

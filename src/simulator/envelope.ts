@@ -14,7 +14,7 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 function textHash(text: string): number {
   let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   return hash;
 }
 

@@ -157,7 +157,11 @@ export class SyncJob {
     };
     for (const key of [...this.waiting]) {
       if (out.length >= max) return out;
-      if ((this.notBefore.get(key) ?? 0) > now || this.outcomes.has(key)) continue;
+      if (this.outcomes.has(key)) {
+        this.waiting.delete(key);
+        continue;
+      }
+      if ((this.notBefore.get(`progress:${key}`) ?? 0) > now) continue;
       this.waiting.delete(key);
       offer(`progress:${key}`, progressOf(key));
     }
