@@ -67,8 +67,10 @@ function reportFailure(error: unknown, io: CliIo): number {
     io.stderr.write(`erro: ${error.message}\n`);
     return EXIT.usage;
   }
-  if (error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr.write(`erro: ${error.message}\n`);
+  // Checked by code, not class: Node's own errors may come from another realm (a test sandbox).
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`erro: ${(error as Error).message}\n`);
     return EXIT.usage;
   }
   io.stderr.write(`erro inesperado: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

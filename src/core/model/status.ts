@@ -26,13 +26,15 @@ export interface Classification {
 }
 
 /**
- * Rules, first match wins: a recorded dropout; the grace period for newcomers; `Em risco` for long
+ * Rules, first match wins: a recorded dropout; finished students; the grace period for newcomers; `Em risco` for long
  * absence, a stall or a large gap; `Sem meta` when there is no curve to compare with; `Atrasado`
  * for a shorter absence or a smaller gap; otherwise `Em dia`.
  */
 export function classifyStudent(week: StudentWeek, thresholds: Thresholds): Classification {
   if (week.droppedOut) return { situation: 'Desistente', reasons: ['desistência registrada'] };
   const noGoal: Situation = week.expected === null ? 'Sem meta' : 'Em dia';
+  // A student who finished every product has nothing left to fall behind on, present or not.
+  if (week.progress >= 100) return { situation: noGoal, reasons: ['concluiu os produtos'] };
   if (week.daysInCohort < thresholds.graceDays) {
     return { situation: noGoal, reasons: [`na turma há ${Math.max(0, week.daysInCohort)} dias (carência)`] };
   }

@@ -105,7 +105,8 @@ describe('classifyStudent', () => {
   });
 
   it('does not call a student who completed everything stalled', () => {
-    expect(classify({ progress: 100, expected: 100, weeksWithoutProgress: 10 })).toEqual({ situation: 'Em dia', reasons: [] });
+    expect(classify({ progress: 100, expected: 100, weeksWithoutProgress: 10 })).toEqual({ situation: 'Em dia', reasons: ['concluiu os produtos'] });
+    expect(classify({ progress: 100, expected: 100, daysWithoutAccess: 40 }).situation).toBe('Em dia');
     expect(classify({ progress: 99.9, expected: 100, weeksWithoutProgress: 10 }).situation).toBe('Em risco');
   });
 
