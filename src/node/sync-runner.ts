@@ -6,6 +6,7 @@ import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
 import type { Workbook } from '../core/workbook/workbook';
 import { driveJob, type DriverClock, type Transport } from './drive-job';
 import type { SyncJob } from '../core/sync/job';
+import type { ConfigIssue } from '../core/config/issues';
 
 /** Where the API is and how to reach it: the real Cademi over HTTP, or the embedded simulator. */
 export interface ApiConnection {
@@ -26,7 +27,11 @@ export interface WeekRunOptions {
 }
 
 /** Runs one week; the workbook is changed in memory only (the caller saves it on success). */
-export async function runWeek(workbook: Workbook, connection: ApiConnection, options: WeekRunOptions): Promise<SyncResult> {
+export async function runWeek(
+  workbook: Workbook,
+  connection: ApiConnection,
+  options: WeekRunOptions,
+): Promise<{ result: SyncResult; configIssues: readonly ConfigIssue[] }> {
   const startedAt = connection.clock.now();
   const { job, config } = startWeekRun(workbook, {
     now: options.now,
@@ -40,5 +45,6 @@ export async function runWeek(workbook: Workbook, connection: ApiConnection, opt
     marginMs: connection.marginMs,
     onBatch: options.onBatch,
   });
-  return finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() });
+  const result = finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() });
+  return { result, configIssues: config.issues };
 }

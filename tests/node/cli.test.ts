@@ -159,6 +159,24 @@ describe('cademi-monitor CLI', () => {
     expect((await cli(['sync', file, '--bogus'])).code).toBe(2);
   });
 
+  it('a broken cohort row is flagged at its cell and skipped while the other cohorts sync', async () => {
+    const other = join(dir, 'quebrada.xlsx');
+    expect((await cli(['init', other])).code).toBe(0);
+    expect((await cli(['cohort', 'add', other, '--name', 'Turma 2026-08', '--tag', '102', '--start', '2026-08-03', '--products', '11,12,13'])).code).toBe(0);
+    const workbook = await XlsxWorkbook.load(other);
+    const rows = workbook.readSheet(SHEET.cohorts)!;
+    workbook.replaceRowsFrom(SHEET.cohorts, rows.length, [['Turma quebrada', 'abc', '2026-09-07', '11', '', '', 'Sim']]);
+    await workbook.save(other);
+
+    const run = await cli(['sync', other, '--date', '2026-09-14']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/aviso: Turmas, linha 3, coluna Tag ID: "abc" não é um número inteiro positivo/);
+    const after = await XlsxWorkbook.load(other);
+    expect(after.notes(SHEET.cohorts)).toEqual([{ row: 2, column: 1, message: expect.stringMatching(/não é um número inteiro positivo/) }]);
+    const cohorts = new Set((after.readSheet(SHEET.history) ?? []).slice(1).map((row) => row[1]));
+    expect(cohorts).toEqual(new Set(['Turma 2026-08']));
+  });
+
   it('the installed bin runs the built CLI', () => {
     const out = execFileSync(process.execPath, [join(__dirname, '../../bin/cademi-monitor.js'), 'help'], { encoding: 'utf8' });
     expect(out).toMatch(/cademi-monitor sync/);

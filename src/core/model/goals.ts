@@ -33,16 +33,18 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** The track `init` writes, so a new workbook has a sensible pace to edit. */
+/** The track `init` writes: a six-month course at an even 4 points a week, for a school to edit. */
 export const DEFAULT_GOAL_TRACK: GoalTrack = {
   name: 'Padrão',
   points: [
     { week: 0, expected: 0 },
-    { week: 1, expected: 8 },
-    { week: 2, expected: 16 },
-    { week: 4, expected: 30 },
-    { week: 8, expected: 55 },
-    { week: 12, expected: 80 },
-    { week: 16, expected: 100 },
+    { week: 1, expected: 4 },
+    { week: 2, expected: 8 },
+    { week: 4, expected: 16 },
+    { week: 8, expected: 32 },
+    { week: 12, expected: 48 },
+    { week: 16, expected: 64 },
+    { week: 20, expected: 80 },
+    { week: 25, expected: 100 },
   ],
 };

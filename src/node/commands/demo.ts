@@ -66,7 +66,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const weekRealStart = Date.now();
     const bar = new ProgressBar(io.stderr, `Semana ${week + 1}/${weeks}`);
     try {
-      const result = await runWeek(workbook, api, { now, trigger: 'Demo', onBatch: (job) => bar.update(job) });
+      const { result } = await runWeek(workbook, api, { now, trigger: 'Demo', onBatch: (job) => bar.update(job) });
       bar.clear();
       apiMs += api.clock.now() - weekApiStart;
       calls += result.stats.calls;

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { parseSettingsSheet } from '../../core/config/settings-sheet';
 import { SHEET } from '../../core/sheets';
+import { describeIssue } from '../../core/config/issues';
 import type { SyncResult } from '../../core/sync/job';
 import { UsageError, EXIT, type CliIo } from '../cli-io';
 import { embeddedApi } from '../embedded-api';
@@ -39,7 +40,9 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const bar = new ProgressBar(io.stderr, 'Sincronizando');
   let result: SyncResult;
   try {
-    result = await runWeek(workbook, connection, { now, trigger: 'CLI', onBatch: (job) => bar.update(job) });
+    const run = await runWeek(workbook, connection, { now, trigger: 'CLI', onBatch: (job) => bar.update(job) });
+    result = run.result;
+    run.configIssues.forEach((issue) => io.stderr.write(`aviso: ${describeIssue(issue)}\n`));
   } finally {
     bar.clear();
   }

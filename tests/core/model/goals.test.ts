@@ -8,14 +8,15 @@ describe('expectedProgress', () => {
   });
 
   it('interpolates linearly between points, rounded to one decimal', () => {
-    expect(expectedProgress(DEFAULT_GOAL_TRACK, 3)).toBe(23); // between 16 (week 2) and 30 (week 4)
-    expect(expectedProgress(DEFAULT_GOAL_TRACK, 6)).toBe(42.5); // between 30 (week 4) and 55 (week 8)
+    expect(expectedProgress(DEFAULT_GOAL_TRACK, 3)).toBe(12); // between 8 (week 2) and 16 (week 4)
+    expect(expectedProgress(DEFAULT_GOAL_TRACK, 6)).toBe(24); // between 16 (week 4) and 32 (week 8)
     expect(expectedProgress(track([0, 0], [3, 10]), 1)).toBe(3.3);
     expect(expectedProgress(track([0, 0], [3, 10]), 2)).toBe(6.7);
   });
 
   it('holds the last value after the last point', () => {
-    expect(expectedProgress(DEFAULT_GOAL_TRACK, 17)).toBe(100);
+    expect(expectedProgress(DEFAULT_GOAL_TRACK, 22)).toBe(88); // between 80 (week 20) and 100 (week 25)
+    expect(expectedProgress(DEFAULT_GOAL_TRACK, 30)).toBe(100);
     expect(expectedProgress(track([0, 0], [4, 60]), 40)).toBe(60);
   });
 
