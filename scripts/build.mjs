@@ -50,11 +50,16 @@ async function buildAppsScript() {
     target: 'es2020',
     charset: 'utf8',
     legalComments: 'none',
+    // Smaller for the Apps Script editor, but names are kept so stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    define: { __ADDON_MODE__: process.env.CADEMI_ADDON === '1' ? 'true' : 'false' },
     outfile: 'build/Code.js',
     logLevel: 'warning',
     plugins: [forbidNodeModules],
   });
   const bundle = result.outputFiles[0].text;
+  if (/\brequire\(/.test(bundle)) throw new Error('build/Code.js calls require(): a Node/CommonJS module slipped into the Apps Script bundle');
   const wrappers = names
     .map((name) => `function ${name}(...args) { return __app.${name}(...args); }`)
     .join('\n');

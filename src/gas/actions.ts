@@ -1,0 +1,82 @@
+// What the menu items and the tick do, in Portuguese for the people who click them.
+
+import type { SyncJob } from '../core/sync/job';
+import { SHEET } from '../core/sheets';
+import { runOneSlice, type SliceReport } from './weekly-run';
+import { ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate } from './triggers';
+import { readCheckpoint, setRunRequested } from './state-store';
+
+const TITLE = 'Progresso Cademi';
+const TOAST_EVERY_MS = 15_000;
+
+/** "Atualizar agora": requests a run and works on it at once; the tick finishes what one slice cannot. */
+export function refreshNow(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  const inProgress = readCheckpoint();
+  setRunRequested(true);
+  // The tick must exist to finish a run longer than one execution, even with auto-update off.
+  ensureTickTrigger();
+  spreadsheet.toast(inProgress ? `Continuando a atualização da semana ${inProgress.week}…` : 'Atualização iniciada…', TITLE, 10);
+  let lastToast = Date.now();
+  const onProgress = (job: SyncJob) => {
+    if (Date.now() - lastToast < TOAST_EVERY_MS) return;
+    lastToast = Date.now();
+    const { listing, settled, total } = job.progress();
+    spreadsheet.toast(listing ? 'Listando os alunos das turmas…' : `Progresso: ${settled} de ${total} (${Math.floor((100 * settled) / Math.max(1, total))}%)`, TITLE, 10);
+  };
+  const report = runOneSlice({ trigger: 'Manual', onProgress });
+  announce(report, spreadsheet, ui);
+}
+
+function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ui: GoogleAppsScript.Base.Ui): void {
+  switch (report.kind) {
+    case 'busy':
+      ui.alert(TITLE, 'Uma atualização já está em andamento. Ela continua sozinha; acompanhe em "Ver execuções".', ui.ButtonSet.OK);
+      return;
+    case 'no-token':
+      ui.alert(TITLE, 'Configure o token da API em "Progresso Cademi › Configurar token da API…".', ui.ButtonSet.OK);
+      return;
+    case 'paused':
+      spreadsheet.toast(`Semana ${report.week}: ${report.settled} de ${report.total} coletados. A atualização continua automaticamente em alguns minutos.`, TITLE, 15);
+      return;
+    case 'completed':
+      spreadsheet.toast(`Semana ${report.week} concluída: ${report.students} alunos, ${report.calls} chamadas (${report.carried} evitadas).`, TITLE, 15);
+      return;
+    case 'failed':
+      ui.alert(TITLE, `A atualização falhou: ${report.message}`, ui.ButtonSet.OK);
+      return;
+    case 'idle':
+      return;
+  }
+}
+
+/** The periodic trigger: advances a requested, due or unfinished run by one slice. */
+export function onTick(): void {
+  const report = runOneSlice({ trigger: 'Agendada' });
+  // Without auto-update, the tick only lives to finish a requested run.
+  if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && readCheckpoint() === null) removeTickTriggers();
+}
+
+export function enableAutoUpdate(): void {
+  setAutoUpdate(true);
+  ensureTickTrigger();
+  SpreadsheetApp.getUi().alert(TITLE, 'Atualização automática ativada: a coleta semanal roda no dia e hora definidos em Configuração.', SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function disableAutoUpdate(): void {
+  setAutoUpdate(false);
+  if (readCheckpoint() === null) removeTickTriggers();
+  SpreadsheetApp.getUi().alert(TITLE, 'Atualização automática desativada. "Atualizar agora" continua disponível.', SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function showRuns(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(SHEET.runs);
+  if (!sheet) {
+    SpreadsheetApp.getUi().alert(TITLE, 'Nenhuma execução registrada ainda.', SpreadsheetApp.getUi().ButtonSet.OK);
+    return;
+  }
+  spreadsheet.setActiveSheet(sheet);
+}
+

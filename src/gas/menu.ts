@@ -1,0 +1,26 @@
+// The `Progresso Cademi` menu. Building it needs no authorization (it runs in AuthMode.NONE for add-ons).
+
+import { ADDON_MODE } from './deployment';
+
+export const MENU_TITLE = 'Progresso Cademi';
+
+/** Menu captions and the entry functions they call (exported from src/gas/index.ts). */
+export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[] = [
+  ['Atualizar agora', 'atualizarAgora'],
+  null,
+  ['Configurar token da API…', 'configurarToken'],
+  ['Ativar atualização automática', 'ativarAtualizacaoAutomatica'],
+  ['Desativar atualização automática', 'desativarAtualizacaoAutomatica'],
+  null,
+  ['Ver execuções', 'verExecucoes'],
+];
+
+export function buildMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ADDON_MODE ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item === null) menu.addSeparator();
+    else menu.addItem(item[0], item[1]);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,123 @@
+// The Apps Script Workbook: SpreadsheetApp behind the core's port, one range read or write per call.
+
+import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+import { serialOfInstant } from '../core/time/local-date';
+
+const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
+const JOB_NOTE_BACKGROUND = '#ffe0b2';
+/** Text Sheets would read as a formula (or, after a sign, as a number): written behind an apostrophe. */
+const FORMULA_LEAD = /^[=+\-@\t\r]/;
+
+/** The value to hand to setValues: text can never become a formula or be re-parsed as a number. */
+export function sheetValue(cell: Cell): string | number | boolean {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return FORMULA_LEAD.test(cell) ? `'${cell}` : cell;
+  return cell;
+}
+
+function pad(rows: readonly (readonly Cell[])[], width: number): (string | number | boolean)[][] {
+  return rows.map((row) => {
+    const values = row.map(sheetValue);
+    while (values.length < width) values.push('');
+    return values.slice(0, width);
+  });
+}
+
+export class SpreadsheetWorkbook implements Workbook {
+  private readonly timeZone: string;
+
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    this.timeZone = spreadsheet.getSpreadsheetTimeZone();
+  }
+
+  sheetNames(): string[] {
+    return this.spreadsheet.getSheets().map((sheet) => sheet.getName());
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) return null;
+    if (sheet.getLastRow() === 0) return [];
+    return sheet.getDataRange().getValues().map((row) => row.map((value) => this.toCell(value)));
+  }
+
+  writeSheet(name: string, content: SheetContent): void {
+    let sheet = this.spreadsheet.getSheetByName(name);
+    if (sheet) sheet.clearContents();
+    else sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    const width = Math.max(1, ...content.rows.map((row) => row.length));
+    if (content.rows.length > 0) {
+      const range = sheet.getRange(1, 1, content.rows.length, width);
+      if (content.columnFormats) range.setNumberFormats(this.formats(content.rows.length, width, content.columnFormats));
+      range.setValues(pad(content.rows, width));
+      sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    }
+    sheet.setFrozenRows(content.frozenRows ?? 0);
+    if (content.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
+  }
+
+  replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    const lastRow = sheet.getLastRow();
+    if (fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
+    const width = Math.max(1, sheet.getLastColumn(), ...rows.map((row) => row.length));
+    if (rows.length > 0) {
+      const range = sheet.getRange(fromRow + 1, 1, rows.length, width);
+      if (columnFormats) range.setNumberFormats(this.formats(rows.length, width, columnFormats));
+      range.setValues(pad(rows, width));
+    }
+    const staleFrom = fromRow + rows.length;
+    if (lastRow > staleFrom) sheet.getRange(staleFrom + 1, 1, lastRow - staleFrom, width).clearContent();
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (sheet) this.spreadsheet.deleteSheet(sheet);
+  }
+
+  setNotes(name: string, notes: readonly CellNote[]): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) return;
+    const rows = Math.max(1, sheet.getLastRow(), ...notes.map((note) => note.row + 1));
+    const columns = Math.max(1, sheet.getLastColumn(), ...notes.map((note) => note.column + 1));
+    const range = sheet.getRange(1, 1, rows, columns);
+    const current = range.getNotes();
+    const backgrounds = range.getBackgrounds();
+    let changed = false;
+    // Clear last run's notes (only the job's own: people's notes stay).
+    current.forEach((row, r) =>
+      row.forEach((note, c) => {
+        if (note.startsWith(JOB_NOTE_PREFIX)) {
+          current[r][c] = '';
+          backgrounds[r][c] = '#ffffff';
+          changed = true;
+        }
+      }),
+    );
+    for (const note of notes) {
+      const existing = current[note.row][note.column];
+      current[note.row][note.column] = existing.startsWith(JOB_NOTE_PREFIX) ? `${existing}\n${note.message}` : `${JOB_NOTE_PREFIX}${note.message}`;
+      backgrounds[note.row][note.column] = JOB_NOTE_BACKGROUND;
+      changed = true;
+    }
+    if (!changed) return;
+    range.setNotes(current);
+    range.setBackgrounds(backgrounds);
+  }
+
+  private formats(rows: number, width: number, columnFormats: readonly (string | undefined)[]): string[][] {
+    const row = Array.from({ length: width }, (_, index) => columnFormats[index] ?? 'General');
+    return Array.from({ length: rows }, () => row);
+  }
+
+  /** Sheets returns '' for empty cells and Date objects for date cells; the core wants null and serials. */
+  private toCell(value: unknown): Cell {
+    if (value === '' || value === null || value === undefined) return null;
+    if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
+      return serialOfInstant((value as Date).getTime(), this.timeZone);
+    }
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+    return String(value);
+  }
+}

@@ -1,0 +1,28 @@
+// UrlFetchApp.fetchAll behind the slice driver: HTTP errors come back as responses, never as throws.
+
+import type { HttpRequest, HttpResponse } from '../core/http';
+
+export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse[] {
+  const params = requests.map((request) => ({
+    url: request.url,
+    method: 'get' as const,
+    headers: { ...request.headers },
+    muteHttpExceptions: true,
+    // A redirect could carry the token to another host: never follow one.
+    followRedirects: false,
+  }));
+  let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
+  try {
+    responses = UrlFetchApp.fetchAll(params);
+  } catch (error) {
+    // DNS failures, timeouts and quota errors fail the whole batch; the job retries it.
+    const message = error instanceof Error ? error.message : String(error);
+    return requests.map(() => ({ status: 0, headers: {}, body: '', transportError: message }));
+  }
+  return responses.map((response) => {
+    const headers: Record<string, string> = {};
+    const all = response.getAllHeaders() as Record<string, unknown>;
+    for (const name of Object.keys(all)) headers[name.toLowerCase()] = String(all[name]);
+    return { status: response.getResponseCode(), headers, body: response.getContentText() };
+  });
+}

@@ -1,0 +1,112 @@
+// One slice of the weekly run in Apps Script: resume or start, fetch for up to ~4.5 minutes,
+// then either write the completed week or save staging + checkpoint for the next tick.
+
+import { parseSettingsSheet } from '../core/config/settings-sheet';
+import { ConfigError, describeIssue } from '../core/config/issues';
+import { HistorySchemaError } from '../core/history/schema';
+import { appendRunLog } from '../core/runlog/run-log';
+import { isWeeklyRunDue } from '../core/schedule/run-due';
+import { SHEET } from '../core/sheets';
+import { SyncFailedError } from '../core/sync/errors';
+import type { SyncJob } from '../core/sync/job';
+import { runSlice } from '../core/sync/slice-driver';
+import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
+import { weekKeyOf } from '../core/time/local-date';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { fetchAllRequests } from './urlfetch-transport';
+import * as state from './state-store';
+
+/** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
+export const SLICE_BUDGET_MS = 4.5 * 60 * 1000;
+
+export type SliceReport =
+  | { readonly kind: 'busy' }
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'no-token' }
+  | { readonly kind: 'paused'; readonly week: string; readonly settled: number; readonly total: number }
+  | { readonly kind: 'completed'; readonly week: string; readonly students: number; readonly calls: number; readonly carried: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface SliceRequest {
+  /** `Agendada` (tick) or `Manual` (menu). */
+  readonly trigger: 'Agendada' | 'Manual';
+  /** Progress callback (the menu shows toasts). */
+  readonly onProgress?: (job: SyncJob) => void;
+}
+
+/** Runs one slice if a run is requested, due or in progress; never two at once (document lock). */
+export function runOneSlice(request: SliceRequest): SliceReport {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(1000)) return { kind: 'busy' };
+  try {
+    return sliceUnderLock(request);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function sliceUnderLock(request: SliceRequest): SliceReport {
+  const startedAt = Date.now();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const workbook = new SpreadsheetWorkbook(spreadsheet);
+  const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const checkpoint = state.readCheckpoint();
+  const requested = state.isRunRequested();
+  if (!checkpoint && !requested && !isWeeklyRunDue(startedAt, settings, state.readRunHistory())) return { kind: 'idle' };
+
+  const token = state.readToken();
+  if (!token) return { kind: 'no-token' };
+  if (!settings.apiUrl) {
+    return fail(workbook, settings.timeZone, request, startedAt, 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).');
+  }
+  try {
+    const { job, config } = startWeekRun(workbook, {
+      now: startedAt,
+      target: { baseUrl: settings.apiUrl, token },
+      runId: checkpoint?.runId ?? `${request.trigger}-${startedAt}`,
+      resume: checkpoint,
+    });
+    const outcome = runSlice(
+      job,
+      { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), fetchAll: fetchAllRequests },
+      { requestsPerSecond: config.settings.requestsPerSecond, deadline: startedAt + SLICE_BUDGET_MS, marginMs: 100, onBatch: request.onProgress },
+    );
+    if (outcome === 'paused') {
+      // Staging first, then the cursor: a slice killed in between is redone, never doubled.
+      saveStaging(workbook, job);
+      state.saveCheckpoint(job.checkpoint());
+      const progress = job.progress();
+      return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
+    }
+    const result = finishWeekRun(workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() });
+    state.clearCheckpoint();
+    state.setRunRequested(false);
+    state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
+    return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
+  } catch (error) {
+    if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {
+      const message = error instanceof ConfigError ? `Configuração inválida: ${error.issues.map(describeIssue).join('; ')}` : error.message;
+      return fail(workbook, settings.timeZone, request, startedAt, message);
+    }
+    throw error;
+  }
+}
+
+/** A failed run: nothing of the week is written; the log says why; the staging is dropped. */
+function fail(workbook: SpreadsheetWorkbook, timeZone: string, request: SliceRequest, startedAt: number, message: string): SliceReport {
+  const checkpoint = state.readCheckpoint();
+  state.clearCheckpoint();
+  state.setRunRequested(false);
+  state.recordFailure(Date.now(), message);
+  workbook.deleteSheet(SHEET.staging);
+  appendRunLog(
+    workbook,
+    {
+      startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now(), trigger: request.trigger,
+      week: checkpoint?.week ?? weekKeyOf(startedAt, timeZone), outcome: 'Falhou',
+      cohorts: 0, students: 0, calls: checkpoint?.calls ?? 0, carried: 0, retries: checkpoint?.retries ?? 0, errors: 1, message,
+    },
+    timeZone,
+  );
+  return { kind: 'failed', message };
+}
