@@ -54,6 +54,10 @@ export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
 /** Product ids separated by commas (or semicolons/spaces); a lone number is one product. */
 export function readIdList(cell: Cell | undefined): CellResult<number[]> {
   if (isBlank(cell)) return fail('está vazia; informe os IDs dos produtos separados por vírgula');
+  if (typeof cell === 'number' && !Number.isInteger(cell)) {
+    // A Brazilian spreadsheet reads "11,12" as the number 11.12 unless the column is plain text.
+    return fail(`a planilha converteu a lista em número (${String(cell).replace('.', ',')}); formate a coluna Produtos como texto simples ou separe os IDs com ponto e vírgula`);
+  }
   const parts = String(cell).split(/[,;\s]+/).filter((part) => part !== '');
   const ids: number[] = [];
   for (const part of parts) {

@@ -17,8 +17,11 @@ export function settingsTemplate(): SheetContent {
   };
 }
 
+/** `Produtos` is plain text ('@'): a Brazilian spreadsheet would read "11,12" as a number. */
+export const COHORT_FORMATS: readonly (string | undefined)[] = [undefined, '0', DATE_FORMAT, '@'];
+
 export function cohortsTemplate(): SheetContent {
-  return { rows: [[...COHORT_HEADERS]], columnFormats: [undefined, '0', DATE_FORMAT], frozenRows: 1 };
+  return { rows: [[...COHORT_HEADERS]], columnFormats: COHORT_FORMATS, frozenRows: 1 };
 }
 
 export function goalsTemplate(): SheetContent {

@@ -73,7 +73,7 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
   COHORT_HEADERS.forEach((name, index) => {
     stored[header.indexOf(name)] = row[index];
   });
-  const formats = header.map((name) => (name === 'Início' ? DATE_FORMAT : undefined));
+  const formats = header.map((name) => (name === 'Início' ? DATE_FORMAT : name === 'Produtos' ? '@' : undefined));
   workbook.replaceRowsFrom(SHEET.cohorts, newRow, [stored], formats);
   await workbook.save(file);
   io.stdout.write(`Turma "${added.name}" adicionada (tag ${added.tagId}, início ${added.start}, produtos ${added.productIds.join(',')}).\n`);

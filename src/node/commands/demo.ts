@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cohortRow, ensureConfigSheets } from '../../core/config/templates';
-import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
+import { COHORT_FORMATS, cohortRow, ensureConfigSheets } from '../../core/config/templates';
+import { COHORT_HEADERS, SHEET } from '../../core/sheets';
 import { addDays, mondayOf, parseLocalDate } from '../../core/time/local-date';
 import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
 import { DEFAULT_SETTINGS } from '../../core/model/settings';
@@ -52,7 +52,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
       active: true,
     }),
   );
-  workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: [undefined, '0', DATE_FORMAT], frozenRows: 1 });
+  workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: COHORT_FORMATS, frozenRows: 1 });
 
   io.stdout.write(`Demonstração: simulador Cademi embutido, ${api.simulator.school.cohorts.length} turmas, ${weeks} semanas a partir de ${mondayOf(firstWeek)}.\n`);
   const realStart = Date.now();

@@ -108,9 +108,12 @@ describe('readIdList', () => {
     ['11, abc', 'abc'],
     ['0', '0'],
     ['11,-2', '-2'],
-    [11.5, '11.5'],
   ])('refuses %p, naming the bad part', (cell, part) => {
     expect(failure(readIdList(cell))).toBe(`"${part}" não é um ID de produto (número inteiro positivo)`);
+  });
+
+  it('explains a list a Brazilian spreadsheet turned into a decimal number (11,12 → 11.12)', () => {
+    expect(failure(readIdList(11.12))).toMatch(/converteu a lista em número \(11,12\).*texto simples/);
   });
 
   it('says a blank list is empty', () => {
