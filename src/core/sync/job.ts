@@ -30,6 +30,8 @@ export interface SyncJobInput {
   readonly runId: string;
   /** Attempts per request before the run fails (429, 5xx, timeouts). */
   readonly maxAttempts?: number;
+  /** false = fetch every (student, product), as a naive sync would (benchmarks compare the two). */
+  readonly incremental?: boolean;
 }
 
 /** A request the host should perform, with the key it must hand back with the response. */
@@ -440,7 +442,7 @@ export class SyncJob {
   /** The incremental rule: no access since the last snapshot means no progress since it. */
   private carryIfUnchanged(item: WorkItem): void {
     const key = workKey(item.student.studentId, item.productId);
-    if (this.outcomes.has(key)) return;
+    if (this.outcomes.has(key) || this.input.incremental === false) return;
     const previous = this.input.history.latest(item.student.studentId, item.productId);
     const lastAccess = item.student.lastAccessAt;
     if (lastAccess === null) {
