@@ -15,6 +15,14 @@ export function sheetValue(cell: Cell): string | number | boolean {
   return cell;
 }
 
+/** Grows the grid so a range of `rows` × `columns` fits (getRange past the grid throws). */
+function ensureGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
 function pad(rows: readonly (readonly Cell[])[], width: number): (string | number | boolean)[][] {
   return rows.map((row) => {
     const values = row.map(sheetValue);
@@ -47,6 +55,7 @@ export class SpreadsheetWorkbook implements Workbook {
     else sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
     const width = Math.max(1, ...content.rows.map((row) => row.length));
     if (content.rows.length > 0) {
+      ensureGrid(sheet, content.rows.length, width);
       const range = sheet.getRange(1, 1, content.rows.length, width);
       if (content.columnFormats) range.setNumberFormats(this.formats(content.rows.length, width, content.columnFormats));
       range.setValues(pad(content.rows, width));
@@ -63,6 +72,7 @@ export class SpreadsheetWorkbook implements Workbook {
     if (fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
     const width = Math.max(1, sheet.getLastColumn(), ...rows.map((row) => row.length));
     if (rows.length > 0) {
+      ensureGrid(sheet, fromRow + rows.length, width);
       const range = sheet.getRange(fromRow + 1, 1, rows.length, width);
       if (columnFormats) range.setNumberFormats(this.formats(rows.length, width, columnFormats));
       range.setValues(pad(rows, width));
@@ -81,6 +91,7 @@ export class SpreadsheetWorkbook implements Workbook {
     if (!sheet) return;
     const rows = Math.max(1, sheet.getLastRow(), ...notes.map((note) => note.row + 1));
     const columns = Math.max(1, sheet.getLastColumn(), ...notes.map((note) => note.column + 1));
+    ensureGrid(sheet, rows, columns);
     const range = sheet.getRange(1, 1, rows, columns);
     const current = range.getNotes();
     const backgrounds = range.getBackgrounds();

@@ -64,9 +64,9 @@ export function readRunHistory(): { lastCompletedWeek: LocalDate | null; lastFai
   return { lastCompletedWeek: properties[KEY.lastCompletedWeek] ?? null, lastFailureAt: Number.isFinite(failure) && failure > 0 ? failure : null };
 }
 
+/** Records a completed week and withdraws the run request, in one properties write. */
 export function recordCompletion(week: LocalDate, summary: string): void {
-  store().setProperties({ [KEY.lastCompletedWeek]: week, [KEY.lastOutcome]: summary });
-  store().deleteProperty(KEY.lastFailureAt);
+  store().setProperties({ [KEY.lastCompletedWeek]: week, [KEY.lastOutcome]: summary, [KEY.lastFailureAt]: '', [KEY.runRequested]: 'false' });
 }
 
 export function recordFailure(at: number, summary: string): void {

@@ -11,6 +11,7 @@ import { SyncFailedError } from '../core/sync/errors';
 import type { SyncJob } from '../core/sync/job';
 import { runSlice } from '../core/sync/slice-driver';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
+import { dropStaging } from '../core/sync/commit';
 import { weekKeyOf } from '../core/time/local-date';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { fetchAllRequests } from './urlfetch-transport';
@@ -78,10 +79,12 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
       const progress = job.progress();
       return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
     }
+    // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
+    // completion, then the cursor, then the staging a resumed run would need.
     const result = finishWeekRun(workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() });
-    state.clearCheckpoint();
-    state.setRunRequested(false);
     state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
+    state.clearCheckpoint();
+    dropStaging(workbook);
     return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
   } catch (error) {
     if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {

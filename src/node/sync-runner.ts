@@ -3,6 +3,7 @@
 import type { ApiTarget } from '../core/cademi/types';
 import type { SyncResult } from '../core/sync/job';
 import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
+import { dropStaging } from '../core/sync/commit';
 import type { Workbook } from '../core/workbook/workbook';
 import { driveJob, type DriverClock, type Transport } from './drive-job';
 import type { SyncJob } from '../core/sync/job';
@@ -46,5 +47,6 @@ export async function runWeek(
     onBatch: options.onBatch,
   });
   const result = finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() });
+  dropStaging(workbook);
   return { result, configIssues: config.issues };
 }

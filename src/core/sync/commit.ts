@@ -17,7 +17,14 @@ export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: str
   } else {
     workbook.replaceRowsFrom(SHEET.history, plan.fromRow, plan.rows, HISTORY_FORMATS);
   }
-  if (workbook.sheetNames().includes(SHEET.staging)) workbook.deleteSheet(SHEET.staging);
   return weekRows.length;
+}
+
+/**
+ * Drops the staging sheet. Hosts call it only after the checkpoint is gone: a slice killed between
+ * the Histórico write and this point resumes from a full staging and rewrites the same week.
+ */
+export function dropStaging(workbook: Workbook): void {
+  if (workbook.sheetNames().includes(SHEET.staging)) workbook.deleteSheet(SHEET.staging);
 }
 

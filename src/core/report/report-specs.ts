@@ -1,0 +1,60 @@
+// Formatting and chart instructions as plain data: hosts turn them into Sheets rules/charts or .xlsx parts.
+
+/** A colour stop of a colour scale; `value` is a number in the cells' own unit. */
+export interface GradientPoint {
+  readonly color: string;
+  readonly value: number;
+}
+
+/**
+ * A conditional format over the data rows (the header row excluded). Column indices are 0-based;
+ * `columnRange` is inclusive at both ends.
+ */
+export type ConditionalFormatSpec =
+  | {
+      readonly kind: 'gradient';
+      readonly columnRange: readonly [number, number];
+      readonly min: GradientPoint;
+      readonly mid?: GradientPoint;
+      readonly max: GradientPoint;
+    }
+  | {
+      readonly kind: 'text-equals';
+      readonly column: number;
+      readonly text: string;
+      /** null leaves the background alone (only the font changes). */
+      readonly background: string | null;
+      readonly fontColor: string;
+    };
+
+/** A 0-based block of a sheet's table: first column = categories, first row = series names. */
+export interface TableRange {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly dashed?: boolean;
+  readonly color?: string;
+}
+
+export type ChartKind = 'line' | 'stacked-column' | 'column';
+
+export interface ChartSpec {
+  /** Stable across runs (e.g. 'progress-curve'): hosts update the chart with this id in place. */
+  readonly id: string;
+  readonly title: string;
+  readonly kind: ChartKind;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  /** Where the chart's data is in the sheet's table; may hold only the header row when there is no data yet. */
+  readonly range: TableRange;
+  /** One per data column of `range`, in order. */
+  readonly series: readonly ChartSeries[];
+  /** The 0-based cell of the chart's top-left corner. */
+  readonly position: { readonly row: number; readonly column: number };
+}
+

@@ -1,0 +1,63 @@
+// `Motivo`: why a student has their `Situação`, in plain Portuguese for tutors.
+
+import type { CohortConfig } from '../model/cohort';
+import type { Thresholds } from '../model/settings';
+import { classifyStudent } from '../model/status';
+import { weeksSinceStart } from '../sync/snapshot';
+import { daysBetween, localDateOf } from '../time/local-date';
+import type { CohortStudent } from './cohort-history';
+
+const SEPARATOR = ' · ';
+
+function points(value: number): string {
+  return String(Math.round(value * 10) / 10).replace('.', ',');
+}
+
+/** The facts behind a flag, when the rules no longer reproduce the stored situation (thresholds changed). */
+function facts(student: CohortStudent, thresholds: Thresholds, weekNumber: number): string[] {
+  const { latest } = student;
+  const out: string[] = [];
+  if (student.daysWithoutAccess === null) out.push('nunca acessou');
+  else if (student.daysWithoutAccess >= thresholds.warnDaysWithoutAccess) out.push(`${student.daysWithoutAccess} dias sem acesso`);
+  if (latest.mean < 100 && student.weeksWithoutProgress >= thresholds.stalledWeeks) out.push(`0 pp em ${student.weeksWithoutProgress} semanas`);
+  if (latest.expected !== null && latest.expected - latest.mean > 0) out.push(`${points(latest.expected - latest.mean)} pp abaixo da meta da semana ${weekNumber}`);
+  return out;
+}
+
+/**
+ * The `Motivo` of a student's latest week, e.g. "15 dias sem acesso · 0 pp em 2 semanas · 12 pp
+ * abaixo da meta da semana 3": the reasons of classifyStudent, re-run on the stored figures, with the
+ * cohort's week number. Empty for `Em dia`.
+ */
+export function explainSituation(student: CohortStudent, cohort: CohortConfig, thresholds: Thresholds, timeZone: string): string {
+  const { latest } = student;
+  const weekNumber = weeksSinceStart(cohort, latest.week);
+  switch (latest.situation) {
+    case 'Em dia':
+      return '';
+    case 'Desistente':
+      return 'desistência registrada';
+    case 'Sem meta': {
+      const absent = student.daysWithoutAccess === null || student.daysWithoutAccess >= thresholds.warnDaysWithoutAccess;
+      return ['turma sem meta', ...(absent ? facts(student, thresholds, weekNumber).slice(0, 1) : [])].join(SEPARATOR);
+    }
+    default: {
+      // A flagged student is past the grace period; the join date is not stored, so count from the cohort's start.
+      const daysInCohort = Math.max(thresholds.graceDays, daysBetween(cohort.start, localDateOf(latest.collectedAt, timeZone)));
+      const { situation, reasons } = classifyStudent(
+        {
+          progress: latest.mean,
+          expected: latest.expected,
+          daysWithoutAccess: student.daysWithoutAccess,
+          weeksWithoutProgress: student.weeksWithoutProgress,
+          daysInCohort,
+          droppedOut: false,
+        },
+        thresholds,
+      );
+      const flagged = (situation === 'Em risco' || situation === 'Atrasado') && reasons.length > 0;
+      const list = flagged ? reasons.map((reason) => reason.replace(/abaixo da meta$/, `abaixo da meta da semana ${weekNumber}`)) : facts(student, thresholds, weekNumber);
+      return list.join(SEPARATOR);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { buildCohortCharts, progressBucket, PROGRESS_BUCKETS } from '../../../src/core/report/charts';
+import { buildCohortPivot } from '../../../src/core/report/pivot';
+import type { ChartSpec } from '../../../src/core/report/report-specs';
+import type { Cell } from '../../../src/core/workbook/workbook';
+import { A, B, config, SCENARIO } from './fixtures';
+
+/** The cells a chart reads. */
+function block(table: Cell[][], chart: ChartSpec): Cell[][] {
+  const { row, column, rows, columns } = chart.range;
+  return table.slice(row, row + rows).map((line) => line.slice(column, column + columns));
+}
+
+describe('buildCohortCharts', () => {
+  const sheet = buildCohortCharts(SCENARIO, A, config());
+  const chart = (id: string) => sheet.charts.find((entry) => entry.id === id)!;
+
+  it('names the sheet and gives the charts stable ids and kinds', () => {
+    expect(sheet.sheetName).toBe('Gráficos A');
+    expect(sheet.charts.map((entry) => [entry.id, entry.kind])).toEqual([
+      ['progress-curve', 'line'],
+      ['situations-by-week', 'stacked-column'],
+      ['progress-distribution', 'column'],
+    ]);
+  });
+
+  it('plots median and mean of everyone recorded that week (dropouts out) against the expected curve', () => {
+    expect(block(sheet.table, chart('progress-curve'))).toEqual([
+      ['Semana', 'Mediana (%)', 'Média (%)', 'Esperado (%)'],
+      ['S0 · 02/03', 0, 0, 0], // Ana 0, Davi 0 (still in A)
+      ['S1 · 09/03', 10, 8.8, 10], // 10, 10, 5, 10
+      ['S2 · 16/03', 25, 23.3, 20], // 25, 5, 40 (Eva not yet a dropout)
+      ['S3 · 23/03', 26.5, 27, 30], // 35, 18, 5, 50 (Eva dropped out)
+    ]);
+    expect(chart('progress-curve').series).toEqual([
+      { name: 'Mediana (%)', color: '#1a73e8' },
+      { name: 'Média (%)', color: '#12b5cb' },
+      { name: 'Esperado (%)', dashed: true, color: '#5f6368' },
+    ]);
+  });
+
+  it('counts students per situation and week, one fixed-colour series per situation', () => {
+    expect(block(sheet.table, chart('situations-by-week'))).toEqual([
+      ['Semana', 'Em risco', 'Atrasado', 'Sem meta', 'Em dia', 'Desistente'],
+      ['S0 · 02/03', 0, 0, 0, 2, 0],
+      ['S1 · 09/03', 0, 1, 0, 3, 0],
+      ['S2 · 16/03', 1, 0, 0, 2, 0],
+      ['S3 · 23/03', 1, 1, 0, 2, 1],
+    ]);
+    expect(chart('situations-by-week').series.map((series) => series.color)).toEqual(['#d93025', '#f9ab00', '#9aa0a6', '#1e8e3e', '#5f6368']);
+  });
+
+  it('buckets the current progress of the pivot’s students (dropouts out)', () => {
+    const counts = block(sheet.table, chart('progress-distribution'));
+    expect(counts[0]).toEqual(['Progresso atual (%)', 'Alunos']);
+    expect(counts.slice(1).map((row) => row[0])).toEqual(PROGRESS_BUCKETS);
+    expect(counts.slice(1).map((row) => row[1])).toEqual([1, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
+    const pivot = buildCohortPivot(SCENARIO, A, config());
+    const active = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[5] as number);
+    const fromPivot = new Array(10).fill(0);
+    active.forEach((progress) => fromPivot[progressBucket(progress)]++);
+    expect(counts.slice(1).map((row) => row[1])).toEqual(fromPivot);
+  });
+
+  it('puts 100% in the last bucket and bucket bounds at the lower side', () => {
+    expect([0, 9.9, 10, 99.9, 100].map(progressBucket)).toEqual([0, 0, 1, 9, 9]);
+    expect(PROGRESS_BUCKETS[0]).toBe('0–10');
+    expect(PROGRESS_BUCKETS[9]).toBe('90–100');
+  });
+
+  it('matches the pivot’s week columns where everyone recorded is still a member', () => {
+    // In week 3 the members are everyone recorded but Eva (dropout): the chart mean is the pivot's.
+    const pivot = buildCohortPivot(SCENARIO, A, config());
+    const week3 = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[16] as number);
+    expect(week3.reduce((a, b) => a + b, 0) / week3.length).toBe(block(sheet.table, chart('progress-curve'))[4][2]);
+  });
+
+  it('lays blocks side by side, charts to their right without overlapping, table rectangular', () => {
+    const [progress, situations, distribution] = sheet.charts.map((entry) => entry.range);
+    expect(progress).toEqual({ row: 0, column: 0, rows: 5, columns: 4 });
+    expect(situations).toEqual({ row: 0, column: 5, rows: 5, columns: 6 });
+    expect(distribution).toEqual({ row: 0, column: 12, rows: 11, columns: 2 });
+    expect(sheet.charts.map((entry) => entry.position)).toEqual([{ row: 0, column: 15 }, { row: 20, column: 15 }, { row: 40, column: 15 }]);
+    expect(new Set(sheet.table.map((row) => row.length))).toEqual(new Set([14]));
+    sheet.charts.forEach((entry) => expect(entry.series).toHaveLength(entry.range.columns - 1));
+  });
+
+  it('leaves the expected series out for a cohort without a goal, and empty cells for missing weeks', () => {
+    const sheetB = buildCohortCharts(SCENARIO, B, config());
+    const progress = sheetB.charts[0];
+    expect(progress.series.map((series) => series.name)).toEqual(['Mediana (%)', 'Média (%)']);
+    expect(block(sheetB.table, progress)).toEqual([['Semana', 'Mediana (%)', 'Média (%)'], ['S0 · 16/03', 20, 20], ['S1 · 23/03', 21, 21]]);
+    const gap = buildCohortCharts(SCENARIO.filter((row) => row.week !== '2026-03-09'), A, config());
+    expect(block(gap.table, gap.charts[0])[2]).toEqual(['S1 · 09/03', null, null, 10]);
+    expect(block(gap.table, gap.charts[1])[2]).toEqual(['S1 · 09/03', null, null, null, null, null]);
+  });
+});

@@ -1,0 +1,28 @@
+// The in-memory Apps Script fakes: one import for tests.
+export { VirtualTime, makeFakeDate } from './virtual-time';
+export { KillSwitch, KILL_MESSAGE } from './kill-switch';
+export { Runtime, DEFAULT_COSTS } from './runtime';
+export type { CostTable, CallCost, RuntimeOptions } from './runtime';
+export { createSpreadsheetApp, FakeSpreadsheetApp, FakeSpreadsheet, MAX_CELLS } from './spreadsheet';
+export type { SpreadsheetAppOptions, FormulaEvaluator, ToastRecord } from './spreadsheet';
+export { FakeSheet } from './sheet';
+export { FakeRange } from './range';
+export { FakeUi } from './ui';
+export type { ButtonName, MenuRecord, MenuItemRecord, DialogRecord } from './ui';
+export type { ChartSpec } from './charts';
+export type { RecordedSpec } from './sheet-parts';
+export { createUrlFetchApp, FakeUrlFetchApp } from './url-fetch';
+export type { FetchHandler, FetchRecord, UrlFetchOptions } from './url-fetch';
+export { createPropertiesService, FakePropertiesService, FakeProperties, MAX_VALUE_BYTES, MAX_STORE_BYTES } from './properties';
+export { createLockService, FakeLockService, FakeLock } from './lock';
+export type { LockKind } from './lock';
+export { createScriptApp, FakeScriptApp, FakeTrigger } from './script-app';
+export type { FiredRun, ClockSpec } from './script-app';
+export { createUtilities, FakeUtilities, formatJavaDate } from './utilities';
+export { createSession, FakeSession } from './session';
+export { createHtmlService, FakeHtmlService, FakeHtmlOutput } from './html';
+export { createMailApp, FakeMailApp } from './mail';
+export type { SentMail } from './mail';
+export { FakeLogs } from './logger';
+export { createAppsScriptEnv, loadBundle, loadBundleContext, topLevelFunctionNames, MAX_EXECUTION_MS } from './apps-script-env';
+export type { AppsScriptEnv, AppsScriptEnvOptions } from './apps-script-env';

@@ -1,0 +1,192 @@
+// The built Apps Script bundle (build/Code.js) in a vm over the fakes: menu, token, triggers, a
+// multi-slice weekly run, slices killed at any point, and the same rows as the Node host.
+
+import { SHEET } from '../../src/core/sheets';
+import { HISTORY_HEADERS } from '../../src/core/history/schema';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
+import { MemoryWorkbook } from '../../src/core/workbook/memory-workbook';
+import { ensureConfigSheets } from '../../src/core/config/templates';
+import { embeddedApi } from '../../src/node/embedded-api';
+import { runWeek } from '../../src/node/sync-runner';
+import { topLevelFunctionNames } from '../fakes';
+import { mondayRun } from '../support/school-workbook';
+import { API_URL, bundleCode, configure, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
+import type { Cell } from '../../src/core/workbook/workbook';
+
+const MONDAY = mondayRun('2026-09-14');
+const SIX_MINUTES = 6 * 60_000;
+
+function history(gas: GasSchool): Cell[][] {
+  return gas.env.runtime.quietly(() => new SpreadsheetWorkbook(gas.env.spreadsheet.gas()).readSheet(SHEET.history) ?? []);
+}
+
+/** "Atualizar agora", then ticks until the week is written; returns every execution's duration. */
+function runWeekWithTicks(gas: GasSchool): number[] {
+  const { env, fns } = gas;
+  const started = env.time.now();
+  env.execute(() => fns.atualizarAgora(), { context: 'ui' });
+  const first = env.time.now() - started;
+  const runs = env.runTriggersUntil(env.time.now() + 3 * 60 * 60_000, fns);
+  runs.forEach((run) => expect(run.error).toBeUndefined());
+  return [first, ...runs.map((run) => run.durationMs)];
+}
+
+describe('build/Code.js in Apps Script', () => {
+  it('exposes exactly the entry functions, as top-level functions', () => {
+    expect(topLevelFunctionNames(bundleCode()).sort()).toEqual(
+      ['ativarAtualizacaoAutomatica', 'atualizarAgora', 'configurarToken', 'desativarAtualizacaoAutomatica', 'onInstall', 'onOpen', 'tick', 'verExecucoes'].sort(),
+    );
+    expect(bundleCode()).not.toMatch(/\brequire\(/);
+  });
+
+  it('onOpen adds the Portuguese menu without touching anything that needs authorization', () => {
+    const gas = gasSchool(MONDAY);
+    gas.env.execute(() => gas.fns.onOpen({ authMode: 'NONE' }));
+    const [menu] = gas.env.ui.menus;
+    expect(menu.caption).toBe('Progresso Cademi');
+    expect(menu.items.filter((item) => item.kind === 'item').map((item) => item.caption)).toEqual([
+      'Atualizar agora', 'Configurar token da API…', 'Ativar atualização automática', 'Desativar atualização automática', 'Ver execuções',
+    ]);
+    expect(gas.env.calls('UrlFetchApp')).toEqual({});
+    expect(gas.env.calls('PropertiesService')).toEqual({});
+    expect(gas.env.spreadsheet.gas().getSheets()).toHaveLength(1);
+  });
+
+  it('the token dialog validates with GET /tag before saving, and shows only the last 4 characters', () => {
+    const gas = gasSchool(MONDAY);
+    const { env, fns } = gas;
+    env.ui.scriptAlert('OK');
+    env.execute(() => fns.configurarToken(), { context: 'ui' });
+    expect(env.ui.shown.at(-1)?.prompt).toMatch(/URL da API/);
+    const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
+    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+    settings.getRange(keys.indexOf('URL da API') + 1, 2).setValue(API_URL);
+
+    env.ui.scriptPrompt({ button: 'OK', text: 'chave-errada-1234' });
+    env.ui.scriptAlert('OK');
+    env.execute(() => fns.configurarToken(), { context: 'ui' });
+    expect(env.ui.shown.at(-1)?.prompt).toMatch(/recusou a chave \(HTTP 405\)/);
+    expect(env.properties.document.data.get('cademi.apiToken')).toBeUndefined();
+
+    env.ui.scriptPrompt({ button: 'OK', text: TOKEN });
+    env.ui.scriptAlert('OK');
+    env.execute(() => fns.configurarToken(), { context: 'ui' });
+    expect(env.ui.shown.at(-1)?.prompt).toMatch(/Token salvo \(…oken\)/);
+    expect(env.properties.document.data.get('cademi.apiToken')).toBe(TOKEN);
+    expect(env.urlFetch.log.map((fetch) => fetch.url)).toEqual([`${API_URL}/tag`, `${API_URL}/tag`]);
+
+    env.ui.scriptPrompt({ button: 'CANCEL' });
+    env.execute(() => fns.configurarToken(), { context: 'ui' });
+    const prompt = env.ui.shown.filter((shown) => shown.kind === 'prompt').at(-1);
+    expect(prompt?.prompt).toMatch(/Atual: …oken/);
+    expect(prompt?.prompt).not.toContain(TOKEN);
+    for (const sheet of env.spreadsheet.gas().getSheets()) {
+      expect(JSON.stringify(env.spreadsheet.sheet(sheet.getName()).dump())).not.toContain(TOKEN);
+    }
+  });
+
+  it('installs one tick trigger however often it is enabled, and removes it', () => {
+    const gas = gasSchool(MONDAY);
+    const { env, fns } = gas;
+    for (let i = 0; i < 3; i++) {
+      env.ui.scriptAlert('OK');
+      env.execute(() => fns.ativarAtualizacaoAutomatica(), { context: 'ui' });
+    }
+    expect(env.triggers.timeTriggers().map((trigger) => trigger.handler)).toEqual(['tick']);
+    env.ui.scriptAlert('OK');
+    env.execute(() => fns.desativarAtualizacaoAutomatica(), { context: 'ui' });
+    expect(env.triggers.timeTriggers()).toHaveLength(0);
+  });
+
+  it('"Atualizar agora" plus ticks completes a multi-slice week, no execution over 6 minutes', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas);
+    const durations = runWeekWithTicks(gas);
+    expect(durations.length).toBeGreaterThanOrEqual(2);
+    durations.forEach((ms) => expect(ms).toBeLessThan(SIX_MINUTES));
+
+    const rows = history(gas);
+    expect(rows[0]).toEqual([...HISTORY_HEADERS]);
+    const expectedStudents = new Set(
+      gas.school.cohorts.slice(0, 3).flatMap((cohort) => gas.school.studentsWithTagAt(cohort.tagId, MONDAY).map((student) => student.id)),
+    );
+    expect(new Set(rows.slice(1).map((row) => row[2]))).toEqual(expectedStudents);
+    expect(rows.length - 1).toBe(expectedStudents.size * 3);
+    expect(gas.env.spreadsheet.gas().getSheetByName(SHEET.staging)).toBeNull();
+    expect(gas.env.properties.document.data.get('cademi.checkpoint')).toBeUndefined();
+    const log = gas.env.spreadsheet.sheet(SHEET.runs).dump();
+    expect(log.slice(1).map((row) => row[4])).toEqual(['Concluída']);
+    expect(gas.env.spreadsheet.toasts.map((toast) => toast.msg).join(' ')).toMatch(/continua automaticamente/);
+    // The tick was only there to finish the requested run (auto-update is off).
+    expect(gas.env.triggers.timeTriggers()).toHaveLength(0);
+    expect(gas.simulator.stats.responses429).toBe(0);
+  });
+
+  it('a second click while a slice holds the lock says so instead of starting another run', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas);
+    gas.env.lock.holdExternally('document');
+    gas.env.ui.scriptAlert('OK');
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+    expect(gas.env.ui.shown.at(-1)?.prompt).toMatch(/já está em andamento/);
+    expect(gas.env.urlFetch.log).toHaveLength(0);
+  });
+
+  it('the same week through the Node host and the Apps Script host gives identical Histórico rows', async () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas);
+    const clickedAt = gas.env.time.now();
+    runWeekWithTicks(gas);
+
+    const workbook = new MemoryWorkbook();
+    ensureConfigSheets(workbook);
+    workbook.writeSheet(SHEET.cohorts, { rows: gas.env.runtime.quietly(() => new SpreadsheetWorkbook(gas.env.spreadsheet.gas()).readSheet(SHEET.cohorts)!) });
+    const api = embeddedApi({ startAt: clickedAt, studentCount: 300 });
+    await runWeek(workbook, api, { now: clickedAt, trigger: 'CLI' });
+    expect(history(gas).map((row) => JSON.stringify(row))).toEqual((workbook.readSheet(SHEET.history) ?? []).map((row) => JSON.stringify(row)));
+  });
+
+  it('a slice killed at any point and resumed ends with the same Histórico as an unkilled run', () => {
+    const reference = gasSchool(MONDAY);
+    configure(reference, { cohorts: 2 });
+    runWeekWithTicks(reference);
+    // A run killed before it saved anything starts over at a later tick, so its `Coletado em`
+    // (the run's "now") is later; every other cell must be identical.
+    const withoutCollectionTime = (rows: Cell[][]) => rows.map((row) => JSON.stringify(row.slice(0, 13)));
+    const expected = withoutCollectionTime(history(reference));
+
+    // The kill switch counts service calls from the click on, across executions: a kill point past
+    // the click's own calls lands in a tick (including the one that writes the week).
+    const totalCalls = reference.env.killSwitch.count;
+    let seed = 7;
+    const killPoints = [0, 1, 3, 8, 20, 45];
+    for (let i = 0; i < 10; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      killPoints.push(50 + (seed % Math.max(1, totalCalls - 100)));
+    }
+    for (const killAfter of killPoints) {
+      const gas = gasSchool(MONDAY);
+      configure(gas, { cohorts: 2 });
+      gas.env.killSwitch.killAfter(killAfter);
+      let clickDied = false;
+      try {
+        gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+      } catch {
+        clickDied = true;
+      }
+      if (clickDied && gas.env.triggers.timeTriggers().length === 0) {
+        // The click died before its request stuck: the coordinator clicks again.
+        gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+      }
+      const ticks = gas.env.runTriggersUntil(gas.env.time.now() + 3 * 60 * 60_000, gas.fns);
+      // Every kill point really killed an execution: the test is not vacuous.
+      expect(clickDied || ticks.some((run) => String(run.error).includes('Exceeded maximum execution time'))).toBe(true);
+      if (gas.env.properties.document.data.get('cademi.lastCompletedWeek') !== '2026-09-14') {
+        gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+        gas.env.runTriggersUntil(gas.env.time.now() + 3 * 60 * 60_000, gas.fns);
+      }
+      expect(withoutCollectionTime(history(gas))).toEqual(expected);
+      expect(gas.env.spreadsheet.gas().getSheetByName(SHEET.staging)).toBeNull();
+    }
+  });
+});

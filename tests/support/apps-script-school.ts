@@ -1,0 +1,55 @@
+// Test support: the built bundle loaded in a vm over the Apps Script fakes, talking to the simulator.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createAppsScriptEnv, loadBundle, type AppsScriptEnv } from '../fakes';
+import { createSchool, createSimulator, type School, type Simulator } from '../../src/simulator';
+import { cohortRow } from '../../src/core/config/templates';
+import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
+import { SHEET } from '../../src/core/sheets';
+
+const ROOT = join(__dirname, '../..');
+export const API_URL = 'https://escola.cademi.com.br/api/v1';
+export const TOKEN = 'simulador-token';
+
+/** The Apps Script bundle as CI builds it (built here when a test runs on its own). */
+export function bundleCode(): string {
+  const path = join(ROOT, 'build/Code.js');
+  if (!existsSync(path)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  return readFileSync(path, 'utf8');
+}
+
+export interface GasSchool {
+  env: AppsScriptEnv;
+  fns: Record<string, Function>;
+  simulator: Simulator;
+  school: School;
+}
+
+/** A spreadsheet with the bundle loaded, the simulator behind UrlFetchApp, and the clock at `startTime`. */
+export function gasSchool(startTime: number, options: { studentCount?: number; school?: School } = {}): GasSchool {
+  const school = options.school ?? createSchool({ studentCount: options.studentCount ?? 300 });
+  let simulator: Simulator | undefined;
+  const env = createAppsScriptEnv({ handler: (request) => simulator!.handle(request), startTime, latencyMs: 150 });
+  simulator = createSimulator({ clock: env.time, school, token: TOKEN });
+  const fns = loadBundle(bundleCode(), env);
+  return { env, fns, simulator, school };
+}
+
+/** What a coordinator does once: config sheets, API URL, cohorts, token (as the dialog would save it). */
+export function configure(gas: GasSchool, options: { cohorts?: number; token?: string } = {}): void {
+  const { env, fns, school } = gas;
+  env.ui.scriptAlert('OK'); // "Preencha primeiro a URL da API"
+  env.execute(() => fns.configurarToken());
+  const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
+  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+  settings.getRange(keys.indexOf('URL da API') + 1, 2).setValue(API_URL);
+  const cohorts = school.cohorts.slice(0, options.cohorts ?? 3).map((cohort) =>
+    cohortRow({ ...cohort, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: 'tutora@escola.com.br', active: true }),
+  );
+  const turmas = env.spreadsheet.gas().getSheetByName(SHEET.cohorts)!;
+  turmas.getRange(2, 1, cohorts.length, 7).setValues(cohorts);
+  env.properties.document.gas().setProperty('cademi.apiToken', options.token ?? TOKEN);
+  env.ui.menus.length = 0;
+}
