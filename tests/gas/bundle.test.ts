@@ -122,6 +122,22 @@ describe('build/Code.js in Apps Script', () => {
     expect(gas.simulator.stats.responses429).toBe(0);
   });
 
+  it('with automatic updates on, the tick starts the weekly run on the configured day and hour by itself', () => {
+    const sunday = mondayRun('2026-09-13'); // Sunday 06:00: not due yet
+    const gas = gasSchool(sunday);
+    configure(gas, { cohorts: 1 });
+    gas.env.properties.document.gas().setProperty('cademi.lastCompletedWeek', '2026-09-07');
+    gas.env.ui.scriptAlert('OK');
+    gas.env.execute(() => gas.fns.ativarAtualizacaoAutomatica(), { context: 'ui' });
+    const runs = gas.env.runTriggersUntil(mondayRun('2026-09-14') - 60_000, gas.fns);
+    expect(runs.length).toBeGreaterThan(100); // a day of idle ticks…
+    expect(gas.env.urlFetch.log).toHaveLength(0); // …that called nothing
+    gas.env.runTriggersUntil(mondayRun('2026-09-14') + 2 * 60 * 60_000, gas.fns);
+    expect(gas.env.properties.document.data.get('cademi.lastCompletedWeek')).toBe('2026-09-14');
+    expect(history(gas).length).toBeGreaterThan(1);
+    expect(gas.env.triggers.timeTriggers()).toHaveLength(1); // stays for next week
+  });
+
   it('a second click while a slice holds the lock says so instead of starting another run', () => {
     const gas = gasSchool(MONDAY);
     configure(gas);
