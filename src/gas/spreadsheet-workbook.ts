@@ -1,17 +1,20 @@
 // The Apps Script Workbook: SpreadsheetApp behind the core's port, one range read or write per call.
 
 import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+import type { ChartSpec, ConditionalFormatSpec } from '../core/report/report-specs';
 import { serialOfInstant } from '../core/time/local-date';
 
 const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
 const JOB_NOTE_BACKGROUND = '#ffe0b2';
-/** Text Sheets would read as a formula (or, after a sign, as a number): written behind an apostrophe. */
+/** Text Sheets would read as a formula: written behind an apostrophe (which Sheets hides). */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
+/** Text Sheets would re-parse as a number, date, percentage or boolean ("11,12", "14/09", "007"). */
+const PARSEABLE_TEXT = /^\s*[\d.,:/\s%R$]+\s*$|^\s*(true|false|verdadeiro|falso)\s*$/i;
 
-/** The value to hand to setValues: text can never become a formula or be re-parsed as a number. */
+/** The value to hand to setValues: text stays exactly the text it is, never a formula or a number. */
 export function sheetValue(cell: Cell): string | number | boolean {
   if (cell === null) return '';
-  if (typeof cell === 'string') return FORMULA_LEAD.test(cell) ? `'${cell}` : cell;
+  if (typeof cell === 'string') return FORMULA_LEAD.test(cell) || PARSEABLE_TEXT.test(cell) ? `'${cell}` : cell;
   return cell;
 }
 
@@ -51,7 +54,8 @@ export class SpreadsheetWorkbook implements Workbook {
 
   writeSheet(name: string, content: SheetContent): void {
     let sheet = this.spreadsheet.getSheetByName(name);
-    if (sheet) sheet.clearContents();
+    // A rewritten sheet starts clean (values and formats): greyed rows or old colours must not linger.
+    if (sheet) sheet.clear();
     else sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
     const width = Math.max(1, ...content.rows.map((row) => row.length));
     if (content.rows.length > 0) {
@@ -62,7 +66,70 @@ export class SpreadsheetWorkbook implements Workbook {
       sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     }
     sheet.setFrozenRows(content.frozenRows ?? 0);
+    if (content.frozenColumns !== undefined) sheet.setFrozenColumns(content.frozenColumns);
     if (content.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
+    if (content.tabColor !== undefined || sheet.getTabColor()) sheet.setTabColor(content.tabColor ?? null);
+    this.applyFeatures(sheet, content, width);
+  }
+
+  /** Filter, colour rules, greyed rows and charts: each one batched call (charts one per chart). */
+  private applyFeatures(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number): void {
+    const dataRows = Math.max(1, content.rows.length - 1);
+    const existingFilter = sheet.getFilter();
+    if (existingFilter) existingFilter.remove();
+    if (content.filter && content.rows.length > 0) sheet.getRange(1, 1, content.rows.length, width).createFilter();
+    if (content.conditionalFormats) {
+      sheet.setConditionalFormatRules(content.conditionalFormats.map((rule) => this.conditionalRule(sheet, rule, dataRows)));
+    }
+    for (const row of content.mutedRows ?? []) sheet.getRange(row + 1, 1, 1, width).setFontColor('#9e9e9e');
+    if (content.charts) this.placeCharts(sheet, content.charts);
+  }
+
+  private conditionalRule(
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    rule: ConditionalFormatSpec,
+    dataRows: number,
+  ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+    const builder = SpreadsheetApp.newConditionalFormatRule();
+    if (rule.kind === 'gradient') {
+      const number = SpreadsheetApp.InterpolationType.NUMBER;
+      builder.setGradientMinpointWithValue(rule.min.color, number, String(rule.min.value));
+      if (rule.mid) builder.setGradientMidpointWithValue(rule.mid.color, number, String(rule.mid.value));
+      builder.setGradientMaxpointWithValue(rule.max.color, number, String(rule.max.value));
+      builder.setRanges([sheet.getRange(2, rule.columnRange[0] + 1, dataRows, rule.columnRange[1] - rule.columnRange[0] + 1)]);
+    } else {
+      builder.whenTextEqualTo(rule.text).setFontColor(rule.fontColor);
+      if (rule.background) builder.setBackground(rule.background);
+      builder.setRanges([sheet.getRange(2, rule.column + 1, dataRows, 1)]);
+    }
+    return builder.build();
+  }
+
+  /** Native charts, updated in place: a chart is recognised by its title, so re-runs never duplicate it. */
+  private placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: readonly ChartSpec[]): void {
+    const existing = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
+    for (const chart of sheet.getCharts()) existing.set(String(chart.getOptions().get('title') ?? ''), chart);
+    for (const spec of specs) {
+      const current = existing.get(spec.title);
+      existing.delete(spec.title);
+      const builder = current ? current.modify() : sheet.newChart();
+      builder
+        .setChartType(spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
+        .clearRanges()
+        .addRange(sheet.getRange(spec.range.row + 1, spec.range.column + 1, Math.max(1, spec.range.rows), Math.max(1, spec.range.columns)))
+        .setNumHeaders(1)
+        .setPosition(spec.position.row + 1, spec.position.column + 1, 0, 0)
+        .setOption('title', spec.title)
+        .setOption('hAxis.title', spec.xTitle)
+        .setOption('vAxis.title', spec.yTitle)
+        .setOption('isStacked', spec.kind === 'stacked-column')
+        .setOption('width', 640)
+        .setOption('height', 320)
+        .setOption('series', Object.fromEntries(spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }])));
+      if (current) sheet.updateChart(builder.build());
+      else sheet.insertChart(builder.build());
+    }
+    existing.forEach((chart) => sheet.removeChart(chart));
   }
 
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {

@@ -26,6 +26,41 @@ function toCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function argb(color: string): { argb: string } {
+  return { argb: `FF${color.replace('#', '').toUpperCase()}` };
+}
+
+/** Report rules as native .xlsx conditional formats (colour scales and per-cell expressions). */
+function applyConditionalFormats(sheet: ExcelJS.Worksheet, content: SheetContent): void {
+  const lastRow = Math.max(2, content.rows.length);
+  let priority = 1;
+  for (const rule of content.conditionalFormats ?? []) {
+    if (rule.kind === 'gradient') {
+      const points = [rule.min, ...(rule.mid ? [rule.mid] : []), rule.max];
+      sheet.addConditionalFormatting({
+        ref: `${columnLetter(rule.columnRange[0])}2:${columnLetter(rule.columnRange[1])}${lastRow}`,
+        rules: [{ type: 'colorScale', priority: priority++, cfvo: points.map((point) => ({ type: 'num', value: point.value })), color: points.map((point) => argb(point.color)) }],
+      });
+    } else {
+      const letter = columnLetter(rule.column);
+      const text = rule.text.replace(/"/g, '""');
+      sheet.addConditionalFormatting({
+        ref: `${letter}2:${letter}${lastRow}`,
+        rules: [{
+          type: 'expression', priority: priority++, formulae: [`$${letter}2="${text}"`],
+          style: { font: { color: argb(rule.fontColor) }, ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.background) } } : {}) },
+        }],
+      });
+    }
+  }
+}
+
 export class XlsxWorkbook implements Workbook {
   readonly calls = { reads: 0, writes: 0 };
 
@@ -87,9 +122,11 @@ export class XlsxWorkbook implements Workbook {
     const existing = this.book.getWorksheet(name);
     const position = existing ? this.book.worksheets.indexOf(existing) : -1;
     if (existing) this.book.removeWorksheet(existing.id);
+    const frozen = content.frozenRows || content.frozenColumns;
     const sheet = this.book.addWorksheet(name, {
       state: content.hidden ? 'hidden' : 'visible',
-      views: content.frozenRows ? [{ state: 'frozen', ySplit: content.frozenRows }] : [],
+      views: frozen ? [{ state: 'frozen', ySplit: content.frozenRows ?? 0, xSplit: content.frozenColumns ?? 0 }] : [],
+      ...(content.tabColor ? { properties: { tabColor: argb(content.tabColor) } } : {}),
     });
     if (position >= 0) this.moveSheet(sheet, position);
     this.fill(sheet, 0, content.rows, content.columnFormats);
@@ -98,6 +135,11 @@ export class XlsxWorkbook implements Workbook {
       column.width = Math.min(40, Math.max(10, ...content.rows.slice(0, 50).map((row) => String(row[index] ?? '').length + 2)));
     });
     if (content.rows.length > 0) sheet.getRow(1).font = { bold: true };
+    const width = Math.max(1, ...content.rows.map((row) => row.length));
+    if (content.filter && content.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: content.rows.length, column: width } };
+    applyConditionalFormats(sheet, content);
+    for (const row of content.mutedRows ?? []) sheet.getRow(row + 1).font = { color: { argb: 'FF9E9E9E' } };
+    // Charts are not written to the .xlsx (exceljs cannot): the HTML preview draws them from the same specs.
   }
 
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {

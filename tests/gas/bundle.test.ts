@@ -138,6 +138,32 @@ describe('build/Code.js in Apps Script', () => {
     expect(gas.env.triggers.timeTriggers()).toHaveLength(1); // stays for next week
   });
 
+  it('builds the report sheets with native charts, and updates the charts in place the next week', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas, { cohorts: 2 });
+    runWeekWithTicks(gas);
+    const names = () => gas.env.spreadsheet.gas().getSheets().map((sheet) => sheet.getName());
+    expect(names()).toEqual(expect.arrayContaining(['Resumo', 'Contatos da semana', 'Turma Turma 2026-07', 'Gráficos Turma 2026-07', 'Turma Turma 2026-08', 'Gráficos Turma 2026-08']));
+    const chartsOf = (name: string) => gas.env.spreadsheet.sheet(name).chartSpecs();
+    expect(chartsOf('Gráficos Turma 2026-07')).toHaveLength(3);
+    expect(chartsOf('Resumo')).toHaveLength(1);
+    const pivot = gas.env.spreadsheet.sheet('Turma Turma 2026-07');
+    expect(pivot.dump()[0].slice(0, 11)).toEqual(['Aluno', 'E-mail', 'Tutor', 'Situação', 'Motivo', 'Progresso (%)', 'Esperado (%)', 'Diferença (pp)', 'Δ semana (pp)', 'Semanas parado', 'Dias sem acesso']);
+    expect(pivot.conditionalFormatRules.length).toBeGreaterThan(0);
+    expect(pivot.filter).toBeTruthy();
+    const chartIds = chartsOf('Gráficos Turma 2026-07').map((chart) => chart.chartId);
+
+    // Next week: the same charts, updated in place; one values write per report sheet.
+    gas.env.time.set(mondayRun('2026-09-21') - 60_000);
+    const before = gas.env.callsBySheet();
+    runWeekWithTicks(gas);
+    expect(chartsOf('Gráficos Turma 2026-07').map((chart) => chart.chartId)).toEqual(chartIds);
+    const after = gas.env.callsBySheet();
+    for (const sheet of ['Resumo', 'Turma Turma 2026-07', 'Gráficos Turma 2026-07']) {
+      expect((after[sheet]?.['Range.setValues'] ?? 0) - (before[sheet]?.['Range.setValues'] ?? 0)).toBe(1);
+    }
+  });
+
   it('a second click while a slice holds the lock says so instead of starting another run', () => {
     const gas = gasSchool(MONDAY);
     configure(gas);

@@ -11,6 +11,7 @@ import { weekKeyOf } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
 import { commitWeek } from './commit';
+import { writeReports } from '../report/report-sheets';
 import { SyncJob, type SyncResult } from './job';
 import { decodeStaging, encodeStaging } from './staging';
 
@@ -55,7 +56,7 @@ export function saveStaging(workbook: Workbook, job: SyncJob): void {
   workbook.writeSheet(SHEET.staging, { rows: encodeStaging(job.runId, job.stagingRecords()), hidden: true });
 }
 
-/** Writes the completed week into `Histórico` and logs the run. */
+/** Writes the completed week into `Histórico`, rebuilds the report sheets from it, and logs the run. */
 export function finishWeekRun(
   workbook: Workbook,
   job: SyncJob,
@@ -64,6 +65,7 @@ export function finishWeekRun(
 ): SyncResult {
   const result = job.result();
   commitWeek(workbook, result, config.settings.timeZone);
+  writeReports(workbook, config);
   appendRunLog(
     workbook,
     {

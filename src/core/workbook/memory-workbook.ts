@@ -9,6 +9,8 @@ export interface MemorySheet {
   frozenRows: number;
   hidden: boolean;
   notes: CellNote[];
+  /** The rest of the last SheetContent written (charts, rules, filter…), kept as given. */
+  features?: Omit<SheetContent, 'rows' | 'columnFormats' | 'frozenRows' | 'hidden'>;
 }
 
 export class MemoryWorkbook implements Workbook {
@@ -32,13 +34,14 @@ export class MemoryWorkbook implements Workbook {
 
   writeSheet(name: string, content: SheetContent): void {
     this.calls.writes++;
-    const existing = this.sheets.get(name);
+    const { rows, columnFormats, frozenRows, hidden, ...features } = content;
     this.sheets.set(name, {
-      rows: content.rows.map((row) => [...row]),
-      columnFormats: [...(content.columnFormats ?? [])],
-      frozenRows: content.frozenRows ?? 0,
-      hidden: content.hidden ?? false,
-      notes: existing?.notes ?? [],
+      rows: rows.map((row) => [...row]),
+      columnFormats: [...(columnFormats ?? [])],
+      frozenRows: frozenRows ?? 0,
+      hidden: hidden ?? false,
+      notes: this.sheets.get(name)?.notes ?? [],
+      features,
     });
   }
 

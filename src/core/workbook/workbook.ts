@@ -1,6 +1,8 @@
 // The workbook port: the narrow, synchronous interface the core reads and writes sheets through.
 // Two adapters implement it: SpreadsheetApp (Apps Script) and an in-memory workbook saved as .xlsx (Node).
 
+import type { ChartSpec, ConditionalFormatSpec } from '../report/report-specs';
+
 /** A cell value. Dates are spreadsheet serial numbers (school wall clock) with a date format. */
 export type Cell = string | number | boolean | null;
 
@@ -23,6 +25,18 @@ export interface SheetContent {
   readonly frozenRows?: number;
   /** Hidden sheets hold the job's own state (staging). */
   readonly hidden?: boolean;
+  /** Columns kept visible while scrolling sideways (the student's name). */
+  readonly frozenColumns?: number;
+  /** Colour rules over the data rows (row 1 on), as data the adapters turn into native rules. */
+  readonly conditionalFormats?: readonly ConditionalFormatSpec[];
+  /** A filter over the whole table. */
+  readonly filter?: boolean;
+  /** Charts over blocks of this sheet's rows; adapters update a chart with the same id in place. */
+  readonly charts?: readonly ChartSpec[];
+  /** Tab colour, e.g. grey for an archived cohort's sheets. */
+  readonly tabColor?: string;
+  /** Rows (0-based) drawn in grey text, e.g. dropouts. */
+  readonly mutedRows?: readonly number[];
 }
 
 /**

@@ -1,0 +1,77 @@
+// Every sheet the job owns after a completed week: per-cohort pivots and charts, `Resumo`, and
+// `Contatos da semana`, as full SheetContent the hosts write (and the Node preview draws).
+
+import type { SchoolConfig } from '../config/load-config';
+import { decodeHistoryRow, type HistoryRow } from '../history/schema';
+import { SHEET } from '../sheets';
+import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
+import { buildCohortCharts } from './charts';
+import { buildWeeklyContacts } from './contacts';
+import { buildOverview } from './overview';
+import { buildCohortPivot } from './pivot';
+import { orphanReportSheets, REPORT_SHEET } from './sheet-names';
+
+export interface ReportSheet {
+  readonly name: string;
+  readonly content: SheetContent;
+}
+
+const ARCHIVED_TAB = '#9e9e9e';
+
+/** Decodes `Histórico` (unreadable rows are skipped: reports show what can be read). */
+export function readHistoryRows(values: Cell[][] | null, timeZone: string): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  for (const cells of (values ?? []).slice(1)) {
+    const row = decodeHistoryRow(cells, timeZone);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The owned report sheets, in tab order: `Resumo`, `Contatos da semana`, then each cohort with
+ * history (active ones, then archived ones kept and marked) as `Turma …` and `Gráficos …`.
+ */
+export function buildReportSheets(history: readonly HistoryRow[], config: SchoolConfig, previousContacts: Cell[][] | null): ReportSheet[] {
+  const overview = buildOverview(history, config);
+  const contacts = buildWeeklyContacts(history, config, previousContacts);
+  const sheets: ReportSheet[] = [
+    { name: overview.sheetName, content: { rows: overview.table, columnFormats: overview.columnFormats, frozenRows: 1, charts: overview.charts } },
+    { name: contacts.sheetName, content: { rows: contacts.rows, columnFormats: contacts.columnFormats, frozenRows: contacts.frozenRows, filter: true } },
+  ];
+  const withHistory = new Set(history.map((row) => row.cohort));
+  const cohorts = [...config.cohorts.filter((cohort) => cohort.active), ...config.cohorts.filter((cohort) => !cohort.active)];
+  for (const cohort of cohorts) {
+    if (!withHistory.has(cohort.name)) continue;
+    const pivot = buildCohortPivot(history, cohort, config);
+    const charts = buildCohortCharts(history, cohort, config);
+    const tabColor = pivot.archived ? ARCHIVED_TAB : undefined;
+    sheets.push({
+      name: pivot.sheetName,
+      content: {
+        rows: [pivot.header, ...pivot.rows],
+        columnFormats: pivot.columnFormats,
+        frozenRows: pivot.frozenRows,
+        frozenColumns: pivot.frozenColumns,
+        conditionalFormats: pivot.conditionalFormats,
+        filter: pivot.filter,
+        tabColor,
+        mutedRows: pivot.dropoutRows.map((index) => index + 1),
+      },
+    });
+    sheets.push({ name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor } });
+  }
+  return sheets;
+}
+
+/** Rebuilds every owned report sheet from `Histórico` and removes the sheets of renamed cohorts. */
+export function writeReports(workbook: Workbook, config: SchoolConfig): { written: string[]; removed: string[] } {
+  const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
+  const previousContacts = workbook.readSheet(REPORT_SHEET.contacts);
+  const sheets = buildReportSheets(history, config, previousContacts);
+  for (const sheet of sheets) workbook.writeSheet(sheet.name, sheet.content);
+  const written = new Set(sheets.map((sheet) => sheet.name));
+  const removed = orphanReportSheets(workbook.sheetNames(), config.cohorts.map((cohort) => cohort.name)).filter((name) => !written.has(name));
+  removed.forEach((name) => workbook.deleteSheet(name));
+  return { written: [...written], removed };
+}
