@@ -15,6 +15,7 @@ import { dropStaging } from '../core/sync/commit';
 import { weekKeyOf } from '../core/time/local-date';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { fetchAllRequests } from './urlfetch-transport';
+import { mailTutors } from './tutor-mail';
 import * as state from './state-store';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
@@ -85,6 +86,7 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
     state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
     state.clearCheckpoint();
     dropStaging(workbook);
+    if (config.settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
     return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
   } catch (error) {
     if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {

@@ -164,6 +164,22 @@ describe('build/Code.js in Apps Script', () => {
     }
   });
 
+  it('e-mails each tutor only their own students when Configuração asks for it', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas, { cohorts: 2, tutors: ['ana@escola.com', 'bruno@escola.com'], emailTutors: true });
+    runWeekWithTicks(gas);
+    const sent = gas.env.mail.sent;
+    expect(sent.map((mail) => mail.to).sort()).toEqual(['ana@escola.com', 'bruno@escola.com']);
+    const contacts = gas.env.spreadsheet.sheet('Contatos da semana').dump().slice(1);
+    for (const mail of sent) {
+      const own = contacts.filter((row) => row[1] === mail.to).map((row) => String(row[3]));
+      const others = contacts.filter((row) => row[1] !== mail.to).map((row) => String(row[3]));
+      expect(own.length).toBeGreaterThan(0);
+      own.forEach((name) => expect(mail.body).toContain(name));
+      others.filter((name) => !own.includes(name)).forEach((name) => expect(mail.body).not.toContain(`- ${name} (`));
+    }
+  });
+
   it('a second click while a slice holds the lock says so instead of starting another run', () => {
     const gas = gasSchool(MONDAY);
     configure(gas);

@@ -38,15 +38,16 @@ export function gasSchool(startTime: number, options: { studentCount?: number; s
 }
 
 /** What a coordinator does once: config sheets, API URL, cohorts, token (as the dialog would save it). */
-export function configure(gas: GasSchool, options: { cohorts?: number; token?: string } = {}): void {
+export function configure(gas: GasSchool, options: { cohorts?: number; token?: string; tutors?: string[]; emailTutors?: boolean } = {}): void {
   const { env, fns, school } = gas;
   env.ui.scriptAlert('OK'); // "Preencha primeiro a URL da API"
   env.execute(() => fns.configurarToken());
   const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
   const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
   settings.getRange(keys.indexOf('URL da API') + 1, 2).setValue(API_URL);
-  const cohorts = school.cohorts.slice(0, options.cohorts ?? 3).map((cohort) =>
-    cohortRow({ ...cohort, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: 'tutora@escola.com.br', active: true }),
+  if (options.emailTutors) settings.getRange(keys.indexOf('Enviar contatos aos tutores por e-mail') + 1, 2).setValue('Sim');
+  const cohorts = school.cohorts.slice(0, options.cohorts ?? 3).map((cohort, index) =>
+    cohortRow({ ...cohort, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: options.tutors?.[index] ?? 'tutora@escola.com.br', active: true }),
   );
   const turmas = env.spreadsheet.gas().getSheetByName(SHEET.cohorts)!;
   turmas.getRange(2, 1, cohorts.length, 7).setValues(cohorts);

@@ -4,7 +4,7 @@ import type { Cell } from '../workbook/workbook';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { isValidTimeZone } from '../time/zoned';
 import { SETTINGS_HEADERS, SHEET } from '../sheets';
-import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, type CellResult } from './cells';
+import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo, type CellResult } from './cells';
 import type { ConfigIssue } from './issues';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -12,7 +12,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface SettingField {
   readonly key: string;
   readonly field: keyof Settings;
-  readonly read: (cell: Cell | undefined) => CellResult<string | number>;
+  readonly read: (cell: Cell | undefined) => CellResult<string | number | boolean>;
   /** Shown in the template beside the value, for whoever edits the sheet. */
   readonly help: string;
 }
@@ -60,6 +60,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     const result = readOptionalEmail(c);
     return result.ok ? { ok: true, value: result.value ?? '' } : result;
   }, help: 'Quem recebe o aviso quando uma execução falha.' },
+  { key: 'Enviar contatos aos tutores por e-mail', field: 'emailTutors', read: readYesNo, help: 'Sim: após cada semana concluída, cada tutor recebe só a sua lista de alunos para contatar.' },
 ];
 
 const WEEKDAY_NAMES = WEEKDAYS;
@@ -67,6 +68,7 @@ const WEEKDAY_NAMES = WEEKDAYS;
 /** The value a template shows for a setting (weekday as its Portuguese name). */
 export function settingTemplateValue(field: SettingField): Cell {
   const value = DEFAULT_SETTINGS[field.field];
+  if (typeof value === 'boolean') return value ? 'Sim' : 'Não';
   return field.field === 'runWeekday' ? WEEKDAY_NAMES[(value as number) - 1] : value;
 }
 

@@ -27,6 +27,8 @@ export interface Settings extends Thresholds {
   readonly runHour: number;
   /** Where run failures are e-mailed; empty = no e-mail. */
   readonly alertEmail: string;
+  /** After each completed week, e-mail each tutor their own contact list (Apps Script, MailApp). */
+  readonly emailTutors: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -42,4 +44,5 @@ export const DEFAULT_SETTINGS: Settings = {
   runWeekday: 1,
   runHour: 6,
   alertEmail: '',
+  emailTutors: false,
 };

@@ -6,7 +6,7 @@ import { decodeHistoryRow, type HistoryRow } from '../history/schema';
 import { SHEET } from '../sheets';
 import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { buildCohortCharts } from './charts';
-import { buildWeeklyContacts } from './contacts';
+import { buildWeeklyContacts, type WeeklyContacts } from './contacts';
 import { buildOverview } from './overview';
 import { buildCohortPivot } from './pivot';
 import { orphanReportSheets, REPORT_SHEET } from './sheet-names';
@@ -33,6 +33,10 @@ export function readHistoryRows(values: Cell[][] | null, timeZone: string): Hist
  * history (active ones, then archived ones kept and marked) as `Turma …` and `Gráficos …`.
  */
 export function buildReportSheets(history: readonly HistoryRow[], config: SchoolConfig, previousContacts: Cell[][] | null): ReportSheet[] {
+  return buildReports(history, config, previousContacts).sheets;
+}
+
+function buildReports(history: readonly HistoryRow[], config: SchoolConfig, previousContacts: Cell[][] | null): { sheets: ReportSheet[]; contacts: WeeklyContacts } {
   const overview = buildOverview(history, config);
   const contacts = buildWeeklyContacts(history, config, previousContacts);
   const sheets: ReportSheet[] = [
@@ -61,17 +65,17 @@ export function buildReportSheets(history: readonly HistoryRow[], config: School
     });
     sheets.push({ name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor } });
   }
-  return sheets;
+  return { sheets, contacts };
 }
 
 /** Rebuilds every owned report sheet from `Histórico` and removes the sheets of renamed cohorts. */
-export function writeReports(workbook: Workbook, config: SchoolConfig): { written: string[]; removed: string[] } {
+export function writeReports(workbook: Workbook, config: SchoolConfig): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
   const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
   const previousContacts = workbook.readSheet(REPORT_SHEET.contacts);
-  const sheets = buildReportSheets(history, config, previousContacts);
+  const { sheets, contacts } = buildReports(history, config, previousContacts);
   for (const sheet of sheets) workbook.writeSheet(sheet.name, sheet.content);
   const written = new Set(sheets.map((sheet) => sheet.name));
   const removed = orphanReportSheets(workbook.sheetNames(), config.cohorts.map((cohort) => cohort.name)).filter((name) => !written.has(name));
   removed.forEach((name) => workbook.deleteSheet(name));
-  return { written: [...written], removed };
+  return { written: [...written], removed, contacts };
 }

@@ -12,6 +12,7 @@ import type { Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
 import { commitWeek } from './commit';
 import { writeReports } from '../report/report-sheets';
+import type { WeeklyContacts } from '../report/contacts';
 import { SyncJob, type SyncResult } from './job';
 import { decodeStaging, encodeStaging } from './staging';
 
@@ -62,10 +63,10 @@ export function finishWeekRun(
   job: SyncJob,
   config: SchoolConfig,
   log: { trigger: string; startedAt: number; finishedAt: number },
-): SyncResult {
+): SyncResult & { contacts: WeeklyContacts } {
   const result = job.result();
   commitWeek(workbook, result, config.settings.timeZone);
-  writeReports(workbook, config);
+  const { contacts } = writeReports(workbook, config);
   appendRunLog(
     workbook,
     {
@@ -82,5 +83,5 @@ export function finishWeekRun(
     },
     config.settings.timeZone,
   );
-  return result;
+  return { ...result, contacts };
 }
