@@ -8,7 +8,7 @@ export const RUN_LOG_HEADERS = [
   'Início', 'Fim', 'Gatilho', 'Semana', 'Situação', 'Turmas', 'Alunos', 'Chamadas', 'Mantidos', 'Repetições', 'Erros', 'Mensagem',
 ] as const;
 
-const RUN_LOG_FORMATS = [DATETIME_FORMAT, DATETIME_FORMAT, undefined, DATE_FORMAT];
+export const RUN_LOG_FORMATS: readonly (string | undefined)[] = [DATETIME_FORMAT, DATETIME_FORMAT, undefined, DATE_FORMAT];
 
 export type RunOutcome = 'Concluída' | 'Falhou' | 'Em andamento';
 

@@ -16,6 +16,7 @@ import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek } from '../sync-runner';
 import { XlsxWorkbook } from '../xlsx-workbook';
+import { previewPathFor, writePreview } from '../preview-file';
 import { summaryLine } from './sync';
 
 const TUTORS = ['ana.souza@escola.com.br', 'bruno.lima@escola.com.br', 'carla.reis@escola.com.br'];
@@ -78,9 +79,11 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   }
   mkdirSync(dirname(values.out!), { recursive: true });
   await workbook.save(values.out!);
+  const preview = previewPathFor(values.out!);
+  await writePreview(workbook, preview, 'Progresso Cademi — demonstração');
   const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;
   io.stdout.write(
-    `Pronto: ${values.out} (${formatCount(historyRows)} linhas em ${SHEET.history}). ` +
+    `Pronto: ${values.out} (${formatCount(historyRows)} linhas em ${SHEET.history}) e ${preview}. ` +
       `${formatCount(calls)} chamadas à API (${formatCount(carried)} evitadas), ` +
       `${formatDuration(apiMs)} de API simulada a ${DEFAULT_SETTINGS.requestsPerSecond} req/s, ${formatDuration(Date.now() - realStart)} reais.\n`,
   );

@@ -14,6 +14,7 @@ import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek, type ApiConnection } from '../sync-runner';
 import { loadExistingWorkbook } from './workbook-file';
+import { previewPathFor, writePreview } from '../preview-file';
 
 export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { date: { type: 'string' } }, allowPositionals: true, strict: true });
@@ -47,6 +48,7 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
     bar.clear();
   }
   await workbook.save(file);
+  await writePreview(workbook, previewPathFor(file), `Progresso Cademi — ${file}`);
   result.warnings.forEach((warning) => io.stderr.write(`aviso: ${warning}\n`));
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
   return EXIT.ok;

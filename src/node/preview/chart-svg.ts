@@ -126,7 +126,8 @@ function buildVegaLite(spec: ChartSpec, data: ChartData): TopLevelSpec {
       encoding: {
         x,
         y,
-        color,
+        // The legend shows a stroke per series so a dashed series (the expected curve) reads as dashed.
+        color: { ...color, legend: { ...color.legend, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } },
         ...(anyDashed
           ? {
               strokeDash: {

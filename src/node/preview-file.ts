@@ -1,0 +1,49 @@
+// The HTML preview written beside the workbook: every sheet as a table with its colours, and every
+// chart drawn from the same specs the Apps Script host turns into native charts.
+
+import { writeFileSync, renameSync } from 'node:fs';
+import { loadConfig } from '../core/config/load-config';
+import { COHORT_FORMATS } from '../core/config/templates';
+import { HISTORY_FORMATS } from '../core/history/schema';
+import { buildReportSheets, readHistoryRows } from '../core/report/report-sheets';
+import { REPORT_SHEET } from '../core/report/sheet-names';
+import { RUN_LOG_FORMATS } from '../core/runlog/run-log';
+import { SHEET } from '../core/sheets';
+import type { SheetContent, Workbook } from '../core/workbook/workbook';
+import { renderPreviewHtml, type PreviewSheet } from './preview';
+
+const PLAIN_SHEET_FORMATS: Readonly<Record<string, readonly (string | undefined)[]>> = {
+  [SHEET.history]: HISTORY_FORMATS,
+  [SHEET.runs]: RUN_LOG_FORMATS,
+  [SHEET.cohorts]: COHORT_FORMATS,
+};
+
+/** The preview's path for a workbook path: `escola.xlsx` → `escola.html`. */
+export function previewPathFor(workbookPath: string): string {
+  return workbookPath.replace(/\.xlsx$/i, '') + '.html';
+}
+
+/** Renders every visible sheet of the workbook; report sheets carry their charts and colour rules. */
+export async function writePreview(workbook: Workbook, path: string, title: string, generatedAt: Date = new Date()): Promise<void> {
+  const config = loadConfig(workbook);
+  const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
+  const reports = new Map(
+    buildReportSheets(history, config, workbook.readSheet(REPORT_SHEET.contacts)).map((sheet) => [sheet.name, sheet.content]),
+  );
+  const sheets: PreviewSheet[] = [];
+  for (const name of workbook.sheetNames()) {
+    if (name === SHEET.staging) continue;
+    const content: SheetContent = reports.get(name) ?? {
+      rows: workbook.readSheet(name) ?? [],
+      columnFormats: PLAIN_SHEET_FORMATS[name],
+      frozenRows: 1,
+    };
+    sheets.push({ name, content });
+  }
+  // Report sheets first (what tutors and coordinators look at), then config and data sheets.
+  sheets.sort((a, b) => Number(!reports.has(a.name)) - Number(!reports.has(b.name)));
+  const html = await renderPreviewHtml(sheets, { title, generatedAt: generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' });
+  const temp = `${path}.tmp`;
+  writeFileSync(temp, html);
+  renameSync(temp, path);
+}
