@@ -100,6 +100,9 @@ describe('cademi-monitor CLI', () => {
     expect(week1.stdout).toMatch(/Semana 2026-09-14: 3 turmas/);
     const afterWeek1 = await historyOf(file);
     expect(afterWeek1[0]).toEqual([...HISTORY_HEADERS]);
+    const preview = readFileSync(join(dir, 'escola.html'), 'utf8');
+    expect(preview).toContain('Turma Turma 2026-08');
+    expect(preview).toContain('data-chart-id="progress-curve"');
 
     expect((await cli(['sync', file, '--date', '2026-09-21'])).code).toBe(0);
     expect((await cli(['sync', file, '--date', '2026-09-23'])).code).toBe(0); // a Wednesday: same week again
