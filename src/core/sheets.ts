@@ -14,5 +14,7 @@ export const SETTINGS_HEADERS = ['Chave', 'Valor'] as const;
 export const COHORT_HEADERS = ['Turma', 'Tag ID', 'Início', 'Produtos', 'Meta', 'Tutor', 'Ativa'] as const;
 export const GOAL_HEADERS = ['Meta', 'Semana', 'Esperado (%)'] as const;
 
+export const ADJUSTMENT_HEADERS = ['Data', 'Aluno ID', 'Nome', 'Ação', 'De', 'Para', 'Motivo', 'Feito por', 'Desfeito em'] as const;
+
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';

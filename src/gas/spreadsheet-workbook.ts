@@ -148,6 +148,15 @@ export class SpreadsheetWorkbook implements Workbook {
     if (lastRow > staleFrom) sheet.getRange(staleFrom + 1, 1, lastRow - staleFrom, width).clearContent();
   }
 
+  updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    if (rows.length === 0) return;
+    const width = Math.max(1, ...rows.map((row) => row.length));
+    ensureGrid(sheet, fromRow + rows.length, width);
+    sheet.getRange(fromRow + 1, 1, rows.length, width).setValues(pad(rows, width));
+  }
+
   deleteSheet(name: string): void {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (sheet) this.spreadsheet.deleteSheet(sheet);

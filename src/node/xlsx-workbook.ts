@@ -152,6 +152,18 @@ export class XlsxWorkbook implements Workbook {
     this.fill(sheet, fromRow, rows, columnFormats);
   }
 
+  updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {
+    this.calls.writes++;
+    const sheet = this.book.getWorksheet(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    rows.forEach((values, offset) => {
+      const row = sheet.getRow(fromRow + offset + 1);
+      values.forEach((value, index) => {
+        row.getCell(index + 1).value = value;
+      });
+    });
+  }
+
   deleteSheet(name: string): void {
     const sheet = this.book.getWorksheet(name);
     if (!sheet) return;

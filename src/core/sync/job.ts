@@ -7,8 +7,8 @@ import {
   CademiAuthError, CademiBusinessRuleError, CademiError, CademiNotFoundError, CademiRateLimitError,
   CademiShapeError, CademiUnsafeUrlError, isRetryable,
 } from '../cademi/errors';
-import { followPageRequest, progressRequest, productRequest, tagStudentsRequest, ENDPOINTS } from '../cademi/requests';
-import { parseProduct, parseProgress, parseTagStudentsPage } from '../cademi/responses';
+import { followPageRequest, progressRequest, productRequest, studentRequest, tagStudentsRequest, ENDPOINTS } from '../cademi/requests';
+import { parseProduct, parseProgress, parseStudent, parseTagStudentsPage } from '../cademi/responses';
 import { advancePageWalk, newPageWalk, type PageWalk } from '../cademi/pagination';
 import type { SchoolConfig } from '../config/load-config';
 import type { CohortConfig } from '../model/cohort';
@@ -16,6 +16,7 @@ import type { HistoryIndex } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import { localDateOf, weekKeyOf, type LocalDate } from '../time/local-date';
 import type { SyncCheckpoint } from './checkpoint';
+import { NO_ADJUSTMENTS, type EffectiveAdjustments } from '../adjustments/effective';
 import { SyncFailedError } from './errors';
 import { studentRows, type WeekContext } from './snapshot';
 import type { StagedProduct, StagedProgress, StagedRecord, StagedSkip, StagedStudent } from './staging';
@@ -32,6 +33,8 @@ export interface SyncJobInput {
   readonly maxAttempts?: number;
   /** false = fetch every (student, product), as a naive sync would (benchmarks compare the two). */
   readonly incremental?: boolean;
+  /** Moves and dropouts recorded in `Ajustes`. */
+  readonly adjustments?: EffectiveAdjustments;
 }
 
 /** A request the host should perform, with the key it must hand back with the response. */
@@ -90,6 +93,8 @@ export class SyncJob {
   /** Progress requests to send again: backed off after an error, or released unsent. */
   private readonly waiting = new Set<string>();
   private remaining = 0;
+  /** Students moved in `Ajustes` that the API does not know. */
+  private readonly missingStudents = new Set<number>();
 
   constructor(private readonly input: SyncJobInput, resume?: { checkpoint: SyncCheckpoint; records: readonly StagedRecord[] }) {
     const { settings } = input.config;
@@ -151,6 +156,11 @@ export class SyncJob {
       if (this.failedCohorts[cohort.name] || walk.nextUrl === null || walk.stopReason !== null) continue;
       if (!offer(`tag:${cohort.name}`, () => this.pageRequest(cohort, walk))) return out;
     }
+    if (this.listingDone()) {
+      for (const { studentId, cohort } of this.movedStudentsToFetch()) {
+        if (!offer(`student:${studentId}:${cohort}`, () => studentRequest(this.input.target, studentId))) return out;
+      }
+    }
     const items = this.plannedWork();
     if (items === null) return out;
     const progressOf = (key: string) => {
@@ -190,6 +200,7 @@ export class SyncJob {
     try {
       if (kind === 'product') this.acceptProduct(Number(rest[0]), response);
       else if (kind === 'tag') this.acceptTagPage(rest.join(':'), response);
+      else if (kind === 'student') this.acceptMovedStudent(Number(rest[0]), rest.slice(1).join(':'), response);
       else this.acceptProgress(rest.join(':'), response);
       this.attempts.delete(key);
       this.notBefore.delete(key);
@@ -238,8 +249,11 @@ export class SyncJob {
     };
     const rows: HistoryRow[] = [];
     let current: { cohort: CohortConfig; student: StagedStudent; progress: StagedProgress[] } | null = null;
+    const today = localDateOf(this.now, this.input.config.settings.timeZone);
     const flush = () => {
-      if (current) rows.push(...studentRows(context, current.cohort, current.student, current.progress));
+      if (!current) return;
+      const droppedOut = this.adjustments.dropoutFor(current.student.studentId, today) !== null;
+      rows.push(...studentRows(context, current.cohort, current.student, current.progress, droppedOut));
     };
     for (const item of items) {
       if (!current || current.student !== item.student || current.cohort !== item.cohort) {
@@ -352,6 +366,38 @@ export class SyncJob {
     }
   }
 
+  private get adjustments(): EffectiveAdjustments {
+    return this.input.adjustments ?? NO_ADJUSTMENTS;
+  }
+
+  /** Students moved (in `Ajustes`) into an active cohort whose tag does not list them: fetched one by one. */
+  private movedStudentsToFetch(): { studentId: number; cohort: string }[] {
+    const listed = new Set<number>();
+    for (const students of this.studentsByCohort.values()) for (const id of students.keys()) listed.add(id);
+    const missing: { studentId: number; cohort: string }[] = [];
+    for (const cohort of this.cohorts) {
+      if (this.failedCohorts[cohort.name]) continue;
+      for (const studentId of this.adjustments.movedInto(cohort.name, this.week)) {
+        if (!listed.has(studentId) && !this.missingStudents.has(studentId)) missing.push({ studentId, cohort: cohort.name });
+      }
+    }
+    return missing;
+  }
+
+  private acceptMovedStudent(studentId: number, cohortName: string, response: HttpResponse): void {
+    try {
+      const student = parseStudent(response, ENDPOINTS.student);
+      this.stage({
+        kind: 'student', cohort: cohortName, studentId, name: student.name, email: student.email,
+        createdAt: student.createdAt, lastAccessAt: student.lastAccessAt,
+      });
+    } catch (error) {
+      if (!(error instanceof CademiNotFoundError)) throw error;
+      this.missingStudents.add(studentId);
+      this.warnings.push(`Aluno ${studentId}, movido para "${cohortName}" em Ajustes, não existe na Cademi; ignorado.`);
+    }
+  }
+
   private failCohort(cohortName: string, reason: string): void {
     this.failedCohorts[cohortName] = reason;
     this.warnings.push(`Turma "${cohortName}" não sincronizada: ${reason}.`);
@@ -395,14 +441,17 @@ export class SyncJob {
     return null;
   }
 
-  /** The week's (student, product) list, once every listing is done; carried pairs are settled here. */
-  private plannedWork(): WorkItem[] | null {
-    if (this.workItems) return this.workItems;
-    const listingDone = this.cohorts.every((cohort) => {
+  private listingDone(): boolean {
+    return this.cohorts.every((cohort) => {
       const walk = this.walks[cohort.name];
       return this.failedCohorts[cohort.name] !== undefined || walk.stopReason !== null || walk.nextUrl === null;
     });
-    if (!listingDone || this.unknownProducts().length > 0) return null;
+  }
+
+  /** The week's (student, product) list, once every listing is done; carried pairs are settled here. */
+  private plannedWork(): WorkItem[] | null {
+    if (this.workItems) return this.workItems;
+    if (!this.listingDone() || this.unknownProducts().length > 0 || this.movedStudentsToFetch().length > 0) return null;
     const items = this.buildWork();
     for (const item of items) {
       const key = workKey(item.student.studentId, item.productId);
@@ -415,25 +464,33 @@ export class SyncJob {
   }
 
   private buildWork(): WorkItem[] {
-    // A student listed under several active cohorts' tags belongs to the one that started last.
+    // A student listed under several active cohorts' tags belongs to the one that started last;
+    // a move recorded in `Ajustes` overrides the tags from its week on.
     const owner = new Map<number, CohortConfig>();
+    const record = new Map<number, StagedStudent>();
     let conflicts = 0;
     for (const cohort of this.cohorts) {
       if (this.failedCohorts[cohort.name]) continue;
-      for (const studentId of this.studentsByCohort.get(cohort.name)!.keys()) {
-        const current = owner.get(studentId);
+      for (const student of this.studentsByCohort.get(cohort.name)!.values()) {
+        const current = owner.get(student.studentId);
         if (current) conflicts++;
-        if (!current || cohort.start >= current.start) owner.set(studentId, cohort);
+        if (!current || cohort.start >= current.start) owner.set(student.studentId, cohort);
+        if (!record.has(student.studentId)) record.set(student.studentId, student);
       }
     }
     if (conflicts > 0) this.warnings.push(`${conflicts} aluno(s) aparecem em mais de uma turma ativa; contados na turma mais recente.`);
+    const active = new Map(this.cohorts.filter((cohort) => !this.failedCohorts[cohort.name]).map((cohort) => [cohort.name, cohort]));
+    for (const studentId of record.keys()) {
+      const target = this.adjustments.moveFor(studentId, this.week);
+      if (target === null) continue;
+      const cohort = active.get(target);
+      if (cohort) owner.set(studentId, cohort);
+      else owner.delete(studentId); // moved to an archived or unknown cohort: no longer counted here
+    }
     const items: WorkItem[] = [];
-    for (const cohort of this.cohorts) {
-      if (this.failedCohorts[cohort.name]) continue;
+    for (const cohort of active.values()) {
       const productIds = cohort.productIds.filter((id) => this.productName(id) !== '');
-      const students = [...this.studentsByCohort.get(cohort.name)!.values()]
-        .filter((student) => owner.get(student.studentId) === cohort)
-        .sort((a, b) => a.studentId - b.studentId);
+      const students = [...record.values()].filter((student) => owner.get(student.studentId) === cohort).sort((a, b) => a.studentId - b.studentId);
       for (const student of students) for (const productId of productIds) items.push({ cohort, student, productId });
     }
     return items;

@@ -45,6 +45,7 @@ export function studentRows(
   cohort: CohortConfig,
   student: StagedStudent,
   progress: readonly StagedProgress[],
+  droppedOut = false,
 ): HistoryRow[] {
   if (progress.length === 0) return [];
   const { settings, week, now } = context;
@@ -63,7 +64,7 @@ export function studentRows(
       daysWithoutAccess: student.lastAccessAt === null ? null : Math.max(0, Math.floor((now - student.lastAccessAt) / DAY_MS)),
       weeksWithoutProgress: weeksWithoutProgress(past.map((entry) => entry.mean), mean),
       daysInCohort: daysBetween(joined, today),
-      droppedOut: false,
+      droppedOut,
     },
     settings,
   );

@@ -11,6 +11,8 @@ import { weekKeyOf } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
 import { commitWeek } from './commit';
+import { parseAdjustments } from '../adjustments/adjustments-sheet';
+import { effectiveAdjustments } from '../adjustments/effective';
 import { writeReports } from '../report/report-sheets';
 import type { WeeklyContacts } from '../report/contacts';
 import { SyncJob, type SyncResult } from './job';
@@ -45,7 +47,8 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   const resume = options.resume && options.resume.week === weekKeyOf(options.resume.now, timeZone) ? options.resume : null;
   const week = weekKeyOf(resume?.now ?? options.now, timeZone);
   const history = HistoryIndex.fromSheet(stored, timeZone, week);
-  const input = { config, target: options.target, history, now: options.now, runId: options.runId };
+  const adjustments = effectiveAdjustments(parseAdjustments(workbook.readSheet(SHEET.adjustments)));
+  const input = { config, target: options.target, history, now: options.now, runId: options.runId, adjustments };
   const job = resume
     ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
     : new SyncJob(input);

@@ -56,6 +56,21 @@ export class MemoryWorkbook implements Workbook {
     if (columnFormats) sheet.columnFormats = [...columnFormats];
   }
 
+  updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {
+    this.calls.writes++;
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    rows.forEach((row, offset) => {
+      const target = sheet.rows[fromRow + offset] ?? [];
+      row.forEach((cell, column) => {
+        target[column] = cell;
+      });
+      for (let column = 0; column < target.length; column++) target[column] ??= null;
+      sheet.rows[fromRow + offset] = target;
+    });
+    for (let index = 0; index < sheet.rows.length; index++) sheet.rows[index] ??= [];
+  }
+
   deleteSheet(name: string): void {
     this.calls.writes++;
     this.sheets.delete(name);

@@ -54,6 +54,8 @@ export interface Workbook {
    * Appending a new week to a long history then costs one write of that week only.
    */
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void;
+  /** Overwrites rows in place from `fromRow` (0-based), leaving every other row as it is. */
+  updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void;
   deleteSheet(name: string): void;
   /** Replaces the job's notes on a sheet (an empty list clears them). */
   setNotes(name: string, notes: readonly CellNote[]): void;

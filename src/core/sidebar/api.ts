@@ -1,0 +1,121 @@
+// The sidebar's RPC contract: one type shared by the server (Apps Script) and the client (the
+// sidebar's script). Payloads are JSON-safe: dates cross as ISO strings ('YYYY-MM-DD').
+
+export interface CohortView {
+  readonly name: string;
+  readonly tagId: number;
+  readonly start: string;
+  readonly productIds: readonly number[];
+  readonly goalTrack: string | null;
+  readonly tutorEmail: string | null;
+  readonly active: boolean;
+  /** Students in the cohort's latest collected week; null before the first sync. */
+  readonly studentCount: number | null;
+  /** The latest week collected for the cohort; null before the first sync. */
+  readonly lastWeek: string | null;
+}
+
+export interface CohortInput {
+  readonly name: string;
+  readonly tagId: number;
+  readonly start: string;
+  readonly productIds: readonly number[];
+  readonly goalTrack: string | null;
+  readonly tutorEmail: string | null;
+}
+
+export interface FieldError {
+  /** A CohortInput field name, or 'form' for the whole form. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+export type AdjustmentAction = 'Mover' | 'Desistência';
+
+export interface AdjustmentView {
+  /** The adjustment's row key in `Ajustes` (stable: a hash of its content). */
+  readonly id: string;
+  readonly date: string;
+  readonly studentId: number;
+  readonly name: string;
+  readonly action: AdjustmentAction;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly undone: boolean;
+}
+
+export interface StudentMatch {
+  readonly studentId: number;
+  readonly name: string;
+  readonly email: string;
+  readonly cohort: string;
+}
+
+export interface PossibleDropout {
+  readonly studentId: number;
+  readonly name: string;
+  readonly email: string;
+  readonly cohort: string;
+  readonly daysWithoutAccess: number | null;
+  /** Names of the tracked products whose access has ended in Cademi. */
+  readonly endedProducts: readonly string[];
+}
+
+export interface RunStatus {
+  readonly state: 'idle' | 'running' | 'paused' | 'failed';
+  readonly week: string | null;
+  readonly settled: number;
+  readonly total: number;
+  /** 0-100. */
+  readonly percent: number;
+  readonly message: string;
+}
+
+export interface RunSummary {
+  readonly startedAt: string;
+  readonly week: string;
+  readonly outcome: string;
+  readonly message: string;
+}
+
+export interface SidebarState {
+  readonly cohorts: readonly CohortView[];
+  readonly goalTracks: readonly string[];
+  readonly adjustments: readonly AdjustmentView[];
+  readonly run: RunStatus;
+  readonly lastRuns: readonly RunSummary[];
+  readonly tokenConfigured: boolean;
+}
+
+export interface Option {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** Every server function the sidebar may call, by name. Nothing else is reachable from it. */
+export interface SidebarApi {
+  getState(): SidebarState;
+  listTags(): Option[];
+  listProducts(): Option[];
+  validateCohort(input: CohortInput, originalName: string | null): ValidationResult;
+  saveCohort(input: CohortInput, originalName: string | null): ValidationResult;
+  archiveCohort(name: string): ValidationResult;
+  searchStudents(query: string): StudentMatch[];
+  moveStudent(studentId: number, toCohort: string, fromWeek: string, reason: string): AdjustmentView;
+  markDropout(studentId: number, date: string, reason: string): AdjustmentView;
+  undoAdjustment(id: string): AdjustmentView;
+  possibleDropouts(): PossibleDropout[];
+  runNow(): RunStatus;
+  runStatus(): RunStatus;
+}
+
+export type SidebarMethod = keyof SidebarApi;
+
+export const SIDEBAR_METHODS: readonly SidebarMethod[] = [
+  'getState', 'listTags', 'listProducts', 'validateCohort', 'saveCohort', 'archiveCohort', 'searchStudents',
+  'moveStudent', 'markDropout', 'undoAdjustment', 'possibleDropouts', 'runNow', 'runStatus',
+];
