@@ -5,6 +5,7 @@ import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { buildMenu } from './menu';
 import { disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
 import { configureTokenDialog } from './token-dialog';
+import { dispatchSidebarCall, showSidebar } from './sidebar-server';
 
 /** Simple trigger: adds the menu. Runs without authorization, so it touches nothing else. */
 export function onOpen(): void {
@@ -36,6 +37,15 @@ export function desativarAtualizacaoAutomatica(): void {
 
 export function verExecucoes(): void {
   showRuns();
+}
+
+export function gerenciarTurmas(): void {
+  showSidebar();
+}
+
+/** The sidebar's only server entry: a fixed table of functions, inputs checked again here. */
+export function sidebarRpc(method: unknown, args: unknown): unknown {
+  return dispatchSidebarCall(method, args);
 }
 
 /** The time-driven tick trigger's handler. */

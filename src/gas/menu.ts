@@ -7,6 +7,7 @@ export const MENU_TITLE = 'Progresso Cademi';
 /** Menu captions and the entry functions they call (exported from src/gas/index.ts). */
 export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[] = [
   ['Atualizar agora', 'atualizarAgora'],
+  ['Gerenciar turmas…', 'gerenciarTurmas'],
   null,
   ['Configurar token da API…', 'configurarToken'],
   ['Ativar atualização automática', 'ativarAtualizacaoAutomatica'],

@@ -11,7 +11,18 @@ const KEY = {
   lastCompletedWeek: 'cademi.lastCompletedWeek',
   lastFailureAt: 'cademi.lastFailureAt',
   lastOutcome: 'cademi.lastOutcome',
+  progress: 'cademi.progress',
 } as const;
+
+/** How far the running slice is, for the sidebar's progress bar (another execution reads it). */
+export interface SliceProgress {
+  readonly week: string;
+  readonly settled: number;
+  readonly total: number;
+  readonly listing: boolean;
+  /** When it was written (epoch ms): a stale value means no slice is running. */
+  readonly at: number;
+}
 
 function store(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
@@ -75,4 +86,22 @@ export function recordFailure(at: number, summary: string): void {
 
 export function readLastOutcome(): string | null {
   return store().getProperty(KEY.lastOutcome);
+}
+
+export function saveProgress(progress: SliceProgress): void {
+  store().setProperty(KEY.progress, JSON.stringify(progress));
+}
+
+export function readProgress(): SliceProgress | null {
+  const text = store().getProperty(KEY.progress);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as SliceProgress;
+  } catch {
+    return null;
+  }
+}
+
+export function clearProgress(): void {
+  store().deleteProperty(KEY.progress);
 }

@@ -20,6 +20,8 @@ import * as state from './state-store';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
 export const SLICE_BUDGET_MS = 4.5 * 60 * 1000;
+/** How often a slice publishes its progress (a properties write) for the sidebar. */
+const PROGRESS_EVERY_MS = 5_000;
 
 export type SliceReport =
   | { readonly kind: 'busy' }
@@ -68,16 +70,24 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
       runId: checkpoint?.runId ?? `${request.trigger}-${startedAt}`,
       resume: checkpoint,
     });
+    let progressSavedAt = 0;
+    const reportProgress = (current: SyncJob) => {
+      request.onProgress?.(current);
+      if (Date.now() - progressSavedAt < PROGRESS_EVERY_MS) return;
+      progressSavedAt = Date.now();
+      state.saveProgress({ week: current.week, ...current.progress(), at: progressSavedAt });
+    };
     const outcome = runSlice(
       job,
       { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), fetchAll: fetchAllRequests },
-      { requestsPerSecond: config.settings.requestsPerSecond, deadline: startedAt + SLICE_BUDGET_MS, marginMs: 100, onBatch: request.onProgress },
+      { requestsPerSecond: config.settings.requestsPerSecond, deadline: startedAt + SLICE_BUDGET_MS, marginMs: 100, onBatch: reportProgress },
     );
     if (outcome === 'paused') {
       // Staging first, then the cursor: a slice killed in between is redone, never doubled.
       saveStaging(workbook, job);
       state.saveCheckpoint(job.checkpoint());
       const progress = job.progress();
+      state.saveProgress({ week: job.week, ...progress, at: 0 });
       return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
     }
     // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
@@ -85,6 +95,7 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
     const result = finishWeekRun(workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() });
     state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
     state.clearCheckpoint();
+    state.clearProgress();
     dropStaging(workbook);
     if (config.settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
     return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
@@ -101,6 +112,7 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
 function fail(workbook: SpreadsheetWorkbook, timeZone: string, request: SliceRequest, startedAt: number, message: string): SliceReport {
   const checkpoint = state.readCheckpoint();
   state.clearCheckpoint();
+  state.clearProgress();
   state.setRunRequested(false);
   state.recordFailure(Date.now(), message);
   workbook.deleteSheet(SHEET.staging);

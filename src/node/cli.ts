@@ -9,6 +9,7 @@ import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { simulatorCommand } from './commands/simulator';
 import { syncCommand } from './commands/sync';
+import { studentCommand } from './commands/student';
 
 const HELP = `Progresso Cademi — acompanhamento semanal dos alunos por turma
 
@@ -18,6 +19,10 @@ uso:
   cademi-monitor cohort add <arquivo.xlsx> --name N --tag ID --start AAAA-MM-DD --products 11,12,13
                         [--goal Padrão] [--tutor email] [--inactive]
   cademi-monitor cohort list <arquivo.xlsx>
+  cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]
+  cademi-monitor cohort archive <arquivo.xlsx> <turma>
+  cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week AAAA-MM-DD [--reason …]
+  cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date AAAA-MM-DD [--reason …]
   cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]       coleta a semana (CADEMI_BASE_URL e CADEMI_TOKEN
                                                                para a API real; sem eles, o simulador embutido)
   cademi-monitor simulator [--port 8787] [--latency-ms 150] [--rate 2]
@@ -38,6 +43,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await cohortCommand(rest, io);
       case 'sync':
         return await syncCommand(rest, io);
+      case 'student':
+        return await studentCommand(rest, io);
       case 'simulator':
         return await simulatorCommand(rest, io);
       case undefined:

@@ -9,13 +9,18 @@ import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
 import type { Cell } from '../../core/workbook/workbook';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { loadExistingWorkbook } from './workbook-file';
+import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
+import type { ValidationResult } from '../../core/sidebar/api';
+import { loadConfig } from '../../core/config/load-config';
 
 export async function cohortCommand(args: string[], io: CliIo): Promise<number> {
   const [action, file, ...rest] = args;
   if (!file) throw new UsageError('uso: cademi-monitor cohort add|list <arquivo.xlsx> [opções]');
   if (action === 'list') return listCohorts(file, io);
   if (action === 'add') return addCohort(file, rest, io);
-  throw new UsageError(`ação desconhecida "${action}"; use add ou list`);
+  if (action === 'edit') return editCohort(file, rest, io);
+  if (action === 'archive') return archive(file, rest, io);
+  throw new UsageError(`ação desconhecida "${action}"; use list, add, edit ou archive`);
 }
 
 async function listCohorts(file: string, io: CliIo): Promise<number> {
@@ -77,5 +82,53 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
   workbook.replaceRowsFrom(SHEET.cohorts, newRow, [stored], formats);
   await workbook.save(file);
   io.stdout.write(`Turma "${added.name}" adicionada (tag ${added.tagId}, início ${added.start}, produtos ${added.productIds.join(',')}).\n`);
+  return EXIT.ok;
+}
+
+function reportValidation(result: ValidationResult, io: CliIo): boolean {
+  if (result.ok) return true;
+  result.errors.forEach((error) => io.stderr.write(`erro: ${error.field}: ${error.message}\n`));
+  return false;
+}
+
+/** `cohort edit <arquivo> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]` */
+async function editCohort(file: string, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, tag: { type: 'string' }, start: { type: 'string' }, products: { type: 'string' }, goal: { type: 'string' }, tutor: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const original = positionals[0];
+  if (!original) throw new UsageError('uso: cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]');
+  const workbook = await loadExistingWorkbook(file);
+  const current = loadConfig(workbook).cohorts.find((cohort) => cohort.name === original);
+  if (!current) throw new UsageError(`a turma "${original}" não existe (ou está com erro) em Turmas`);
+  const result = saveCohort(
+    workbook,
+    {
+      name: values.name ?? current.name,
+      tagId: values.tag === undefined ? current.tagId : Number(values.tag),
+      start: values.start ?? current.start,
+      productIds: values.products === undefined ? current.productIds : values.products.split(/[,;\s]+/).filter(Boolean).map(Number),
+      goalTrack: values.goal === undefined ? current.goalTrack : values.goal || null,
+      tutorEmail: values.tutor === undefined ? current.tutorEmail : values.tutor || null,
+    },
+    original,
+  );
+  if (!reportValidation(result, io)) return EXIT.usage;
+  await workbook.save(file);
+  io.stdout.write(`Turma "${original}" atualizada.\n`);
+  return EXIT.ok;
+}
+
+/** `cohort archive <arquivo> <turma>`: stops syncing it; history and sheets stay. */
+async function archive(file: string, args: string[], io: CliIo): Promise<number> {
+  const name = args[0];
+  if (!name || args.length > 1) throw new UsageError('uso: cademi-monitor cohort archive <arquivo.xlsx> <turma>');
+  const workbook = await loadExistingWorkbook(file);
+  if (!reportValidation(archiveCohort(workbook, name), io)) return EXIT.usage;
+  await workbook.save(file);
+  io.stdout.write(`Turma "${name}" arquivada (histórico e abas preservados).\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,82 @@
+// Creating, editing and archiving a cohort through the same parser that reads `Turmas`, so the
+// sidebar and the CLI can never write a row the sheet would refuse.
+
+import type { CohortInput, FieldError, ValidationResult } from '../sidebar/api';
+import { COHORT_HEADERS, SHEET } from '../sheets';
+import type { Cell, Workbook } from '../workbook/workbook';
+import { parseCohortsSheet } from './cohorts-sheet';
+import { parseGoalsSheet } from './goals-sheet';
+import { cohortRow, cohortsTemplate } from './templates';
+
+const FIELD_OF_COLUMN: Record<string, keyof CohortInput | 'form'> = {
+  Turma: 'name', 'Tag ID': 'tagId', Início: 'start', Produtos: 'productIds', Meta: 'goalTrack', Tutor: 'tutorEmail', Ativa: 'form',
+};
+
+interface Plan {
+  readonly result: ValidationResult;
+  readonly row: number;
+  readonly cells: Cell[];
+  readonly header: string[];
+}
+
+function typedCells(input: CohortInput): Cell[] {
+  return [input.name, input.tagId, input.start, input.productIds.join(','), input.goalTrack ?? '', input.tutorEmail ?? '', 'Sim'];
+}
+
+function plan(workbook: Workbook, input: CohortInput, originalName: string | null): Plan {
+  const sheet = workbook.readSheet(SHEET.cohorts) ?? cohortsTemplate().rows.map((row) => [...row]);
+  const header = (sheet[0] ?? []).map((cell) => String(cell ?? '').trim());
+  const nameColumn = header.indexOf('Turma');
+  const existingRow = originalName === null ? -1 : sheet.findIndex((row, index) => index > 0 && String(row[nameColumn] ?? '').trim() === originalName);
+  if (originalName !== null && existingRow < 0) {
+    return { result: { ok: false, errors: [{ field: 'form', message: `a turma "${originalName}" não existe mais em Turmas; atualize a lista` }] }, row: -1, cells: [], header };
+  }
+  const row = existingRow >= 0 ? existingRow : sheet.length;
+  const cells: Cell[] = header.map((_, index) => (existingRow >= 0 ? sheet[existingRow][index] ?? null : null));
+  COHORT_HEADERS.forEach((name, index) => {
+    const column = header.indexOf(name);
+    if (column >= 0) cells[column] = typedCells(input)[index];
+  });
+  const candidate = sheet.map((values) => [...values]);
+  candidate[row] = cells;
+  const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
+  const { cohorts, issues } = parseCohortsSheet(candidate, tracks);
+  const errors: FieldError[] = issues
+    .filter((issue) => issue.severity === 'error' && (issue.row === row || issue.row <= 0))
+    .map((issue) => ({ field: FIELD_OF_COLUMN[issue.columnName] ?? 'form', message: issue.message }));
+  const parsed = cohorts.find((cohort) => cohort.sheetRow === row);
+  if (errors.length > 0 || !parsed) return { result: { ok: false, errors: errors.length > 0 ? errors : [{ field: 'form', message: 'linha inválida' }] }, row, cells, header };
+  const stored: Cell[] = [...cells];
+  const typed = cohortRow(parsed);
+  COHORT_HEADERS.forEach((name, index) => {
+    const column = header.indexOf(name);
+    if (column >= 0) stored[column] = typed[index];
+  });
+  return { result: { ok: true }, row, cells: stored, header };
+}
+
+/** Checks a cohort as `Turmas` would, without writing anything. */
+export function validateCohortInput(workbook: Workbook, input: CohortInput, originalName: string | null): ValidationResult {
+  return plan(workbook, input, originalName).result;
+}
+
+/** Creates (originalName = null) or edits a cohort row; writes only when the row is valid. */
+export function saveCohort(workbook: Workbook, input: CohortInput, originalName: string | null): ValidationResult {
+  const planned = plan(workbook, input, originalName);
+  if (!planned.result.ok) return planned.result;
+  if (workbook.readSheet(SHEET.cohorts) === null) workbook.writeSheet(SHEET.cohorts, cohortsTemplate());
+  workbook.updateRows(SHEET.cohorts, planned.row, [planned.cells]);
+  return planned.result;
+}
+
+/** Sets `Ativa = Não`: the cohort stops syncing; its history and sheets stay. */
+export function archiveCohort(workbook: Workbook, name: string): ValidationResult {
+  const sheet = workbook.readSheet(SHEET.cohorts);
+  const header = (sheet?.[0] ?? []).map((cell) => String(cell ?? '').trim());
+  const row = sheet?.findIndex((values, index) => index > 0 && String(values[header.indexOf('Turma')] ?? '').trim() === name) ?? -1;
+  if (!sheet || row < 0) return { ok: false, errors: [{ field: 'form', message: `a turma "${name}" não existe em Turmas` }] };
+  const cells = [...sheet[row]];
+  cells[header.indexOf('Ativa')] = 'Não';
+  workbook.updateRows(SHEET.cohorts, row, [cells]);
+  return { ok: true };
+}

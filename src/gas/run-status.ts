@@ -1,0 +1,32 @@
+// The weekly run's state as the sidebar shows it, read from what slices leave in DocumentProperties.
+
+import type { RunStatus } from '../core/sidebar/api';
+import { weekKeyOf } from '../core/time/local-date';
+import * as state from './state-store';
+
+/** A slice publishes progress every few seconds; older than this, it is no longer running. */
+const RUNNING_WINDOW_MS = 60_000;
+
+export function currentRunStatus(timeZone: string): RunStatus {
+  const now = Date.now();
+  const progress = state.readProgress();
+  const checkpoint = state.readCheckpoint();
+  const percentOf = (settled: number, total: number) => (total === 0 ? 0 : Math.floor((100 * settled) / total));
+  if (progress && now - progress.at < RUNNING_WINDOW_MS) {
+    const percent = percentOf(progress.settled, progress.total);
+    return {
+      state: 'running', week: progress.week, settled: progress.settled, total: progress.total, percent,
+      message: progress.listing ? 'Listando os alunos das turmas…' : `Coletando: ${progress.settled} de ${progress.total} (${percent}%)`,
+    };
+  }
+  if (checkpoint) {
+    const settled = progress?.settled ?? 0;
+    const total = progress?.total ?? 0;
+    return { state: 'paused', week: checkpoint.week, settled, total, percent: percentOf(settled, total), message: 'Em andamento: continua automaticamente em alguns minutos.' };
+  }
+  const history = state.readRunHistory();
+  const outcome = state.readLastOutcome() ?? 'Nenhuma execução ainda.';
+  if (history.lastFailureAt !== null) return { state: 'failed', week: null, settled: 0, total: 0, percent: 0, message: outcome };
+  const done = history.lastCompletedWeek !== null && history.lastCompletedWeek >= weekKeyOf(now, timeZone);
+  return { state: 'idle', week: history.lastCompletedWeek, settled: 0, total: 0, percent: done ? 100 : 0, message: outcome };
+}

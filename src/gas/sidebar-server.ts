@@ -1,0 +1,208 @@
+// The sidebar's server side: one entry (`sidebarRpc`) dispatching to a fixed table of functions,
+// each re-checking its inputs and writing through the same core as the sheets and the CLI.
+
+import { z } from 'zod';
+import { appendAdjustment, parseAdjustments, undoAdjustment } from '../core/adjustments/adjustments-sheet';
+import { accessRequest, followPageRequest, productsRequest, tagsRequest, ENDPOINTS } from '../core/cademi/requests';
+import { parseAccess, parseProductsPage, parseTags } from '../core/cademi/responses';
+import { advancePageWalk, newPageWalk } from '../core/cademi/pagination';
+import type { ApiTarget } from '../core/cademi/types';
+import { archiveCohort, saveCohort, validateCohortInput } from '../core/config/cohort-editing';
+import { loadConfig } from '../core/config/load-config';
+import { ensureConfigSheets } from '../core/config/templates';
+import { readHistoryRows } from '../core/report/report-sheets';
+import type { AdjustmentView, CohortInput, Option, PossibleDropout, RunStatus, SidebarApi } from '../core/sidebar/api';
+import { SIDEBAR_METHODS } from '../core/sidebar/api';
+import { adjustmentView, buildSidebarState } from '../core/sidebar/state';
+import { SHEET } from '../core/sheets';
+import { searchStudents } from '../core/students/student-search';
+import { localDateOf, parseLocalDate } from '../core/time/local-date';
+import type { HistoryRow } from '../core/history/schema';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { fetchAllRequests } from './urlfetch-transport';
+import { currentRunStatus } from './run-status';
+import { readToken, setRunRequested } from './state-store';
+import { ensureTickTrigger } from './triggers';
+import { runOneSlice } from './weekly-run';
+
+/** At most this many inactive students are checked per click: each costs one API call at 2 req/s. */
+const DROPOUT_CHECK_LIMIT = 30;
+
+const isoDate = z.string().refine((text) => parseLocalDate(text) !== null, 'data inválida (AAAA-MM-DD)');
+const cohortInput = z.object({
+  name: z.string().max(200),
+  tagId: z.number().int(),
+  start: z.string().max(20),
+  productIds: z.array(z.number().int()).max(50),
+  goalTrack: z.string().max(200).nullable(),
+  tutorEmail: z.string().max(200).nullable(),
+});
+const studentId = z.number().int().positive();
+const shortText = z.string().max(500);
+
+/** Argument schemas per method: what the browser sends is checked again here. */
+const ARGUMENTS: Record<keyof SidebarApi, z.ZodType<unknown[]>> = {
+  getState: z.tuple([]),
+  listTags: z.tuple([]),
+  listProducts: z.tuple([]),
+  validateCohort: z.tuple([cohortInput, z.string().max(200).nullable()]),
+  saveCohort: z.tuple([cohortInput, z.string().max(200).nullable()]),
+  archiveCohort: z.tuple([z.string().max(200)]),
+  searchStudents: z.tuple([z.string().max(100)]),
+  moveStudent: z.tuple([studentId, z.string().max(200), isoDate, shortText]),
+  markDropout: z.tuple([studentId, isoDate, shortText]),
+  undoAdjustment: z.tuple([z.string().regex(/^[0-9a-f]{8}$/)]),
+  possibleDropouts: z.tuple([]),
+  runNow: z.tuple([]),
+  runStatus: z.tuple([]),
+};
+
+function workbook(): SpreadsheetWorkbook {
+  return new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+function timeZone(book: SpreadsheetWorkbook): string {
+  return loadConfig(book).settings.timeZone;
+}
+
+function apiTarget(book: SpreadsheetWorkbook): ApiTarget {
+  const { apiUrl } = loadConfig(book).settings;
+  const token = readToken();
+  if (!apiUrl || !token) throw new Error('Configure a URL da API (aba Configuração) e o token (menu Progresso Cademi) primeiro.');
+  return { baseUrl: apiUrl, token };
+}
+
+function history(book: SpreadsheetWorkbook): HistoryRow[] {
+  return readHistoryRows(book.readSheet(SHEET.history), timeZone(book));
+}
+
+function actor(): string {
+  return Session.getActiveUser().getEmail() || 'editor';
+}
+
+function latestRowOf(rows: readonly HistoryRow[], id: number): HistoryRow | undefined {
+  return rows.filter((row) => row.studentId === id).sort((a, b) => (a.week < b.week ? 1 : -1))[0];
+}
+
+const server: SidebarApi = {
+  getState() {
+    const book = workbook();
+    ensureConfigSheets(book);
+    return buildSidebarState(book, currentRunStatus(timeZone(book)), readToken() !== null);
+  },
+  listTags() {
+    const [response] = fetchAllRequests([tagsRequest(apiTarget(workbook()))]);
+    return parseTags(response).map((tag): Option => ({ id: tag.id, name: tag.name })).sort((a, b) => b.id - a.id);
+  },
+  listProducts() {
+    const target = apiTarget(workbook());
+    const products: Option[] = [];
+    let walk = newPageWalk(productsRequest(target).url);
+    while (walk.nextUrl !== null && walk.stopReason === null) {
+      if (walk.pages > 0) Utilities.sleep(500); // Cademi's 2 requests per second
+      const [response] = fetchAllRequests([followPageRequest(target, walk.nextUrl, ENDPOINTS.products)]);
+      const page = parseProductsPage(response);
+      products.push(...page.items.map((product) => ({ id: product.id, name: product.name })));
+      walk = advancePageWalk(walk, { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, 50);
+    }
+    return products;
+  },
+  validateCohort(input: CohortInput, originalName: string | null) {
+    return validateCohortInput(workbook(), input, originalName);
+  },
+  saveCohort(input: CohortInput, originalName: string | null) {
+    const book = workbook();
+    ensureConfigSheets(book);
+    return saveCohort(book, input, originalName);
+  },
+  archiveCohort(name: string) {
+    return archiveCohort(workbook(), name);
+  },
+  searchStudents(query: string) {
+    return searchStudents(history(workbook()), query);
+  },
+  moveStudent(id: number, toCohort: string, fromWeek: string, reason: string): AdjustmentView {
+    const book = workbook();
+    const target = loadConfig(book).cohorts.find((cohort) => cohort.name === toCohort && cohort.active);
+    if (!target) throw new Error(`a turma "${toCohort}" não existe ou está arquivada`);
+    const latest = latestRowOf(history(book), id);
+    if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
+    if (latest.cohort === toCohort) throw new Error(`o aluno já está na turma "${toCohort}"`);
+    return adjustmentView(appendAdjustment(book, { date: fromWeek, studentId: id, name: latest.name, action: 'Mover', from: latest.cohort, to: toCohort, reason, by: actor() }));
+  },
+  markDropout(id: number, date: string, reason: string): AdjustmentView {
+    const book = workbook();
+    const latest = latestRowOf(history(book), id);
+    if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
+    return adjustmentView(appendAdjustment(book, { date, studentId: id, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason, by: actor() }));
+  },
+  undoAdjustment(id: string): AdjustmentView {
+    const book = workbook();
+    return adjustmentView(undoAdjustment(book, id, localDateOf(Date.now(), timeZone(book))));
+  },
+  possibleDropouts(): PossibleDropout[] {
+    const book = workbook();
+    const config = loadConfig(book);
+    const target = apiTarget(book);
+    const rows = history(book);
+    const dropped = new Set(parseAdjustments(book.readSheet(SHEET.adjustments)).filter((a) => a.action === 'Desistência' && a.undoneAt === null).map((a) => a.studentId));
+    const latestWeek = rows.reduce((week, row) => (row.week > week ? row.week : week), '');
+    const inactive = new Map<number, HistoryRow>();
+    for (const row of rows) {
+      if (row.week !== latestWeek || dropped.has(row.studentId) || row.situation === 'Desistente') continue;
+      const days = row.lastAccessAt === null ? Infinity : (row.collectedAt - row.lastAccessAt) / 86_400_000;
+      // Only students already absent past the risk line are checked, to spare the rate limit.
+      if (days >= config.settings.riskDaysWithoutAccess) inactive.set(row.studentId, row);
+    }
+    const candidates = [...inactive.values()].slice(0, DROPOUT_CHECK_LIMIT);
+    const found: PossibleDropout[] = [];
+    for (let i = 0; i < candidates.length; i += 2) {
+      if (i > 0) Utilities.sleep(1000);
+      const batch = candidates.slice(i, i + 2);
+      const responses = fetchAllRequests(batch.map((row) => accessRequest(target, row.studentId)));
+      batch.forEach((row, index) => {
+        const tracked = config.cohorts.find((cohort) => cohort.name === row.cohort)?.productIds ?? [];
+        const { accesses } = parseAccess(responses[index]);
+        const ended = accesses.filter((access) => tracked.includes(access.product.id) && access.ended);
+        const open = accesses.filter((access) => tracked.includes(access.product.id) && !access.ended);
+        if (ended.length > 0 && open.length === 0) {
+          found.push({
+            studentId: row.studentId, name: row.name, email: row.email, cohort: row.cohort,
+            daysWithoutAccess: row.lastAccessAt === null ? null : Math.floor((row.collectedAt - row.lastAccessAt) / 86_400_000),
+            endedProducts: ended.map((access) => access.product.name),
+          });
+        }
+      });
+    }
+    return found;
+  },
+  runNow(): RunStatus {
+    setRunRequested(true);
+    ensureTickTrigger();
+    runOneSlice({ trigger: 'Manual' });
+    return currentRunStatus(timeZone(workbook()));
+  },
+  runStatus() {
+    return currentRunStatus(timeZone(workbook()));
+  },
+};
+
+/** The only function the sidebar calls. Unknown methods and malformed arguments are refused. */
+export function dispatchSidebarCall(method: unknown, args: unknown): unknown {
+  if (typeof method !== 'string' || !(SIDEBAR_METHODS as readonly string[]).includes(method)) {
+    throw new Error('Função não disponível para a barra lateral.');
+  }
+  const name = method as keyof SidebarApi;
+  const parsed = ARGUMENTS[name].safeParse(args ?? []);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Dados inválidos para ${name} (${issue.path.join('.') || 'argumentos'}: ${issue.message}).`);
+  }
+  return (server[name] as (...values: unknown[]) => unknown)(...parsed.data);
+}
+
+/** "Gerenciar turmas…": the sidebar, one inlined HTML file. */
+export function showSidebar(): void {
+  const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Gerenciar turmas');
+  SpreadsheetApp.getUi().showSidebar(output);
+}

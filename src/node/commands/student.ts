@@ -1,0 +1,52 @@
+// `cademi-monitor student move|dropout`: the sidebar's adjustments from the command line, in `Ajustes`.
+
+import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
+import { appendAdjustment } from '../../core/adjustments/adjustments-sheet';
+import { loadConfig } from '../../core/config/load-config';
+import { readHistoryRows } from '../../core/report/report-sheets';
+import { SHEET } from '../../core/sheets';
+import { parseLocalDate } from '../../core/time/local-date';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { loadExistingWorkbook } from './workbook-file';
+
+const USAGE = `uso: cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week <AAAA-MM-DD> [--reason …]
+     cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date <AAAA-MM-DD> [--reason …]`;
+
+export async function studentCommand(args: string[], io: CliIo): Promise<number> {
+  const [action, file, id, ...rest] = args;
+  if (!action || !file || !id) throw new UsageError(USAGE);
+  const studentId = Number(id);
+  if (!Number.isInteger(studentId) || studentId <= 0) throw new UsageError(`"${id}" não é um ID de aluno`);
+  const { values } = parseArgs({
+    args: rest,
+    options: { to: { type: 'string' }, 'from-week': { type: 'string' }, date: { type: 'string' }, reason: { type: 'string', default: '' } },
+    strict: true,
+  });
+  const workbook = await loadExistingWorkbook(file);
+  const config = loadConfig(workbook);
+  const latest = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)
+    .filter((row) => row.studentId === studentId)
+    .sort((a, b) => (a.week < b.week ? 1 : -1))[0];
+  if (!latest) throw new UsageError(`aluno ${studentId} não está no Histórico (sincronize antes)`);
+  const by = io.env.USER ?? userInfo().username;
+  if (action === 'move') {
+    const date = parseLocalDate(values['from-week'] ?? '');
+    if (!values.to || !date) throw new UsageError(USAGE);
+    const target = config.cohorts.find((cohort) => cohort.name === values.to && cohort.active);
+    if (!target) throw new UsageError(`a turma "${values.to}" não existe ou está arquivada`);
+    const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Mover', from: latest.cohort, to: target.name, reason: values.reason!, by });
+    await workbook.save(file);
+    io.stdout.write(`${adjustment.name} (${studentId}): ${latest.cohort} → ${target.name} a partir de ${date}.\n`);
+    return EXIT.ok;
+  }
+  if (action === 'dropout') {
+    const date = parseLocalDate(values.date ?? '');
+    if (!date) throw new UsageError(USAGE);
+    const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason: values.reason!, by });
+    await workbook.save(file);
+    io.stdout.write(`${adjustment.name} (${studentId}): desistência em ${date}.\n`);
+    return EXIT.ok;
+  }
+  throw new UsageError(USAGE);
+}

@@ -1,0 +1,101 @@
+// The sidebar's server functions in the built bundle, over the fakes: a fixed table, inputs checked
+// again on the server, changes written through the same core as the sheets.
+
+import { SHEET } from '../../src/core/sheets';
+import { mondayRun } from '../support/school-workbook';
+import { configure, gasSchool, type GasSchool } from '../support/apps-script-school';
+
+const MONDAY = mondayRun('2026-09-14');
+
+function rpc(gas: GasSchool, method: string, ...args: unknown[]): any {
+  return gas.env.execute(() => gas.fns.sidebarRpc(method, args), { context: 'ui' });
+}
+
+function synced(): GasSchool {
+  const gas = gasSchool(MONDAY);
+  configure(gas, { cohorts: 2 });
+  gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+  gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
+  return gas;
+}
+
+describe('sidebarRpc', () => {
+  let gas: GasSchool;
+  beforeAll(() => {
+    gas = synced();
+  });
+
+  it('refuses functions outside the sidebar table and malformed arguments', () => {
+    expect(() => rpc(gas, 'tick')).toThrow(/não disponível/);
+    expect(() => rpc(gas, 'constructor')).toThrow(/não disponível/);
+    expect(() => rpc(gas, 'markDropout', '1001', '2026-09-14', 'x')).toThrow(/Dados inválidos/);
+    expect(() => rpc(gas, 'moveStudent', 1001, 'Turma 2026-08', '14/09/2026', '')).toThrow(/Dados inválidos/);
+    expect(() => rpc(gas, 'getState', 'extra')).toThrow(/Dados inválidos/);
+  });
+
+  it('getState lists cohorts with their student counts and last week', () => {
+    const state = rpc(gas, 'getState');
+    expect(state.tokenConfigured).toBe(true);
+    expect(state.goalTracks).toEqual(['Padrão']);
+    const [first] = state.cohorts;
+    expect(first).toMatchObject({ name: 'Turma 2026-07', tagId: 101, active: true, lastWeek: '2026-09-14' });
+    expect(first.studentCount).toBeGreaterThan(10);
+    expect(state.run).toMatchObject({ state: 'idle', percent: 100 });
+    expect(state.lastRuns[0]).toMatchObject({ outcome: 'Concluída', week: '2026-09-14' });
+  });
+
+  it('validates a new cohort field by field, and writes it only when valid', () => {
+    const bad = { name: 'Turma 2026-07', tagId: 0, start: '2026-02-30', productIds: [], goalTrack: 'Inexistente', tutorEmail: 'x' };
+    const verdict = rpc(gas, 'validateCohort', bad, null);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.errors.map((error: { field: string }) => error.field).sort()).toEqual(['goalTrack', 'name', 'start', 'tagId', 'tutorEmail', 'productIds'].sort());
+    const rowsBefore = gas.env.spreadsheet.sheet(SHEET.cohorts).dump().length;
+    expect(rpc(gas, 'saveCohort', bad, null).ok).toBe(false);
+    expect(gas.env.spreadsheet.sheet(SHEET.cohorts).dump().filter((row) => row[0] !== '')).toHaveLength(3);
+
+    const good = { name: 'Turma 2026-12', tagId: 106, start: '2026-12-07', productIds: [11, 12, 13], goalTrack: 'Padrão', tutorEmail: 'ana@escola.com' };
+    expect(rpc(gas, 'saveCohort', good, null)).toEqual({ ok: true });
+    const turmas = gas.env.spreadsheet.sheet(SHEET.cohorts).dump();
+    expect(turmas.find((row) => row[0] === 'Turma 2026-12')?.slice(3, 7)).toEqual(['11,12,13', 'Padrão', 'ana@escola.com', 'Sim']);
+    expect(rowsBefore).toBeGreaterThan(0);
+    expect(rpc(gas, 'saveCohort', { ...good, tutorEmail: 'bia@escola.com' }, 'Turma 2026-12')).toEqual({ ok: true });
+    expect(rpc(gas, 'archiveCohort', 'Turma 2026-12')).toEqual({ ok: true });
+    const state = rpc(gas, 'getState');
+    expect(state.cohorts.find((cohort: { name: string }) => cohort.name === 'Turma 2026-12')).toMatchObject({ tutorEmail: 'bia@escola.com', active: false });
+  });
+
+  it('moves a student, marks a dropout and undoes it, each recorded in Ajustes with who did it', () => {
+    const [match] = rpc(gas, 'searchStudents', 'li');
+    expect(match).toBeDefined();
+    const move = rpc(gas, 'moveStudent', match.studentId, match.cohort === 'Turma 2026-07' ? 'Turma 2026-08' : 'Turma 2026-07', '2026-09-21', 'pediu troca');
+    expect(move).toMatchObject({ action: 'Mover', from: match.cohort, undone: false });
+    const dropout = rpc(gas, 'markDropout', match.studentId, '2026-09-20', 'cancelou');
+    const undone = rpc(gas, 'undoAdjustment', dropout.id);
+    expect(undone).toMatchObject({ id: dropout.id, undone: true });
+    const ajustes = gas.env.spreadsheet.sheet(SHEET.adjustments).dump();
+    expect(ajustes[0]).toEqual(['Data', 'Aluno ID', 'Nome', 'Ação', 'De', 'Para', 'Motivo', 'Feito por', 'Desfeito em']);
+    expect(ajustes.slice(1).map((row) => row[3])).toEqual(['Mover', 'Desistência']);
+    expect(ajustes[2][8]).not.toBe('');
+    expect(() => rpc(gas, 'moveStudent', match.studentId, 'Turma Fantasma', '2026-09-21', '')).toThrow(/não existe/);
+  });
+});
+
+describe('possible dropouts', () => {
+  it('offers students whose tracked products ended in Cademi, checking only long-inactive students', () => {
+    const late = mondayRun('2026-11-23');
+    const gas = gasSchool(late);
+    configure(gas, { cohorts: 1 });
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+    gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
+    const fetchesBefore = gas.env.urlFetch.log.length;
+    const found = rpc(gas, 'possibleDropouts');
+    const checked = gas.env.urlFetch.log.slice(fetchesBefore);
+    expect(checked.every((fetch) => fetch.url.includes('/usuario/acesso/'))).toBe(true);
+    expect(checked.length).toBeLessThanOrEqual(30);
+    for (const candidate of found) {
+      const accesses = gas.school.accessesAt(candidate.studentId, gas.env.time.now()).filter((access) => [11, 12, 13].includes(access.product.id));
+      expect(accesses.every((access) => access.ended)).toBe(true);
+    }
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
