@@ -5,6 +5,7 @@ import { SHEET } from '../core/sheets';
 import { runOneSlice, type SliceReport } from './weekly-run';
 import { ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate } from './triggers';
 import { readCheckpoint, setRunRequested } from './state-store';
+import { readWebhook, saveWebhook } from './alerts';
 
 const TITLE = 'Progresso Cademi';
 const TOAST_EVERY_MS = 15_000;
@@ -46,6 +47,9 @@ function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet
     case 'failed':
       ui.alert(TITLE, `A atualização falhou: ${report.message}`, ui.ButtonSet.OK);
       return;
+    case 'waiting-quota':
+      ui.alert(TITLE, 'A cota diária de chamadas externas do Apps Script acabou. A atualização em andamento continua automaticamente amanhã.', ui.ButtonSet.OK);
+      return;
     case 'idle':
       return;
   }
@@ -55,7 +59,7 @@ function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet
 export function onTick(): void {
   const report = runOneSlice({ trigger: 'Agendada' });
   // Without auto-update, the tick only lives to finish a requested run.
-  if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && readCheckpoint() === null) removeTickTriggers();
+  if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && report.kind !== 'waiting-quota' && readCheckpoint() === null) removeTickTriggers();
 }
 
 export function enableAutoUpdate(): void {
@@ -80,3 +84,22 @@ export function showRuns(): void {
   spreadsheet.setActiveSheet(sheet);
 }
 
+
+/** "Configurar alertas do Slack…": the incoming-webhook URL, kept in DocumentProperties. */
+export function configureSlackAlerts(): void {
+  const ui = SpreadsheetApp.getUi();
+  const current = readWebhook();
+  const answer = ui.prompt(
+    'Alertas no Slack',
+    `Cole a URL do webhook de entrada do Slack (vazio remove). Atual: ${current ? `…${current.slice(-4)}` : '(nenhum)'}.\nAlertas por e-mail usam "E-mail para alertas" na aba Configuração.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const url = answer.getResponseText().trim();
+  try {
+    saveWebhook(url === '' ? null : url);
+    ui.alert(TITLE, url === '' ? 'Alertas no Slack desativados.' : `Webhook salvo (…${url.slice(-4)}).`, ui.ButtonSet.OK);
+  } catch (error) {
+    ui.alert(TITLE, `Webhook não salvo: ${error instanceof Error ? error.message : String(error)}`, ui.ButtonSet.OK);
+  }
+}

@@ -3,7 +3,7 @@
 import { ensureConfigSheets } from '../core/config/templates';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { buildMenu } from './menu';
-import { disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
+import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
 import { configureTokenDialog } from './token-dialog';
 import { dispatchSidebarCall, showSidebar } from './sidebar-server';
 
@@ -25,6 +25,10 @@ export function atualizarAgora(): void {
 export function configurarToken(): void {
   ensureConfigSheets(new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
   configureTokenDialog();
+}
+
+export function configurarAlertas(): void {
+  configureSlackAlerts();
 }
 
 export function ativarAtualizacaoAutomatica(): void {

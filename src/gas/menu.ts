@@ -10,6 +10,7 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   ['Gerenciar turmas…', 'gerenciarTurmas'],
   null,
   ['Configurar token da API…', 'configurarToken'],
+  ['Configurar alertas do Slack…', 'configurarAlertas'],
   ['Ativar atualização automática', 'ativarAtualizacaoAutomatica'],
   ['Desativar atualização automática', 'desativarAtualizacaoAutomatica'],
   null,

@@ -70,6 +70,13 @@ export class SpreadsheetWorkbook implements Workbook {
     if (content.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
     if (content.tabColor !== undefined || sheet.getTabColor()) sheet.setTabColor(content.tabColor ?? null);
     this.applyFeatures(sheet, content, width);
+    if (content.owned) this.protectWithWarning(sheet);
+  }
+
+  /** Warning-only protection: an edit asks "are you sure?", since the job rebuilds this sheet. */
+  private protectWithWarning(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return;
+    sheet.protect().setWarningOnly(true).setDescription('Gerada pelo Progresso Cademi: alterações feitas aqui são refeitas na próxima atualização.');
   }
 
   /** Filter, colour rules, greyed rows and charts: each one batched call (charts one per chart). */

@@ -12,6 +12,7 @@ const KEY = {
   lastFailureAt: 'cademi.lastFailureAt',
   lastOutcome: 'cademi.lastOutcome',
   progress: 'cademi.progress',
+  pausedUntil: 'cademi.pausedUntil',
 } as const;
 
 /** How far the running slice is, for the sidebar's progress bar (another execution reads it). */
@@ -104,4 +105,15 @@ export function readProgress(): SliceProgress | null {
 
 export function clearProgress(): void {
   store().deleteProperty(KEY.progress);
+}
+
+/** Until when slices wait (the UrlFetch quota renews the next day); null when not paused. */
+export function readPausedUntil(): number | null {
+  const value = Number(store().getProperty(KEY.pausedUntil));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+export function setPausedUntil(at: number | null): void {
+  if (at === null) store().deleteProperty(KEY.pausedUntil);
+  else store().setProperty(KEY.pausedUntil, String(at));
 }

@@ -2,6 +2,16 @@
 
 import type { HttpRequest, HttpResponse } from '../core/http';
 
+/** UrlFetchApp's daily quota is spent: the run pauses until the quota renews (the next day). */
+export class UrlFetchQuotaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UrlFetchQuotaError';
+  }
+}
+
+const QUOTA_MESSAGE = /too many times|cota|quota/i;
+
 export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse[] {
   const params = requests.map((request) => ({
     url: request.url,
@@ -17,6 +27,7 @@ export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse
   } catch (error) {
     // DNS failures, timeouts and quota errors fail the whole batch; the job retries it.
     const message = error instanceof Error ? error.message : String(error);
+    if (QUOTA_MESSAGE.test(message)) throw new UrlFetchQuotaError(message);
     return requests.map(() => ({ status: 0, headers: {}, body: '', transportError: message }));
   }
   return responses.map((response) => {

@@ -12,9 +12,11 @@ import type { SyncJob } from '../core/sync/job';
 import { runSlice } from '../core/sync/slice-driver';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
 import { dropStaging } from '../core/sync/commit';
-import { weekKeyOf } from '../core/time/local-date';
+import { addDays, localDateOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
+import type { Settings } from '../core/model/settings';
+import { raiseIncident, resolveIncident, type IncidentKind } from './alerts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { fetchAllRequests } from './urlfetch-transport';
+import { fetchAllRequests, UrlFetchQuotaError } from './urlfetch-transport';
 import { mailTutors } from './tutor-mail';
 import * as state from './state-store';
 
@@ -29,6 +31,7 @@ export type SliceReport =
   | { readonly kind: 'no-token' }
   | { readonly kind: 'paused'; readonly week: string; readonly settled: number; readonly total: number }
   | { readonly kind: 'completed'; readonly week: string; readonly students: number; readonly calls: number; readonly carried: number }
+  | { readonly kind: 'waiting-quota'; readonly until: number }
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface SliceRequest {
@@ -57,11 +60,18 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
   const checkpoint = state.readCheckpoint();
   const requested = state.isRunRequested();
   if (!checkpoint && !requested && !isWeeklyRunDue(startedAt, settings, state.readRunHistory())) return { kind: 'idle' };
+  const pausedUntil = state.readPausedUntil();
+  if (pausedUntil !== null && startedAt < pausedUntil) return { kind: 'waiting-quota', until: pausedUntil };
+  state.setPausedUntil(null);
+  if (checkpoint && weekKeyOf(startedAt, settings.timeZone) > checkpoint.week) {
+    // The week ended before its run could finish: its rows would be mislabeled now, so it is dropped.
+    return fail(workbook, settings, request, startedAt, `A semana ${checkpoint.week} não foi concluída até o fim da semana (${checkpoint.calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`, 'prazo');
+  }
 
   const token = state.readToken();
   if (!token) return { kind: 'no-token' };
   if (!settings.apiUrl) {
-    return fail(workbook, settings.timeZone, request, startedAt, 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).');
+    return fail(workbook, settings, request, startedAt, 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).', 'falha');
   }
   try {
     const { job, config } = startWeekRun(workbook, {
@@ -77,17 +87,34 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
       progressSavedAt = Date.now();
       state.saveProgress({ week: current.week, ...current.progress(), at: progressSavedAt });
     };
-    const outcome = runSlice(
-      job,
-      { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), fetchAll: fetchAllRequests },
-      { requestsPerSecond: config.settings.requestsPerSecond, deadline: startedAt + SLICE_BUDGET_MS, marginMs: 100, onBatch: reportProgress },
-    );
+    let outcome: 'complete' | 'paused';
+    let quotaSpent = false;
+    try {
+      outcome = runSlice(
+        job,
+        { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), fetchAll: fetchAllRequests },
+        { requestsPerSecond: config.settings.requestsPerSecond, deadline: startedAt + SLICE_BUDGET_MS, marginMs: 100, onBatch: reportProgress },
+      );
+    } catch (error) {
+      if (!(error instanceof UrlFetchQuotaError)) throw error;
+      // Today's UrlFetch quota is spent: keep what was collected and continue after midnight.
+      outcome = 'paused';
+      quotaSpent = true;
+      state.setPausedUntil(startOfLocalDate(addDays(localDateOf(Date.now(), config.settings.timeZone), 1), config.settings.timeZone));
+    }
     if (outcome === 'paused') {
       // Staging first, then the cursor: a slice killed in between is redone, never doubled.
       saveStaging(workbook, job);
       state.saveCheckpoint(job.checkpoint());
       const progress = job.progress();
       state.saveProgress({ week: job.week, ...progress, at: 0 });
+      if (quotaSpent) {
+        appendRunLog(workbook, {
+          startedAt, finishedAt: Date.now(), trigger: request.trigger, week: job.week, outcome: 'Em andamento', cohorts: job.stats.cohorts,
+          students: 0, calls: job.stats.calls, carried: job.stats.carried, retries: job.stats.retries, errors: 0,
+          message: 'Cota diária do UrlFetch esgotada; a coleta continua amanhã a partir do ponto salvo.',
+        }, config.settings.timeZone);
+      }
       return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
     }
     // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
@@ -97,19 +124,22 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
     state.clearCheckpoint();
     state.clearProgress();
     dropStaging(workbook);
+    resolveIncident(config.settings.alertEmail, spreadsheet.getUrl());
     if (config.settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
     return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
   } catch (error) {
     if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {
       const message = error instanceof ConfigError ? `Configuração inválida: ${error.issues.map(describeIssue).join('; ')}` : error.message;
-      return fail(workbook, settings.timeZone, request, startedAt, message);
+      const kind = error instanceof SyncFailedError && error.kind === 'auth' ? 'token' : 'falha';
+      return fail(workbook, settings, request, startedAt, message, kind);
     }
     throw error;
   }
 }
 
-/** A failed run: nothing of the week is written; the log says why; the staging is dropped. */
-function fail(workbook: SpreadsheetWorkbook, timeZone: string, request: SliceRequest, startedAt: number, message: string): SliceReport {
+/** A failed run: nothing of the week is written; the log says why; the staging is dropped; one alert. */
+function fail(workbook: SpreadsheetWorkbook, settings: Settings, request: SliceRequest, startedAt: number, message: string, incident: IncidentKind): SliceReport {
+  const timeZone = settings.timeZone;
   const checkpoint = state.readCheckpoint();
   state.clearCheckpoint();
   state.clearProgress();
@@ -125,5 +155,6 @@ function fail(workbook: SpreadsheetWorkbook, timeZone: string, request: SliceReq
     },
     timeZone,
   );
+  raiseIncident(incident, message, settings.alertEmail, SpreadsheetApp.getActiveSpreadsheet().getUrl());
   return { kind: 'failed', message };
 }

@@ -22,7 +22,7 @@ export interface UrlFetchOptions {
 }
 
 /** One performed request, for assertions. */
-export interface FetchRecord { url: string; headers: Record<string, string>; status: number; at: number }
+export interface FetchRecord { url: string; headers: Record<string, string>; status: number; at: number; method?: 'POST'; payload?: string }
 
 class FakeHttpResponse implements Pick<GResponse, 'getResponseCode' | 'getContentText' | 'getAllHeaders' | 'getHeaders' | 'getBlob' | 'getContent'> {
   constructor(private readonly response: HttpResponse) {}
@@ -41,6 +41,8 @@ class FakeHttpResponse implements Pick<GResponse, 'getResponseCode' | 'getConten
 export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'getRequest'> {
   readonly rt: Runtime;
   handler: FetchHandler;
+  /** Answers POSTs (webhooks); replaceable by a test. */
+  postHandler: (request: { url: string; payload: string }) => HttpResponse = () => ({ status: 200, headers: {}, body: 'ok' });
   dailyQuota: number;
   /** Every request performed (after redirects), in order. */
   readonly log: FetchRecord[] = [];
@@ -63,7 +65,7 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
     const r = typeof request === 'string' ? { url: request } : request;
     if (typeof r.url !== 'string' || !/^https?:\/\/[^/]+/i.test(r.url)) throw this.rt.exception(`Invalid argument: ${String(r.url)}`);
     const method = (r.method ?? 'get').toLowerCase();
-    if (method !== 'get') throw this.rt.exception(`FakeUrlFetch routes GET only (got ${method.toUpperCase()} ${r.url})`);
+    if (method !== 'get' && method !== 'post') throw this.rt.exception(`FakeUrlFetch routes GET and POST only (got ${method.toUpperCase()} ${r.url})`);
     return r;
   }
 
@@ -76,6 +78,12 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
     let url = request.url;
     const headers: Record<string, string> = { ...(request.headers ?? {}) };
     let latency = 0;
+    if ((request.method ?? 'get').toLowerCase() === 'post') {
+      // POSTs (webhooks) are recorded with their payload and answered by `postHandler` (200 by default).
+      const response = this.postHandler({ url, payload: String(request.payload ?? '') });
+      this.log.push({ url, headers, status: response.status, at: this.rt.time.now(), method: 'POST', payload: String(request.payload ?? '') });
+      return { response, latency: typeof this.latency === 'number' ? this.latency : 250 };
+    }
     for (let hop = 0; ; hop++) {
       const req: HttpRequest = { method: 'GET', url, headers };
       let response: HttpResponse;

@@ -28,10 +28,10 @@ export interface GasSchool {
 }
 
 /** A spreadsheet with the bundle loaded, the simulator behind UrlFetchApp, and the clock at `startTime`. */
-export function gasSchool(startTime: number, options: { studentCount?: number; school?: School } = {}): GasSchool {
+export function gasSchool(startTime: number, options: { studentCount?: number; school?: School; urlFetchQuota?: number } = {}): GasSchool {
   const school = options.school ?? createSchool({ studentCount: options.studentCount ?? 300 });
   let simulator: Simulator | undefined;
-  const env = createAppsScriptEnv({ handler: (request) => simulator!.handle(request), startTime, latencyMs: 150 });
+  const env = createAppsScriptEnv({ handler: (request) => simulator!.handle(request), startTime, latencyMs: 150, urlFetchQuota: options.urlFetchQuota });
   simulator = createSimulator({ clock: env.time, school, token: TOKEN });
   const fns = loadBundle(bundleCode(), env);
   return { env, fns, simulator, school };

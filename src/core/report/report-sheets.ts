@@ -40,7 +40,7 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
   const overview = buildOverview(history, config);
   const contacts = buildWeeklyContacts(history, config, previousContacts);
   const sheets: ReportSheet[] = [
-    { name: overview.sheetName, content: { rows: overview.table, columnFormats: overview.columnFormats, frozenRows: 1, charts: overview.charts } },
+    { name: overview.sheetName, content: { rows: overview.table, columnFormats: overview.columnFormats, frozenRows: 1, charts: overview.charts, owned: true } },
     { name: contacts.sheetName, content: { rows: contacts.rows, columnFormats: contacts.columnFormats, frozenRows: contacts.frozenRows, filter: true } },
   ];
   const withHistory = new Set(history.map((row) => row.cohort));
@@ -61,9 +61,10 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
         filter: pivot.filter,
         tabColor,
         mutedRows: pivot.dropoutRows.map((index) => index + 1),
+        owned: true,
       },
     });
-    sheets.push({ name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor } });
+    sheets.push({ name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor, owned: true } });
   }
   return { sheets, contacts };
 }

@@ -37,7 +37,7 @@ export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: s
   ];
   const stored = workbook.readSheet(SHEET.runs);
   if (stored === null || stored.length === 0) {
-    workbook.writeSheet(SHEET.runs, { rows: [[...RUN_LOG_HEADERS], row], columnFormats: RUN_LOG_FORMATS, frozenRows: 1 });
+    workbook.writeSheet(SHEET.runs, { rows: [[...RUN_LOG_HEADERS], row], columnFormats: RUN_LOG_FORMATS, frozenRows: 1, owned: true });
   } else {
     workbook.replaceRowsFrom(SHEET.runs, stored.length, [row], RUN_LOG_FORMATS);
   }

@@ -13,7 +13,7 @@ export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: str
   const weekRows = result.rows.map((row) => encodeHistoryRow(row, timeZone));
   const plan = planWeekReplacement(stored, result.week, weekRows);
   if (stored === null || stored.length === 0) {
-    workbook.writeSheet(SHEET.history, { rows: plan.rows, columnFormats: HISTORY_FORMATS, frozenRows: 1 });
+    workbook.writeSheet(SHEET.history, { rows: plan.rows, columnFormats: HISTORY_FORMATS, frozenRows: 1, owned: true });
   } else {
     workbook.replaceRowsFrom(SHEET.history, plan.fromRow, plan.rows, HISTORY_FORMATS);
   }

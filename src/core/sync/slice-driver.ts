@@ -41,7 +41,14 @@ export function runSlice(job: SyncJob, io: SliceIo, options: SliceOptions): Slic
     }
     if (wait > 0) io.sleep(wait);
     pacer.record(batch.length, io.now());
-    const responses = io.fetchAll(batch.map((item) => item.request));
+    let responses: HttpResponse[];
+    try {
+      responses = io.fetchAll(batch.map((item) => item.request));
+    } catch (error) {
+      // The host gave up on the batch (a quota, say): hand the requests back so a checkpoint stays whole.
+      job.release(batch.map((item) => item.key));
+      throw error;
+    }
     batch.forEach((item, index) => job.accept(item.key, responses[index], io.now()));
     options.onBatch?.(job);
   }

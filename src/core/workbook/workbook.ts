@@ -37,6 +37,8 @@ export interface SheetContent {
   readonly tabColor?: string;
   /** Rows (0-based) drawn in grey text, e.g. dropouts. */
   readonly mutedRows?: readonly number[];
+  /** A sheet the job owns and rebuilds: protected with a warning (people may still edit, knowingly). */
+  readonly owned?: boolean;
 }
 
 /**
