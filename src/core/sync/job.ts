@@ -58,6 +58,14 @@ export interface SyncResult {
   readonly rows: HistoryRow[];
   readonly stats: SyncStats;
   readonly warnings: string[];
+  /** Problems the API revealed in `Turmas` (an unknown tag or product), to flag at the cell. */
+  readonly cohortProblems: CohortProblem[];
+}
+
+export interface CohortProblem {
+  readonly cohort: string;
+  readonly column: 'Tag ID' | 'Produtos';
+  readonly message: string;
 }
 
 interface WorkItem {
@@ -75,6 +83,7 @@ export class SyncJob {
   readonly now: number;
   readonly stats: SyncStats = { calls: 0, retries: 0, carried: 0, skipped: 0, students: 0, cohorts: 0 };
   readonly warnings: string[] = [];
+  private readonly cohortProblems: CohortProblem[] = [];
 
   private readonly cohorts: CohortConfig[];
   private readonly products = new Map<number, StagedProduct>();
@@ -266,7 +275,7 @@ export class SyncJob {
     flush();
     this.stats.students = new Set(items.map((item) => item.student.studentId)).size;
     this.stats.skipped = [...this.outcomes.values()].filter((outcome) => outcome.kind === 'skip').length;
-    return { week: this.week, rows, stats: { ...this.stats }, warnings: [...this.warnings] };
+    return { week: this.week, rows, stats: { ...this.stats }, warnings: [...this.warnings], cohortProblems: [...this.cohortProblems] };
   }
 
   // --- internals ---------------------------------------------------------------------------
@@ -323,6 +332,9 @@ export class SyncJob {
     } catch (error) {
       if (!(error instanceof CademiNotFoundError)) throw error;
       this.warnings.push(`Produto ${productId} não existe na Cademi; as turmas que o usam seguem sem ele.`);
+      for (const cohort of this.cohorts.filter((candidate) => candidate.productIds.includes(productId))) {
+        this.cohortProblems.push({ cohort: cohort.name, column: 'Produtos', message: `o produto ${productId} não existe na Cademi; a turma segue sem ele` });
+      }
       this.stage({ kind: 'product', productId, name: '' });
     }
   }
@@ -335,6 +347,7 @@ export class SyncJob {
     } catch (error) {
       if (error instanceof CademiNotFoundError) {
         this.failCohort(cohortName, `a tag ${cohort.tagId} não existe na Cademi; confira o Tag ID em Turmas`);
+        this.cohortProblems.push({ cohort: cohortName, column: 'Tag ID', message: `a tag ${cohort.tagId} não existe na Cademi; a turma não foi sincronizada` });
         return;
       }
       throw error;

@@ -2,11 +2,11 @@
 
 import type { ApiTarget } from '../cademi/types';
 import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/load-config';
-import { ConfigError } from '../config/issues';
+import { ConfigError, type ConfigIssue } from '../config/issues';
 import { HistoryIndex } from '../history/history-index';
 import { checkHistoryHeader } from '../history/schema';
 import { appendRunLog } from '../runlog/run-log';
-import { SHEET } from '../sheets';
+import { COHORT_HEADERS, SHEET } from '../sheets';
 import { weekKeyOf } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
@@ -55,6 +55,16 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   return { job, config };
 }
 
+/** What the API revealed about `Turmas` rows, as issues at their cells. */
+function cohortIssues(config: SchoolConfig, result: SyncResult): ConfigIssue[] {
+  return result.cohortProblems.flatMap((problem) => {
+    const cohort = config.cohorts.find((candidate) => candidate.name === problem.cohort);
+    if (!cohort) return [];
+    const column = COHORT_HEADERS.indexOf(problem.column);
+    return [{ sheet: SHEET.cohorts, row: cohort.sheetRow, column, columnName: problem.column, message: problem.message, severity: 'warning' as const }];
+  });
+}
+
 /** Saves what an unfinished run collected (one write), before its checkpoint is advanced. */
 export function saveStaging(workbook: Workbook, job: SyncJob): void {
   workbook.writeSheet(SHEET.staging, { rows: encodeStaging(job.runId, job.stagingRecords()), hidden: true });
@@ -69,6 +79,7 @@ export function finishWeekRun(
 ): SyncResult & { contacts: WeeklyContacts } {
   const result = job.result();
   commitWeek(workbook, result, config.settings.timeZone);
+  if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
   const { contacts } = writeReports(workbook, config);
   appendRunLog(
     workbook,

@@ -161,6 +161,7 @@ describe('SyncJob faults', () => {
     const cohorts = input.config.cohorts.map((cohort, index) => (index === 0 ? { ...cohort, tagId: 999_999 } : cohort));
     const result = await runToEnd(api, { ...input, config: { ...input.config, cohorts } });
     expect(result.warnings.join(' ')).toMatch(/999999/);
+    expect(result.cohortProblems).toEqual([{ cohort: cohorts[0].name, column: 'Tag ID', message: expect.stringMatching(/tag 999999 não existe/) }]);
     expect(new Set(result.rows.map((row) => row.cohort))).toEqual(new Set([cohorts[1].name]));
   });
 });
