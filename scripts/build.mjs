@@ -85,7 +85,8 @@ async function buildNode() {
 
 const names = existsSync(gasEntry) ? await buildAppsScript() : [];
 await buildNode();
+await (await import('./build-sidebar.mjs')).buildSidebar();
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 if (!process.env.npm_config_silent) {
-  console.log(`build ${version}: build/Code.js (${names.length} entry points: ${names.join(', ')}), build/node/cli.js`);
+  console.log(`build ${version}: build/Code.js (${names.length} entry points: ${names.join(', ')}), build/Sidebar.html, build/node/cli.js`);
 }

@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { appendAdjustment, parseAdjustments, undoAdjustment } from '../core/adjustments/adjustments-sheet';
 import { accessRequest, followPageRequest, productsRequest, tagsRequest, ENDPOINTS } from '../core/cademi/requests';
-import { parseAccess, parseProductsPage, parseTags } from '../core/cademi/responses';
+import { checkResponse, parseAccess, parseProductsPage, parseTags } from '../core/cademi/responses';
+import { CademiRateLimitError, isRetryable } from '../core/cademi/errors';
+import type { HttpRequest, HttpResponse } from '../core/http';
 import { advancePageWalk, newPageWalk } from '../core/cademi/pagination';
 import type { ApiTarget } from '../core/cademi/types';
 import { archiveCohort, saveCohort, validateCohortInput } from '../core/config/cohort-editing';
@@ -57,6 +59,24 @@ const ARGUMENTS: Record<keyof SidebarApi, z.ZodType<unknown[]>> = {
   runStatus: z.tuple([]),
 };
 
+/**
+ * One request for a sidebar action, paced and retried like the job's: another execution (the tick)
+ * may be using the API's 2 requests per second at the same moment.
+ */
+function fetchPaced(request: HttpRequest): HttpResponse {
+  for (let attempt = 1; ; attempt++) {
+    Utilities.sleep(500);
+    const [response] = fetchAllRequests([request]);
+    try {
+      checkResponse(response);
+      return response;
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= 4) return response; // the parser reports it clearly
+      Utilities.sleep(error instanceof CademiRateLimitError ? error.retryAfterMs : 1000 * attempt);
+    }
+  }
+}
+
 function workbook(): SpreadsheetWorkbook {
   return new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet());
 }
@@ -91,17 +111,14 @@ const server: SidebarApi = {
     return buildSidebarState(book, currentRunStatus(timeZone(book)), readToken() !== null);
   },
   listTags() {
-    const [response] = fetchAllRequests([tagsRequest(apiTarget(workbook()))]);
-    return parseTags(response).map((tag): Option => ({ id: tag.id, name: tag.name })).sort((a, b) => b.id - a.id);
+    return parseTags(fetchPaced(tagsRequest(apiTarget(workbook())))).map((tag): Option => ({ id: tag.id, name: tag.name })).sort((a, b) => b.id - a.id);
   },
   listProducts() {
     const target = apiTarget(workbook());
     const products: Option[] = [];
     let walk = newPageWalk(productsRequest(target).url);
     while (walk.nextUrl !== null && walk.stopReason === null) {
-      if (walk.pages > 0) Utilities.sleep(500); // Cademi's 2 requests per second
-      const [response] = fetchAllRequests([followPageRequest(target, walk.nextUrl, ENDPOINTS.products)]);
-      const page = parseProductsPage(response);
+      const page = parseProductsPage(fetchPaced(followPageRequest(target, walk.nextUrl, ENDPOINTS.products)));
       products.push(...page.items.map((product) => ({ id: product.id, name: product.name })));
       walk = advancePageWalk(walk, { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, 50);
     }
@@ -156,22 +173,16 @@ const server: SidebarApi = {
     }
     const candidates = [...inactive.values()].slice(0, DROPOUT_CHECK_LIMIT);
     const found: PossibleDropout[] = [];
-    for (let i = 0; i < candidates.length; i += 2) {
-      if (i > 0) Utilities.sleep(1000);
-      const batch = candidates.slice(i, i + 2);
-      const responses = fetchAllRequests(batch.map((row) => accessRequest(target, row.studentId)));
-      batch.forEach((row, index) => {
-        const tracked = config.cohorts.find((cohort) => cohort.name === row.cohort)?.productIds ?? [];
-        const { accesses } = parseAccess(responses[index]);
-        const ended = accesses.filter((access) => tracked.includes(access.product.id) && access.ended);
-        const open = accesses.filter((access) => tracked.includes(access.product.id) && !access.ended);
-        if (ended.length > 0 && open.length === 0) {
-          found.push({
-            studentId: row.studentId, name: row.name, email: row.email, cohort: row.cohort,
-            daysWithoutAccess: row.lastAccessAt === null ? null : Math.floor((row.collectedAt - row.lastAccessAt) / 86_400_000),
-            endedProducts: ended.map((access) => access.product.name),
-          });
-        }
+    for (const row of candidates) {
+      const { accesses } = parseAccess(fetchPaced(accessRequest(target, row.studentId)));
+      const tracked = config.cohorts.find((cohort) => cohort.name === row.cohort)?.productIds ?? [];
+      const ended = accesses.filter((access) => tracked.includes(access.product.id) && access.ended);
+      const open = accesses.filter((access) => tracked.includes(access.product.id) && !access.ended);
+      if (ended.length === 0 || open.length > 0) continue;
+      found.push({
+        studentId: row.studentId, name: row.name, email: row.email, cohort: row.cohort,
+        daysWithoutAccess: row.lastAccessAt === null ? null : Math.floor((row.collectedAt - row.lastAccessAt) / 86_400_000),
+        endedProducts: ended.map((access) => access.product.name),
       });
     }
     return found;

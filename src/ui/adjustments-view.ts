@@ -1,0 +1,47 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The `Ajustes` panel: recent adjustments, each with Desfazer; undone ones are struck through.
+
+import type { AdjustmentView } from '../core/sidebar/api';
+import { describeAdjustment } from './adjustment-text';
+import type { SidebarContext } from './context';
+import { button, byId, el, replaceChildren, whileBusy } from './dom';
+
+export function mountAdjustments(context: SidebarContext): void {
+  const list = byId<HTMLUListElement>('adjustment-list');
+
+  function undo(adjustment: AdjustmentView, control: HTMLButtonElement): void {
+    void whileBusy(control, 'Desfazendo…', () =>
+      context.attempt(async () => {
+        const undone = await context.call('undoAdjustment', adjustment.id);
+        context.messages.status(`Ajuste desfeito: ${describeAdjustment(undone)}`);
+        await context.refresh();
+      }),
+    );
+  }
+
+  function item(adjustment: AdjustmentView): HTMLLIElement {
+    const summary = el(adjustment.undone ? 's' : 'span', { className: 'adjustment-text' }, el('strong', { text: adjustment.action }), ` ${describeAdjustment(adjustment)}`);
+    const meta = [adjustment.reason && `Motivo: ${adjustment.reason}`, adjustment.by && `por ${adjustment.by}`].filter(Boolean).join(' · ');
+    const entry = el(
+      'li',
+      { className: adjustment.undone ? 'adjustment undone' : 'adjustment' },
+      summary,
+      meta ? el('span', { className: 'hint', text: meta }) : null,
+      adjustment.undone ? el('span', { className: 'badge', text: 'desfeito' }) : null,
+    );
+    if (!adjustment.undone) {
+      const control = button('Desfazer', () => undo(adjustment, control), 'secondary small', `Desfazer ajuste de ${adjustment.name}`);
+      entry.append(control);
+    }
+    return entry;
+  }
+
+  context.onState((state) => {
+    if (state.adjustments.length === 0) {
+      replaceChildren(list, el('li', { className: 'empty', text: 'Nenhum ajuste registrado.' }));
+      return;
+    }
+    replaceChildren(list, ...state.adjustments.map(item));
+  });
+}

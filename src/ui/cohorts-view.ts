@@ -1,0 +1,85 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The `Turmas` panel: one card per cohort with Editar and Arquivar (with a confirm step).
+
+import type { CohortView } from '../core/sidebar/api';
+import { type Catalog, type SidebarContext, optionName } from './context';
+import { formatDate } from './dates';
+import { button, byId, el, replaceChildren } from './dom';
+
+function fact(term: string, value: string): HTMLElement[] {
+  return [el('dt', { text: term }), el('dd', { text: value })];
+}
+
+function cohortFacts(cohort: CohortView, catalog: Catalog): HTMLDListElement {
+  const products = cohort.productIds.map((id) => optionName(catalog.products, id)).join(', ');
+  return el(
+    'dl',
+    { className: 'facts' },
+    ...fact('Tag', optionName(catalog.tags, cohort.tagId)),
+    ...fact('Início', formatDate(cohort.start)),
+    ...fact('Produtos', products || '—'),
+    ...fact('Meta', cohort.goalTrack ?? 'sem meta'),
+    ...fact('Tutor', cohort.tutorEmail ?? '—'),
+    ...fact('Alunos', cohort.studentCount === null ? '—' : String(cohort.studentCount)),
+    ...fact('Última semana', cohort.lastWeek === null ? 'ainda não sincronizada' : formatDate(cohort.lastWeek)),
+  );
+}
+
+/** Mounts the cohort list; `onEdit` opens the form for a cohort. */
+export function mountCohortList(context: SidebarContext, onEdit: (cohort: CohortView) => void): void {
+  const list = byId<HTMLUListElement>('cohort-list');
+
+  function archiveConfirm(cohort: CohortView, actions: HTMLElement): HTMLElement {
+    const confirmBox = el('div', { className: 'confirm', attrs: { role: 'group', 'aria-label': `Confirmar arquivamento de ${cohort.name}` } });
+    const cancel = () => {
+      confirmBox.remove();
+      actions.hidden = false;
+      actions.querySelector<HTMLButtonElement>('.archive')?.focus();
+    };
+    const confirm = button('Arquivar', () => {
+      void context.attempt(async () => {
+        confirm.disabled = true;
+        const result = await context.call('archiveCohort', cohort.name);
+        if (!result.ok) {
+          context.messages.error(result.errors.map((error) => error.message).join(' '));
+          return;
+        }
+        context.messages.status(`Turma “${cohort.name}” arquivada.`);
+        await context.refresh();
+      }).finally(() => (confirm.disabled = false));
+    }, 'danger');
+    confirmBox.append(
+      el('p', { text: `Arquivar a turma ${cohort.name}? Ela deixa de ser atualizada; o histórico é mantido.` }),
+      el('div', { className: 'actions' }, confirm, button('Cancelar', cancel)),
+    );
+    return confirmBox;
+  }
+
+  function card(cohort: CohortView, catalog: Catalog): HTMLLIElement {
+    const title = el('div', { className: 'card-title' }, el('strong', { text: cohort.name }));
+    if (!cohort.active) title.append(el('span', { className: 'badge', text: 'arquivada' }));
+    const item = el('li', { className: cohort.active ? 'card' : 'card archived' }, title, cohortFacts(cohort, catalog));
+    if (cohort.active) {
+      const actions = el('div', { className: 'actions' });
+      const archive = button('Arquivar', () => {
+        actions.hidden = true;
+        const confirmBox = archiveConfirm(cohort, actions);
+        item.append(confirmBox);
+        confirmBox.querySelector('button')?.focus();
+      }, 'secondary archive', `Arquivar turma ${cohort.name}`);
+      actions.append(button('Editar', () => onEdit(cohort), 'secondary', `Editar turma ${cohort.name}`), archive);
+      item.append(actions);
+    }
+    return item;
+  }
+
+  context.onState((state, catalog) => {
+    const cohorts = [...state.cohorts].sort((a, b) => Number(b.active) - Number(a.active));
+    if (cohorts.length === 0) {
+      replaceChildren(list, el('li', { className: 'empty', text: 'Nenhuma turma cadastrada. Use “Nova turma”.' }));
+      return;
+    }
+    replaceChildren(list, ...cohorts.map((cohort) => card(cohort, catalog)));
+  });
+}

@@ -1,0 +1,38 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The sidebar's message area: polite status lines (aria-live) and server errors (role=alert).
+
+import { button, byId, el, replaceChildren } from './dom';
+
+const STATUS_VISIBLE_MS = 10_000;
+
+/** Shows what happened (status) and what went wrong (alert), at the top of the sidebar. */
+export class Messages {
+  private readonly statusArea = byId('status-message');
+  private readonly errorArea = byId('error-message');
+
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A polite, transient status line ("Turma criada."), hidden again after a few seconds. */
+  status(text: string): void {
+    clearTimeout(this.statusTimer);
+    this.statusArea.textContent = text;
+    this.statusArea.hidden = text === '';
+    if (text !== '') this.statusTimer = setTimeout(() => this.status(''), STATUS_VISIBLE_MS);
+  }
+
+  /** A server or validation error the coordinator must see; stays until closed or the next action. */
+  error(text: string): void {
+    replaceChildren(
+      this.errorArea,
+      el('p', { text }),
+      button('Fechar', () => this.clearError(), 'link', 'Fechar mensagem de erro'),
+    );
+    this.errorArea.hidden = false;
+  }
+
+  clearError(): void {
+    replaceChildren(this.errorArea);
+    this.errorArea.hidden = true;
+  }
+}

@@ -1,0 +1,57 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Typed promise wrapper over `google.script.run`: the sidebar reaches the server only through
+// `sidebarRpc(method, args)`, and every call is keyed to the shared `SidebarApi` contract.
+
+import type { SidebarApi, SidebarMethod } from '../core/sidebar/api';
+
+/** The slice of `google.script.run` the sidebar uses (declared here: no @types in the browser bundle). */
+export interface ScriptRunner {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
+  sidebarRpc(method: string, args: unknown[]): void;
+}
+
+interface ScriptHostWindow {
+  readonly google?: { readonly script?: { readonly run?: ScriptRunner } };
+}
+
+/** A server call that failed: the message is the server's, ready to show to the coordinator. */
+export class RpcError extends Error {
+  constructor(readonly method: SidebarMethod, message: string) {
+    super(message);
+    this.name = 'RpcError';
+  }
+}
+
+export type RpcCall = <M extends SidebarMethod>(
+  method: M,
+  ...args: Parameters<SidebarApi[M]>
+) => Promise<ReturnType<SidebarApi[M]>>;
+
+/** The page's `google.script.run`, or an error saying the sidebar is not running inside Sheets. */
+export function scriptRunner(): ScriptRunner {
+  const run = (globalThis as unknown as ScriptHostWindow).google?.script?.run;
+  if (!run) throw new Error('google.script.run não está disponível: abra esta barra lateral pelo menu da planilha.');
+  return run;
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return 'O servidor respondeu com um erro sem mensagem.';
+}
+
+/** Builds `call(method, ...args)` over a runner (the page's `google.script.run` unless one is given). */
+export function createRpcClient(runner: () => ScriptRunner = scriptRunner): RpcCall {
+  return <M extends SidebarMethod>(method: M, ...args: Parameters<SidebarApi[M]>) =>
+    new Promise<ReturnType<SidebarApi[M]>>((resolve, reject) => {
+      runner()
+        .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[M]>))
+        .withFailureHandler((error) => reject(new RpcError(method, failureMessage(error))))
+        .sidebarRpc(method, args);
+    });
+}
+
+/** The sidebar's client: `await call('getState')`. */
+export const call: RpcCall = createRpcClient();

@@ -1,0 +1,148 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// `Mover aluno` and `Marcar desistência`: a debounced search over name or e-mail, then one of the
+// two actions for the selected student; the resulting adjustment is shown and the state refreshed.
+
+import type { AdjustmentView, StudentMatch } from '../core/sidebar/api';
+import { describeAdjustment } from './adjustment-text';
+import type { SidebarContext } from './context';
+import { todayIso } from './dates';
+import { byId, el, replaceChildren } from './dom';
+
+const SEARCH_DELAY_MS = 300;
+const MIN_QUERY_LENGTH = 2;
+
+export function mountStudentActions(context: SidebarContext): void {
+  const search = byId<HTMLInputElement>('student-search');
+  const results = byId<HTMLUListElement>('student-results');
+  const resultsNote = byId('student-results-note');
+  const selectedBox = byId('student-selected');
+  const selectedName = byId('student-selected-name');
+  const selectedDetail = byId('student-selected-detail');
+  const moveForm = byId<HTMLFormElement>('move-form');
+  const moveTarget = byId<HTMLSelectElement>('move-target');
+  const moveWeek = byId<HTMLInputElement>('move-week');
+  const moveReason = byId<HTMLInputElement>('move-reason');
+  const dropoutForm = byId<HTMLFormElement>('dropout-form');
+  const dropoutDate = byId<HTMLInputElement>('dropout-date');
+  const dropoutReason = byId<HTMLInputElement>('dropout-reason');
+  const outcome = byId('student-outcome');
+  let selected: StudentMatch | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let searchSeq = 0;
+
+  function renderTargets(): void {
+    const cohorts = (context.state?.cohorts ?? []).filter((cohort) => cohort.active && cohort.name !== selected?.cohort);
+    replaceChildren(
+      moveTarget,
+      el('option', { text: 'Escolha a turma…', attrs: { value: '' } }),
+      ...cohorts.map((cohort) => el('option', { text: cohort.name, attrs: { value: cohort.name } })),
+    );
+  }
+
+  function select(student: StudentMatch, chosen: HTMLButtonElement): void {
+    selected = student;
+    for (const other of results.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === chosen));
+    selectedName.textContent = student.name;
+    selectedDetail.textContent = `${student.email} · ${student.cohort || 'sem turma'}`;
+    renderTargets();
+    moveWeek.value = todayIso();
+    dropoutDate.value = todayIso();
+    moveReason.value = '';
+    dropoutReason.value = '';
+    selectedBox.hidden = false;
+    context.messages.status(`Aluno selecionado: ${student.name}.`);
+  }
+
+  function showMatches(matches: readonly StudentMatch[]): void {
+    resultsNote.textContent = matches.length === 0 ? 'Nenhum aluno encontrado.' : `${matches.length} aluno(s) encontrado(s).`;
+    replaceChildren(
+      results,
+      ...matches.map((student) => {
+        const choose = el(
+          'button',
+          { className: 'result', attrs: { type: 'button', 'aria-pressed': 'false' } },
+          el('span', { className: 'result-name', text: student.name }),
+          el('span', { className: 'result-detail', text: `${student.email} · ${student.cohort || 'sem turma'}` }),
+        );
+        choose.addEventListener('click', () => select(student, choose));
+        return el('li', {}, choose);
+      }),
+    );
+  }
+
+  async function runSearch(query: string): Promise<void> {
+    const seq = ++searchSeq;
+    resultsNote.textContent = 'Buscando…';
+    const matches = await context.attempt(() => context.call('searchStudents', query));
+    if (seq !== searchSeq) return; // a newer query is on its way
+    if (matches === undefined) {
+      resultsNote.textContent = '';
+      return;
+    }
+    showMatches(matches);
+  }
+
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    const query = search.value.trim();
+    if (query.length < MIN_QUERY_LENGTH) {
+      searchSeq++;
+      replaceChildren(results);
+      resultsNote.textContent = query.length === 0 ? '' : `Digite ao menos ${MIN_QUERY_LENGTH} caracteres.`;
+      return;
+    }
+    timer = setTimeout(() => void runSearch(query), SEARCH_DELAY_MS);
+  });
+
+  function showOutcome(adjustment: AdjustmentView): void {
+    replaceChildren(
+      outcome,
+      el('strong', { text: adjustment.action === 'Mover' ? 'Aluno movido' : 'Desistência registrada' }),
+      el('p', { text: describeAdjustment(adjustment) }),
+      adjustment.reason ? el('p', { className: 'hint', text: `Motivo: ${adjustment.reason}` }) : null,
+    );
+    outcome.hidden = false;
+    context.messages.status(`Ajuste registrado: ${describeAdjustment(adjustment)}`);
+  }
+
+  async function submitAdjustment(form: HTMLFormElement, work: (student: StudentMatch) => Promise<AdjustmentView>): Promise<void> {
+    if (!selected || !form.reportValidity()) return;
+    const student = selected;
+    const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
+    if (submit) submit.disabled = true;
+    try {
+      const adjustment = await context.attempt(() => work(student));
+      if (!adjustment) return;
+      showOutcome(adjustment);
+      selectedBox.hidden = true;
+      selected = null;
+      replaceChildren(results);
+      resultsNote.textContent = '';
+      search.value = '';
+      await context.attempt(() => context.refresh());
+    } finally {
+      if (submit) submit.disabled = false;
+    }
+  }
+
+  moveForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submitAdjustment(moveForm, (student) =>
+      context.call('moveStudent', student.studentId, moveTarget.value, moveWeek.value, moveReason.value.trim()),
+    );
+  });
+  dropoutForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submitAdjustment(dropoutForm, (student) =>
+      context.call('markDropout', student.studentId, dropoutDate.value, dropoutReason.value.trim()),
+    );
+  });
+  context.onState(() => {
+    if (selected) {
+      const target = moveTarget.value;
+      renderTargets();
+      moveTarget.value = target;
+    }
+  });
+}

@@ -1,0 +1,103 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// `Atualizar agora` and `Últimas execuções`: starts a run, polls runStatus every 2 s while it is
+// pending and shows its progress; when it ends, shows 100% and refreshes the state.
+
+import type { RunStatus, RunSummary } from '../core/sidebar/api';
+import type { SidebarContext } from './context';
+import { formatDate, formatDateTime } from './dates';
+import { byId, el, replaceChildren } from './dom';
+
+export const POLL_INTERVAL_MS = 2000;
+
+const STATE_LABEL: Record<RunStatus['state'], string> = {
+  idle: 'Concluída',
+  running: 'Em andamento',
+  paused: 'Pausada (continua em instantes)',
+  failed: 'Falhou',
+};
+
+function isPending(status: RunStatus): boolean {
+  return status.state === 'running' || status.state === 'paused';
+}
+
+export function mountSync(context: SidebarContext): void {
+  const runButton = byId<HTMLButtonElement>('run-now');
+  const box = byId('run-progress-box');
+  const progress = byId<HTMLProgressElement>('run-progress');
+  const percent = byId('run-percent');
+  const message = byId('run-message');
+  const runs = byId<HTMLUListElement>('run-list');
+  let polling = false;
+
+  function show(status: RunStatus, percentValue = status.percent): void {
+    const value = Math.max(0, Math.min(100, Math.round(percentValue)));
+    box.hidden = false;
+    progress.value = value;
+    progress.setAttribute('aria-valuetext', `${value}%`);
+    percent.textContent = `${value}%`;
+    const counts = status.total > 0 ? ` · ${status.settled}/${status.total} alunos` : '';
+    const week = status.week ? ` · semana ${formatDate(status.week)}` : '';
+    message.textContent = `${STATE_LABEL[status.state]}${week}${counts}${status.message ? ` — ${status.message}` : ''}`;
+  }
+
+  async function finish(status: RunStatus): Promise<void> {
+    polling = false;
+    runButton.disabled = false;
+    runButton.removeAttribute('aria-busy');
+    if (status.state === 'failed') {
+      show(status);
+      context.messages.error(`A atualização falhou: ${status.message || 'sem detalhes'}`);
+    } else {
+      show(status, 100);
+      context.messages.status('Atualização concluída.');
+    }
+    await context.attempt(() => context.refresh());
+  }
+
+  function follow(status: RunStatus): void {
+    show(status);
+    if (!isPending(status)) {
+      void finish(status);
+      return;
+    }
+    polling = true;
+    runButton.disabled = true;
+    runButton.setAttribute('aria-busy', 'true');
+    setTimeout(() => {
+      void context.call('runStatus').then(follow, (error: unknown) => {
+        polling = false;
+        runButton.disabled = false;
+        runButton.removeAttribute('aria-busy');
+        context.messages.error(error instanceof Error ? error.message : String(error));
+      });
+    }, POLL_INTERVAL_MS);
+  }
+
+  runButton.addEventListener('click', () => {
+    if (polling) return;
+    runButton.disabled = true;
+    void context.attempt(async () => {
+      context.messages.status('Atualização iniciada.');
+      follow(await context.call('runNow'));
+    }).then(() => {
+      if (!polling) runButton.disabled = false;
+    });
+  });
+
+  function runItem(run: RunSummary): HTMLLIElement {
+    return el(
+      'li',
+      { className: 'run' },
+      el('span', { className: 'run-head' }, el('strong', { text: run.outcome }), ` · ${formatDateTime(run.startedAt)} · semana ${formatDate(run.week)}`),
+      run.message ? el('span', { className: 'hint', text: run.message }) : null,
+    );
+  }
+
+  let firstState = true;
+  context.onState((state) => {
+    replaceChildren(runs, ...(state.lastRuns.length ? state.lastRuns.map(runItem) : [el('li', { className: 'empty', text: 'Nenhuma execução registrada.' })]));
+    if (firstState && isPending(state.run) && !polling) follow(state.run); // a run already under way
+    firstState = false;
+  });
+}
