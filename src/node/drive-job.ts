@@ -31,6 +31,7 @@ export async function driveJob(job: SyncJob, options: DriveOptions): Promise<voi
   while (!job.complete) {
     const batch = job.nextRequests(pacer.batchSize, clock.now());
     if (batch.length === 0) {
+      if (job.complete) break; // handing out the last batch may have settled the week
       const retryAt = job.nextRetryAt();
       if (retryAt === null) throw new Error('sync job has nothing to send but is not complete');
       await clock.sleep(Math.max(1, retryAt - clock.now()));

@@ -115,13 +115,14 @@ export class CademiShapeError extends CademiError {
   /** What was wrong with it, e.g. `expected number, got string`. */
   readonly problem: string;
 
-  constructor(details: CademiErrorDetails, field: string, problem: string) {
+  /** @param retryable true for a body that is not JSON at all (usually cut off in transit). */
+  constructor(details: CademiErrorDetails, field: string, problem: string, retryable = false) {
     super(
       `Cademi answered ${details.endpoint} with an unexpected shape: ${field ? `${field}: ` : ''}${problem}. ` +
         'Check that the base URL ends in /api/v1; otherwise the API may have changed, so report this ' +
         'endpoint and field.',
       details,
-      false,
+      retryable,
     );
     this.field = field;
     this.problem = problem;

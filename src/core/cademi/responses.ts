@@ -93,7 +93,8 @@ export function checkResponse(
     throw errorForStatus(response.status, { endpoint, status: response.status, apiMessage }, response, nowMs);
   }
   if (!parsed.ok) {
-    throw new CademiShapeError({ endpoint, status: response.status }, '', 'the body is not JSON');
+    // A truncated or garbled body is a transport accident more often than an API change: retried.
+    throw new CademiShapeError({ endpoint, status: response.status }, '', 'the body is not JSON', true);
   }
   const body = parsed.value;
   if (!isRecord(body)) {

@@ -320,8 +320,8 @@ export class SyncJob {
       return followPageRequest(this.input.target, walk.nextUrl!, ENDPOINTS.tagStudents);
     } catch (error) {
       if (!(error instanceof CademiUnsafeUrlError)) throw error;
-      this.failCohort(cohort.name, `a paginação apontou para outro endereço (${error.message}); a turma não foi lida para não expor o token`);
-      return null;
+      // The token is never sent there; without that page the cohort would be silently incomplete.
+      throw new SyncFailedError('api', `A paginação de ${ENDPOINTS.tagStudents} (tag ${cohort.tagId}) apontou para outro endereço (${error.unsafeOrigin}); o token não foi enviado e nada desta semana foi gravado. Confira a URL da API.`, ENDPOINTS.tagStudents, cohort.name);
     }
   }
 
@@ -361,7 +361,9 @@ export class SyncJob {
     const walk = advancePageWalk(this.walks[cohortName], { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, MAX_PAGES_PER_TAG);
     this.walks = { ...this.walks, [cohortName]: walk };
     if (walk.stopReason === 'repeated' || walk.stopReason === 'cap') {
-      this.warnings.push(`Turma "${cohortName}": a paginação da tag ${cohort.tagId} parou (${walk.stopReason === 'cap' ? 'limite de páginas' : 'página repetida'}).`);
+      // The listing cannot be trusted to be complete: a week with students missing is worse than none.
+      const why = walk.stopReason === 'cap' ? `passou de ${MAX_PAGES_PER_TAG} páginas` : 'repetiu uma página já lida';
+      throw new SyncFailedError('api', `A paginação de ${ENDPOINTS.tagStudents} (tag ${cohort.tagId}) ${why}; a lista de alunos pode estar incompleta, então nada desta semana foi gravado. Tente de novo mais tarde.`, ENDPOINTS.tagStudents, cohortName);
     }
   }
 

@@ -28,6 +28,7 @@ export function runSlice(job: SyncJob, io: SliceIo, options: SliceOptions): Slic
     if (io.now() >= options.deadline) return 'paused';
     const batch = job.nextRequests(pacer.batchSize, io.now());
     if (batch.length === 0) {
+      if (job.complete) break; // handing out the last batch may have settled the week
       const retryAt = job.nextRetryAt();
       if (retryAt === null) throw new Error('sync job has nothing to send but is not complete');
       if (retryAt >= options.deadline) return 'paused';

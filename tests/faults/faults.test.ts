@@ -1,0 +1,36 @@
+// The fault suite under jest: every fault ends in its expected state, with nothing lost or doubled.
+
+import { formatFaultTable, runScenario, writeFaultReport, type FaultRow } from './report';
+import { referenceWeek, SCENARIOS } from './scenarios';
+
+const rows: FaultRow[] = [];
+
+describe('fault suite (build/Code.js over the fakes, simulator with faults)', () => {
+  beforeAll(() => {
+    referenceWeek();
+  }, 60_000);
+
+  afterAll(() => {
+    if (rows.length === SCENARIOS.length) {
+      writeFaultReport(rows);
+      console.log(formatFaultTable(rows));
+    }
+  });
+
+  describe.each(SCENARIOS.map((scenario) => [scenario.fault, scenario] as const))('%s', (_name, scenario) => {
+    let row: FaultRow;
+    beforeAll(() => {
+      row = runScenario(scenario);
+      rows.push(row);
+    }, 120_000);
+
+    it('loses no row and doubles none', () => {
+      expect({ rowsLost: row.rowsLost, duplicates: row.duplicates }).toEqual({ rowsLost: 0, duplicates: 0 });
+    });
+
+    it(`ends in "${scenario.expected}" with the log saying why, every run`, () => {
+      expect({ survived: row.survived, got: row.got, notes: row.notes }).toEqual({ survived: row.runs, got: [scenario.expected], notes: expect.anything() });
+      expect(row.tokenLeaks).toBe(0);
+    });
+  });
+});

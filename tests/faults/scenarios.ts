@@ -1,0 +1,665 @@
+// Fault scenarios: the Apps Script bundle (build/Code.js over the fakes) driven through one week
+// (2 cohorts of a 300-student school, Monday 2026-09-14 06:00 São Paulo) while the API, the quota,
+// the executor or the lock misbehave. Each trial is compared with an undisturbed run of the same week.
+//
+// A trial's `finalState` is the sequence of what `Execuções` said at the end of each phase, e.g.
+// 'Falhou: token recusado → Concluída' (fault on, then fixed and clicked again). A scenario names
+// the sequence it expects; a trial survives when it ends exactly there and the log says why.
+
+import { SHEET } from '../../src/core/sheets';
+import type { HttpRequest, HttpResponse } from '../../src/core/http';
+import type { Cell } from '../../src/core/workbook/workbook';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
+import { createSchool, createSimulator, type School } from '../../src/simulator';
+import { API_URL, configure, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
+import { mondayRun } from '../support/school-workbook';
+
+export const WEEK = '2026-09-14';
+export const MONDAY = mondayRun(WEEK);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const COHORTS = 2;
+const API_ORIGIN = new URL(API_URL).origin;
+const NEW_TOKEN = 'novo-token-depois-da-revogacao';
+
+/** One trial of a fault: one fresh spreadsheet, driven until the scenario's story is over. */
+export interface Trial {
+  fault: string;
+  /** Executions the trial took (clicks + ticks that fired). */
+  runs: number;
+  /** What `Execuções` said at the end of each phase, joined with ' → '. */
+  finalState: string;
+  /** The log (or the alert) names the cause, as the scenario expects. */
+  logSaysWhy: boolean;
+  /** Histórico never held a partial week: after each phase the week has zero rows or all of them. */
+  historyComplete: boolean;
+  /** Reference (Semana, Aluno ID, Produto ID) keys missing at the worst phase end that wrote the week (or at the end). */
+  rowsLost: number;
+  /** Keys appearing more than once in Histórico (worst phase end). */
+  duplicates: number;
+  /** Requests that carried the token to another origin, or any request to another origin. */
+  tokenLeaks: number;
+  /** Rows present in both whose values (except `Coletado em`) differ from the reference (informative: late fetches see later progress). */
+  valuesChanged: number;
+  /** Free text for the report (what happened when it did not survive). */
+  note?: string;
+}
+
+export interface Scenario {
+  fault: string;
+  /** The finalState a surviving trial ends in. */
+  expected: string;
+  run(): Trial[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shared school and the reference week
+
+let sharedSchool: School | null = null;
+function school(): School {
+  return (sharedSchool ??= createSchool({ studentCount: 300 }));
+}
+
+interface Reference {
+  /** key → JSON of the row without `Coletado em`. */
+  rows: Map<string, string>;
+  /** The `Semana` cell of this week, as Histórico and Execuções store it (JSON). */
+  weekCell: string;
+  /** Kill-switch calls from the click to the end of the undisturbed run. */
+  totalCalls: number;
+}
+
+let reference: Reference | null = null;
+
+const COLLECTED_AT = 13;
+const keyOf = (row: Cell[]) => JSON.stringify([cellText(row[0]), row[2], row[5]]);
+const valuesOf = (row: Cell[]) => JSON.stringify(row.slice(0, COLLECTED_AT).map(cellText));
+
+function cellText(cell: unknown): unknown {
+  if (cell instanceof Object && typeof (cell as Date).getTime === 'function') return `@${(cell as Date).getTime()}`;
+  return cell;
+}
+
+function readSheet(gas: GasSchool, name: string): Cell[][] {
+  return gas.env.runtime.quietly(() => new SpreadsheetWorkbook(gas.env.spreadsheet.gas()).readSheet(name) ?? []);
+}
+
+export function referenceWeek(): Reference {
+  if (reference) return reference;
+  const gas = newEnv({});
+  const before = gas.env.killSwitch.count;
+  click(gas);
+  ticks(gas, 3 * HOUR);
+  const rows = readSheet(gas, SHEET.history).slice(1);
+  const log = readSheet(gas, SHEET.runs).slice(1);
+  if (log.length !== 1 || log[0][4] !== 'Concluída' || rows.length === 0) throw new Error(`reference run did not complete: ${JSON.stringify(log)}`);
+  reference = {
+    rows: new Map(rows.map((row) => [keyOf(row), valuesOf(row)])),
+    weekCell: JSON.stringify(cellText(rows[0][0])),
+    totalCalls: gas.env.killSwitch.count - before,
+  };
+  return reference;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment and driving
+
+type Fault = (request: HttpRequest, now: number) => HttpResponse | undefined;
+type Transform = (request: HttpRequest, response: HttpResponse, now: number) => HttpResponse;
+
+interface EnvOptions {
+  /** The simulator's fault hook (a response instead of the real one; may throw = no answer). */
+  fault?: Fault;
+  /** Rewrites the real answer (a renamed field, a bad next_page_url). */
+  transform?: Transform;
+  pageSize?: number;
+  urlFetchQuota?: number;
+}
+
+interface FaultEnv extends GasSchool {
+  /** Requests that reached the simulator (every attempt, faulted or not). */
+  requests: () => number;
+  executions: number;
+  /** Executions that ended in an exception other than the executor's time limit (Apps Script's own log, not Execuções). */
+  crashes: string[];
+  /** Executions the kill switch ended. */
+  kills: number;
+}
+
+/** A configured spreadsheet whose UrlFetchApp talks to a simulator with this scenario's faults. */
+function newEnv(options: EnvOptions): FaultEnv {
+  const gas = gasSchool(MONDAY, { school: school() }) as FaultEnv;
+  let requests = 0;
+  const simulator = createSimulator({
+    clock: gas.env.time, school: gas.school, token: TOKEN, pageSize: options.pageSize,
+    fault: (request, now) => {
+      requests++;
+      return options.fault?.(request, now);
+    },
+  });
+  gas.env.urlFetch.handler = (request) => {
+    const response = simulator.handle(request);
+    return options.transform ? options.transform(request, response, gas.env.time.now()) : response;
+  };
+  if (options.urlFetchQuota !== undefined) gas.env.urlFetch.dailyQuota = options.urlFetchQuota;
+  gas.simulator = simulator;
+  gas.requests = () => requests;
+  gas.executions = 0;
+  gas.crashes = [];
+  gas.kills = 0;
+  configure(gas, { cohorts: COHORTS });
+  return gas;
+}
+
+const KILLED = 'Exceeded maximum execution time';
+
+function crashed(gas: FaultEnv, error: unknown): void {
+  if (error === undefined) return;
+  if (String(error).includes(KILLED)) {
+    gas.kills++;
+    return;
+  }
+  gas.crashes.push(String(error).split('\n')[0].slice(0, 160));
+}
+
+/** "Atualizar agora": an execution of its own; one that throws is recorded (Apps Script would show it), not rethrown. */
+function click(gas: FaultEnv): void {
+  gas.executions++;
+  try {
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+  } catch (error) {
+    crashed(gas, error);
+  }
+}
+
+/** Fires the tick trigger for up to `forMs`, stopping early once no trigger is left (the run is over). */
+function ticks(gas: FaultEnv, forMs: number, untilGone = true): void {
+  const end = gas.env.time.now() + forMs;
+  while (gas.env.time.now() < end) {
+    if (untilGone && gas.env.triggers.timeTriggers().length === 0) return;
+    const fired = gas.env.runTriggersUntil(Math.min(end, gas.env.time.now() + HOUR), gas.fns);
+    gas.executions += fired.length;
+    fired.forEach((run) => crashed(gas, run.error));
+  }
+}
+
+/** Whether the week has been completed (per the document properties). */
+function weekDone(gas: FaultEnv): boolean {
+  return gas.env.properties.document.data.get('cademi.lastCompletedWeek') === WEEK;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Observing a trial
+
+interface Phase {
+  /** Execuções rows before the phase started. */
+  logFrom: number;
+  /** Label a failure gets when its message matches `why`. */
+  label?: string;
+  why?: RegExp;
+}
+
+class Observer {
+  readonly states: string[] = [];
+  private whyOk = true;
+  private partial = false;
+  private lost = 0;
+  private dups = 0;
+  private changed = 0;
+  notes: string[] = [];
+
+  constructor(private readonly gas: FaultEnv) {}
+
+  logLength(): number {
+    return Math.max(0, readSheet(this.gas, SHEET.runs).length - 1);
+  }
+
+  /** Ends a phase: what the log says about the week since `phase.logFrom`, and the Histórico check. */
+  endPhase(phase: Phase): void {
+    const ref = referenceWeek();
+    const log = readSheet(this.gas, SHEET.runs).slice(1).slice(phase.logFrom);
+    const ofWeek = log.filter((row) => JSON.stringify(cellText(row[3])) === ref.weekCell);
+    const last = (ofWeek.length > 0 ? ofWeek : log).at(-1);
+    let state: string;
+    if (!last) {
+      state = 'sem registro';
+    } else if (last[4] === 'Falhou') {
+      const message = String(last[11] ?? '');
+      const matches = phase.why ? phase.why.test(message) : false;
+      state = `Falhou: ${matches && phase.label ? phase.label : message.slice(0, 90)}`;
+      if (phase.why && !matches) this.whyOk = false;
+    } else {
+      state = String(last[4]);
+    }
+    this.states.push(state);
+
+    const history = readSheet(this.gas, SHEET.history).slice(1);
+    const weekRows = history.filter((row) => JSON.stringify(cellText(row[0])) === ref.weekCell);
+    const counts = new Map<string, number>();
+    for (const row of weekRows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
+    const missing = [...ref.rows.keys()].filter((key) => !counts.has(key)).length;
+    const extra = [...counts.keys()].filter((key) => !ref.rows.has(key)).length;
+    this.dups = Math.max(this.dups, [...counts.values()].filter((n) => n > 1).length);
+    if (weekRows.length > 0 && (missing > 0 || extra > 0)) {
+      this.partial = true;
+      this.notes.push(`Histórico com semana parcial (${missing} faltando, ${extra} a mais) após "${state}"`);
+    }
+    // A week written with rows missing lost them, even if a later run fixes it (finalLoss adds the end state).
+    if (weekRows.length > 0) this.lost = Math.max(this.lost, missing);
+    let changed = 0;
+    for (const row of weekRows) {
+      const expected = ref.rows.get(keyOf(row));
+      if (expected !== undefined && expected !== valuesOf(row)) changed++;
+    }
+    this.changed = Math.max(this.changed, changed);
+  }
+
+  /** Extra "why" evidence (an alert, a retries column) that must hold for the trial. */
+  requireWhy(ok: boolean, note: string): void {
+    if (!ok) {
+      this.whyOk = false;
+      this.notes.push(note);
+    }
+  }
+
+  /** The loss measured at the end of a trial whose week must be written (e.g. failed when it should not). */
+  finalLoss(): void {
+    const ref = referenceWeek();
+    const history = readSheet(this.gas, SHEET.history).slice(1).filter((row) => JSON.stringify(cellText(row[0])) === ref.weekCell);
+    const keys = new Set(history.map(keyOf));
+    this.lost = Math.max(this.lost, [...ref.rows.keys()].filter((key) => !keys.has(key)).length);
+  }
+
+  trial(fault: string): Trial {
+    const crashes = [...new Set(this.gas.crashes)];
+    if (crashes.length > 0) {
+      this.whyOk = false;
+      this.notes.push(`${this.gas.crashes.length} execução(ões) lançaram exceção (fora de Execuções): ${crashes.slice(0, 2).join(' | ')}`);
+    }
+    const leaks = tokenLeaks(this.gas);
+    if (leaks > 0) this.notes.push(`${leaks} pedido(s) a outra origem`);
+    if (this.gas.env.spreadsheet.gas().getSheetByName(SHEET.staging) && !this.gas.env.properties.document.data.get('cademi.checkpoint')) {
+      this.notes.push('staging sem checkpoint');
+    }
+    return {
+      fault, runs: this.gas.executions, finalState: this.states.join(' → '), logSaysWhy: this.whyOk, historyComplete: !this.partial,
+      rowsLost: this.lost, duplicates: this.dups, tokenLeaks: leaks, valuesChanged: this.changed,
+      ...(this.notes.length > 0 ? { note: this.notes.join('; ') } : {}),
+    };
+  }
+}
+
+/** Requests sent to any origin but the API's (with or without the token: none should leave), from UrlFetchApp's log. */
+function tokenLeaks(gas: FaultEnv): number {
+  return gas.env.urlFetch.log.filter((fetch) => {
+    try {
+      return new URL(fetch.url).origin !== API_ORIGIN;
+    } catch {
+      return true;
+    }
+  }).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fault helpers
+
+function headerOf(request: HttpRequest, name: string): string {
+  for (const key of Object.keys(request.headers)) if (key.toLowerCase() === name) return request.headers[key];
+  return '';
+}
+
+function envelope(status: number, msg: string, headers: Record<string, string> = {}): HttpResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify({ success: false, code: status, msg }) };
+}
+
+/** Answers `make(n)` for requests number `from`…`from+length-1` of every `period` (counted at the simulator). */
+function bursts(options: { first: number; period: number; length: number; max: number }, make: (index: number, now: number) => HttpResponse | 'throw'): Fault {
+  let count = 0;
+  let fired = 0;
+  return (_request, now) => {
+    const n = count++;
+    if (n < options.first || fired >= options.max) return undefined;
+    const inPeriod = (n - options.first) % options.period;
+    if (inPeriod >= options.length) return undefined;
+    fired++;
+    const response = make(fired, now);
+    if (response === 'throw') throw new Error('connect timed out');
+    return response;
+  };
+}
+
+/** Click, then ticks until the week is done or `forMs` passes. */
+function runWeek(gas: FaultEnv, forMs = 6 * HOUR): void {
+  click(gas);
+  ticks(gas, forMs);
+}
+
+/** A "self-healing" fault: the run must complete in spite of it, and count its retries. */
+function survivable(fault: string, make: (offset: number) => EnvOptions, offsets: number[], options: { retriesLogged?: boolean } = {}): Scenario {
+  return {
+    fault,
+    expected: 'Concluída',
+    run: () => offsets.map((offset) => {
+      const gas = newEnv(make(offset));
+      const observer = new Observer(gas);
+      runWeek(gas, 2 * DAY);
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const row = readSheet(gas, SHEET.runs).slice(1).at(-1);
+      if (options.retriesLogged !== false && row?.[4] === 'Concluída') {
+        observer.requireWhy(Number(row[9]) > 0, `Repetições não registradas (${row[9]})`);
+      }
+      return observer.trial(fault);
+    }),
+  };
+}
+
+/**
+ * A fault that must stop the run (auth, shape, pagination): phase 1 with the fault on must fail with
+ * the log naming the cause and no partial week; phase 2, fault gone (and `fix` applied), a new click completes.
+ */
+function failThenRecover(
+  fault: string,
+  label: string,
+  why: RegExp,
+  make: (offset: number, state: { on: boolean }) => EnvOptions,
+  offsets: number[],
+  fix?: (gas: FaultEnv) => void,
+  check?: (gas: FaultEnv, observer: Observer) => void,
+): Scenario {
+  return {
+    fault,
+    expected: `Falhou: ${label} → Concluída`,
+    run: () => offsets.map((offset) => {
+      const state = { on: true };
+      const gas = newEnv(make(offset, state));
+      const observer = new Observer(gas);
+      runWeek(gas, 6 * HOUR);
+      observer.endPhase({ logFrom: 0, label, why });
+      const logFrom = observer.logLength();
+      state.on = false;
+      fix?.(gas);
+      gas.env.time.advance(30 * MINUTE);
+      runWeek(gas, 6 * HOUR);
+      observer.endPhase({ logFrom });
+      observer.finalLoss();
+      check?.(gas, observer);
+      return observer.trial(fault);
+    }),
+  };
+}
+
+/** After `offset` requests, every answer is `make()` while `state.on`. */
+function afterN(offset: number, state: { on: boolean }, make: (request: HttpRequest) => HttpResponse | undefined): Fault {
+  let count = 0;
+  return (request) => (count++ >= offset && state.on ? make(request) : undefined);
+}
+
+const isProgress = (request: HttpRequest) => request.url.includes('/usuario/progresso_por_produto/');
+const isTagPage = (request: HttpRequest) => request.url.includes('/usuario/lista_por_tag/');
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue
+
+const http403 = failThenRecover(
+  '403 no meio da execução', 'token recusado', /token/i,
+  (offset, state) => ({ fault: afterN(offset, state, () => envelope(403, 'Acesso negado: envie a chave da API no cabeçalho Authorization')) }),
+  [10, 140],
+);
+
+const http405 = failThenRecover(
+  '405 no meio (token revogado), depois corrigido', 'token recusado', /token/i,
+  (offset, state) => ({
+    fault: afterN(offset, state, (request) => (headerOf(request, 'authorization') === TOKEN ? envelope(405, 'Token inválido') : undefined)),
+  }),
+  [60, 250],
+  (gas) => {
+    // The coordinator generates a new key and saves it; the API now accepts only the new one.
+    const inner = gas.env.urlFetch.handler;
+    gas.env.urlFetch.handler = (request) => {
+      const auth = headerOf(request, 'authorization');
+      if (auth === TOKEN) return envelope(405, 'Token inválido');
+      return inner(auth === NEW_TOKEN ? { ...request, headers: { ...request.headers, Authorization: TOKEN } } : request);
+    };
+    gas.env.properties.document.gas().setProperty('cademi.apiToken', NEW_TOKEN);
+  },
+);
+
+const storms429 = survivable(
+  'tempestades de 429 (Retry-After)',
+  (offset) => ({
+    fault: bursts({ first: offset, period: 70, length: 10, max: 60 }, (index, now) =>
+      envelope(429, 'Limite de requisições excedido', { 'retry-after': index % 2 === 0 ? '3' : new Date(now + 5_000).toUTCString() }),
+    ),
+  }),
+  [5, 120],
+);
+
+const bursts5xx = survivable(
+  'rajadas de 5xx',
+  (offset) => ({
+    fault: bursts({ first: offset, period: 80, length: 6, max: 30 }, (index) => envelope([500, 502, 503, 504][index % 4], 'Erro interno')),
+  }),
+  [3, 150],
+);
+
+const timeouts = survivable(
+  'timeouts (status 0 / sem resposta)',
+  (offset) => ({
+    fault: bursts({ first: offset, period: 90, length: 3, max: 15 }, (index) =>
+      index % 2 === 0 ? ({ status: 0, headers: {}, body: '', transportError: 'Timeout' } as HttpResponse) : 'throw',
+    ),
+  }),
+  [7, 160],
+);
+
+// FAILS NOW (src bug / design): a 2xx body that is not JSON (a truncated transfer) is a non-retryable
+// CademiShapeError (src/core/cademi/responses.ts:96, retryable=false in src/core/cademi/errors.ts:124), so
+// src/core/sync/job.ts:445 fails the whole run on the first one. Expected: retried like a transport error.
+const malformed = survivable(
+  'JSON malformado (alguns corpos)',
+  (offset) => ({
+    fault: bursts({ first: offset, period: 97, length: 1, max: 3 }, () => ({
+      status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"success":true,"code":200,"data":{"progresso":{"total":"4',
+    })),
+  }),
+  [20, 130],
+);
+
+const renamedField = failThenRecover(
+  'formato da resposta mudou (campo renomeado)', 'formato inesperado em GET /usuario/progresso_por_produto', /progresso_por_produto/,
+  (offset, state) => {
+    let count = 0;
+    return {
+      transform: (request, response) => {
+        if (!isProgress(request) || response.status !== 200 || count++ < offset || !state.on) return response;
+        return { ...response, body: response.body.replace('"total":', '"percentual_total":') };
+      },
+    };
+  },
+  [0, 80],
+);
+
+/** Small pages, so each cohort has several. */
+const PAGE = 20;
+
+// FAILS NOW (src bug): a repeated next_page_url only adds a warning (src/core/sync/job.ts:363) and the
+// week is written without the cohort's later pages, logged as 'Concluída'. Expected: the run fails naming
+// the cohort's pagination, nothing of the week written; the next clean run completes.
+const repeatedCursor = failThenRecover(
+  'cursor de paginação repetido', 'paginação repetida', /pagina[çc][ãa]o|p[áa]gina repetida|repet/i,
+  (_offset, state) => {
+    const firstUrls = new Map<string, string>();
+    return {
+      pageSize: PAGE,
+      transform: (request, response) => {
+        if (!isTagPage(request) || response.status !== 200 || !state.on) return response;
+        const path = request.url.replace(/\?.*$/, '');
+        if (!request.url.includes('cursor=')) {
+          firstUrls.set(path, request.url);
+          return response;
+        }
+        // Page 2 onwards points back at the first page: the cursor repeats.
+        const body = JSON.parse(response.body);
+        if (body.data?.paginator?.next_page_url) body.data.paginator.next_page_url = firstUrls.get(path) ?? request.url;
+        return { ...response, body: JSON.stringify(body) };
+      },
+    };
+  },
+  [0],
+);
+
+// FAILS NOW (src bugs): the token is never sent to the other host (good), but
+// - src/core/sync/job.ts:323 only fails the cohort: the week is written without it, logged 'Concluída';
+// - when every cohort's listing fails inside nextRequests, the job becomes complete with an empty batch and
+//   src/core/sync/slice-driver.ts:30-32 throws 'sync job has nothing to send but is not complete' (it does
+//   not re-check job.complete): every execution crashes, nothing reaches Execuções, the tick repeats it.
+// Expected: the run fails naming the foreign origin, nothing of the week written; the next clean run completes.
+const otherHost = failThenRecover(
+  'next_page_url em outro host', 'paginação aponta para outro endereço', /outro endere|other host|evil\.example/i,
+  (onlyFirstCohort, state) => ({
+    pageSize: PAGE,
+    transform: (request, response) => {
+      if (!isTagPage(request) || response.status !== 200 || !state.on) return response;
+      if (onlyFirstCohort && !request.url.includes(`/lista_por_tag/${school().cohorts[0].tagId}`)) return response;
+      const body = JSON.parse(response.body);
+      const next = body.data?.paginator?.next_page_url;
+      if (typeof next === 'string') body.data.paginator.next_page_url = next.replace(API_ORIGIN, 'https://evil.example.com');
+      return { ...response, body: JSON.stringify(body) };
+    },
+  }),
+  [0, 1], // both cohorts redirected; only the first
+  undefined,
+  (gas, observer) => observer.requireWhy(tokenLeaks(gas) === 0, 'token enviado a outro host'),
+);
+
+const killSweep: Scenario = {
+  fault: 'execução morta em cada ponto',
+  expected: 'Concluída',
+  run: () => {
+    const total = referenceWeek().totalCalls;
+    const points = [0, 1, 2, 5, 12, 30];
+    const n = 12;
+    for (let i = 1; i <= n; i++) points.push(Math.floor((i * (total - 1)) / n));
+    return points.map((killAfter) => {
+      const gas = newEnv({});
+      const observer = new Observer(gas);
+      gas.env.killSwitch.killAfter(killAfter);
+      click(gas);
+      // The click died before its request stuck: the coordinator clicks again.
+      if (gas.env.triggers.timeTriggers().length === 0 && !weekDone(gas)) click(gas);
+      ticks(gas, 3 * HOUR);
+      if (!weekDone(gas)) {
+        click(gas);
+        ticks(gas, 3 * HOUR);
+      }
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const concluded = readSheet(gas, SHEET.runs).slice(1).filter((row) => row[4] === 'Concluída').length;
+      observer.requireWhy(concluded === 1, `${concluded} linhas "Concluída" em Execuções (kill após ${killAfter})`);
+      // Every kill point really killed an execution: the sweep is not vacuous.
+      observer.requireWhy(gas.kills > 0, `nenhuma execução morta (kill após ${killAfter})`);
+      const trial = observer.trial('execução morta em cada ponto');
+      return { ...trial, note: [trial.note, `kill após ${killAfter} chamadas`].filter(Boolean).join('; ') };
+    });
+  },
+};
+
+const concurrent: Scenario = {
+  fault: 'duas execuções ao mesmo tempo (lock)',
+  expected: 'Concluída',
+  run: () => {
+    const trials: Trial[] = [];
+    // (a) A click while another execution holds the document lock: it says so, fetches nothing, and the tick finishes the run.
+    {
+      const gas = newEnv({});
+      const observer = new Observer(gas);
+      gas.env.lock.holdExternally('document', 15 * MINUTE);
+      click(gas);
+      const alert = gas.env.ui.shown.filter((shown) => shown.kind === 'alert').at(-1);
+      observer.requireWhy(/já está em andamento/.test(String(alert?.prompt)) && gas.env.urlFetch.log.length === 0, `clique com o lock ocupado: ${alert?.prompt ?? 'sem alerta'}`);
+      ticks(gas, 3 * HOUR);
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const concluded = readSheet(gas, SHEET.runs).slice(1).filter((row) => row[4] === 'Concluída').length;
+      observer.requireWhy(concluded === 1, `${concluded} linhas "Concluída"`);
+      trials.push(observer.trial('duas execuções ao mesmo tempo (lock)'));
+    }
+    // (b) Scheduled ticks while the lock is held (the weekly run is due): they wait, then one run completes.
+    {
+      const gas = newEnv({});
+      const observer = new Observer(gas);
+      gas.env.properties.document.gas().setProperty('cademi.lastCompletedWeek', '2026-09-07');
+      gas.env.execute(() => gas.fns.ativarAtualizacaoAutomatica(), { context: 'ui' });
+      gas.executions++;
+      gas.env.lock.holdExternally('document', 35 * MINUTE);
+      ticks(gas, 30 * MINUTE);
+      observer.requireWhy(gas.env.urlFetch.log.length === 0, 'um tick buscou dados com o lock ocupado');
+      // And a click racing the tick that now runs: whichever gets the lock does the work once.
+      gas.env.lock.holdExternally('document', 2 * MINUTE);
+      click(gas);
+      ticks(gas, 3 * HOUR);
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const concluded = readSheet(gas, SHEET.runs).slice(1).filter((row) => row[4] === 'Concluída').length;
+      observer.requireWhy(concluded === 1, `${concluded} linhas "Concluída"`);
+      trials.push(observer.trial('duas execuções ao mesmo tempo (lock)'));
+    }
+    return trials;
+  },
+};
+
+// Depends on the lead's quota pause (src/gas/weekly-run.ts, UrlFetchQuotaError + pausedUntil): passes with it.
+const quota: Scenario = {
+  fault: 'cota diária de UrlFetch esgotada',
+  expected: 'Concluída',
+  run: () => [100, 180].map((perDay) => {
+    const gas = newEnv({ urlFetchQuota: perDay });
+    const observer = new Observer(gas);
+    click(gas);
+    for (let day = 0; day < 5 && !weekDone(gas); day++) ticks(gas, DAY);
+    observer.endPhase({ logFrom: 0 });
+    observer.finalLoss();
+    const said = readSheet(gas, SHEET.runs).slice(1).some((row) => /cota/i.test(String(row[11])));
+    observer.requireWhy(said, 'Execuções não menciona a cota');
+    const days = Math.ceil((gas.env.time.now() - MONDAY) / DAY);
+    const trial = observer.trial('cota diária de UrlFetch esgotada');
+    return { ...trial, note: [trial.note, `cota ${perDay}/dia, ${days} dia(s) virtuais`].filter(Boolean).join('; ') };
+  }),
+};
+
+// Depends on the lead's week deadline (src/gas/weekly-run.ts): a week that cannot finish within its week
+// fails, naming the week, and writes nothing of it. Passes with it.
+const deadline: Scenario = {
+  fault: 'prazo da semana esgotado',
+  expected: 'Falhou: prazo da semana',
+  run: () => {
+    // The first slice pauses (a long Retry-After), then the ticks cannot get the lock for 8 days.
+    let throttled = false;
+    const gas = newEnv({
+      fault: (request) => {
+        if (throttled || !isProgress(request)) return undefined;
+        throttled = true;
+        return envelope(429, 'Limite de requisições excedido', { 'retry-after': '600' });
+      },
+    });
+    const observer = new Observer(gas);
+    click(gas);
+    const paused = gas.env.properties.document.data.get('cademi.checkpoint') !== undefined;
+    observer.requireWhy(paused, 'o primeiro slice não pausou (cenário não armado)');
+    gas.env.lock.holdExternally('document', 8 * DAY);
+    ticks(gas, 8 * DAY + 6 * HOUR);
+    observer.endPhase({ logFrom: 0, label: 'prazo da semana', why: /2026-09-14|14\/09\/2026|14\/09/ });
+    return [observer.trial('prazo da semana esgotado')];
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [
+  http403, http405, storms429, bursts5xx, timeouts, malformed, renamedField, repeatedCursor, otherHost, killSweep, concurrent, quota, deadline,
+];
+
+/** A trial survives when it ends in the expected state, the log says why, no partial week was written and the token stayed home. */
+export function survived(scenario: Scenario, trial: Trial): boolean {
+  return trial.finalState === scenario.expected && trial.logSaysWhy && trial.historyComplete && trial.tokenLeaks === 0;
+}
