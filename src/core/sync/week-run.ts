@@ -7,7 +7,7 @@ import { HistoryIndex } from '../history/history-index';
 import { checkHistoryHeader } from '../history/schema';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
-import { weekKeyOf } from '../time/local-date';
+import { localDateOf, weekKeyOf } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
 import { commitWeek } from './commit';
@@ -31,7 +31,9 @@ export interface StartOptions {
  * Throws ConfigError when nothing can run: an unusable sheet or no valid active cohort.
  */
 export function startWeekRun(workbook: Workbook, options: StartOptions): { job: SyncJob; config: SchoolConfig } {
-  const config = loadConfig(workbook);
+  const loaded = loadConfig(workbook);
+  const today = localDateOf(options.resume?.now ?? options.now, loaded.settings.timeZone);
+  const config: SchoolConfig = { ...loaded, issues: [...loaded.issues, ...futureStarts(loaded, today)] };
   annotateConfigIssues(workbook, config.issues);
   const blocking = config.issues.filter((issue) => issue.severity === 'error' && issue.row <= 0);
   if (blocking.length > 0) throw new ConfigError(blocking);
@@ -53,6 +55,16 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
     ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
     : new SyncJob(input);
   return { job, config };
+}
+
+/** Active cohorts that have not started yet: not an error, but said at the cell so nobody wonders. */
+function futureStarts(config: SchoolConfig, today: string): ConfigIssue[] {
+  return config.cohorts
+    .filter((cohort) => cohort.active && cohort.start > today)
+    .map((cohort) => ({
+      sheet: SHEET.cohorts, row: cohort.sheetRow, column: COHORT_HEADERS.indexOf('Início'), columnName: 'Início', severity: 'warning' as const,
+      message: `a turma começa em ${cohort.start}, no futuro; será sincronizada a partir dessa semana`,
+    }));
 }
 
 /** What the API revealed about `Turmas` rows, as issues at their cells. */
