@@ -5,6 +5,7 @@ import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/l
 import { ConfigError, type ConfigIssue } from '../config/issues';
 import { HistoryIndex } from '../history/history-index';
 import { checkHistoryHeader } from '../history/schema';
+import { migrateHistory } from '../history/migrations';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
 import { localDateOf, weekKeyOf } from '../time/local-date';
@@ -44,6 +45,7 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
     ]);
   }
   const timeZone = config.settings.timeZone;
+  migrateHistory(workbook, today);
   const stored = workbook.readSheet(SHEET.history);
   checkHistoryHeader(stored);
   const resume = options.resume && options.resume.week === weekKeyOf(options.resume.now, timeZone) ? options.resume : null;
