@@ -169,6 +169,10 @@ export class SpreadsheetWorkbook implements Workbook {
     sheet.getRange(fromRow + 1, 1, rows.length, width).setValues(pad(rows, width));
   }
 
+  cellCount(): number {
+    return this.spreadsheet.getSheets().reduce((cells, sheet) => cells + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+  }
+
   deleteSheet(name: string): void {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (sheet) this.spreadsheet.deleteSheet(sheet);

@@ -164,6 +164,10 @@ export class XlsxWorkbook implements Workbook {
     });
   }
 
+  cellCount(): number {
+    return this.book.worksheets.reduce((cells, sheet) => cells + sheet.rowCount * sheet.columnCount, 0);
+  }
+
   deleteSheet(name: string): void {
     const sheet = this.book.getWorksheet(name);
     if (!sheet) return;

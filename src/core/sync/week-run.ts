@@ -4,7 +4,8 @@ import type { ApiTarget } from '../cademi/types';
 import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/load-config';
 import { ConfigError, type ConfigIssue } from '../config/issues';
 import { HistoryIndex } from '../history/history-index';
-import { checkHistoryHeader } from '../history/schema';
+import { checkHistoryHeader, HISTORY_HEADERS } from '../history/schema';
+import { describeGrowth, estimateGrowth } from '../history/growth';
 import { migrateHistory } from '../history/migrations';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
@@ -107,7 +108,7 @@ export function finishWeekRun(
       carried: result.stats.carried,
       retries: result.stats.retries,
       errors: result.warnings.length,
-      message: result.warnings.join(' ').slice(0, 1000) || 'ok',
+      message: [describeGrowth(estimateGrowth(workbook.cellCount(), result.rows.length, HISTORY_HEADERS.length)), ...result.warnings].join(' ').slice(0, 1000),
     },
     config.settings.timeZone,
   );

@@ -71,6 +71,12 @@ export class MemoryWorkbook implements Workbook {
     for (let index = 0; index < sheet.rows.length; index++) sheet.rows[index] ??= [];
   }
 
+  cellCount(): number {
+    let cells = 0;
+    for (const sheet of this.sheets.values()) cells += sheet.rows.length * Math.max(0, ...sheet.rows.map((row) => row.length));
+    return cells;
+  }
+
   deleteSheet(name: string): void {
     this.calls.writes++;
     this.sheets.delete(name);

@@ -59,6 +59,8 @@ export interface Workbook {
   /** Overwrites rows in place from `fromRow` (0-based), leaving every other row as it is. */
   updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void;
   deleteSheet(name: string): void;
+  /** Cells the spreadsheet holds across all sheets (Sheets counts the whole grid of each sheet). */
+  cellCount(): number;
   /** Replaces the job's notes on a sheet (an empty list clears them). */
   setNotes(name: string, notes: readonly CellNote[]): void;
 }
