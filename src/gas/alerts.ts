@@ -67,7 +67,9 @@ function notify(subject: string, body: string, alertEmail: string, spreadsheetUr
       });
       sent.push('Slack');
     } catch (error) {
-      console.warn(`Slack alert failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The webhook URL is a secret: an error that quotes it is logged with the URL taken out.
+      const message = (error instanceof Error ? error.message : String(error)).split(webhook).join('[webhook do Slack]');
+      console.warn(`Slack alert failed: ${message}`);
     }
   }
   return sent;

@@ -94,3 +94,20 @@ describe('limits', () => {
     expect(gas.env.spreadsheet.gas().getSheetByName(SHEET.staging)).toBeNull();
   });
 });
+
+describe('secrets in failures', () => {
+  it('a Slack webhook that fails is logged without its URL', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas, { cohorts: 1, token: 'token-revogado' });
+    const webhook = 'https://hooks.slack.com/services/T0/B0/very-secret';
+    gas.env.properties.document.gas().setProperty('cademi.slackWebhook', webhook);
+    gas.env.urlFetch.postHandler = () => {
+      throw new Error(`Address unavailable: ${webhook}`);
+    };
+    gas.env.ui.scriptAlert('OK');
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+    expect(gas.env.logs.text()).toMatch(/Slack alert failed/);
+    expect(gas.env.logs.text()).not.toContain('very-secret');
+    for (const sheet of gas.env.spreadsheet.gas().getSheets()) expect(JSON.stringify(gas.env.spreadsheet.sheet(sheet.getName()).dump())).not.toContain('very-secret');
+  });
+});
