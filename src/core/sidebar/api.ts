@@ -1,20 +1,6 @@
 // The sidebar's RPC contract: one type shared by the server (Apps Script) and the client (the
 // sidebar's script). Payloads are JSON-safe: dates cross as ISO strings ('YYYY-MM-DD').
 
-export interface CohortView {
-  readonly name: string;
-  readonly tagId: number;
-  readonly start: string;
-  readonly productIds: readonly number[];
-  readonly goalTrack: string | null;
-  readonly tutorEmail: string | null;
-  readonly active: boolean;
-  /** Students in the cohort's latest collected week; null before the first sync. */
-  readonly studentCount: number | null;
-  /** The latest week collected for the cohort; null before the first sync. */
-  readonly lastWeek: string | null;
-}
-
 export interface CohortInput {
   readonly name: string;
   readonly tagId: number;
@@ -22,6 +8,15 @@ export interface CohortInput {
   readonly productIds: readonly number[];
   readonly goalTrack: string | null;
   readonly tutorEmail: string | null;
+}
+
+/** A cohort as the sidebar lists it: its row in `Turmas` plus what the last sync saw. */
+export interface CohortView extends CohortInput {
+  readonly active: boolean;
+  /** Students in the cohort's latest collected week; null before the first sync. */
+  readonly studentCount: number | null;
+  /** The latest week collected for the cohort; null before the first sync. */
+  readonly lastWeek: string | null;
 }
 
 export interface FieldError {
@@ -32,7 +27,9 @@ export interface FieldError {
 
 export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-export type AdjustmentAction = 'Mover' | 'Desistência';
+import type { AdjustmentAction } from '../adjustments/adjustments-sheet';
+
+export type { AdjustmentAction };
 
 export interface AdjustmentView {
   /** The adjustment's row key in `Ajustes` (stable: a hash of its content). */
