@@ -1,6 +1,8 @@
 // The sidebar's RPC contract: one type shared by the server (Apps Script) and the client (the
 // sidebar's script). Payloads are JSON-safe: dates cross as ISO strings ('YYYY-MM-DD').
 
+import type { AdjustmentAction } from '../adjustments/adjustments-sheet';
+
 export interface CohortInput {
   readonly name: string;
   readonly tagId: number;
@@ -26,8 +28,6 @@ export interface FieldError {
 }
 
 export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly FieldError[] };
-
-import type { AdjustmentAction } from '../adjustments/adjustments-sheet';
 
 export type { AdjustmentAction };
 
