@@ -182,7 +182,7 @@ export function emptyChartSvg(spec: ChartSpec): string {
   ].join('');
 }
 
-/** Renders a report chart to an SVG string (no DOM, no network); a block without values gives the placeholder. */
+/** Renders a report chart to an SVG string (no DOM, no network); a block without values gives a small "sem dados ainda" card. */
 export async function renderChartSvg(spec: ChartSpec, rows: Cell[][]): Promise<string> {
   const data = readChartData(spec, rows);
   if (data.points.length === 0) return emptyChartSvg(spec);

@@ -1,0 +1,153 @@
+// The BigQuery table that mirrors `Histórico`: its schema, and the HistoryRow ⇄ JSON record codec.
+
+import { historyKey, type HistoryRow, type Origin } from '../history/schema';
+import { SITUATIONS, type Situation } from '../model/status';
+import { parseLocalDate } from '../time/local-date';
+
+/** BigQuery's standard SQL types this table uses (the REST schema also accepts these names). */
+export type BigQueryType = 'STRING' | 'DATE' | 'INT64' | 'FLOAT64' | 'TIMESTAMP';
+
+export interface BigQueryField {
+  readonly name: string;
+  readonly type: BigQueryType;
+  readonly mode: 'REQUIRED' | 'NULLABLE';
+  readonly description: string;
+}
+
+/** The table's columns in SELECT order; `row_key` is the identity (and the insertAll insertId). */
+export const HISTORY_TABLE_FIELDS: readonly BigQueryField[] = [
+  { name: 'row_key', type: 'STRING', mode: 'REQUIRED', description: 'week|studentId|productId' },
+  { name: 'week', type: 'DATE', mode: 'REQUIRED', description: 'Semana (segunda-feira)' },
+  { name: 'cohort', type: 'STRING', mode: 'REQUIRED', description: 'Turma' },
+  { name: 'student_id', type: 'INT64', mode: 'REQUIRED', description: 'Aluno ID' },
+  { name: 'name', type: 'STRING', mode: 'REQUIRED', description: 'Nome' },
+  { name: 'email', type: 'STRING', mode: 'REQUIRED', description: 'E-mail' },
+  { name: 'product_id', type: 'INT64', mode: 'REQUIRED', description: 'Produto ID' },
+  { name: 'product_name', type: 'STRING', mode: 'REQUIRED', description: 'Produto' },
+  { name: 'progress', type: 'FLOAT64', mode: 'REQUIRED', description: 'Progresso (%)' },
+  { name: 'lessons_completed', type: 'INT64', mode: 'REQUIRED', description: 'Aulas concluídas' },
+  { name: 'last_access_at', type: 'TIMESTAMP', mode: 'NULLABLE', description: 'Último acesso (nulo = nunca)' },
+  { name: 'expected', type: 'FLOAT64', mode: 'NULLABLE', description: 'Esperado (%)' },
+  { name: 'situation', type: 'STRING', mode: 'REQUIRED', description: 'Situação' },
+  { name: 'origin', type: 'STRING', mode: 'REQUIRED', description: 'Origem (API | Mantido)' },
+  { name: 'collected_at', type: 'TIMESTAMP', mode: 'REQUIRED', description: 'Coletado em' },
+];
+
+/** A row as insertAll's `json`: DATE as 'YYYY-MM-DD', TIMESTAMP as RFC 3339 UTC with milliseconds. */
+export interface BigQueryHistoryRecord {
+  readonly row_key: string;
+  readonly week: string;
+  readonly cohort: string;
+  readonly student_id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly product_id: number;
+  readonly product_name: string;
+  readonly progress: number;
+  readonly lessons_completed: number;
+  readonly last_access_at: string | null;
+  readonly expected: number | null;
+  readonly situation: string;
+  readonly origin: string;
+  readonly collected_at: string;
+}
+
+/** A record or a query row does not fit HistoryRow: names the row key and the column. */
+export class BigQueryShapeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BigQueryShapeError';
+  }
+}
+
+/** The table's identity of a row, the same as `Histórico`'s: week|studentId|productId. */
+export function rowKeyOf(row: Pick<HistoryRow, 'week' | 'studentId' | 'productId'>): string {
+  return historyKey(row);
+}
+
+export function toBigQueryRow(row: HistoryRow): BigQueryHistoryRecord {
+  return {
+    row_key: rowKeyOf(row),
+    week: row.week,
+    cohort: row.cohort,
+    student_id: row.studentId,
+    name: row.name,
+    email: row.email,
+    product_id: row.productId,
+    product_name: row.productName,
+    progress: row.progress,
+    lessons_completed: row.lessonsCompleted,
+    last_access_at: row.lastAccessAt === null ? null : new Date(row.lastAccessAt).toISOString(),
+    expected: row.expected,
+    situation: row.situation,
+    origin: row.origin,
+    collected_at: new Date(row.collectedAt).toISOString(),
+  };
+}
+
+/**
+ * Reads a record back: from toBigQueryRow's output, or from a decoded query row, where every value
+ * is a string (INT64 "12", FLOAT64 "12.5", TIMESTAMP as epoch seconds "1.7893764E9") or null.
+ */
+export function fromBigQueryRow(record: Readonly<Record<string, unknown>>): HistoryRow {
+  const where = `linha ${typeof record.row_key === 'string' ? `"${record.row_key}"` : '(sem row_key)'} da tabela BigQuery`;
+  const fail = (column: string, what: string): never => {
+    throw new BigQueryShapeError(`${where}: a coluna ${column} ${what} (valor: ${JSON.stringify(record[column] ?? null)}). Confira o esquema da tabela.`);
+  };
+  const text = (column: string): string => {
+    const value = record[column];
+    return typeof value === 'string' ? value : fail(column, 'deveria ser texto');
+  };
+  const numberOrNull = (column: string): number | null => {
+    const value = record[column];
+    if (value === null || value === undefined) return null;
+    const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    return Number.isFinite(parsed) ? parsed : fail(column, 'deveria ser um número');
+  };
+  const number = (column: string): number => numberOrNull(column) ?? fail(column, 'é obrigatória');
+  const instantOrNull = (column: string): number | null => {
+    const value = record[column];
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'number') return Math.round(value * 1000);
+    if (typeof value !== 'string') return fail(column, 'deveria ser um TIMESTAMP');
+    if (/^-?[\d.]+(E[+-]?\d+)?$/i.test(value.trim())) return Math.round(Number(value) * 1000);
+    const parsed = Date.parse(value);
+    return Number.isFinite(parsed) ? parsed : fail(column, 'deveria ser um TIMESTAMP');
+  };
+  const week = parseLocalDate(text('week')) ?? fail('week', 'deveria ser uma data AAAA-MM-DD');
+  const situation = text('situation');
+  if (!(SITUATIONS as readonly string[]).includes(situation)) fail('situation', `deveria ser uma de: ${SITUATIONS.join(', ')}`);
+  const origin = text('origin');
+  if (origin !== 'API' && origin !== 'Mantido') fail('origin', 'deveria ser API ou Mantido');
+  return {
+    week,
+    cohort: text('cohort'),
+    studentId: number('student_id'),
+    name: text('name'),
+    email: text('email'),
+    productId: number('product_id'),
+    productName: text('product_name'),
+    progress: number('progress'),
+    lessonsCompleted: number('lessons_completed'),
+    lastAccessAt: instantOrNull('last_access_at'),
+    expected: numberOrNull('expected'),
+    situation: situation as Situation,
+    origin: origin as Origin,
+    collectedAt: instantOrNull('collected_at') ?? fail('collected_at', 'é obrigatória'),
+  };
+}
+
+/** The dataset-and-table DDL to create the table once (partitioned by week, clustered by cohort). */
+export function createHistoryTableDdl(table: { projectId: string; datasetId: string; tableId: string }): string {
+  const columns = HISTORY_TABLE_FIELDS.map(
+    (field) => `  ${field.name} ${field.type}${field.mode === 'REQUIRED' ? ' NOT NULL' : ''} OPTIONS(description=${JSON.stringify(field.description)})`,
+  );
+  return [
+    `CREATE SCHEMA IF NOT EXISTS \`${table.projectId}.${table.datasetId}\`;`,
+    `CREATE TABLE IF NOT EXISTS \`${table.projectId}.${table.datasetId}.${table.tableId}\` (`,
+    columns.join(',\n'),
+    ')',
+    'PARTITION BY week',
+    'CLUSTER BY cohort, student_id;',
+  ].join('\n');
+}
