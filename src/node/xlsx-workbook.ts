@@ -146,10 +146,15 @@ export class XlsxWorkbook implements Workbook {
     this.calls.writes++;
     const sheet = this.book.getWorksheet(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
-    const lastRow = sheet.actualRowCount === 0 ? 0 : sheet.lastRow?.number ?? 0;
+    const lastRow = this.lastUsedRow(sheet);
     if (fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
-    if (lastRow > fromRow) sheet.spliceRows(fromRow + 1, lastRow - fromRow);
     this.fill(sheet, fromRow, rows, columnFormats);
+    // Rows past the new end are emptied one by one: exceljs's spliceRows leaves them in place here.
+    for (let row = fromRow + rows.length + 1; row <= lastRow; row++) {
+      sheet.getRow(row).eachCell({ includeEmpty: true }, (cell) => {
+        cell.value = null;
+      });
+    }
   }
 
   updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {
@@ -227,6 +232,15 @@ export class XlsxWorkbook implements Workbook {
         if (format && typeof value === 'number' && fromRow + offset > 0) cell.numFmt = format;
       });
     });
+  }
+
+  /** The last row holding any value (exceljs's own counters include rows that were emptied). */
+  private lastUsedRow(sheet: ExcelJS.Worksheet): number {
+    let last = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (row.values && (row.values as unknown[]).some((value) => value !== null && value !== undefined && value !== '')) last = number;
+    });
+    return last;
   }
 
   private moveSheet(sheet: ExcelJS.Worksheet, position: number): void {
