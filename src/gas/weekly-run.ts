@@ -8,7 +8,7 @@ import { appendRunLog } from '../core/runlog/run-log';
 import { isWeeklyRunDue } from '../core/schedule/run-due';
 import { SHEET } from '../core/sheets';
 import { SyncFailedError } from '../core/sync/errors';
-import type { SyncJob } from '../core/sync/job';
+import type { SyncJob, SyncResult } from '../core/sync/job';
 import { runSlice } from '../core/sync/slice-driver';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
 import { dropStaging } from '../core/sync/commit';
@@ -18,6 +18,10 @@ import { raiseIncident, resolveIncident, type IncidentKind } from './alerts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { fetchAllRequests, UrlFetchQuotaError } from './urlfetch-transport';
 import { mailTutors } from './tutor-mail';
+import { rollOverSpreadsheetHistory } from './archive-spreadsheet';
+import { describeRollover } from '../core/history/archive-sink';
+import { advancedServiceBigQueryClient } from './bigquery-client';
+import { writeWeekToBigQuery } from '../core/bigquery/history-sink';
 import * as state from './state-store';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
@@ -125,7 +129,10 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
     }
     // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
     // completion, then the cursor, then the staging a resumed run would need.
-    const result = finishWeekRun(workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() });
+    const result = finishWeekRun(
+      workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() },
+      { beforeCommit: () => archiveOldWeeks(spreadsheet, workbook), afterCommit: (week) => copyWeekToBigQuery(config.settings.bigQueryTable, week) },
+    );
     state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
     state.clearCheckpoint();
     state.clearProgress();
@@ -163,4 +170,26 @@ function fail(workbook: SpreadsheetWorkbook, settings: Settings, request: SliceR
   );
   raiseIncident(incident, message, settings.alertEmail, SpreadsheetApp.getActiveSpreadsheet().getUrl());
   return { kind: 'failed', message };
+}
+
+/** Near the cell limit, the oldest weeks move to the archive spreadsheet; a failure there never costs the week. */
+function archiveOldWeeks(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: SpreadsheetWorkbook): string[] {
+  try {
+    const outcome = rollOverSpreadsheetHistory(spreadsheet, workbook);
+    return outcome ? [describeRollover(outcome)] : [];
+  } catch (error) {
+    return [`Arquivamento de semanas antigas falhou (${error instanceof Error ? error.message : String(error)}); o Histórico segue completo.`];
+  }
+}
+
+/** The optional BigQuery copy of the week (setting `Tabela BigQuery`), through the advanced service. */
+function copyWeekToBigQuery(tableSetting: string, result: SyncResult): string[] {
+  if (!tableSetting) return [];
+  const [projectId, datasetId, tableId] = tableSetting.split('.');
+  try {
+    const written = writeWeekToBigQuery(advancedServiceBigQueryClient(), result.rows, result.week, { table: { projectId, datasetId, tableId } });
+    return [`BigQuery: ${written.inserted} linhas copiadas.`];
+  } catch (error) {
+    return [`BigQuery: a cópia falhou (${error instanceof Error ? error.message : String(error)}); a planilha está completa.`];
+  }
 }

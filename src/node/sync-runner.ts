@@ -8,6 +8,7 @@ import type { Workbook } from '../core/workbook/workbook';
 import { driveJob, type DriverClock, type Transport } from './drive-job';
 import type { SyncJob } from '../core/sync/job';
 import type { ConfigIssue } from '../core/config/issues';
+import { describeRollover, rollOverHistory, type ArchiveSink, type RolloverOutcome } from '../core/history/archive-sink';
 
 /** Where the API is and how to reach it: the real Cademi over HTTP, or the embedded simulator. */
 export interface ApiConnection {
@@ -25,6 +26,8 @@ export interface WeekRunOptions {
   readonly now: number;
   readonly trigger: string;
   readonly onBatch?: (job: SyncJob) => void;
+  /** Where old weeks go when the workbook nears the cell limit; none = no rollover. */
+  readonly archive?: ArchiveSink;
 }
 
 /** Runs one week; the workbook is changed in memory only (the caller saves it on success). */
@@ -32,7 +35,7 @@ export async function runWeek(
   workbook: Workbook,
   connection: ApiConnection,
   options: WeekRunOptions,
-): Promise<{ result: SyncResult; configIssues: readonly ConfigIssue[] }> {
+): Promise<{ result: SyncResult; configIssues: readonly ConfigIssue[]; rollover: RolloverOutcome | null }> {
   const startedAt = connection.clock.now();
   const { job, config } = startWeekRun(workbook, {
     now: options.now,
@@ -46,7 +49,14 @@ export async function runWeek(
     marginMs: connection.marginMs,
     onBatch: options.onBatch,
   });
-  const result = finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() });
+  const archived: { rollover: RolloverOutcome | null } = { rollover: null };
+  // Archiving runs before the commit, so the reports are built over the kept weeks.
+  const beforeCommit = (): string[] => {
+    if (!options.archive) return [];
+    archived.rollover = rollOverHistory(workbook, options.archive);
+    return archived.rollover ? [describeRollover(archived.rollover)] : [];
+  };
+  const result = finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() }, { beforeCommit });
   dropStaging(workbook);
-  return { result, configIssues: config.issues };
+  return { result, configIssues: config.issues, rollover: archived.rollover };
 }

@@ -38,6 +38,14 @@ function readApiUrl(cell: Cell | undefined): CellResult<string> {
     : { ok: false, message: `"${text.value}" não é uma URL https (ex.: https://escola.cademi.com.br/api/v1)` };
 }
 
+function readBigQueryTable(cell: Cell | undefined): CellResult<string> {
+  const text = readText(cell, { required: false });
+  if (!text.ok || text.value === '') return text;
+  return /^[a-z][a-z0-9-]{4,28}[a-z0-9]\.[A-Za-z0-9_]{1,1024}\.[A-Za-z0-9_]{1,1024}$/.test(text.value)
+    ? text
+    : { ok: false, message: `"${text.value}" não é projeto.conjunto.tabela (ex.: minha-escola-123.cademi.historico)` };
+}
+
 function readTimeZone(cell: Cell | undefined): CellResult<string> {
   const text = readText(cell, { required: true });
   if (!text.ok) return text;
@@ -61,6 +69,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     return result.ok ? { ok: true, value: result.value ?? '' } : result;
   }, help: 'Quem recebe o aviso quando uma execução falha.' },
   { key: 'Enviar contatos aos tutores por e-mail', field: 'emailTutors', read: readYesNo, help: 'Sim: após cada semana concluída, cada tutor recebe só a sua lista de alunos para contatar.' },
+  { key: 'Tabela BigQuery', field: 'bigQueryTable', read: readBigQueryTable, help: 'Opcional: projeto.conjunto.tabela para guardar também o Histórico no BigQuery (veja o README).' },
 ];
 
 const WEEKDAY_NAMES = WEEKDAYS;

@@ -4,7 +4,8 @@
 import { SHEET } from '../sheets';
 import type { LocalDate } from '../time/local-date';
 import type { Cell, Workbook } from '../workbook/workbook';
-import { planRollover, archiveName, type RolloverOptions } from './rollover';
+import { SHEETS_CELL_LIMIT } from './growth';
+import { archiveName, planRollover, ROLLOVER_DEFAULTS, type RolloverOptions } from './rollover';
 import { checkHistoryHeader, HISTORY_FORMATS } from './schema';
 
 /** Receives archived rows. Synchronous, like the Workbook port: an async host collects, then persists. */
@@ -37,9 +38,12 @@ export function rollOverHistory(
   sink: ArchiveSink,
   options: Omit<RolloverOptions, 'cellsUsed'> & { readonly cellsUsed?: number } = {},
 ): RolloverOutcome | null {
+  const cellsUsed = options.cellsUsed ?? workbook.cellCount();
+  // The common case costs no read of the (large) history: nothing is near the limit.
+  if (cellsUsed <= (options.threshold ?? ROLLOVER_DEFAULTS.threshold) * (options.cellLimit ?? SHEETS_CELL_LIMIT)) return null;
   const values = workbook.readSheet(SHEET.history);
   checkHistoryHeader(values);
-  const plan = planRollover(values, { ...options, cellsUsed: options.cellsUsed ?? workbook.cellCount() });
+  const plan = planRollover(values, { ...options, cellsUsed });
   if (plan === null) return null;
   const name = archiveName(plan.archivedWeeks[0], plan.archivedWeeks[plan.archivedWeeks.length - 1]);
   // Order matters: the archive receives the rows FIRST, and only then is `Histórico` rewritten

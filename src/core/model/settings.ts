@@ -29,6 +29,8 @@ export interface Settings extends Thresholds {
   readonly alertEmail: string;
   /** After each completed week, e-mail each tutor their own contact list (Apps Script, MailApp). */
   readonly emailTutors: boolean;
+  /** `projeto.conjunto.tabela` of an optional BigQuery copy of Histórico; empty = none. */
+  readonly bigQueryTable: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,4 +47,5 @@ export const DEFAULT_SETTINGS: Settings = {
   runHour: 6,
   alertEmail: '',
   emailTutors: false,
+  bigQueryTable: '',
 };

@@ -85,15 +85,24 @@ export function saveStaging(workbook: Workbook, job: SyncJob): void {
   workbook.writeSheet(SHEET.staging, { rows: encodeStaging(job.runId, job.stagingRecords()), hidden: true });
 }
 
+/** Host steps around the commit (archiving old weeks before it, a BigQuery copy after); each returns log notes. */
+export interface WeekRunHooks {
+  readonly beforeCommit?: () => string[];
+  readonly afterCommit?: (result: SyncResult) => string[];
+}
+
 /** Writes the completed week into `Histórico`, rebuilds the report sheets from it, and logs the run. */
 export function finishWeekRun(
   workbook: Workbook,
   job: SyncJob,
   config: SchoolConfig,
   log: { trigger: string; startedAt: number; finishedAt: number },
+  hooks: WeekRunHooks = {},
 ): SyncResult & { contacts: WeeklyContacts } {
   const result = job.result();
+  const notes = [...(hooks.beforeCommit?.() ?? [])];
   commitWeek(workbook, result, config.settings.timeZone);
+  notes.push(...(hooks.afterCommit?.(result) ?? []));
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
   const { contacts } = writeReports(workbook, config);
   appendRunLog(
@@ -108,7 +117,7 @@ export function finishWeekRun(
       carried: result.stats.carried,
       retries: result.stats.retries,
       errors: result.warnings.length,
-      message: [describeGrowth(estimateGrowth(workbook.cellCount(), result.rows.length, HISTORY_HEADERS.length)), ...result.warnings].join(' ').slice(0, 1000),
+      message: [describeGrowth(estimateGrowth(workbook.cellCount(), result.rows.length, HISTORY_HEADERS.length)), ...notes, ...result.warnings].join(' ').slice(0, 1000),
     },
     config.settings.timeZone,
   );

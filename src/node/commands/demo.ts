@@ -16,6 +16,7 @@ import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek } from '../sync-runner';
 import { XlsxWorkbook } from '../xlsx-workbook';
+import { ArchiveWorkbook } from '../archive-workbook';
 import { previewPathFor, writePreview } from '../preview-file';
 import { summaryLine } from './sync';
 
@@ -55,6 +56,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   );
   workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: COHORT_FORMATS, frozenRows: 1 });
 
+  const archive = ArchiveWorkbook.beside(values.out!);
   io.stdout.write(`Demonstração: simulador Cademi embutido, ${api.simulator.school.cohorts.length} turmas, ${weeks} semanas a partir de ${mondayOf(firstWeek)}.\n`);
   const realStart = Date.now();
   let apiMs = 0;
@@ -67,7 +69,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const weekRealStart = Date.now();
     const bar = new ProgressBar(io.stderr, `Semana ${week + 1}/${weeks}`);
     try {
-      const { result } = await runWeek(workbook, api, { now, trigger: 'Demo', onBatch: (job) => bar.update(job) });
+      const { result } = await runWeek(workbook, api, { now, trigger: 'Demo', archive, onBatch: (job) => bar.update(job) });
       bar.clear();
       apiMs += api.clock.now() - weekApiStart;
       calls += result.stats.calls;
@@ -78,6 +80,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   mkdirSync(dirname(values.out!), { recursive: true });
+  await archive.save();
   await workbook.save(values.out!);
   const preview = previewPathFor(values.out!);
   await writePreview(workbook, preview, 'Progresso Cademi — demonstração');

@@ -14,6 +14,10 @@ import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek, type ApiConnection } from '../sync-runner';
 import { loadExistingWorkbook } from './workbook-file';
+import { ArchiveWorkbook } from '../archive-workbook';
+import { describeRollover } from '../../core/history/archive-sink';
+import { RestBigQueryClient } from '../bigquery-client';
+import { writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
 import { previewPathFor, writePreview } from '../preview-file';
 
 export async function syncCommand(args: string[], io: CliIo): Promise<number> {
@@ -39,15 +43,20 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const realStart = Date.now();
   const apiStart = connection.clock.now();
   const bar = new ProgressBar(io.stderr, 'Sincronizando');
+  const archive = ArchiveWorkbook.beside(file);
   let result: SyncResult;
   try {
-    const run = await runWeek(workbook, connection, { now, trigger: 'CLI', onBatch: (job) => bar.update(job) });
+    const run = await runWeek(workbook, connection, { now, trigger: 'CLI', archive, onBatch: (job) => bar.update(job) });
     result = run.result;
     run.configIssues.forEach((issue) => io.stderr.write(`aviso: ${describeIssue(issue)}\n`));
+    if (run.rollover) io.stdout.write(`${describeRollover(run.rollover)}\n`);
   } finally {
     bar.clear();
   }
+  // The archive first, then the main file: a crash in between duplicates weeks, never loses them.
+  await archive.save();
   await workbook.save(file);
+  if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable, io.env)}\n`);
   await writePreview(workbook, previewPathFor(file), `Progresso Cademi — ${file}`);
   result.warnings.forEach((warning) => io.stderr.write(`aviso: ${warning}\n`));
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
@@ -62,4 +71,22 @@ export function summaryLine(result: SyncResult, apiMs: number, realMs: number, v
     `Semana ${result.week}: ${stats.cohorts} turmas, ${formatCount(stats.students)} alunos, ${formatCount(result.rows.length)} linhas; ` +
     `${formatCount(stats.calls)} chamadas, ${formatCount(stats.carried)} evitadas pela regra incremental; ${time}`
   );
+}
+
+/**
+ * The optional BigQuery copy of the week (after the workbook is saved, so a BigQuery problem never
+ * costs the week). Credentials: an OAuth access token in BIGQUERY_ACCESS_TOKEN
+ * (`gcloud auth print-access-token`).
+ */
+async function copyToBigQuery(result: SyncResult, tableSetting: string, env: CliIo['env']): Promise<string> {
+  const token = env.BIGQUERY_ACCESS_TOKEN?.trim();
+  if (!token) return 'BigQuery: defina BIGQUERY_ACCESS_TOKEN (gcloud auth print-access-token) para copiar a semana; a planilha foi salva.';
+  const [projectId, datasetId, tableId] = tableSetting.split('.');
+  try {
+    const client = new RestBigQueryClient({ getAccessToken: async () => token });
+    const written = await writeWeekToBigQueryAsync(client, result.rows, result.week, { table: { projectId, datasetId, tableId } });
+    return `BigQuery: semana ${written.week} copiada (${written.inserted} linhas${written.replaced ? `, ${written.replaced} substituídas` : ''}).`;
+  } catch (error) {
+    return `BigQuery: a cópia falhou (${error instanceof Error ? error.message : String(error)}); a planilha foi salva e a próxima execução tenta de novo.`;
+  }
 }
