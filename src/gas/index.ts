@@ -6,6 +6,7 @@ import { buildMenu } from './menu';
 import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
 import { configureTokenDialog } from './token-dialog';
 import { dispatchSidebarCall, showSidebar } from './sidebar-server';
+import { configureWebhookDialog, handleWebhookPost } from './webhook';
 
 /** Simple trigger: adds the menu. Runs without authorization, so it touches nothing else. */
 export function onOpen(): void {
@@ -50,6 +51,15 @@ export function gerenciarTurmas(): void {
 /** The sidebar's only server entry: a fixed table of functions, inputs checked again here. */
 export function sidebarRpc(method: unknown, args: unknown): unknown {
   return dispatchSidebarCall(method, args);
+}
+
+export function configurarWebhook(): void {
+  configureWebhookDialog();
+}
+
+/** Cademi's progress webhook, when the script is deployed as a web app (secret in the URL). */
+export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return handleWebhookPost(event);
 }
 
 /** The time-driven tick trigger's handler. */

@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   null,
   ['Configurar token da API…', 'configurarToken'],
   ['Configurar alertas do Slack…', 'configurarAlertas'],
+  ['Configurar webhook da Cademi…', 'configurarWebhook'],
   ['Ativar atualização automática', 'ativarAtualizacaoAutomatica'],
   ['Desativar atualização automática', 'desativarAtualizacaoAutomatica'],
   null,

@@ -44,6 +44,23 @@ export interface AppsScriptEnvOptions {
   maxExecutionMs?: number;
 }
 
+/** `ContentService`: text outputs as data (what a web app's doGet/doPost returns). */
+const FAKE_CONTENT_SERVICE = {
+  MimeType: { JSON: 'JSON', TEXT: 'TEXT' },
+  createTextOutput(content = '') {
+    let mimeType = 'TEXT';
+    const output = {
+      getContent: () => content,
+      getMimeType: () => mimeType,
+      setMimeType(type: string) {
+        mimeType = type;
+        return output;
+      },
+    };
+    return output;
+  },
+};
+
 /** Everything a test needs: the globals for the vm and the fakes behind them. */
 export interface AppsScriptEnv {
   globals: Record<string, unknown>;
@@ -100,7 +117,7 @@ export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEn
     globals: {
       SpreadsheetApp: spreadsheetApp, UrlFetchApp: urlFetch, PropertiesService: properties, LockService: lock, ScriptApp: triggers,
       Utilities: utilities, Session: session, HtmlService: html, MailApp: mail, Logger: logs.logger(), console: logs.console(),
-      Charts: FAKE_CHARTS, Date: runtime.Date,
+      Charts: FAKE_CHARTS, Date: runtime.Date, ContentService: FAKE_CONTENT_SERVICE,
     },
     runtime, time: runtime.time, Date: runtime.Date, spreadsheetApp, spreadsheet, ui: spreadsheetApp.ui, urlFetch, properties, lock,
     triggers, utilities, session, html, mail, logs, killSwitch: runtime.killSwitch,

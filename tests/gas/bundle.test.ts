@@ -34,7 +34,7 @@ function runWeekWithTicks(gas: GasSchool): number[] {
 describe('build/Code.js in Apps Script', () => {
   it('exposes exactly the entry functions, as top-level functions', () => {
     expect(topLevelFunctionNames(bundleCode()).sort()).toEqual(
-      ['ativarAtualizacaoAutomatica', 'atualizarAgora', 'configurarAlertas', 'configurarToken', 'desativarAtualizacaoAutomatica', 'gerenciarTurmas', 'onInstall', 'onOpen', 'sidebarRpc', 'tick', 'verExecucoes'].sort(),
+      ['ativarAtualizacaoAutomatica', 'atualizarAgora', 'configurarAlertas', 'configurarToken', 'configurarWebhook', 'desativarAtualizacaoAutomatica', 'doPost', 'gerenciarTurmas', 'onInstall', 'onOpen', 'sidebarRpc', 'tick', 'verExecucoes'].sort(),
     );
     expect(bundleCode()).not.toMatch(/\brequire\(/);
   });
@@ -45,7 +45,7 @@ describe('build/Code.js in Apps Script', () => {
     const [menu] = gas.env.ui.menus;
     expect(menu.caption).toBe('Progresso Cademi');
     expect(menu.items.filter((item) => item.kind === 'item').map((item) => item.caption)).toEqual([
-      'Atualizar agora', 'Gerenciar turmas…', 'Configurar token da API…', 'Configurar alertas do Slack…', 'Ativar atualização automática', 'Desativar atualização automática', 'Ver execuções',
+      'Atualizar agora', 'Gerenciar turmas…', 'Configurar token da API…', 'Configurar alertas do Slack…', 'Configurar webhook da Cademi…', 'Ativar atualização automática', 'Desativar atualização automática', 'Ver execuções',
     ]);
     expect(gas.env.calls('UrlFetchApp')).toEqual({});
     expect(gas.env.calls('PropertiesService')).toEqual({});

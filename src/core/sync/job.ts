@@ -17,6 +17,8 @@ import type { HistoryRow } from '../history/schema';
 import { localDateOf, weekKeyOf, type LocalDate } from '../time/local-date';
 import type { SyncCheckpoint } from './checkpoint';
 import { NO_ADJUSTMENTS, type EffectiveAdjustments } from '../adjustments/effective';
+import { pushedKey } from '../push/pushed-sheet';
+import type { PushedProgress } from '../push/webhook-events';
 import { SyncFailedError } from './errors';
 import { studentRows, type WeekContext } from './snapshot';
 import type { StagedProduct, StagedProgress, StagedRecord, StagedSkip, StagedStudent } from './staging';
@@ -35,6 +37,8 @@ export interface SyncJobInput {
   readonly incremental?: boolean;
   /** Moves and dropouts recorded in `Ajustes`. */
   readonly adjustments?: EffectiveAdjustments;
+  /** The latest progress Cademi pushed by webhook, by `studentId|productId`. */
+  readonly pushed?: ReadonlyMap<string, PushedProgress>;
 }
 
 /** A request the host should perform, with the key it must hand back with the response. */
@@ -48,6 +52,8 @@ export interface SyncStats {
   retries: number;
   /** (student, product) pairs carried forward without a call: calls saved by the incremental rule. */
   carried: number;
+  /** (student, product) pairs taken from a webhook received after the student's last access. */
+  pushed: number;
   skipped: number;
   students: number;
   cohorts: number;
@@ -81,7 +87,7 @@ export class SyncJob {
   readonly week: LocalDate;
   readonly runId: string;
   readonly now: number;
-  readonly stats: SyncStats = { calls: 0, retries: 0, carried: 0, skipped: 0, students: 0, cohorts: 0 };
+  readonly stats: SyncStats = { calls: 0, retries: 0, carried: 0, pushed: 0, skipped: 0, students: 0, cohorts: 0 };
   readonly warnings: string[] = [];
   private readonly cohortProblems: CohortProblem[] = [];
 
@@ -521,6 +527,14 @@ export class SyncJob {
       this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: previous?.progress ?? 0, lessonsCompleted: previous?.lessonsCompleted ?? 0, origin: 'Mantido' });
     } else if (previous && lastAccess <= previous.collectedAt) {
       this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: previous.progress, lessonsCompleted: previous.lessonsCompleted, origin: 'Mantido' });
+    } else {
+      // A webhook received after the last access already says where the student is: no call needed.
+      // It carries only the percent, so the lesson count stays the last one the API gave.
+      const pushed = this.input.pushed?.get(pushedKey(item.student.studentId, item.productId));
+      if (pushed && pushed.receivedAt >= lastAccess && (!previous || pushed.receivedAt > previous.collectedAt)) {
+        this.stats.pushed++;
+        this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: pushed.percent, lessonsCompleted: previous?.lessonsCompleted ?? 0, origin: 'API' });
+      }
     }
   }
 }

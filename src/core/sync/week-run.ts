@@ -7,6 +7,7 @@ import { HistoryIndex } from '../history/history-index';
 import { checkHistoryHeader, HISTORY_HEADERS } from '../history/schema';
 import { describeGrowth, estimateGrowth } from '../history/growth';
 import { migrateHistory } from '../history/migrations';
+import { readPushedProgress } from '../push/pushed-sheet';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
 import { localDateOf, weekKeyOf } from '../time/local-date';
@@ -53,7 +54,8 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   const week = weekKeyOf(resume?.now ?? options.now, timeZone);
   const history = HistoryIndex.fromSheet(stored, timeZone, week);
   const adjustments = effectiveAdjustments(parseAdjustments(workbook.readSheet(SHEET.adjustments)));
-  const input = { config, target: options.target, history, now: options.now, runId: options.runId, adjustments };
+  const pushed = readPushedProgress(workbook);
+  const input = { config, target: options.target, history, now: options.now, runId: options.runId, adjustments, pushed };
   const job = resume
     ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
     : new SyncJob(input);
