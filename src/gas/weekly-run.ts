@@ -12,7 +12,7 @@ import type { SyncJob, SyncResult } from '../core/sync/job';
 import { runSlice } from '../core/sync/slice-driver';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
 import { dropStaging } from '../core/sync/commit';
-import { addDays, localDateOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
+import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
 import type { Settings } from '../core/model/settings';
 import { raiseIncident, resolveIncident, type IncidentKind } from './alerts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -21,7 +21,9 @@ import { mailTutors } from './tutor-mail';
 import { rollOverSpreadsheetHistory } from './archive-spreadsheet';
 import { describeRollover } from '../core/history/archive-sink';
 import { advancedServiceBigQueryClient } from './bigquery-client';
-import { writeWeekToBigQuery } from '../core/bigquery/history-sink';
+import { readHistoryFromBigQuery, writeWeekToBigQuery } from '../core/bigquery/history-sink';
+import type { SchoolConfig } from '../core/config/load-config';
+import type { HistoryRow } from '../core/history/schema';
 import * as state from './state-store';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
@@ -131,7 +133,11 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
     // completion, then the cursor, then the staging a resumed run would need.
     const result = finishWeekRun(
       workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() },
-      { beforeCommit: () => archiveOldWeeks(spreadsheet, workbook), afterCommit: (week) => copyWeekToBigQuery(config.settings.bigQueryTable, week) },
+      {
+        beforeCommit: () => archiveOldWeeks(spreadsheet, workbook),
+        afterCommit: (week) => copyWeekToBigQuery(config.settings.bigQueryTable, week),
+        reportHistory: (school) => historyFromBigQuery(school),
+      },
     );
     state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
     state.clearCheckpoint();
@@ -191,5 +197,21 @@ function copyWeekToBigQuery(tableSetting: string, result: SyncResult): string[] 
     return [`BigQuery: ${written.inserted} linhas copiadas.`];
   } catch (error) {
     return [`BigQuery: a cópia falhou (${error instanceof Error ? error.message : String(error)}); a planilha está completa.`];
+  }
+}
+
+/**
+ * With BigQuery configured, the reports read the whole history from it (archived weeks included);
+ * if it cannot answer, they fall back to `Histórico` and the log says so.
+ */
+function historyFromBigQuery(config: SchoolConfig): { rows: HistoryRow[] | null; notes: string[] } {
+  const tableSetting = config.settings.bigQueryTable;
+  if (!tableSetting || config.cohorts.length === 0) return { rows: null, notes: [] };
+  const [projectId, datasetId, tableId] = tableSetting.split('.');
+  const since = mondayOf(config.cohorts.map((cohort) => cohort.start).sort()[0]);
+  try {
+    return { rows: readHistoryFromBigQuery(advancedServiceBigQueryClient(), since, { table: { projectId, datasetId, tableId } }), notes: [] };
+  } catch (error) {
+    return { rows: null, notes: [`Relatórios montados com o Histórico da planilha: o BigQuery não respondeu (${error instanceof Error ? error.message : String(error)}).`] };
   }
 }

@@ -69,9 +69,11 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
   return { sheets, contacts };
 }
 
-/** Rebuilds every owned report sheet from `Histórico` and removes the sheets of renamed cohorts. */
-export function writeReports(workbook: Workbook, config: SchoolConfig): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
-  const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
+/**
+ * Rebuilds every owned report sheet and removes the sheets of renamed cohorts. The history comes from
+ * `Histórico`, or from `history` when the host has a fuller source (BigQuery, after weeks were archived).
+ */
+export function writeReports(workbook: Workbook, config: SchoolConfig, history: readonly HistoryRow[] = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
   const previousContacts = workbook.readSheet(REPORT_SHEET.contacts);
   const { sheets, contacts } = buildReports(history, config, previousContacts);
   for (const sheet of sheets) workbook.writeSheet(sheet.name, sheet.content);

@@ -18,6 +18,7 @@ import { parseAdjustments } from '../adjustments/adjustments-sheet';
 import { effectiveAdjustments } from '../adjustments/effective';
 import { writeReports } from '../report/report-sheets';
 import type { WeeklyContacts } from '../report/contacts';
+import type { HistoryRow } from '../history/schema';
 import { SyncJob, type SyncResult } from './job';
 import { decodeStaging, encodeStaging } from './staging';
 
@@ -91,6 +92,8 @@ export function saveStaging(workbook: Workbook, job: SyncJob): void {
 export interface WeekRunHooks {
   readonly beforeCommit?: () => string[];
   readonly afterCommit?: (result: SyncResult) => string[];
+  /** The history the reports are built from, when the host has a fuller source than `Histórico`; null = the sheet. */
+  readonly reportHistory?: (config: SchoolConfig) => { rows: HistoryRow[] | null; notes: string[] };
 }
 
 /** Writes the completed week into `Histórico`, rebuilds the report sheets from it, and logs the run. */
@@ -106,7 +109,9 @@ export function finishWeekRun(
   commitWeek(workbook, result, config.settings.timeZone);
   notes.push(...(hooks.afterCommit?.(result) ?? []));
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
-  const { contacts } = writeReports(workbook, config);
+  const source = hooks.reportHistory?.(config) ?? { rows: null, notes: [] };
+  notes.push(...source.notes);
+  const { contacts } = source.rows ? writeReports(workbook, config, source.rows) : writeReports(workbook, config);
   appendRunLog(
     workbook,
     {
