@@ -16,7 +16,7 @@ import { runWeek, type ApiConnection } from '../sync-runner';
 import { loadExistingWorkbook } from './workbook-file';
 import { ArchiveWorkbook } from '../archive-workbook';
 import { describeRollover } from '../../core/history/archive-sink';
-import { RestBigQueryClient } from '../bigquery-client';
+import { OfficialBigQueryClient } from '../official-bigquery-client';
 import { writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
 import { previewPathFor, writePreview } from '../preview-file';
 
@@ -56,7 +56,7 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   // The archive first, then the main file: a crash in between duplicates weeks, never loses them.
   await archive.save();
   await workbook.save(file);
-  if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable, io.env)}\n`);
+  if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
   await writePreview(workbook, previewPathFor(file), `Progresso Cademi — ${file}`);
   result.warnings.forEach((warning) => io.stderr.write(`aviso: ${warning}\n`));
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
@@ -74,16 +74,16 @@ export function summaryLine(result: SyncResult, apiMs: number, realMs: number, v
 }
 
 /**
- * The optional BigQuery copy of the week (after the workbook is saved, so a BigQuery problem never
- * costs the week). Credentials: an OAuth access token in BIGQUERY_ACCESS_TOKEN
- * (`gcloud auth print-access-token`).
+ * The optional BigQuery copy of the week, through Google's official client with Application Default
+ * Credentials (`gcloud auth application-default login` or GOOGLE_APPLICATION_CREDENTIALS). It runs
+ * after the workbook is saved, so a BigQuery problem never costs the week.
  */
-async function copyToBigQuery(result: SyncResult, tableSetting: string, env: CliIo['env']): Promise<string> {
-  const token = env.BIGQUERY_ACCESS_TOKEN?.trim();
-  if (!token) return 'BigQuery: defina BIGQUERY_ACCESS_TOKEN (gcloud auth print-access-token) para copiar a semana; a planilha foi salva.';
+async function copyToBigQuery(result: SyncResult, tableSetting: string): Promise<string> {
   const [projectId, datasetId, tableId] = tableSetting.split('.');
   try {
-    const client = new RestBigQueryClient({ getAccessToken: async () => token });
+    // Loaded only when a school uses BigQuery: the CLI starts faster without it.
+    const { BigQuery } = await import('@google-cloud/bigquery');
+    const client = new OfficialBigQueryClient(new BigQuery({ projectId }));
     const written = await writeWeekToBigQueryAsync(client, result.rows, result.week, { table: { projectId, datasetId, tableId } });
     return `BigQuery: semana ${written.week} copiada (${written.inserted} linhas${written.replaced ? `, ${written.replaced} substituídas` : ''}).`;
   } catch (error) {
