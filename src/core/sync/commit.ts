@@ -1,13 +1,16 @@
 // The end of a run: the week's rows go into `Histórico` in one write, then the staging is dropped.
 
-import type { Workbook } from '../workbook/workbook';
+import type { Cell, Workbook } from '../workbook/workbook';
 import { SHEET } from '../sheets';
 import { checkHistoryHeader, encodeHistoryRow, HISTORY_FORMATS } from '../history/schema';
 import { planWeekReplacement } from '../history/week-replacement';
 import type { SyncResult } from './job';
 
-/** Writes a completed week; rows of other weeks are left as they are. Returns the rows written. */
-export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: string): number {
+/**
+ * Writes a completed week; rows of other weeks are left as they are. Returns the whole table as it
+ * now stands, so the reports can be built without reading `Histórico` again.
+ */
+export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: string): Cell[][] {
   const stored = workbook.readSheet(SHEET.history);
   checkHistoryHeader(stored);
   const weekRows = result.rows.map((row) => encodeHistoryRow(row, timeZone));
@@ -17,7 +20,7 @@ export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: str
   } else {
     workbook.replaceRowsFrom(SHEET.history, plan.fromRow, plan.rows, HISTORY_FORMATS);
   }
-  return weekRows.length;
+  return [...(stored ?? []).slice(0, plan.fromRow), ...plan.rows];
 }
 
 /**

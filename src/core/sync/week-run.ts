@@ -16,7 +16,7 @@ import type { SyncCheckpoint } from './checkpoint';
 import { commitWeek } from './commit';
 import { parseAdjustments } from '../adjustments/adjustments-sheet';
 import { effectiveAdjustments } from '../adjustments/effective';
-import { writeReports } from '../report/report-sheets';
+import { readHistoryRows, writeReports } from '../report/report-sheets';
 import type { WeeklyContacts } from '../report/contacts';
 import type { HistoryRow } from '../history/schema';
 import { SyncJob, type SyncResult } from './job';
@@ -106,12 +106,12 @@ export function finishWeekRun(
 ): SyncResult & { contacts: WeeklyContacts } {
   const result = job.result();
   const notes = [...(hooks.beforeCommit?.() ?? [])];
-  commitWeek(workbook, result, config.settings.timeZone);
+  const history = commitWeek(workbook, result, config.settings.timeZone);
   notes.push(...(hooks.afterCommit?.(result) ?? []));
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
   const source = hooks.reportHistory?.(config) ?? { rows: null, notes: [] };
   notes.push(...source.notes);
-  const { contacts } = source.rows ? writeReports(workbook, config, source.rows) : writeReports(workbook, config);
+  const { contacts } = writeReports(workbook, config, source.rows ?? readHistoryRows(history, config.settings.timeZone));
   appendRunLog(
     workbook,
     {
