@@ -36,17 +36,32 @@ export function backupSheetName(existing: readonly string[], today: LocalDate): 
  * left alone: the run then stops with a clear message (a person renamed or deleted a column).
  */
 export function migrateHistory(workbook: Workbook, today: LocalDate, migrations: readonly HistoryMigration[] = HISTORY_MIGRATIONS): MigrationOutcome {
-  const values = workbook.readSheet(SHEET.history);
-  if (values === null || values.length === 0) return { migrated: false, backupSheet: null };
+  return migrateValues(workbook, workbook.readSheet(SHEET.history), today, migrations).outcome;
+}
+
+/** Reads `Histórico` once, migrating it first when needed, and returns the table as it now stands. */
+export function readMigratedHistory(workbook: Workbook, today: LocalDate, migrations: readonly HistoryMigration[] = HISTORY_MIGRATIONS): Cell[][] | null {
+  return migrateValues(workbook, workbook.readSheet(SHEET.history), today, migrations).values;
+}
+
+function migrateValues(
+  workbook: Workbook,
+  values: Cell[][] | null,
+  today: LocalDate,
+  migrations: readonly HistoryMigration[],
+): { outcome: MigrationOutcome; values: Cell[][] | null } {
+  const untouched = { outcome: { migrated: false, backupSheet: null }, values };
+  if (values === null || values.length === 0) return untouched;
   const header = values[0].map((cell) => (cell === null ? '' : String(cell).trim()));
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, index) => name === b[index]);
-  if (same(header, HISTORY_HEADERS)) return { migrated: false, backupSheet: null };
+  if (same(header, HISTORY_HEADERS)) return untouched;
   const start = migrations.findIndex((migration) => same(header, migration.from));
-  if (start < 0) return { migrated: false, backupSheet: null };
+  if (start < 0) return untouched;
   const backupSheet = backupSheetName(workbook.sheetNames(), today);
   workbook.writeSheet(backupSheet, { rows: values, frozenRows: 1 });
   let rows = values.slice(1);
   for (const migration of migrations.slice(start)) rows = rows.map((row) => migration.migrateRow(row));
-  workbook.writeSheet(SHEET.history, { rows: [[...HISTORY_HEADERS], ...rows], columnFormats: HISTORY_FORMATS, frozenRows: 1, owned: true });
-  return { migrated: true, backupSheet };
+  const migrated = [[...HISTORY_HEADERS], ...rows];
+  workbook.writeSheet(SHEET.history, { rows: migrated, columnFormats: HISTORY_FORMATS, frozenRows: 1, owned: true });
+  return { outcome: { migrated: true, backupSheet }, values: migrated };
 }

@@ -1,7 +1,7 @@
 // The sidebar's RPC contract: one type shared by the server (Apps Script) and the client (the
 // sidebar's script). Payloads are JSON-safe: dates cross as ISO strings ('YYYY-MM-DD').
 
-import type { AdjustmentAction } from '../adjustments/adjustments-sheet';
+import type { Adjustment, AdjustmentAction } from '../adjustments/adjustments-sheet';
 
 export interface CohortInput {
   readonly name: string;
@@ -31,19 +31,8 @@ export type ValidationResult = { readonly ok: true } | { readonly ok: false; rea
 
 export type { AdjustmentAction };
 
-export interface AdjustmentView {
-  /** The adjustment's row key in `Ajustes` (stable: a hash of its content). */
-  readonly id: string;
-  readonly date: string;
-  readonly studentId: number;
-  readonly name: string;
-  readonly action: AdjustmentAction;
-  readonly from: string;
-  readonly to: string;
-  readonly reason: string;
-  readonly by: string;
-  readonly undone: boolean;
-}
+/** An `Ajustes` row as the sidebar shows it (the domain type, with `undone` for `undoneAt`). */
+export type AdjustmentView = Omit<Adjustment, 'row' | 'undoneAt'> & { readonly undone: boolean };
 
 export interface StudentMatch {
   readonly studentId: number;

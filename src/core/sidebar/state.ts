@@ -9,10 +9,8 @@ import type { Workbook } from '../workbook/workbook';
 import type { AdjustmentView, CohortView, RunStatus, RunSummary, SidebarState } from './api';
 
 export function adjustmentView(adjustment: Adjustment): AdjustmentView {
-  return {
-    id: adjustment.id, date: adjustment.date, studentId: adjustment.studentId, name: adjustment.name, action: adjustment.action,
-    from: adjustment.from, to: adjustment.to, reason: adjustment.reason, by: adjustment.by, undone: adjustment.undoneAt !== null,
-  };
+  const { row: _row, undoneAt, ...shown } = adjustment;
+  return { ...shown, undone: undoneAt !== null };
 }
 
 function lastRuns(workbook: Workbook, count: number): RunSummary[] {

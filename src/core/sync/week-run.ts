@@ -6,7 +6,7 @@ import { ConfigError, type ConfigIssue } from '../config/issues';
 import { HistoryIndex } from '../history/history-index';
 import { checkHistoryHeader, HISTORY_HEADERS } from '../history/schema';
 import { describeGrowth, estimateGrowth } from '../history/growth';
-import { migrateHistory } from '../history/migrations';
+import { readMigratedHistory } from '../history/migrations';
 import { readPushedProgress } from '../push/pushed-sheet';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
@@ -48,8 +48,7 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
     ]);
   }
   const timeZone = config.settings.timeZone;
-  migrateHistory(workbook, today);
-  const stored = workbook.readSheet(SHEET.history);
+  const stored = readMigratedHistory(workbook, today);
   checkHistoryHeader(stored);
   const resume = options.resume && options.resume.week === weekKeyOf(options.resume.now, timeZone) ? options.resume : null;
   const week = weekKeyOf(resume?.now ?? options.now, timeZone);
@@ -60,6 +59,10 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   const job = resume
     ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
     : new SyncJob(input);
+  if (history.unreadableRows.length > 0) {
+    const shown = history.unreadableRows.slice(0, 5).map((row) => row + 1).join(', ');
+    job.warnings.push(`${history.unreadableRows.length} linha(s) do Histórico não puderam ser lidas (linha ${shown}${history.unreadableRows.length > 5 ? '…' : ''}); ficaram como estão e não entram nas contas.`);
+  }
   return { job, config };
 }
 

@@ -1,7 +1,7 @@
 // A schema change of Histórico migrates with a backup copy; unknown layouts are refused, not guessed.
 
 import { HISTORY_HEADERS, checkHistoryHeader } from '../../../src/core/history/schema';
-import { migrateHistory, type HistoryMigration } from '../../../src/core/history/migrations';
+import { migrateHistory, readMigratedHistory, type HistoryMigration } from '../../../src/core/history/migrations';
 import { SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 
@@ -38,5 +38,16 @@ describe('migrateHistory', () => {
     expect(migrateHistory(workbook, '2026-11-23', [addColumns]).migrated).toBe(false);
     expect(workbook.sheetNames()).toEqual([SHEET.history]);
     expect(() => checkHistoryHeader(workbook.readSheet(SHEET.history))).toThrow(/coluna 4 deveria ser "Nome"/);
+  });
+});
+
+describe('readMigratedHistory', () => {
+  it('returns the migrated table from a single read', () => {
+    const workbook = new MemoryWorkbook();
+    workbook.writeSheet(SHEET.history, { rows: [[...OLD], oldRow] });
+    const reads = workbook.calls.reads;
+    const values = readMigratedHistory(workbook, '2026-11-23', [addColumns]);
+    expect(workbook.calls.reads - reads).toBe(1);
+    expect(values).toEqual(workbook.readSheet(SHEET.history));
   });
 });

@@ -1,7 +1,8 @@
 // The resumable weekly job against the simulator: completeness, the incremental rule, resume, faults.
 
 import { HistoryIndex } from '../../../src/core/history/history-index';
-import { historyKey, type HistoryRow } from '../../../src/core/history/schema';
+import { HISTORY_HEADERS, historyKey, type HistoryRow } from '../../../src/core/history/schema';
+import { startWeekRun } from '../../../src/core/sync/week-run';
 import { loadConfig } from '../../../src/core/config/load-config';
 import { SyncJob, type SyncJobInput, type SyncResult } from '../../../src/core/sync/job';
 import { SyncFailedError } from '../../../src/core/sync/errors';
@@ -163,5 +164,15 @@ describe('SyncJob faults', () => {
     expect(result.warnings.join(' ')).toMatch(/999999/);
     expect(result.cohortProblems).toEqual([{ cohort: cohorts[0].name, column: 'Tag ID', message: expect.stringMatching(/tag 999999 não existe/) }]);
     expect(new Set(result.rows.map((row) => row.cohort))).toEqual(new Set([cohorts[1].name]));
+  });
+});
+
+describe('unreadable Histórico rows', () => {
+  it('are reported in the run warnings and left as they are', () => {
+    const api = testApi(WEEK1);
+    const workbook = schoolWorkbook(api.simulator.school, { cohorts: 1 });
+    workbook.writeSheet('Histórico', { rows: [[...HISTORY_HEADERS], ['quebrada', 'x', 'y', null, null, null, null, null, null, null, null, null, null, null]] });
+    const { job } = startWeekRun(workbook, { now: WEEK1, target: api.target, runId: 'r' });
+    expect(job.warnings.join(' ')).toMatch(/1 linha\(s\) do Histórico não puderam ser lidas \(linha 2\)/);
   });
 });
