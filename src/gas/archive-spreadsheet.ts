@@ -113,26 +113,8 @@ export function rollOverSpreadsheetHistory(
   const history = spreadsheet.getSheetByName(SHEET.history);
   if (!history) return null;
   const { sink = new ArchiveSpreadsheet({ source: spreadsheet }), ...rollover } = options;
-  const outcome = rollOverHistory(historyOverwrittenInPlace(workbook), sink, { cellsPerRow: history.getMaxColumns(), ...rollover });
+  const outcome = rollOverHistory(workbook, sink, { cellsPerRow: history.getMaxColumns(), ...rollover });
   if (outcome) trimGridToData(spreadsheet.getSheetByName(SHEET.history)!);
   return outcome;
 }
 
-/**
- * SpreadsheetWorkbook.writeSheet clears a sheet before its setValues: an execution killed between the
- * two would leave `Histórico` empty. Here its rewrite overwrites the rows below the header in place
- * instead (one setValues, then the stale tail cleared), so at worst old rows linger, never vanish.
- */
-function historyOverwrittenInPlace(workbook: Workbook): Workbook {
-  return {
-    sheetNames: () => workbook.sheetNames(),
-    readSheet: (name) => workbook.readSheet(name),
-    writeSheet: (name, content) =>
-      name === SHEET.history ? workbook.replaceRowsFrom(name, 1, content.rows.slice(1), content.columnFormats) : workbook.writeSheet(name, content),
-    replaceRowsFrom: (name, fromRow, rows, columnFormats) => workbook.replaceRowsFrom(name, fromRow, rows, columnFormats),
-    updateRows: (name, fromRow, rows) => workbook.updateRows(name, fromRow, rows),
-    deleteSheet: (name) => workbook.deleteSheet(name),
-    cellCount: () => workbook.cellCount(),
-    setNotes: (name, notes) => workbook.setNotes(name, notes),
-  };
-}

@@ -53,18 +53,25 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 
   writeSheet(name: string, content: SheetContent): void {
-    let sheet = this.spreadsheet.getSheetByName(name);
-    // A rewritten sheet starts clean (values and formats): greyed rows or old colours must not linger.
-    if (sheet) sheet.clear();
-    else sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    // The new content is written over the old first, and only then is what is left over cleared:
+    // an execution killed in between leaves old or new rows, never an empty sheet (a staging or a
+    // Histórico cleared and not yet rewritten would lose collected data).
+    const existing = this.spreadsheet.getSheetByName(name);
+    const sheet = existing ?? this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    const [oldRows, oldColumns] = existing ? [sheet.getLastRow(), sheet.getLastColumn()] : [0, 0];
     const width = Math.max(1, ...content.rows.map((row) => row.length));
-    if (content.rows.length > 0) {
-      ensureGrid(sheet, content.rows.length, width);
-      const range = sheet.getRange(1, 1, content.rows.length, width);
-      if (content.columnFormats) range.setNumberFormats(this.formats(content.rows.length, width, content.columnFormats));
+    const height = content.rows.length;
+    if (height > 0) {
+      ensureGrid(sheet, height, width);
+      const range = sheet.getRange(1, 1, height, width);
+      range.setNumberFormats(this.formats(height, width, content.columnFormats ?? []));
       range.setValues(pad(content.rows, width));
+      // Old greyed rows or colours must not linger on rewritten rows.
+      if (existing) range.setFontColor(null).setFontWeight('normal');
       sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     }
+    if (oldRows > height) sheet.getRange(height + 1, 1, oldRows - height, Math.max(oldColumns, width)).clear();
+    if (oldColumns > width && height > 0) sheet.getRange(1, width + 1, height, oldColumns - width).clear();
     sheet.setFrozenRows(content.frozenRows ?? 0);
     if (content.frozenColumns !== undefined) sheet.setFrozenColumns(content.frozenColumns);
     if (content.hidden && !sheet.isSheetHidden()) sheet.hideSheet();

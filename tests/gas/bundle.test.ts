@@ -2,6 +2,7 @@
 // multi-slice weekly run, slices killed at any point, and the same rows as the Node host.
 
 import { SHEET } from '../../src/core/sheets';
+import { instantOfSerial } from '../../src/core/time/local-date';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { MemoryWorkbook } from '../../src/core/workbook/memory-workbook';
@@ -193,8 +194,10 @@ describe('build/Code.js in Apps Script', () => {
   it('the same week through the Node host and the Apps Script host gives identical Histórico rows', async () => {
     const gas = gasSchool(MONDAY);
     configure(gas);
-    const clickedAt = gas.env.time.now();
     runWeekWithTicks(gas);
+    // The run's "now" is the instant its first slice started (logged as `Início`), a moment after the click.
+    const runLog = gas.env.runtime.quietly(() => new SpreadsheetWorkbook(gas.env.spreadsheet.gas()).readSheet(SHEET.runs)!);
+    const clickedAt = instantOfSerial(Number(runLog[1][0]), 'America/Sao_Paulo');
 
     const workbook = new MemoryWorkbook();
     ensureConfigSheets(workbook);

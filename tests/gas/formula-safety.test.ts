@@ -25,3 +25,23 @@ describe('formula-safe writes through SpreadsheetApp', () => {
     expect(workbook.readSheet('Nomes')!.slice(1).map((row) => row[0])).toEqual(HOSTILE);
   });
 });
+
+describe('SpreadsheetWorkbook.writeSheet killed part-way', () => {
+  it('never leaves a sheet empty: old or new rows are always there', () => {
+    for (let killAfter = 0; killAfter < 12; killAfter++) {
+      const env = createAppsScriptEnv({ handler: () => ({ status: 404, headers: {}, body: '' }), startTime: Date.UTC(2026, 8, 14, 9) });
+      const workbook = new SpreadsheetWorkbook(env.spreadsheet.gas());
+      const old = [['Tipo', 'Aluno'], ['aluno', 1], ['aluno', 2], ['aluno', 3]];
+      workbook.writeSheet('_Coleta', { rows: old, hidden: true });
+      env.killSwitch.killAfter(killAfter);
+      try {
+        workbook.writeSheet('_Coleta', { rows: [...old, ['aluno', 4]], hidden: true });
+      } catch {
+        // killed: what matters is what the sheet holds now
+      }
+      env.killSwitch.reset();
+      const rows = workbook.readSheet('_Coleta')!;
+      expect(rows.slice(0, 4)).toEqual(old);
+    }
+  });
+});
