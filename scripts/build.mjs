@@ -1,9 +1,10 @@
-// Build: the Apps Script bundle (build/Code.js + appsscript.json) and the Node CLI (build/node/).
+// Build: the Apps Script project (build/: Code.js, Sidebar.html, appsscript.json — exactly what clasp
+// pushes) and the Node CLI (dist/, which Apps Script must never see).
 // Apps Script sees only top-level functions, so the IIFE bundle is followed by one delegating
 // wrapper per export of src/gas/index.ts; the names come from esbuild's metafile, not a list.
 import { build } from 'esbuild';
-import { builtinModules } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 
 const gasEntry = 'src/gas/index.ts';
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -37,8 +38,8 @@ async function exportNames() {
   return output.exports.filter((name) => name !== 'default').sort();
 }
 
-async function buildAppsScript() {
-  const names = await exportNames();
+/** One esbuild pass of the Apps Script bundle; the defines carry the deploy options and the manifest's scopes. */
+async function bundleAppsScript(options, manifestScopes) {
   const result = await build({
     entryPoints: [gasEntry],
     bundle: true,
@@ -53,40 +54,68 @@ async function buildAppsScript() {
     // Smaller for the Apps Script editor, but names are kept so stack traces stay readable.
     minifyWhitespace: true,
     minifySyntax: true,
-    define: { __ADDON_MODE__: process.env.CADEMI_ADDON === '1' ? 'true' : 'false' },
+    // Web globals libraries name but Apps Script lacks (File, atob, btoa) bind to our shims.
+    inject: ['src/gas/runtime-shims.ts'],
+    define: {
+      __ADDON_MODE__: String(options.addon),
+      __URL_FETCH_ALLOWLIST__: JSON.stringify(options.allowlist),
+      __MANIFEST_SCOPES__: JSON.stringify(manifestScopes),
+    },
     outfile: 'build/Code.js',
     logLevel: 'warning',
     plugins: [forbidNodeModules],
   });
-  const bundle = result.outputFiles[0].text;
+  return result.outputFiles[0].text;
+}
+
+/**
+ * build/Code.js and build/appsscript.json. The manifest is derived from the bundle (src/deploy): a
+ * first pass finds what the code calls, the second carries the resulting scopes for the first-run
+ * self-check. The build fails when the bundle names something Apps Script lacks or the scope table
+ * does not know.
+ */
+async function buildAppsScript(deploy) {
+  const names = await exportNames();
+  const options = deploy.readDeployOptions(process.cwd());
+  const allowlist = deploy.fetchAllowlist(options);
+  const review = (code) => deploy.reviewBundle(deploy.analyzeBundle(code), options);
+  const first = review(await bundleAppsScript({ ...options, allowlist }, []));
+  if (first.problems.length > 0) throw new Error(`build/Code.js is not fit for Apps Script:\n- ${first.problems.join('\n- ')}`);
+  const manifest = deploy.buildManifest(first, options);
+  const bundle = await bundleAppsScript({ ...options, allowlist }, manifest.oauthScopes);
+  const second = deploy.buildManifest(review(bundle), options);
+  if (JSON.stringify(second) !== JSON.stringify(manifest)) throw new Error('build: the manifest changed between the two passes');
   if (/\brequire\(/.test(bundle)) throw new Error('build/Code.js calls require(): a Node/CommonJS module slipped into the Apps Script bundle');
   const wrappers = names
     .map((name) => `function ${name}(...args) { return __app.${name}(...args); }`)
     .join('\n');
   mkdirSync('build', { recursive: true });
   writeFileSync('build/Code.js', `${bundle}\n// Entry points Apps Script lists and calls.\n${wrappers}\n`);
-  copyFileSync('appsscript.json', 'build/appsscript.json');
-  return names;
+  writeFileSync('build/appsscript.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  return { names, manifest, options };
 }
 
 async function buildNode() {
   await build({
-    entryPoints: { cli: 'src/node/cli.ts', ...(existsSync('bench/index.ts') ? { bench: 'bench/index.ts' } : {}) },
+    entryPoints: { cli: 'src/node/cli.ts', deploy: 'src/deploy/index.ts', ...(existsSync('bench/index.ts') ? { bench: 'bench/index.ts' } : {}) },
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
-    outdir: 'build/node',
+    outdir: 'dist',
     logLevel: 'warning',
   });
 }
 
-const names = existsSync(gasEntry) ? await buildAppsScript() : [];
+// The Node side first: the Apps Script build uses the deploy tooling it contains.
 await buildNode();
+const deploy = createRequire(import.meta.url)('../dist/deploy.js');
+const { names, manifest, options } = await buildAppsScript(deploy);
 await (await import('./build-sidebar.mjs')).buildSidebar();
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 if (!process.env.npm_config_silent) {
-  console.log(`build ${version}: build/Code.js (${names.length} entry points: ${names.join(', ')}), build/Sidebar.html, build/node/cli.js`);
+  const optional = [options.addon ? 'add-on' : 'bound', ...(options.bigquery ? ['BigQuery'] : [])].join(', ');
+  console.log(`build ${version} (${optional}): build/Code.js (${names.length} entry points: ${names.join(', ')}), build/Sidebar.html, build/appsscript.json (${manifest.oauthScopes.length} scopes), dist/cli.js`);
 }

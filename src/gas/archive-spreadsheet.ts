@@ -22,7 +22,7 @@ export interface ArchiveSpreadsheetOptions {
   /** The school's (bound) spreadsheet: names the archive and gives its time zone. */
   readonly source: Spreadsheet;
   /** Default: the SpreadsheetApp global. */
-  readonly spreadsheetApp?: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  readonly spreadsheetApp?: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'create' | 'openById'>;
   /** Default: PropertiesService.getDocumentProperties(). */
   readonly properties?: GoogleAppsScript.Properties.Properties;
   /** Number formats of the archived columns (default: `Histórico`'s). */
@@ -67,7 +67,8 @@ export class ArchiveSpreadsheet implements ArchiveSink {
 
   /** The archive spreadsheet; a new one when there is none yet or the current one would pass the cell limit. */
   private open(cellsNeeded: number): { spreadsheet: Spreadsheet; created: boolean } {
-    const app = this.options.spreadsheetApp ?? SpreadsheetApp;
+    // Members are called on SpreadsheetApp itself, so the manifest check sees which ones need a scope.
+    const app = this.options.spreadsheetApp ?? { openById: (id: string) => SpreadsheetApp.openById(id), create: (name: string) => SpreadsheetApp.create(name) };
     const properties = this.options.properties ?? PropertiesService.getDocumentProperties();
     const id = properties.getProperty(ARCHIVE_ID_KEY);
     let previousName: string | null = null;

@@ -7,6 +7,27 @@ import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refr
 import { configureTokenDialog } from './token-dialog';
 import { dispatchSidebarCall, showSidebar } from './sidebar-server';
 import { configureWebhookDialog, handleWebhookPost } from './webhook';
+import { parseSettingsSheet } from '../core/config/settings-sheet';
+import { SHEET } from '../core/sheets';
+import { passesSelfCheck } from './self-check';
+import { MENU_TITLE } from './menu';
+
+/**
+ * Every menu action starts here: a person's first action (per build) runs the self-check, and an
+ * action stops with one clear message when the platform lacks something the code relies on.
+ */
+function menuAction(action: () => void, options: { createConfigSheets?: boolean } = {}): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const workbook = new SpreadsheetWorkbook(spreadsheet);
+  if (options.createConfigSheets) ensureConfigSheets(workbook);
+  const inputs = () => {
+    const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+    return { timeZones: [spreadsheet.getSpreadsheetTimeZone(), settings.timeZone], apiUrl: settings.apiUrl };
+  };
+  const ui = SpreadsheetApp.getUi();
+  if (!passesSelfCheck(inputs, (message) => ui.alert(MENU_TITLE, message, ui.ButtonSet.OK))) return;
+  action();
+}
 
 /** Simple trigger: adds the menu. Runs without authorization, so it touches nothing else. */
 export function onOpen(): void {
@@ -19,24 +40,23 @@ export function onInstall(): void {
 }
 
 export function atualizarAgora(): void {
-  ensureConfigSheets(new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
-  refreshNow();
+  menuAction(refreshNow, { createConfigSheets: true });
 }
 
 export function configurarToken(): void {
-  ensureConfigSheets(new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
-  configureTokenDialog();
+  menuAction(configureTokenDialog, { createConfigSheets: true });
 }
 
 export function configurarAlertas(): void {
-  configureSlackAlerts();
+  menuAction(configureSlackAlerts);
 }
 
 export function ativarAtualizacaoAutomatica(): void {
-  enableAutoUpdate();
+  menuAction(enableAutoUpdate);
 }
 
 export function desativarAtualizacaoAutomatica(): void {
+  // Switching the automation off must work even when something else is broken.
   disableAutoUpdate();
 }
 
@@ -45,7 +65,7 @@ export function verExecucoes(): void {
 }
 
 export function gerenciarTurmas(): void {
-  showSidebar();
+  menuAction(showSidebar);
 }
 
 /** The sidebar's only server entry: a fixed table of functions, inputs checked again here. */
@@ -54,7 +74,7 @@ export function sidebarRpc(method: unknown, args: unknown): unknown {
 }
 
 export function configurarWebhook(): void {
-  configureWebhookDialog();
+  menuAction(configureWebhookDialog);
 }
 
 /** Cademi's progress webhook, when the script is deployed as a web app (secret in the URL). */

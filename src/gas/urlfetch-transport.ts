@@ -1,6 +1,7 @@
 // UrlFetchApp.fetchAll behind the slice driver: HTTP errors come back as responses, never as throws.
 
 import type { HttpRequest, HttpResponse } from '../core/http';
+import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
 
 /** UrlFetchApp's daily quota is spent: the run pauses until the quota renews (the next day). */
 export class UrlFetchQuotaError extends Error {
@@ -12,7 +13,20 @@ export class UrlFetchQuotaError extends Error {
 
 const QUOTA_MESSAGE = /too many times|cota|quota/i;
 
+/** A URL the manifest's allowlist refuses: Apps Script would throw for every retry, so the run stops at once. */
+export class UrlNotAllowedError extends Error {
+  constructor(url: string) {
+    super(
+      `O endereço ${originOf(url)} não está entre os endereços permitidos do projeto (${builtAllowlist().join(', ')}). ` +
+        'Confira a "URL da API" na aba Configuração ou acrescente o domínio em extraFetchPrefixes no deploy.config.json e rode npm run push.',
+    );
+    this.name = 'UrlNotAllowedError';
+  }
+}
+
 export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse[] {
+  const refused = requests.find((request) => !isUrlAllowed(request.url));
+  if (refused) throw new UrlNotAllowedError(refused.url);
   const params = requests.map((request) => ({
     url: request.url,
     method: 'get' as const,

@@ -1,4 +1,5 @@
 // The state every fake service shares: virtual time, call counters, cost table, kill switch, realm.
+import { ruleFor } from '../../src/deploy/scopes';
 import { KillSwitch } from './kill-switch';
 import { makeFakeDate, VirtualTime } from './virtual-time';
 
@@ -69,6 +70,12 @@ export class Runtime {
   readonly Date: DateConstructor;
   /** The Error class service exceptions are made from; `loadBundle` swaps in the vm context's. */
   ErrorClass: ErrorConstructor = Error;
+  /**
+   * The manifest's `oauthScopes`; null skips the check. Set, a call whose scope is missing throws as
+   * Apps Script does when a manifest sets scopes explicitly
+   * (https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes).
+   */
+  manifestScopes: readonly string[] | null = null;
   private readonly counts = new Map<string, number>();
   private readonly scoped = new Map<string, Map<string, number>>();
   private quiet = 0;
@@ -84,6 +91,7 @@ export class Runtime {
   call(key: string, cells = 0, scope?: string): void {
     if (this.quiet > 0) return;
     this.killSwitch.check(this.time.now(), (m) => new this.ErrorClass(m));
+    this.checkScope(key);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     if (scope !== undefined) {
       let perScope = this.scoped.get(scope);
@@ -96,6 +104,14 @@ export class Runtime {
     const whole = Math.floor(this.carryMs);
     this.carryMs -= whole;
     this.time.advance(whole);
+  }
+
+  private checkScope(key: string): void {
+    if (this.manifestScopes === null) return;
+    const [service, member] = key.split('.');
+    const rule = ruleFor(service, member ?? null);
+    if (!rule || rule.anyOf.length === 0 || rule.anyOf.some((scope) => this.manifestScopes!.includes(scope))) return;
+    throw this.exception(`You do not have permission to call ${key}. Required permissions: ${rule.anyOf[rule.anyOf.length - 1]}`);
   }
 
   /** Runs `f` without counting, costing or kill-checking its service calls (for test inspection). */

@@ -91,8 +91,21 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder { return new TriggerBuilder(this, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder; }
   getOAuthToken(): string { return 'fake-oauth-token'; }
   getScriptId(): string { return 'fake-script-id'; }
-  getAuthorizationInfo(): GoogleAppsScript.Script.AuthorizationInfo {
-    return { getAuthorizationStatus: () => 'NOT_REQUIRED' as unknown as GoogleAppsScript.Script.AuthorizationStatus, getAuthorizationUrl: () => '' };
+  /**
+   * Scopes the person granted; null grants whatever is asked. With granular consent a person may
+   * untick some (https://developers.google.com/apps-script/concepts/scopes#granular).
+   */
+  grantedScopes: string[] | null = null;
+  /** getAuthorizationInfo(authMode, oAuthScopes?): getAuthorizedScopes() is the granted part of the scopes asked for. */
+  getAuthorizationInfo(_authMode?: unknown, oAuthScopes?: string[]): GoogleAppsScript.Script.AuthorizationInfo {
+    const granted = this.grantedScopes;
+    const authorized = oAuthScopes === undefined ? null : oAuthScopes.filter((scope) => granted === null || granted.includes(scope));
+    const required = authorized !== null && oAuthScopes !== undefined && authorized.length < oAuthScopes.length;
+    return {
+      getAuthorizationStatus: () => (required ? 'REQUIRED' : 'NOT_REQUIRED') as unknown as GoogleAppsScript.Script.AuthorizationStatus,
+      getAuthorizationUrl: () => (required ? 'https://script.google.com/a/authorize?fake' : ''),
+      getAuthorizedScopes: () => authorized,
+    };
   }
 
   /** Installed time-driven triggers. */

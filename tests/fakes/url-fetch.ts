@@ -1,5 +1,6 @@
 // Fake UrlFetchApp: routes requests to a handler (e.g. the simulator), with quota, latency and Apps Script errors.
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
+import { isUrlAllowed } from '../../src/gas/url-allowlist';
 import { FakeBlob, toSignedBytes } from './blob';
 import { instrument, Runtime } from './runtime';
 
@@ -44,6 +45,11 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
   /** Answers POSTs (webhooks); replaceable by a test. */
   postHandler: (request: { url: string; payload: string }) => HttpResponse = () => ({ status: 200, headers: {}, body: 'ok' });
   dailyQuota: number;
+  /**
+   * The manifest's `urlFetchWhitelist`; null allows every URL. Set, a URL outside it is refused before
+   * any request, with Google's matching rules (https://developers.google.com/apps-script/manifest/allowlist-url).
+   */
+  allowlist: readonly string[] | null = null;
   /** Every request performed (after redirects), in order. */
   readonly log: FetchRecord[] = [];
   private readonly used = new Map<number, number>();
@@ -66,6 +72,9 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
     if (typeof r.url !== 'string' || !/^https?:\/\/[^/]+/i.test(r.url)) throw this.rt.exception(`Invalid argument: ${String(r.url)}`);
     const method = (r.method ?? 'get').toLowerCase();
     if (method !== 'get' && method !== 'post') throw this.rt.exception(`FakeUrlFetch routes GET and POST only (got ${method.toUpperCase()} ${r.url})`);
+    if (this.allowlist !== null && !isUrlAllowed(r.url, this.allowlist)) {
+      throw this.rt.exception(`Script has attempted to access a URL that is not in the allowlist (urlFetchWhitelist) of the manifest: ${r.url}`);
+    }
     return r;
   }
 

@@ -8,6 +8,7 @@ import { createSchool, createSimulator, type School, type Simulator } from '../.
 import { cohortRow } from '../../src/core/config/templates';
 import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
 import { SHEET } from '../../src/core/sheets';
+import type { AppsScriptManifest } from '../../src/deploy/manifest';
 
 const ROOT = join(__dirname, '../..');
 export const API_URL = 'https://escola.cademi.com.br/api/v1';
@@ -18,6 +19,18 @@ export function bundleCode(): string {
   const path = join(ROOT, 'build/Code.js');
   if (!existsSync(path)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
   return readFileSync(path, 'utf8');
+}
+
+/** The manifest the build derived (build/appsscript.json), as clasp would push it. */
+export function builtManifest(): AppsScriptManifest {
+  bundleCode();
+  return JSON.parse(readFileSync(join(ROOT, 'build/appsscript.json'), 'utf8')) as AppsScriptManifest;
+}
+
+/** Makes the fakes hold the bundle to the built manifest's rules: its scopes and its URL allowlist. */
+export function enforceManifest(env: AppsScriptEnv, manifest: AppsScriptManifest = builtManifest()): void {
+  env.runtime.manifestScopes = manifest.oauthScopes;
+  env.urlFetch.allowlist = manifest.urlFetchWhitelist;
 }
 
 export interface GasSchool {
@@ -33,6 +46,7 @@ export function gasSchool(startTime: number, options: { studentCount?: number; s
   let simulator: Simulator | undefined;
   const env = createAppsScriptEnv({ handler: (request) => simulator!.handle(request), startTime, latencyMs: 150, urlFetchQuota: options.urlFetchQuota });
   simulator = createSimulator({ clock: env.time, school, token: TOKEN });
+  enforceManifest(env);
   const fns = loadBundle(bundleCode(), env);
   return { env, fns, simulator, school };
 }

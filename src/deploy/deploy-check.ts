@@ -1,0 +1,87 @@
+// `npm run deploy:check`: what a push would send to Apps Script and why, checked with the real
+// clasp (offline, throwaway HOME) and against the scope table. `npm run push` runs it first.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeBundle } from './bundle-analysis';
+import { readDeployOptions, type DeployOptions } from './deploy-options';
+import { checkManifest, reviewBundle, type AppsScriptManifest } from './manifest';
+import { ADVANCED_SERVICES, shortScope, type DeployOption } from './scopes';
+import { FETCH_TARGETS } from '../gas/url-allowlist';
+
+/** Exactly what Apps Script must receive: the manifest, the bundle and the sidebar. */
+export const PUSHED_FILES: readonly string[] = ['build/Code.js', 'build/Sidebar.html', 'build/appsscript.json'];
+const SCRIPT_ID_PLACEHOLDER = 'PASTE-YOUR-SCRIPT-ID-HERE';
+
+/** The files the real `clasp push` would upload from `root`, asked offline with a throwaway HOME. */
+export function claspFilesToPush(root: string): string[] {
+  const home = mkdtempSync(join(tmpdir(), 'clasp-home-'));
+  try {
+    const clasp = join(root, 'node_modules/.bin/clasp');
+    const output = execFileSync(clasp, ['show-file-status', '--json'], { cwd: root, env: { ...process.env, HOME: home }, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const status = JSON.parse(output) as { filesToPush?: unknown };
+    if (!Array.isArray(status.filesToPush)) throw new Error('clasp show-file-status não listou filesToPush');
+    return status.filesToPush.map(String).sort();
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+export interface DeployReport {
+  readonly lines: string[];
+  readonly problems: string[];
+  readonly warnings: string[];
+}
+
+/** Checks a built project at `root` (build/ present). Pure of printing: the caller prints `lines`. */
+export function deployReport(root: string, options: DeployOptions = readDeployOptions(root), forPush = false): DeployReport {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const lines: string[] = [];
+  const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null);
+  const code = read('build/Code.js');
+  const manifestText = read('build/appsscript.json');
+  if (code === null || manifestText === null) return { lines, problems: ['build/ está incompleto: rode npm run build primeiro.'], warnings };
+  const manifest = JSON.parse(manifestText) as AppsScriptManifest;
+  const references = analyzeBundle(code);
+
+  const files = claspFilesToPush(root);
+  lines.push('Arquivos que o clasp enviará ao Apps Script:', ...files.map((file) => `  ${file}`));
+  const expected = [...PUSHED_FILES].sort();
+  if (JSON.stringify(files) !== JSON.stringify(expected)) problems.push(`O clasp enviaria ${files.join(', ')}; só ${expected.join(', ')} devem ir (confira .clasp.json e .claspignore).`);
+
+  const review = reviewBundle(references, options);
+  lines.push('', 'Escopos OAuth (o motivo e o que no código os usa):');
+  for (const need of review.scopes) lines.push(`  ${shortScope(need.scope)}: ${need.reasons.join('; ')} [${need.uses.join(', ')}]`);
+  lines.push('', 'Endereços permitidos (urlFetchWhitelist):');
+  for (const prefix of manifest.urlFetchWhitelist) lines.push(`  ${prefix}: ${FETCH_TARGETS.find((target) => target.prefix === prefix)?.reason ?? 'endereço próprio da escola (deploy.config.json)'}`);
+  const services = (Object.keys(ADVANCED_SERVICES) as DeployOption[]).map((option) => `${ADVANCED_SERVICES[option].userSymbol}: ${options[option] ? 'ligado' : 'desligado'}`);
+  lines.push('', `Partes opcionais (deploy.config.json): modo ${options.addon ? 'complemento (add-on)' : 'script vinculado'}; ${services.join('; ')}`);
+  problems.push(...checkManifest(manifest, references, options));
+
+  const clasp = read('.clasp.json');
+  if (clasp === null) problems.push('.clasp.json não existe.');
+  else if (clasp.includes(SCRIPT_ID_PLACEHOLDER)) (forPush ? problems : warnings).push(`.clasp.json ainda tem ${SCRIPT_ID_PLACEHOLDER}: cole ali o ID do script (Configurações do projeto no editor).`);
+  return { lines, problems, warnings };
+}
+
+/** The command: prints the report, returns the exit code (1 when anything would fail in Apps Script). */
+export function runDeployCheck(root: string = process.cwd(), argv: readonly string[] = process.argv.slice(2)): number {
+  let report: DeployReport;
+  try {
+    report = deployReport(root, readDeployOptions(root), argv.includes('--push'));
+  } catch (error) {
+    console.error(`deploy:check falhou: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  console.log(report.lines.join('\n'));
+  for (const warning of report.warnings) console.log(`\nAviso: ${warning}`);
+  if (report.problems.length > 0) {
+    console.error(`\n${report.problems.length} problema(s) impedem o envio:\n- ${report.problems.join('\n- ')}`);
+    return 1;
+  }
+  console.log('\nTudo certo para enviar.');
+  return 0;
+}

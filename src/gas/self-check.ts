@@ -1,0 +1,72 @@
+// The first-run self-check: before a person's first menu action, what the code relies on is asked of
+// the platform itself, so a missing piece reads as one clear message instead of a failure later.
+
+import { wallTimeOf } from '../core/time/zoned';
+import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
+
+declare const __MANIFEST_SCOPES__: readonly string[] | undefined;
+
+/** The scopes the build wrote into the manifest (appsscript.json). */
+export function manifestScopes(): readonly string[] {
+  return typeof __MANIFEST_SCOPES__ !== 'undefined' ? __MANIFEST_SCOPES__ : [];
+}
+
+/** Per user: authorization is granted by each person, so each one passes the check once per build. */
+const PASSED_KEY = 'cademi.selfCheckPassed';
+const DAY_MS = 86_400_000;
+
+/** Whether Intl computes the same wall clock as Apps Script's own (Java) formatter, in winter and summer. */
+export function timeZoneProblem(timeZone: string, now: number): string | null {
+  try {
+    for (const at of [now, now + 182 * DAY_MS]) {
+      const wall = wallTimeOf(at, timeZone);
+      const ours = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')} ${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+      const platform = Utilities.formatDate(new Date(at), timeZone, 'yyyy-MM-dd HH:mm');
+      if (ours !== platform) return `o fuso horário "${timeZone}" dá ${ours} no Intl e ${platform} no Apps Script; as semanas sairiam erradas. Escolha um fuso da lista em Arquivo › Configurações e em "Fuso horário" na aba Configuração.`;
+    }
+    return null;
+  } catch {
+    return `o fuso horário "${timeZone}" não é reconhecido pelo Intl do Apps Script. Escolha um fuso da lista (ex.: America/Sao_Paulo) em Arquivo › Configurações e na aba Configuração.`;
+  }
+}
+
+/** The manifest's scopes this person has not granted (granular consent lets people untick some). */
+export function missingScopes(scopes: readonly string[]): string[] {
+  if (scopes.length === 0) return [];
+  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, [...scopes]);
+  const granted = info.getAuthorizedScopes();
+  if (granted === null || granted === undefined) return info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED ? [...scopes] : [];
+  const have = new Set(granted);
+  return scopes.filter((scope) => !have.has(scope));
+}
+
+/** Everything that stops the product here, in Portuguese; empty when all is well. */
+export function selfCheckProblems(input: { timeZones: readonly string[]; apiUrl: string; now: number }): string[] {
+  const problems: string[] = [];
+  for (const timeZone of new Set(input.timeZones)) {
+    const problem = timeZoneProblem(timeZone, input.now);
+    if (problem) problems.push(problem);
+  }
+  const missing = missingScopes(manifestScopes());
+  if (missing.length > 0) {
+    problems.push(`faltam permissões que você não concedeu: ${missing.map((scope) => scope.replace('https://www.googleapis.com/auth/', '')).join(', ')}. Rode de novo uma ação do menu e marque todas as permissões na tela do Google.`);
+  }
+  if (input.apiUrl && !isUrlAllowed(input.apiUrl)) {
+    problems.push(`a "URL da API" (${originOf(input.apiUrl)}) não está entre os endereços permitidos do projeto (${builtAllowlist().join(', ')}). Use https://SUAESCOLA.cademi.com.br/api/v1 ou acrescente o domínio em extraFetchPrefixes no deploy.config.json e rode npm run push.`);
+  }
+  return problems;
+}
+
+/** Runs the check once per person and build; true when the menu action may go on. */
+export function passesSelfCheck(input: () => { timeZones: readonly string[]; apiUrl: string }, show: (message: string) => void): boolean {
+  const properties = PropertiesService.getUserProperties();
+  const build = manifestScopes().join(' ');
+  if (properties.getProperty(PASSED_KEY) === build) return true;
+  const problems = selfCheckProblems({ ...input(), now: Date.now() });
+  if (problems.length > 0) {
+    show(`Antes de começar, é preciso corrigir:\n\n- ${problems.join('\n- ')}`);
+    return false;
+  }
+  properties.setProperty(PASSED_KEY, build);
+  return true;
+}

@@ -1,0 +1,66 @@
+// The hosts the bundle may fetch, and Apps Script's rule for matching a URL against the manifest's
+// `urlFetchWhitelist` (https://developers.google.com/apps-script/manifest/allowlist-url). The build
+// writes the manifest's list from FETCH_TARGETS (plus a school's own hosts); the code checks a URL
+// against the same list before fetching, so a refusal reads as a pt-BR message, not a platform error.
+
+/** A host the product fetches, with why (shown by `npm run deploy:check` and the README). */
+export interface FetchTarget {
+  readonly prefix: string;
+  readonly reason: string;
+}
+
+export const CADEMI_PREFIX = 'https://*.cademi.com.br/';
+export const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/';
+
+export const FETCH_TARGETS: readonly FetchTarget[] = [
+  { prefix: CADEMI_PREFIX, reason: 'API da Cademi ("URL da API" em Configuração)' },
+  { prefix: SLACK_WEBHOOK_PREFIX, reason: 'alertas no Slack (webhook de entrada)' },
+];
+
+declare const __URL_FETCH_ALLOWLIST__: readonly string[] | undefined;
+
+/** The manifest's allowlist as built (FETCH_TARGETS plus the school's extra prefixes from deploy.config.json). */
+export function builtAllowlist(): readonly string[] {
+  return typeof __URL_FETCH_ALLOWLIST__ !== 'undefined' ? __URL_FETCH_ALLOWLIST__ : FETCH_TARGETS.map((target) => target.prefix);
+}
+
+const URL_PARTS = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i;
+
+/** Why a prefix is not one the manifest accepts, or null when it is valid. */
+export function invalidPrefixReason(prefix: string): string | null {
+  const parts = URL_PARTS.exec(prefix);
+  if (!parts) return 'não é uma URL';
+  if (parts[1].toLowerCase() !== 'https') return 'precisa começar com https://';
+  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(parts[2])) return 'precisa de um domínio completo';
+  if (!parts[3].startsWith('/')) return 'precisa de um caminho (termine o domínio com /)';
+  return null;
+}
+
+/**
+ * Whether `url` matches one allowlist prefix: https only; a `*.` host matches any subdomain (not the
+ * bare domain); hosts compare without case, paths with case; a path prefix matches itself and its
+ * children (`/foo` matches `/foo`, `/foo/bar`, `/foo?x`, not `/foobar`).
+ */
+export function matchesPrefix(url: string, prefix: string): boolean {
+  const target = URL_PARTS.exec(url);
+  const allowed = URL_PARTS.exec(prefix);
+  if (!target || !allowed || target[1].toLowerCase() !== 'https' || allowed[1].toLowerCase() !== 'https') return false;
+  const host = target[2].toLowerCase();
+  const allowedHost = allowed[2].toLowerCase();
+  const hostMatches = allowedHost.startsWith('*.') ? host.endsWith(allowedHost.slice(1)) && host.length > allowedHost.length - 1 : host === allowedHost;
+  if (!hostMatches) return false;
+  const path = target[3] === '' ? '/' : target[3];
+  const allowedPath = allowed[3];
+  if (!path.startsWith(allowedPath)) return false;
+  return allowedPath.endsWith('/') || path.length === allowedPath.length || '/?#'.includes(path[allowedPath.length]);
+}
+
+export function isUrlAllowed(url: string, allowlist: readonly string[] = builtAllowlist()): boolean {
+  return allowlist.some((prefix) => matchesPrefix(url, prefix));
+}
+
+/** `https://host/…` → `https://host` (for messages: never the path or query, which may carry secrets). */
+export function originOf(url: string): string {
+  const parts = URL_PARTS.exec(url);
+  return parts ? `${parts[1].toLowerCase()}://${parts[2].toLowerCase()}` : '(URL inválida)';
+}
