@@ -1,12 +1,21 @@
 // What the add-on keeps between executions, in DocumentProperties: per spreadsheet, shared by the
-// people who run the script there (editors), never visible in a cell.
+// people who run the script there (editors), never visible in a cell. Apps Script allows 9 KB per
+// value and 500 KB per store (https://developers.google.com/apps-script/guides/services/quotas):
+// the checkpoint is split into numbered chunks under a manifest, and every write is checked against
+// those limits here, with a message people can act on, before the platform would throw.
 
-import type { SyncCheckpoint } from '../core/sync/checkpoint';
+import { z } from 'zod';
+import { urlHash } from '../core/cademi/pagination';
+import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../core/sync/checkpoint';
 import type { LocalDate } from '../core/time/local-date';
 
+/** Every property key this module owns. */
 const KEY = {
   token: 'cademi.apiToken',
+  /** The checkpoint's manifest: how many chunks, and the length and hash of their concatenation. */
   checkpoint: 'cademi.checkpoint',
+  /** Prefix of the checkpoint's numbered chunks: `cademi.checkpoint.1`, `cademi.checkpoint.2`, … */
+  checkpointChunk: 'cademi.checkpoint.',
   runRequested: 'cademi.runRequested',
   lastCompletedWeek: 'cademi.lastCompletedWeek',
   lastFailureAt: 'cademi.lastFailureAt',
@@ -14,6 +23,27 @@ const KEY = {
   progress: 'cademi.progress',
   pausedUntil: 'cademi.pausedUntil',
 } as const;
+
+/** Apps Script's limit per property value. */
+export const VALUE_LIMIT_BYTES = 9 * 1024;
+/** Apps Script's limit per property store (keys and values). */
+export const STORE_LIMIT_BYTES = 500 * 1024;
+/** The most a checkpoint write may bring the store to: room is kept for the token, alerts, incident, archive id… */
+export const STORE_BUDGET_BYTES = 400 * 1024;
+/** Characters per checkpoint chunk. The serialized checkpoint is ASCII, so this is bytes too: under 9 KB with margin. */
+export const CHECKPOINT_CHUNK_CHARS = 8 * 1024;
+/** At most this many chunks (the budget allows ~50); a manifest naming more is not ours. */
+const MAX_CHUNKS = 64;
+/** A run summary kept for the sidebar, capped so it always fits one value. */
+const OUTCOME_MAX_CHARS = 1000;
+
+/** A value or the whole store would not fit in PropertiesService: the run fails with this message. */
+export class StateLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateLimitError';
+  }
+}
 
 /** How far the running slice is, for the sidebar's progress bar (another execution reads it). */
 export interface SliceProgress {
@@ -25,8 +55,81 @@ export interface SliceProgress {
   readonly at: number;
 }
 
+const sliceProgressSchema = z.object({
+  week: z.string(),
+  settled: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  listing: z.boolean(),
+  at: z.number().nonnegative(),
+});
+
+const manifestSchema = z.object({
+  version: z.literal(CHECKPOINT_VERSION),
+  chunks: z.number().int().min(1).max(MAX_CHUNKS),
+  length: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{8}$/),
+}).strict();
+
+type CheckpointManifest = z.infer<typeof manifestSchema>;
+
+/** What the store holds for the checkpoint: nothing, a whole checkpoint, or something that must not be trusted. */
+export type StoredCheckpoint =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'valid'; readonly checkpoint: SyncCheckpoint }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** What a checkpoint write took: its serialized size, its chunks, and the store's size after it. */
+export interface CheckpointFootprint {
+  readonly bytes: number;
+  readonly chunks: number;
+  readonly storeBytes: number;
+}
+
 function store(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
+}
+
+/** UTF-8 size of a string (Apps Script has no Buffer; a blob per value would cost a service call). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function entriesBytes(entries: Iterable<[string, string]>): number {
+  let bytes = 0;
+  for (const [key, value] of entries) bytes += utf8Bytes(key) + utf8Bytes(value);
+  return bytes;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1).replace('.', ',');
+
+/** Writes values in one call, refusing (with a message) any value the platform would refuse. */
+function put(values: Record<string, string>): void {
+  for (const [key, value] of Object.entries(values)) {
+    const bytes = utf8Bytes(key) + utf8Bytes(value);
+    if (bytes > VALUE_LIMIT_BYTES) {
+      throw new StateLimitError(`O valor "${key}" (${kb(bytes)} KB) passa do limite de 9 KB por valor das propriedades do Apps Script e não foi gravado.`);
+    }
+  }
+  store().setProperties(values);
+}
+
+function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export function readToken(): string | null {
@@ -34,7 +137,7 @@ export function readToken(): string | null {
 }
 
 export function saveToken(token: string): void {
-  store().setProperty(KEY.token, token);
+  put({ [KEY.token]: token });
 }
 
 /** The token as the UI may show it: only its last 4 characters. */
@@ -42,23 +145,78 @@ export function maskedToken(token: string | null): string {
   return token ? `…${token.slice(-4)}` : '(não configurado)';
 }
 
-export function readCheckpoint(): SyncCheckpoint | null {
-  const text = store().getProperty(KEY.checkpoint);
-  if (!text) return null;
+const chunkKey = (index: number) => `${KEY.checkpointChunk}${index}`;
+const isChunkKey = (key: string) => key.startsWith(KEY.checkpointChunk) && /^\d+$/.test(key.slice(KEY.checkpointChunk.length));
+
+/**
+ * The checkpoint as stored, read in one call. A manifest whose chunks are missing, or whose length
+ * or hash does not match them (a torn or interrupted write, a stale format), is `unreadable`.
+ */
+export function readStoredCheckpoint(): StoredCheckpoint {
+  const properties = store().getProperties();
+  const manifestText = properties[KEY.checkpoint];
+  if (!manifestText) return { kind: 'none' };
+  const manifest = parseJson(manifestSchema, manifestText);
+  if (!manifest) return { kind: 'unreadable', reason: 'o índice está num formato antigo ou corrompido' };
+  const parts: string[] = [];
+  for (let index = 1; index <= manifest.chunks; index++) {
+    const part = properties[chunkKey(index)];
+    if (!part) return { kind: 'unreadable', reason: `falta a parte ${index} de ${manifest.chunks}` };
+    parts.push(part);
+  }
+  const text = parts.join('');
+  if (text.length !== manifest.length || urlHash(text) !== manifest.hash) {
+    return { kind: 'unreadable', reason: 'as partes não conferem com o índice (gravação interrompida)' };
+  }
   try {
-    const parsed = JSON.parse(text) as SyncCheckpoint;
-    return parsed.version === 1 ? parsed : null;
-  } catch {
-    return null;
+    return { kind: 'valid', checkpoint: decodeCheckpoint(text) };
+  } catch (error) {
+    if (error instanceof CheckpointFormatError) return { kind: 'unreadable', reason: error.reason };
+    throw error;
   }
 }
 
-export function saveCheckpoint(checkpoint: SyncCheckpoint): void {
-  store().setProperty(KEY.checkpoint, JSON.stringify(checkpoint));
+/** The checkpoint, or null when there is none or it cannot be trusted (the slice reports that case). */
+export function readCheckpoint(): SyncCheckpoint | null {
+  const stored = readStoredCheckpoint();
+  if (stored.kind === 'unreadable') console.warn(`checkpoint unreadable: ${stored.reason}`);
+  return stored.kind === 'valid' ? stored.checkpoint : null;
 }
 
+/**
+ * Writes the checkpoint's chunks and manifest in ONE setProperties call; chunks left from a larger
+ * previous checkpoint are emptied in that same call (then deleted), so the store never holds both.
+ * Throws StateLimitError, before writing anything, when the store would pass STORE_BUDGET_BYTES.
+ */
+export function saveCheckpoint(checkpoint: SyncCheckpoint): CheckpointFootprint {
+  const text = encodeCheckpoint(checkpoint);
+  const values: Record<string, string> = {};
+  let chunks = 0;
+  for (let offset = 0; offset < text.length; offset += CHECKPOINT_CHUNK_CHARS) values[chunkKey(++chunks)] = text.slice(offset, offset + CHECKPOINT_CHUNK_CHARS);
+  const manifest: CheckpointManifest = { version: CHECKPOINT_VERSION, chunks, length: text.length, hash: urlHash(text) };
+  values[KEY.checkpoint] = JSON.stringify(manifest);
+  const current = store().getProperties();
+  const leftovers = Object.keys(current).filter((key) => isChunkKey(key) && !(key in values));
+  for (const key of leftovers) values[key] = '';
+  const others = entriesBytes(Object.entries(current).filter(([key]) => !(key in values)));
+  const storeBytes = others + entriesBytes(Object.entries(values));
+  if (chunks > MAX_CHUNKS || storeBytes > STORE_BUDGET_BYTES) {
+    throw new StateLimitError(
+      `O ponto de retomada da coleta (${kb(text.length)} KB) não cabe nas propriedades do documento: com os outros valores (${kb(others)} KB) ` +
+        `passaria de ${kb(STORE_BUDGET_BYTES)} KB, a margem segura abaixo do limite de 500 KB do Apps Script. Nada pela metade foi gravado no Histórico. ` +
+        'Desative em Turmas (coluna Ativa) as turmas encerradas e tente de novo.',
+    );
+  }
+  put(values);
+  for (const key of leftovers) store().deleteProperty(key);
+  return { bytes: text.length, chunks, storeBytes };
+}
+
+/** Removes the manifest first (the checkpoint is gone from then on), then every chunk. */
 export function clearCheckpoint(): void {
-  store().deleteProperty(KEY.checkpoint);
+  const keys = store().getKeys();
+  if (keys.includes(KEY.checkpoint)) store().deleteProperty(KEY.checkpoint);
+  for (const key of keys.filter(isChunkKey)) store().deleteProperty(key);
 }
 
 export function isRunRequested(): boolean {
@@ -66,23 +224,23 @@ export function isRunRequested(): boolean {
 }
 
 export function setRunRequested(requested: boolean): void {
-  if (requested) store().setProperty(KEY.runRequested, 'true');
+  if (requested) put({ [KEY.runRequested]: 'true' });
   else store().deleteProperty(KEY.runRequested);
 }
 
 export function readRunHistory(): { lastCompletedWeek: LocalDate | null; lastFailureAt: number | null } {
   const properties = store().getProperties();
   const failure = Number(properties[KEY.lastFailureAt]);
-  return { lastCompletedWeek: properties[KEY.lastCompletedWeek] ?? null, lastFailureAt: Number.isFinite(failure) && failure > 0 ? failure : null };
+  return { lastCompletedWeek: properties[KEY.lastCompletedWeek] || null, lastFailureAt: Number.isFinite(failure) && failure > 0 ? failure : null };
 }
 
 /** Records a completed week and withdraws the run request, in one properties write. */
 export function recordCompletion(week: LocalDate, summary: string): void {
-  store().setProperties({ [KEY.lastCompletedWeek]: week, [KEY.lastOutcome]: summary, [KEY.lastFailureAt]: '', [KEY.runRequested]: 'false' });
+  put({ [KEY.lastCompletedWeek]: week, [KEY.lastOutcome]: summary.slice(0, OUTCOME_MAX_CHARS), [KEY.lastFailureAt]: '', [KEY.runRequested]: 'false' });
 }
 
 export function recordFailure(at: number, summary: string): void {
-  store().setProperties({ [KEY.lastFailureAt]: String(at), [KEY.lastOutcome]: summary });
+  put({ [KEY.lastFailureAt]: String(at), [KEY.lastOutcome]: summary.slice(0, OUTCOME_MAX_CHARS) });
 }
 
 export function readLastOutcome(): string | null {
@@ -90,17 +248,12 @@ export function readLastOutcome(): string | null {
 }
 
 export function saveProgress(progress: SliceProgress): void {
-  store().setProperty(KEY.progress, JSON.stringify(progress));
+  put({ [KEY.progress]: JSON.stringify(progress) });
 }
 
 export function readProgress(): SliceProgress | null {
   const text = store().getProperty(KEY.progress);
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as SliceProgress;
-  } catch {
-    return null;
-  }
+  return text ? parseJson(sliceProgressSchema, text) : null;
 }
 
 export function clearProgress(): void {
@@ -115,5 +268,5 @@ export function readPausedUntil(): number | null {
 
 export function setPausedUntil(at: number | null): void {
   if (at === null) store().deleteProperty(KEY.pausedUntil);
-  else store().setProperty(KEY.pausedUntil, String(at));
+  else put({ [KEY.pausedUntil]: String(at) });
 }

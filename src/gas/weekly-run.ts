@@ -5,6 +5,7 @@ import { parseSettingsSheet } from '../core/config/settings-sheet';
 import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
 import { appendRunLog } from '../core/runlog/run-log';
+import { describeDeliveries } from '../core/runlog/delivery-report';
 import { isWeeklyRunDue } from '../core/schedule/run-due';
 import { SHEET } from '../core/sheets';
 import { SyncFailedError } from '../core/sync/errors';
@@ -13,10 +14,10 @@ import { runSlice } from '../core/sync/slice-driver';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
 import { dropStaging } from '../core/sync/commit';
 import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
-import type { Settings } from '../core/model/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/model/settings';
 import { raiseIncident, resolveIncident, type IncidentKind } from './alerts';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { fetchAllRequests, UrlFetchQuotaError } from './urlfetch-transport';
+import { fetchAllRequests, UrlFetchQuotaError, UrlNotAllowedError } from './urlfetch-transport';
 import { mailTutors } from './tutor-mail';
 import { rollOverSpreadsheetHistory } from './archive-spreadsheet';
 import { describeRollover } from '../core/history/archive-sink';
@@ -58,18 +59,55 @@ export function runOneSlice(request: SliceRequest): SliceReport {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(1000)) return { kind: 'busy' };
   try {
-    return sliceUnderLock(request);
+    return guardedSlice(request);
   } finally {
     lock.releaseLock();
   }
 }
 
-function sliceUnderLock(request: SliceRequest): SliceReport {
-  const startedAt = Date.now();
+/** What a failed run is logged with; filled in as the slice learns it (defaults until the settings are read). */
+interface FailureContext {
+  readonly request: SliceRequest;
+  readonly startedAt: number;
+  workbook: SpreadsheetWorkbook | null;
+  settings: Settings;
+}
+
+/**
+ * Every way a slice can end badly ends as a failed run (a `Falhou` row in Execuções and an alert):
+ * the expected failures below, and anything unexpected — a property write that does not fit, a
+ * sheet service error, a bug — through the same `fail()`. Nothing is rethrown to the trigger but
+ * the executor's own time limit, which no script can outlive (the next tick resumes the run).
+ */
+function guardedSlice(request: SliceRequest): SliceReport {
+  const context: FailureContext = { request, startedAt: Date.now(), workbook: null, settings: DEFAULT_SETTINGS };
+  try {
+    return sliceUnderLock(context);
+  } catch (error) {
+    // Apps Script ending the execution at its time limit is no failed run: the next tick resumes from the checkpoint.
+    if (isExecutionEnd(error)) throw error;
+    try {
+      return fail(context, error instanceof state.StateLimitError || error instanceof UrlNotAllowedError ? error.message : unexpectedFailureMessage(error), 'falha');
+    } catch (failure) {
+      // fail() guards each of its steps; this is the last resort, so the trigger never throws in a loop.
+      console.error(`slice failed and its failure could not be recorded: ${describeError(failure)}; original error: ${describeError(error)}`);
+      return { kind: 'failed', message: unexpectedFailureMessage(error) };
+    }
+  }
+}
+
+function sliceUnderLock(context: FailureContext): SliceReport {
+  const { request, startedAt } = context;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SpreadsheetWorkbook(spreadsheet);
+  context.workbook = workbook;
   const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
-  const checkpoint = state.readCheckpoint();
+  context.settings = settings;
+  const stored = state.readStoredCheckpoint();
+  if (stored.kind === 'unreadable') {
+    return fail(context, `O ponto de retomada da coleta em andamento não pôde ser lido (${stored.reason}); a coleta desta semana foi descartada e recomeça do início na próxima execução. Nada pela metade foi gravado no Histórico.`, 'falha');
+  }
+  const checkpoint = stored.kind === 'valid' ? stored.checkpoint : null;
   const requested = state.isRunRequested();
   if (!checkpoint && !requested && !isWeeklyRunDue(startedAt, settings, state.readRunHistory())) return { kind: 'idle' };
   const pausedUntil = state.readPausedUntil();
@@ -77,13 +115,13 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
   state.setPausedUntil(null);
   if (checkpoint && weekKeyOf(startedAt, settings.timeZone) > checkpoint.week) {
     // The week ended before its run could finish: its rows would be mislabeled now, so it is dropped.
-    return fail(workbook, settings, request, startedAt, `A semana ${checkpoint.week} não foi concluída até o fim da semana (${checkpoint.calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`, 'prazo');
+    return fail(context, `A semana ${checkpoint.week} não foi concluída até o fim da semana (${checkpoint.calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`, 'prazo');
   }
 
   const token = state.readToken();
   if (!token) return { kind: 'no-token' };
   if (!settings.apiUrl) {
-    return fail(workbook, settings, request, startedAt, 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).', 'falha');
+    return fail(context, 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).', 'falha');
   }
   try {
     const { job, config } = startWeekRun(workbook, {
@@ -97,7 +135,7 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
       request.onProgress?.(current);
       if (Date.now() - progressSavedAt < PROGRESS_EVERY_MS) return;
       progressSavedAt = Date.now();
-      state.saveProgress({ week: current.week, ...current.progress(), at: progressSavedAt });
+      saveProgressQuietly({ week: current.week, ...current.progress(), at: progressSavedAt });
     };
     let outcome: 'complete' | 'paused';
     let quotaSpent = false;
@@ -119,7 +157,7 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
       saveStaging(workbook, job);
       state.saveCheckpoint(job.checkpoint());
       const progress = job.progress();
-      state.saveProgress({ week: job.week, ...progress, at: 0 });
+      saveProgressQuietly({ week: job.week, ...progress, at: 0 });
       if (quotaSpent) {
         appendRunLog(workbook, {
           startedAt, finishedAt: Date.now(), trigger: request.trigger, week: job.week, outcome: 'Em andamento', cohorts: job.stats.cohorts,
@@ -129,13 +167,17 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
       }
       return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
     }
+    // A run finishing in its first slice leaves a cursor too, one that lists nothing (there is no
+    // staging to resume from): a slice killed while completing is then redone as the same run, with
+    // the same start, so Execuções logs it once.
+    if (!checkpoint) state.saveCheckpoint({ ...job.checkpoint(), listed: [], unknownTags: [], walks: {} });
     // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
     // completion, then the cursor, then the staging a resumed run would need.
     const result = finishWeekRun(
       workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() },
       {
         beforeCommit: () => archiveOldWeeks(spreadsheet, workbook),
-        afterCommit: (week) => copyWeekToBigQuery(config.settings.bigQueryTable, week),
+        afterCommit: (week) => [...copyWeekToBigQuery(config.settings.bigQueryTable, week), describeDeliveries(resolveIncident(config.settings.alertEmail, spreadsheet.getUrl()))].filter(Boolean),
         reportHistory: (school) => historyFromBigQuery(school),
       },
     );
@@ -143,39 +185,102 @@ function sliceUnderLock(request: SliceRequest): SliceReport {
     state.clearCheckpoint();
     state.clearProgress();
     dropStaging(workbook);
-    resolveIncident(config.settings.alertEmail, spreadsheet.getUrl());
     if (config.settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
     return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
   } catch (error) {
     if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {
       const message = error instanceof ConfigError ? `Configuração inválida: ${error.issues.map(describeIssue).join('; ')}` : error.message;
       const kind = error instanceof SyncFailedError && error.kind === 'auth' ? 'token' : 'falha';
-      return fail(workbook, settings, request, startedAt, message, kind);
+      return fail(context, message, kind);
     }
     throw error;
   }
 }
 
-/** A failed run: nothing of the week is written; the log says why; the staging is dropped; one alert. */
-function fail(workbook: SpreadsheetWorkbook, settings: Settings, request: SliceRequest, startedAt: number, message: string, incident: IncidentKind): SliceReport {
+/** The executor's time limit (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). */
+const EXECUTION_END = /Exceeded maximum execution time|Tempo (máximo )?de execução (máximo )?excedido/i;
+
+function isExecutionEnd(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && EXECUTION_END.test(String((error as Error).message));
+}
+
+/** The sidebar's progress bar is not worth a run: a write that fails is only logged. */
+function saveProgressQuietly(progress: state.SliceProgress): void {
+  try {
+    state.saveProgress(progress);
+  } catch (error) {
+    console.warn(`progress not saved: ${describeError(error)}`);
+  }
+}
+
+/**
+ * A failed run: nothing of the week is written; the log says why; the staging is dropped; one alert.
+ * Each step is tried on its own, so a broken service (properties full, sheet unavailable) still
+ * leaves the others done; what could not be done goes to console.error. Never throws.
+ */
+function fail(context: FailureContext, reason: string, incident: IncidentKind): SliceReport {
+  const { request, startedAt, settings } = context;
+  const message = reason.slice(0, MAX_FAILURE_MESSAGE_CHARS);
   const timeZone = settings.timeZone;
-  const checkpoint = state.readCheckpoint();
-  state.clearCheckpoint();
-  state.clearProgress();
-  state.setRunRequested(false);
-  state.recordFailure(Date.now(), message);
-  workbook.deleteSheet(SHEET.staging);
-  appendRunLog(
-    workbook,
-    {
-      startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now(), trigger: request.trigger,
-      week: checkpoint?.week ?? weekKeyOf(startedAt, timeZone), outcome: 'Falhou',
-      cohorts: 0, students: 0, calls: checkpoint?.calls ?? 0, carried: 0, retries: checkpoint?.retries ?? 0, errors: 1, message,
-    },
-    timeZone,
-  );
-  raiseIncident(incident, message, settings.alertEmail, SpreadsheetApp.getActiveSpreadsheet().getUrl());
+  const problems: string[] = [];
+  const step = <T>(what: string, action: () => T): T | undefined => {
+    try {
+      return action();
+    } catch (error) {
+      problems.push(`${what}: ${describeError(error)}`);
+      return undefined;
+    }
+  };
+  const checkpoint = step('read checkpoint', () => state.readCheckpoint()) ?? null;
+  const cleared = step('clear checkpoint', () => {
+    state.clearCheckpoint();
+    return true;
+  });
+  step('clear progress', () => state.clearProgress());
+  step('withdraw run request', () => state.setRunRequested(false));
+  step('record failure', () => state.recordFailure(Date.now(), message));
+  // The alert goes first, so the log row can say whether it arrived.
+  const alert = step('raise incident', () => describeDeliveries(raiseIncident(incident, message, settings.alertEmail, SpreadsheetApp.getActiveSpreadsheet().getUrl()))) ?? '';
+  const workbook = context.workbook ?? step('open spreadsheet', () => new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+  // The staging goes only once the cursor is gone: a cursor resumed without its staging would lose students.
+  if (workbook && cleared) step('drop staging', () => workbook.deleteSheet(SHEET.staging));
+  if (workbook) {
+    step('append run log', () =>
+      appendRunLog(
+        workbook,
+        {
+          startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now(), trigger: request.trigger,
+          week: checkpoint?.week ?? weekKeyOf(startedAt, timeZone), outcome: 'Falhou',
+          cohorts: 0, students: 0, calls: checkpoint?.calls ?? 0, carried: 0, retries: checkpoint?.retries ?? 0, errors: 1,
+          message: [message, alert].filter(Boolean).join(' ').slice(0, MAX_FAILURE_MESSAGE_CHARS),
+        },
+        timeZone,
+      ),
+    );
+  }
+  if (problems.length > 0) console.error(`failed run not fully recorded (${problems.join('; ')}); failure: ${message}`);
   return { kind: 'failed', message };
+}
+
+/** Failure messages go to a cell, a property value and an alert: capped well under all three limits. */
+const MAX_FAILURE_MESSAGE_CHARS = 1000;
+
+/** The run-log text of an error nobody planned for: what it was, never what a server answered. */
+function unexpectedFailureMessage(error: unknown): string {
+  return `A atualização parou por um erro inesperado (${describeError(error)}). Nada pela metade foi gravado no Histórico; a próxima execução tenta de novo. Se o erro se repetir, avise quem mantém o complemento.`;
+}
+
+/**
+ * An error's class and, for our code and Apps Script services (`Exception`), its message. Errors that
+ * may quote what they parsed (SyntaxError from JSON.parse, zod) give only their class, and a
+ * platform message is cut where it would quote a server's response.
+ */
+export function describeError(error: unknown): string {
+  if (typeof error !== 'object' || error === null || !('message' in error)) return `valor lançado do tipo ${typeof error}`;
+  const name = String((error as Error).name || 'Error');
+  if (name === 'SyntaxError' || /zod/i.test(name)) return name;
+  const message = String((error as Error).message).split(/truncated server response|server response|resposta do servidor/i)[0].trim().slice(0, 300);
+  return message ? `${name}: ${message}` : name;
 }
 
 /** Near the cell limit, the oldest weeks move to the archive spreadsheet; a failure there never costs the week. */

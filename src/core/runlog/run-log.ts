@@ -28,7 +28,16 @@ export interface RunLogEntry {
   readonly message: string;
 }
 
-/** Appends one entry with one read and one write. */
+/** How far back a completed run's row is looked for (a redo follows its killed slice closely). */
+const REDO_WINDOW_ROWS = 50;
+/** Start instants closer than this (in days, ~0.1 s) are the same run's. */
+const SAME_START_DAYS = 1e-6;
+
+/**
+ * Appends one entry with one read and one write. A `Concluída` entry whose run (same start and
+ * week) is already logged as `Concluída` replaces that row instead: a slice killed after writing its
+ * log row, but before the completion was recorded, is redone and must not log the run twice.
+ */
 export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: string): void {
   const row = [
     serialOfInstant(entry.startedAt, timeZone), serialOfInstant(entry.finishedAt, timeZone), entry.trigger,
@@ -38,7 +47,17 @@ export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: s
   const stored = workbook.readSheet(SHEET.runs);
   if (stored === null || stored.length === 0) {
     workbook.writeSheet(SHEET.runs, { rows: [[...RUN_LOG_HEADERS], row], columnFormats: RUN_LOG_FORMATS, frozenRows: 1, owned: true });
-  } else {
-    workbook.replaceRowsFrom(SHEET.runs, stored.length, [row], RUN_LOG_FORMATS);
+    return;
   }
+  const logged = entry.outcome === 'Concluída' ? loggedCompletion(stored, row) : -1;
+  if (logged > 0) workbook.updateRows(SHEET.runs, logged, [row]);
+  else workbook.replaceRowsFrom(SHEET.runs, stored.length, [row], RUN_LOG_FORMATS);
+}
+
+function loggedCompletion(stored: readonly (readonly unknown[])[], row: readonly unknown[]): number {
+  for (let index = stored.length - 1; index > 0 && index >= stored.length - REDO_WINDOW_ROWS; index--) {
+    const cells = stored[index];
+    if (cells[4] === 'Concluída' && Math.abs(Number(cells[3]) - Number(row[3])) < SAME_START_DAYS && Math.abs(Number(cells[0]) - Number(row[0])) < SAME_START_DAYS) return index;
+  }
+  return -1;
 }

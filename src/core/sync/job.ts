@@ -9,13 +9,13 @@ import {
 } from '../cademi/errors';
 import { followPageRequest, progressRequest, productRequest, studentRequest, tagStudentsRequest, ENDPOINTS } from '../cademi/requests';
 import { parseProduct, parseProgress, parseStudent, parseTagStudentsPage } from '../cademi/responses';
-import { advancePageWalk, newPageWalk, type PageWalk } from '../cademi/pagination';
+import { advancePageWalk, isPageWalkComplete, newPageWalk, type PageWalk } from '../cademi/pagination';
 import type { SchoolConfig } from '../config/load-config';
 import type { CohortConfig } from '../model/cohort';
 import type { HistoryIndex } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import { localDateOf, weekKeyOf, type LocalDate } from '../time/local-date';
-import type { SyncCheckpoint } from './checkpoint';
+import { CHECKPOINT_VERSION, cohortKeys, type SyncCheckpoint } from './checkpoint';
 import { NO_ADJUSTMENTS, type EffectiveAdjustments } from '../adjustments/effective';
 import { pushedKey } from '../push/pushed-sheet';
 import type { PushedProgress } from '../push/webhook-events';
@@ -96,7 +96,7 @@ export class SyncJob {
   private readonly studentsByCohort = new Map<string, Map<number, StagedStudent>>();
   private readonly outcomes = new Map<string, StagedProgress | StagedSkip>();
   private readonly records: StagedRecord[] = [];
-  private walks: Record<string, PageWalk> = {};
+  private readonly walks: Record<string, PageWalk> = {};
   private readonly failedCohorts: Record<string, string> = {};
   private readonly inFlight = new Set<string>();
   private readonly attempts = new Map<string, number>();
@@ -128,8 +128,7 @@ export class SyncJob {
     this.stats.cohorts = this.cohorts.length;
     for (const cohort of this.cohorts) this.studentsByCohort.set(cohort.name, new Map());
     if (resume) {
-      this.walks = { ...resume.checkpoint.walks };
-      Object.assign(this.failedCohorts, resume.checkpoint.failedCohorts);
+      this.resumeListing(resume.checkpoint);
       this.stats.calls = resume.checkpoint.calls;
       this.stats.retries = resume.checkpoint.retries;
       resume.records.forEach((record) => this.stage(record));
@@ -232,17 +231,23 @@ export class SyncJob {
     }
   }
 
+  /**
+   * The cursor to resume from: per cohort only whether its listing ended (or its tag is unknown) and,
+   * while it is listing, its page walk. A cohort not yet started is left out and starts over.
+   */
   checkpoint(): SyncCheckpoint {
-    return {
-      version: 1,
-      runId: this.runId,
-      week: this.week,
-      now: this.now,
-      walks: { ...this.walks },
-      failedCohorts: { ...this.failedCohorts },
-      calls: this.stats.calls,
-      retries: this.stats.retries,
-    };
+    const keys = cohortKeys(this.cohorts);
+    const listed: string[] = [];
+    const unknownTags: string[] = [];
+    const walks: Record<string, PageWalk> = {};
+    for (const cohort of this.cohorts) {
+      const key = keys.get(cohort.name)!;
+      const walk = this.walks[cohort.name];
+      if (this.failedCohorts[cohort.name] !== undefined) unknownTags.push(key);
+      else if (isPageWalkComplete(walk)) listed.push(key);
+      else if (walk.stopReason === null && walk.nextUrl !== null && walk.pages > 0) walks[key] = walk;
+    }
+    return { version: CHECKPOINT_VERSION, runId: this.runId, week: this.week, now: this.now, listed, unknownTags, walks, calls: this.stats.calls, retries: this.stats.retries };
   }
 
   /** Everything collected so far, for the staging sheet. */
@@ -285,6 +290,24 @@ export class SyncJob {
   }
 
   // --- internals ---------------------------------------------------------------------------
+
+  /** Restores the listing state of a checkpoint; keys of cohorts no longer active are ignored. */
+  private resumeListing(checkpoint: SyncCheckpoint): void {
+    const keys = cohortKeys(this.cohorts);
+    const byKey = new Map(this.cohorts.map((cohort) => [keys.get(cohort.name)!, cohort]));
+    for (const key of checkpoint.listed) {
+      const cohort = byKey.get(key);
+      if (cohort) this.walks[cohort.name] = { nextUrl: null, pages: 0, seen: [], stopReason: 'last' };
+    }
+    for (const key of checkpoint.unknownTags) {
+      const cohort = byKey.get(key);
+      if (cohort) this.markUnknownTag(cohort);
+    }
+    for (const [key, walk] of Object.entries(checkpoint.walks)) {
+      const cohort = byKey.get(key);
+      if (cohort) this.walks[cohort.name] = walk;
+    }
+  }
 
   private stage(record: StagedRecord): void {
     switch (record.kind) {
@@ -352,8 +375,7 @@ export class SyncJob {
       page = parseTagStudentsPage(response, ENDPOINTS.tagStudents);
     } catch (error) {
       if (error instanceof CademiNotFoundError) {
-        this.failCohort(cohortName, `a tag ${cohort.tagId} não existe na Cademi; confira o Tag ID em Turmas`);
-        this.cohortProblems.push({ cohort: cohortName, column: 'Tag ID', message: `a tag ${cohort.tagId} não existe na Cademi; a turma não foi sincronizada` });
+        this.markUnknownTag(cohort);
         return;
       }
       throw error;
@@ -365,7 +387,7 @@ export class SyncJob {
       }),
     );
     const walk = advancePageWalk(this.walks[cohortName], { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, MAX_PAGES_PER_TAG);
-    this.walks = { ...this.walks, [cohortName]: walk };
+    this.walks[cohortName] = walk;
     if (walk.stopReason === 'repeated' || walk.stopReason === 'cap') {
       // The listing cannot be trusted to be complete: a week with students missing is worse than none.
       const why = walk.stopReason === 'cap' ? `passou de ${MAX_PAGES_PER_TAG} páginas` : 'repetiu uma página já lida';
@@ -419,9 +441,12 @@ export class SyncJob {
     }
   }
 
-  private failCohort(cohortName: string, reason: string): void {
-    this.failedCohorts[cohortName] = reason;
-    this.warnings.push(`Turma "${cohortName}" não sincronizada: ${reason}.`);
+  /** A cohort whose tag Cademi does not know: said in the warnings and at its `Turmas` cell, on every slice. */
+  private markUnknownTag(cohort: CohortConfig): void {
+    const reason = `a tag ${cohort.tagId} não existe na Cademi; confira o Tag ID em Turmas`;
+    this.failedCohorts[cohort.name] = reason;
+    this.warnings.push(`Turma "${cohort.name}" não sincronizada: ${reason}.`);
+    this.cohortProblems.push({ cohort: cohort.name, column: 'Tag ID', message: `a tag ${cohort.tagId} não existe na Cademi; a turma não foi sincronizada` });
   }
 
   private handleFailure(key: string, error: unknown, now: number): never | void {
