@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT_SLOT = '/*@inline sidebar.js*/';
 const STYLE_SLOT = '/*@inline sidebar.css*/';
 
@@ -26,7 +26,7 @@ function assertSelfContained(html) {
  * Bundles src/ui/sidebar.ts and inlines it and src/ui/sidebar.css into src/ui/sidebar.html,
  * writing build/Sidebar.html. Returns the output path and size.
  */
-export async function buildSidebar() {
+export async function buildSidebar(root = projectRoot) {
   const script = await build({
     entryPoints: [join(root, 'src/ui/sidebar.ts')],
     bundle: true,
@@ -54,5 +54,5 @@ export async function buildSidebar() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { outfile, bytes } = await buildSidebar();
-  console.log(`build sidebar: ${outfile.slice(root.length + 1)} (${(bytes / 1024).toFixed(1)} KiB)`);
+  console.log(`build sidebar: ${outfile.slice(projectRoot.length + 1)} (${(bytes / 1024).toFixed(1)} KiB)`);
 }

@@ -111,9 +111,10 @@ async function buildNode() {
 
 // The Node side first: the Apps Script build uses the deploy tooling it contains.
 await buildNode();
-const deploy = createRequire(import.meta.url)('../dist/deploy.js');
+// Paths are the working directory's, so a test can build a copy of the project with other options.
+const deploy = createRequire(`${process.cwd()}/package.json`)('./dist/deploy.js');
 const { names, manifest, options } = await buildAppsScript(deploy);
-await (await import('./build-sidebar.mjs')).buildSidebar();
+await (await import('./build-sidebar.mjs')).buildSidebar(process.cwd());
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 if (!process.env.npm_config_silent) {
   const optional = [options.addon ? 'add-on' : 'bound', ...(options.bigquery ? ['BigQuery'] : [])].join(', ');

@@ -3,7 +3,9 @@
 import type { SyncJob } from '../core/sync/job';
 import { SHEET } from '../core/sheets';
 import { runOneSlice, type SliceReport } from './weekly-run';
-import { ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate } from './triggers';
+import { claimTick, ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate, stopAutomation } from './triggers';
+import { disabledByOtherNotice, disabledStaleNotice, otherOwnerNotice, tookOverNotice } from '../core/schedule/tick-owner';
+import { TICK_PERIOD_MS } from './tick-ownership';
 import { readCheckpoint, setRunRequested } from './state-store';
 import { readWebhook, saveWebhook } from './alerts';
 
@@ -16,8 +18,10 @@ export function refreshNow(): void {
   const ui = SpreadsheetApp.getUi();
   const inProgress = readCheckpoint();
   setRunRequested(true);
-  // The tick must exist to finish a run longer than one execution, even with auto-update off.
-  ensureTickTrigger();
+  // A tick must exist to finish a run longer than one execution, even with auto-update off: this
+  // editor's, unless another editor's live tick already is the automation.
+  const install = ensureTickTrigger();
+  if (install.kind === 'took-over') ui.alert(TITLE, tookOverNotice(install.previous, spreadsheet.getSpreadsheetTimeZone()), ui.ButtonSet.OK);
   spreadsheet.toast(inProgress ? `Continuando a atualização da semana ${inProgress.week}…` : 'Atualização iniciada…', TITLE, 10);
   let lastToast = Date.now();
   const onProgress = (job: SyncJob) => {
@@ -55,23 +59,49 @@ function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet
   }
 }
 
-/** The periodic trigger: advances a requested, due or unfinished run by one slice. */
-export function onTick(): void {
+/**
+ * The periodic trigger: advances a requested, due or unfinished run by one slice. A tick that is not
+ * the spreadsheet's recorded automation (another editor's already is) deletes itself and stops.
+ */
+export function onTick(event?: { readonly triggerUid?: unknown }): void {
+  const triggerUid = event?.triggerUid === undefined || event.triggerUid === null || event.triggerUid === '' ? null : String(event.triggerUid);
+  let claim: ReturnType<typeof claimTick> | null = null;
+  try {
+    claim = claimTick(triggerUid);
+  } catch (error) {
+    // The heartbeat is bookkeeping: a properties failure here must not stop the slice, whose own
+    // failure path logs to Execuções and alerts.
+    console.error(`tick: could not record the heartbeat (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (claim === 'stray') return;
   const report = runOneSlice({ trigger: 'Agendada' });
   // Without auto-update, the tick only lives to finish a requested run.
   if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && report.kind !== 'waiting-quota' && readCheckpoint() === null) removeTickTriggers();
 }
 
+const SCHEDULE_NOTE = 'A coleta semanal roda no dia e hora definidos em Configuração.';
+
+/** "Ativar": one automation per spreadsheet; says whose account runs it when it is not the clicker's. */
 export function enableAutoUpdate(): void {
   setAutoUpdate(true);
-  ensureTickTrigger();
-  SpreadsheetApp.getUi().alert(TITLE, 'Atualização automática ativada: a coleta semanal roda no dia e hora definidos em Configuração.', SpreadsheetApp.getUi().ButtonSet.OK);
+  const install = ensureTickTrigger();
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const message =
+    install.kind === 'other' ? otherOwnerNotice(install.owner)
+      : install.kind === 'took-over' ? `${tookOverNotice(install.previous, timeZone)} ${SCHEDULE_NOTE}`
+        : 'Atualização automática ativada: a coleta semanal roda no dia e hora definidos em Configuração.';
+  SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
+/** "Desativar": off for the whole spreadsheet; another editor's tick removes itself on its next run. */
 export function disableAutoUpdate(): void {
-  setAutoUpdate(false);
-  if (readCheckpoint() === null) removeTickTriggers();
-  SpreadsheetApp.getUi().alert(TITLE, 'Atualização automática desativada. "Atualizar agora" continua disponível.', SpreadsheetApp.getUi().ButtonSet.OK);
+  const runPending = readCheckpoint() !== null;
+  const stop = stopAutomation(runPending);
+  const message =
+    stop.kind === 'other' ? disabledByOtherNotice(stop.owner, TICK_PERIOD_MS, runPending)
+      : stop.kind === 'stale' ? disabledStaleNotice(stop.previous, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), stop.finishing)
+        : 'Atualização automática desativada. "Atualizar agora" continua disponível.';
+  SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 export function showRuns(): void {

@@ -1,6 +1,8 @@
 // Failures reach someone: one alert per incident (e-mail and/or Slack), and a "resolved" message
 // when the next run succeeds. The Slack webhook lives in DocumentProperties, never in a cell.
 
+import { DELIVERY_REASON, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+
 const INCIDENT_KEY = 'cademi.incident';
 const WEBHOOK_KEY = 'cademi.slackWebhook';
 const TITLE = 'Progresso Cademi';
@@ -41,52 +43,84 @@ function openIncident(): Incident | null {
   }
 }
 
-/** Sends what it can; a failing channel never hides the run's own failure (it is logged instead). */
-function notify(subject: string, body: string, alertEmail: string, spreadsheetUrl: string): string[] {
-  const sent: string[] = [];
-  const text = `${body}\n\n${spreadsheetUrl}`;
-  if (alertEmail) {
-    try {
-      if (MailApp.getRemainingDailyQuota() > 0) {
-        MailApp.sendEmail(alertEmail, `${TITLE}: ${subject}`, text);
-        sent.push('e-mail');
-      }
-    } catch (error) {
-      console.warn(`alert e-mail failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const webhook = readWebhook();
-  if (webhook) {
-    try {
-      UrlFetchApp.fetch(webhook, {
-        method: 'post',
-        contentType: 'application/json',
-        payload: JSON.stringify({ text: `*${TITLE}: ${subject}*\n${text}` }),
-        muteHttpExceptions: true,
-        followRedirects: false,
-      });
-      sent.push('Slack');
-    } catch (error) {
-      // The webhook URL is a secret: an error that quotes it is logged with the URL taken out.
-      const message = (error instanceof Error ? error.message : String(error)).split(webhook).join('[webhook do Slack]');
-      console.warn(`Slack alert failed: ${message}`);
-    }
-  }
-  return sent;
+/** The UrlFetch daily quota, as Apps Script words it ("Service invoked too many times for one day: urlfetch."). */
+const URLFETCH_QUOTA = /too many times for one day: urlfetch/i;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-/** Opens an incident and alerts once; a still-open incident of any kind is not alerted again. */
-export function raiseIncident(kind: IncidentKind, message: string, alertEmail: string, spreadsheetUrl: string): string[] {
-  if (openIncident() !== null) return [];
+/**
+ * The alert e-mail, within MailApp's daily quota, which counts recipients
+ * (https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()).
+ */
+function sendAlertMail(alertEmail: string, subject: string, text: string): Delivery {
+  try {
+    if (MailApp.getRemainingDailyQuota() < recipientCount(alertEmail)) {
+      console.warn('alert e-mail skipped: MailApp daily quota spent');
+      return { channel: 'e-mail', status: 'skipped', reason: DELIVERY_REASON.mailQuota };
+    }
+    MailApp.sendEmail(alertEmail, `${TITLE}: ${subject}`, text);
+    return { channel: 'e-mail', status: 'sent' };
+  } catch (error) {
+    const message = errorText(error).slice(0, 200);
+    console.warn(`alert e-mail failed: ${message}`);
+    return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(message) };
+  }
+}
+
+/**
+ * The Slack message. With muteHttpExceptions, fetch returns Slack's answer whatever its status: only
+ * a 2xx is a delivered alert. The webhook URL is a secret and Slack's body is untrusted: neither is
+ * ever logged or returned.
+ */
+function postToSlack(webhook: string, subject: string, text: string): Delivery {
+  let status: number;
+  try {
+    status = UrlFetchApp.fetch(webhook, {
+      method: 'post',
+      contentType: 'application/json',
+      payload: JSON.stringify({ text: `*${TITLE}: ${subject}*\n${text}` }),
+      muteHttpExceptions: true,
+      followRedirects: false,
+    }).getResponseCode();
+  } catch (error) {
+    // An error that quotes the URL is logged with the URL taken out.
+    const message = errorText(error).split(webhook).join('[webhook do Slack]');
+    console.warn(`Slack alert failed: ${message}`);
+    if (URLFETCH_QUOTA.test(message)) return { channel: 'Slack', status: 'skipped', reason: DELIVERY_REASON.urlFetchQuota };
+    return { channel: 'Slack', status: 'failed', reason: DELIVERY_REASON.slackUnreachable };
+  }
+  if (status >= 200 && status < 300) return { channel: 'Slack', status: 'sent' };
+  console.warn(`Slack alert failed: Slack answered HTTP ${status}`);
+  return { channel: 'Slack', status: 'failed', reason: DELIVERY_REASON.slackStatus(status) };
+}
+
+/** Sends on every configured channel; a failing channel never hides the run's own failure (it is reported instead). */
+function notify(subject: string, body: string, alertEmail: string, spreadsheetUrl: string): DeliveryReport {
+  const text = `${body}\n\n${spreadsheetUrl}`;
+  const deliveries: Delivery[] = [];
+  if (alertEmail) deliveries.push(sendAlertMail(alertEmail, subject, text));
+  const webhook = readWebhook();
+  if (webhook) deliveries.push(postToSlack(webhook, subject, text));
+  return { title: `Alerta (${subject})`, deliveries };
+}
+
+/**
+ * Opens an incident and alerts once; a still-open incident of any kind is not alerted again (null).
+ * The report says what each channel did (describeDeliveries renders it for the run log).
+ */
+export function raiseIncident(kind: IncidentKind, message: string, alertEmail: string, spreadsheetUrl: string): DeliveryReport | null {
+  if (openIncident() !== null) return null;
   properties().setProperty(INCIDENT_KEY, JSON.stringify({ kind, since: Date.now(), message } satisfies Incident));
   const subject = kind === 'token' ? 'o token da API foi recusado' : kind === 'prazo' ? 'semana não concluída no prazo' : 'a atualização falhou';
   return notify(subject, message, alertEmail, spreadsheetUrl);
 }
 
-/** Closes the open incident (if any) with a "resolved" message. */
-export function resolveIncident(alertEmail: string, spreadsheetUrl: string): string[] {
+/** Closes the open incident (if any; null otherwise) with a "resolved" message. */
+export function resolveIncident(alertEmail: string, spreadsheetUrl: string): DeliveryReport | null {
   const incident = openIncident();
-  if (incident === null) return [];
+  if (incident === null) return null;
   properties().deleteProperty(INCIDENT_KEY);
   return notify('resolvido', `A atualização voltou a funcionar. O problema anterior era: ${incident.message}`, alertEmail, spreadsheetUrl);
 }

@@ -82,7 +82,7 @@ export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
   return handleWebhookPost(event);
 }
 
-/** The time-driven tick trigger's handler. */
-export function tick(): void {
-  onTick();
+/** The time-driven tick trigger's handler; its event's `triggerUid` says which editor's tick this is. */
+export function tick(event?: GoogleAppsScript.Events.TimeDriven): void {
+  onTick(event);
 }

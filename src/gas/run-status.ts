@@ -1,14 +1,32 @@
 // The weekly run's state as the sidebar shows it, read from what slices leave in DocumentProperties.
 
 import type { RunStatus } from '../core/sidebar/api';
+import { isTickAlive, staleOwnerWarning } from '../core/schedule/tick-owner';
 import { weekKeyOf } from '../core/time/local-date';
 import * as state from './state-store';
+import { readTickRecord, TICK_PERIOD_MS } from './tick-ownership';
+import { isAutoUpdateEnabled } from './triggers';
 
 /** A slice publishes progress every few seconds; older than this, it is no longer running. */
 const RUNNING_WINDOW_MS = 60_000;
 
+/**
+ * The recorded tick has stopped beating while something needs it (auto-update on, or a run pending):
+ * its owner may have lost access to the spreadsheet or removed the trigger.
+ */
+function automationNotice(now: number, timeZone: string): string | null {
+  const record = readTickRecord();
+  if (record === null || isTickAlive(record, now, TICK_PERIOD_MS)) return null;
+  if (!isAutoUpdateEnabled() && state.readCheckpoint() === null && !state.isRunRequested()) return null;
+  return staleOwnerWarning(record, timeZone);
+}
+
 export function currentRunStatus(timeZone: string): RunStatus {
   const now = Date.now();
+  return { ...runState(now, timeZone), automationNotice: automationNotice(now, timeZone) };
+}
+
+function runState(now: number, timeZone: string): Omit<RunStatus, 'automationNotice'> {
   const progress = state.readProgress();
   const checkpoint = state.readCheckpoint();
   const percentOf = (settled: number, total: number) => (total === 0 ? 0 : Math.floor((100 * settled) / total));

@@ -25,6 +25,7 @@ import { fetchAllRequests } from './urlfetch-transport';
 import { currentRunStatus } from './run-status';
 import { readToken, setRunRequested } from './state-store';
 import { ensureTickTrigger } from './triggers';
+import { tookOverNotice } from '../core/schedule/tick-owner';
 import { runOneSlice } from './weekly-run';
 
 /** At most this many inactive students are checked per click: each costs one API call at 2 req/s. */
@@ -189,9 +190,11 @@ const server: SidebarApi = {
   },
   runNow(): RunStatus {
     setRunRequested(true);
-    ensureTickTrigger();
+    const install = ensureTickTrigger();
     runOneSlice({ trigger: 'Manual' });
-    return currentRunStatus(timeZone(workbook()));
+    const zone = timeZone(workbook());
+    const status = currentRunStatus(zone);
+    return install.kind === 'took-over' ? { ...status, automationNotice: tookOverNotice(install.previous, zone) } : status;
   },
   runStatus() {
     return currentRunStatus(timeZone(workbook()));

@@ -2,18 +2,30 @@
 
 import type { WeeklyContacts } from '../core/report/contacts';
 import { tutorMessages } from '../core/report/tutor-mail';
+import { DELIVERY_REASON, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
 
-/** Sends one message per tutor within MailApp's daily quota; returns a line for the run log. */
-export function mailTutors(contacts: WeeklyContacts, spreadsheetUrl: string): string {
+/**
+ * Sends one message per tutor. MailApp's daily quota counts recipients
+ * (https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()) and
+ * other executions spend it too, so it is checked before each send: a message that does not fit is
+ * skipped, not attempted. Null when there is nobody to write to; describeDeliveries renders the
+ * report for the run log ("3 enviados, 2 não enviados (cota …)").
+ */
+export function mailTutors(contacts: WeeklyContacts, spreadsheetUrl: string): DeliveryReport | null {
   const messages = tutorMessages(contacts, spreadsheetUrl);
-  if (messages.length === 0) return '';
-  const quota = MailApp.getRemainingDailyQuota();
-  const sendable = messages.slice(0, Math.max(0, quota));
-  for (const message of sendable) {
-    MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body, htmlBody: message.htmlBody, name: 'Progresso Cademi' });
-  }
-  const skipped = messages.length - sendable.length;
-  return skipped > 0
-    ? `Listas enviadas a ${sendable.length} tutores; ${skipped} ficaram sem e-mail (cota diária do MailApp esgotada).`
-    : `Listas enviadas a ${sendable.length} tutores.`;
+  if (messages.length === 0) return null;
+  const deliveries: Delivery[] = messages.map((message): Delivery => {
+    try {
+      if (MailApp.getRemainingDailyQuota() < recipientCount(message.to)) return { channel: 'e-mail', status: 'skipped', reason: DELIVERY_REASON.mailQuota };
+      MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body, htmlBody: message.htmlBody, name: 'Progresso Cademi' });
+      return { channel: 'e-mail', status: 'sent' };
+    } catch (error) {
+      const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+      console.warn(`tutor e-mail failed: ${detail}`);
+      return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(detail) };
+    }
+  });
+  const skipped = deliveries.filter((delivery) => delivery.status === 'skipped').length;
+  if (skipped > 0) console.warn(`tutor e-mails: ${skipped} of ${deliveries.length} skipped (MailApp daily quota)`);
+  return { title: 'Listas dos tutores', deliveries };
 }

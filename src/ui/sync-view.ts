@@ -28,9 +28,17 @@ export function mountSync(context: SidebarContext): void {
   const percent = byId('run-percent');
   const message = byId('run-message');
   const runs = byId<HTMLUListElement>('run-list');
+  const automation = byId('automation-notice');
   let polling = false;
 
+  /** The automation's trigger stopped, or was just taken over: shown until the server stops saying so. */
+  function showAutomation(status: RunStatus): void {
+    automation.textContent = status.automationNotice ?? '';
+    automation.hidden = !status.automationNotice;
+  }
+
   function show(status: RunStatus, percentValue = status.percent): void {
+    showAutomation(status);
     const value = Math.max(0, Math.min(100, Math.round(percentValue)));
     box.hidden = false;
     progress.value = value;
@@ -96,6 +104,7 @@ export function mountSync(context: SidebarContext): void {
 
   let firstState = true;
   context.onState((state) => {
+    showAutomation(state.run);
     replaceChildren(runs, ...(state.lastRuns.length ? state.lastRuns.map(runItem) : [el('li', { className: 'empty', text: 'Nenhuma execução registrada.' })]));
     if (firstState && isPending(state.run) && !polling) follow(state.run); // a run already under way
     firstState = false;

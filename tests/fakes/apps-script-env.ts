@@ -36,6 +36,7 @@ export interface AppsScriptEnvOptions {
   costs?: Partial<CostTable>;
   /** Project HTML files for HtmlService (name → content). */
   htmlFiles?: Record<string, string>;
+  /** Who runs executions (switch `env.session.activeUserEmail` between executions for another editor). */
   activeUserEmail?: string;
   /** Enforce add-on trigger rules (no everyMinutes, one clock trigger per document). */
   addon?: boolean;
@@ -105,9 +106,13 @@ export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEn
   const urlFetch = new FakeUrlFetchApp({ runtime, handler: options.handler, dailyQuota: options.urlFetchQuota, latencyMs: options.latencyMs });
   const properties = new FakePropertiesService(runtime);
   const lock = new FakeLockService(runtime);
-  const triggers = new FakeScriptApp(runtime, { documentId: spreadsheet.id, addon: options.addon });
-  const utilities = new FakeUtilities(runtime);
   const session = new FakeSession(runtime, { activeUserEmail: options.activeUserEmail, timeZone });
+  // Each editor sees only their own triggers, and a trigger runs as the editor who created it.
+  const triggers = new FakeScriptApp(runtime, {
+    documentId: spreadsheet.id, addon: options.addon,
+    users: { current: () => session.activeUserEmail, runAs: (user, f) => session.runAs(user, f) },
+  });
+  const utilities = new FakeUtilities(runtime);
   const html = new FakeHtmlService(runtime, options.htmlFiles ?? {});
   const mail = new FakeMailApp(runtime, options.mailQuota);
   const logs = new FakeLogs(() => runtime.time.now());

@@ -20,12 +20,16 @@ export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEma
         : { to: a, subject: subject ?? '', body: body ?? '', options: { ...(options ?? {}) } as Record<string, unknown> }
       : { to: String(a.to), subject: String(a.subject ?? ''), body: String(a.body ?? a.htmlBody ?? ''), options: { ...a } as Record<string, unknown> };
     if (!m.to) throw this.rt.exception('Failed to send email: no recipient');
-    const recipients = m.to.split(',').filter((s) => s.trim()).length;
+    // "Quotas are based on the number of email recipients": To, Cc and Bcc each count
+    // (https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()).
+    const addresses = (list: unknown) => (typeof list === 'string' ? list.split(',').filter((s) => s.trim()).length : 0);
+    const recipients = addresses(m.to) + addresses(m.options.cc) + addresses(m.options.bcc);
     const used = this.used.get(this.day()) ?? 0;
     if (used + recipients > this.dailyQuota) throw this.rt.exception('Service invoked too many times for one day: email.');
     this.used.set(this.day(), used + recipients);
     this.sent.push({ ...m, at: this.rt.time.now() });
   }
+  /** Recipients still allowed today (virtual UTC day). */
   getRemainingDailyQuota(): number { return this.dailyQuota - (this.used.get(this.day()) ?? 0); }
 }
 instrument(FakeMailApp, 'MailApp', ['sendEmail', 'getRemainingDailyQuota']);

@@ -1,7 +1,9 @@
-// Fake ScriptApp: a trigger registry with Apps Script's builder rules, and a scheduler to fire time triggers.
+// Fake ScriptApp: a per-user trigger registry with Apps Script's builder rules, and a scheduler that
+// fires time triggers as the people who created them.
 import { enumOf, instrument, Runtime } from './runtime';
 
 type GTrigger = GoogleAppsScript.Script.Trigger;
+/** 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). */
 export const MAX_TRIGGERS = 20;
 const MINUTE = 60_000, HOUR = 3_600_000, DAY = 86_400_000;
 export const WEEKDAYS = enumOf('SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY');
@@ -21,11 +23,26 @@ export interface ClockSpec {
   timeZone?: string;
 }
 
-/** An installed trigger. `nextAt` is when the scheduler fires it next (time triggers only). */
+/**
+ * Who is running the current execution, and a way to run something as another person. Installable
+ * triggers belong to the user who created them and run as that user
+ * (https://developers.google.com/apps-script/guides/triggers/installable#restrictions); the env wires
+ * this to the fake Session.
+ */
+export interface TriggerUsers {
+  current(): string;
+  runAs<T>(user: string, f: () => T): T;
+}
+
+/** Without a Session: one person runs everything. */
+export const SINGLE_USER: TriggerUsers = { current: () => 'coordenacao@example.com', runAs: (_user, f) => f() };
+
+/** An installed trigger. `nextAt` is when the scheduler fires it next (time triggers only); `owner` created it. */
 export class FakeTrigger implements GTrigger {
   constructor(
     readonly id: string, readonly handler: string, readonly eventType: string, readonly source: string,
     readonly sourceId: string, readonly documentId: string | null, readonly clock: ClockSpec | null, public nextAt: number | null,
+    readonly owner: string = SINGLE_USER.current(),
   ) {}
   getEventType(): GoogleAppsScript.Script.EventType { return this.eventType as unknown as GoogleAppsScript.Script.EventType; }
   getHandlerFunction(): string { return this.handler; }
@@ -49,44 +66,71 @@ export interface FiredRun { handler: string; triggerId: string; at: number; dura
 /** Called around each execution the scheduler starts (the env resets the kill switch, releases locks…). */
 export interface ExecutionHooks { before?(trigger: FakeTrigger): void; after?(trigger: FakeTrigger, run: FiredRun): void }
 
-/** The `ScriptApp` global and the trigger registry. Options: `addon` enforces the add-on trigger rules. */
+/**
+ * The `ScriptApp` global and the trigger registry. Options: `addon` enforces the add-on trigger rules;
+ * `users` says who runs each execution (each person sees and deletes only their own triggers).
+ */
 export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'deleteTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'newTrigger' | 'getOAuthToken' | 'getScriptId' | 'getAuthorizationInfo'> {
   readonly AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL') as unknown as typeof GoogleAppsScript.Script.AuthMode;
   readonly AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED') as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
   readonly EventType = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED') as unknown as typeof GoogleAppsScript.Script.EventType;
   readonly TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR') as unknown as typeof GoogleAppsScript.Script.TriggerSource;
   readonly WeekDay = WEEKDAYS as unknown as typeof GoogleAppsScript.Base.Weekday;
+  /** Every person's triggers (inspection); the ScriptApp methods show only the current user's. */
   triggers: FakeTrigger[] = [];
   hooks: ExecutionHooks = {};
+  users: TriggerUsers;
   /** Id of the document triggers are created in (add-on time triggers belong to it). */
   documentId: string | null;
   readonly addon: boolean;
   private nextId = 1;
 
-  constructor(readonly rt: Runtime = new Runtime(), options: { documentId?: string | null; addon?: boolean } = {}) {
+  constructor(readonly rt: Runtime = new Runtime(), options: ScriptAppOptions = {}) {
     this.documentId = options.documentId ?? null;
     this.addon = options.addon ?? false;
+    this.users = options.users ?? SINGLE_USER;
   }
   gas(): GoogleAppsScript.Script.ScriptApp { return this as unknown as GoogleAppsScript.Script.ScriptApp; }
 
   /** Installs a trigger after Apps Script's checks (used by the builders). */
   install(handler: string, eventType: string, source: string, sourceId: string, clock: ClockSpec | null): FakeTrigger {
-    if (this.triggers.length >= MAX_TRIGGERS) throw this.rt.exception('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-    if (this.addon && this.documentId !== null && this.triggers.some((t) => t.eventType === eventType && t.documentId === this.documentId)) {
+    const owner = this.users.current();
+    const own = this.ownedBy(owner);
+    // The limit is per user per script: another editor's triggers do not count.
+    if (own.length >= MAX_TRIGGERS) throw this.rt.exception('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    // "Each add-on can only have one trigger of each type, per user, per document"
+    // (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions).
+    if (this.addon && this.documentId !== null && own.some((t) => t.eventType === eventType && t.documentId === this.documentId)) {
       throw this.rt.exception(`FakeScriptApp(addon): an add-on may have only one ${eventType} trigger per user per document.`);
     }
     if (this.addon && clock?.everyMinutes) throw this.rt.exception('FakeScriptApp(addon): add-on time-driven triggers cannot run more often than once per hour.');
-    const trigger = new FakeTrigger(String(this.nextId++).padStart(10, '0'), handler, eventType, source, sourceId, this.documentId, clock, null);
+    const trigger = new FakeTrigger(String(this.nextId++).padStart(10, '0'), handler, eventType, source, sourceId, this.documentId, clock, null, owner);
     if (clock) trigger.nextAt = firstFire(clock, this.rt.time.now());
     this.triggers.push(trigger);
     return trigger;
   }
 
-  deleteTrigger(trigger: GTrigger): void { this.triggers = this.triggers.filter((t) => t.id !== trigger.getUniqueId()); }
-  getProjectTriggers(): GTrigger[] { return [...this.triggers]; }
+  /** The triggers a person created (inspection; what getProjectTriggers shows that person). */
+  ownedBy(user: string): FakeTrigger[] { return this.triggers.filter((t) => t.owner === user); }
+
+  /**
+   * A user cannot delete another user's trigger: "a given account can't see triggers installed from a
+   * second account" (https://developers.google.com/apps-script/guides/triggers/installable#restrictions),
+   * so Apps Script refuses it; the message is the fake's wording.
+   */
+  deleteTrigger(trigger: GTrigger): void {
+    const found = this.triggers.find((t) => t.id === trigger.getUniqueId());
+    if (found && found.owner !== this.users.current()) {
+      throw this.rt.exception(`FakeScriptApp: the trigger ${found.id} belongs to another user; only the user who created it can delete it.`);
+    }
+    this.triggers = this.triggers.filter((t) => t.id !== trigger.getUniqueId());
+  }
+  /** Only the current user's triggers for this project (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()). */
+  getProjectTriggers(): GTrigger[] { return this.ownedBy(this.users.current()); }
+  /** The current user's triggers in that document (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)). */
   getUserTriggers(document: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): GTrigger[] {
     const id = document.getId();
-    return this.triggers.filter((t) => t.documentId === id || t.sourceId === id);
+    return this.ownedBy(this.users.current()).filter((t) => t.documentId === id || t.sourceId === id);
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder { return new TriggerBuilder(this, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder; }
   getOAuthToken(): string { return 'fake-oauth-token'; }
@@ -111,16 +155,19 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   /** Installed time-driven triggers. */
   timeTriggers(): FakeTrigger[] { return this.triggers.filter((t) => t.eventType === 'CLOCK'); }
 
-  /** Runs a trigger's handler now, with an event like Apps Script's; returns what the handler returned. */
+  /**
+   * Runs a trigger's handler now as the trigger's owner (installable triggers run as the user who
+   * created them), with an event like Apps Script's; returns what the handler returned.
+   */
   fire(trigger: FakeTrigger | string, functions: Record<string, Function>, event?: Record<string, unknown>): unknown {
     const t = typeof trigger === 'string' ? this.triggers.find((x) => x.id === trigger || x.handler === trigger) : trigger;
     if (!t) throw new Error(`FakeScriptApp.fire: no trigger ${String(trigger)}`);
     const fn = functions[t.handler];
     if (typeof fn !== 'function') throw new Error(`FakeScriptApp.fire: the bundle has no top-level function ${t.handler}`);
-    return fn(event ?? this.eventFor(t));
+    return this.users.runAs(t.owner, () => fn(event ?? this.eventFor(t)));
   }
 
-  /** The event object Apps Script passes to the trigger's handler. */
+  /** The event object Apps Script passes to the trigger's handler (https://developers.google.com/apps-script/guides/triggers/events#time-driven_events). */
   eventFor(t: FakeTrigger): Record<string, unknown> {
     const d = new Date(this.rt.time.now());
     const base = { authMode: 'FULL', triggerUid: t.id };
@@ -162,6 +209,9 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
     return runs;
   }
 }
+/** Options of `createScriptApp`. */
+export interface ScriptAppOptions { documentId?: string | null; addon?: boolean; users?: TriggerUsers }
+
 instrument(FakeScriptApp, 'ScriptApp', ['deleteTrigger', 'getProjectTriggers', 'getUserTriggers', 'newTrigger', 'getOAuthToken']);
 
 function firstFire(c: ClockSpec, now: number): number {
@@ -243,6 +293,6 @@ class ClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBuilder
 }
 
 /** Creates the `ScriptApp` fake. */
-export function createScriptApp(runtime?: Runtime, options: { documentId?: string | null; addon?: boolean } = {}): FakeScriptApp {
+export function createScriptApp(runtime?: Runtime, options: ScriptAppOptions = {}): FakeScriptApp {
   return new FakeScriptApp(runtime, options);
 }

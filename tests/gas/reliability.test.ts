@@ -95,6 +95,31 @@ describe('limits', () => {
   });
 });
 
+describe('alerts that really arrive', () => {
+  it('a Slack answer other than 2xx counts as a failed alert, logged without the URL or the body', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas, { cohorts: 1, token: 'token-revogado' });
+    gas.env.properties.document.gas().setProperty('cademi.slackWebhook', 'https://hooks.slack.com/services/T0/B0/very-secret');
+    gas.env.urlFetch.postHandler = () => ({ status: 404, headers: {}, body: 'no_service-untrusted' });
+    gas.env.ui.scriptAlert('OK');
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+    expect(gas.env.logs.text()).toMatch(/Slack alert failed: Slack answered HTTP 404/);
+    expect(gas.env.logs.text()).not.toContain('very-secret');
+    expect(gas.env.logs.text()).not.toContain('no_service-untrusted');
+  });
+
+  it('tutor lists that do not fit the day\'s MailApp recipient quota are skipped, and the week still completes', () => {
+    const gas = gasSchool(MONDAY);
+    configure(gas, { cohorts: 2, tutors: ['ana@escola.com', 'bruno@escola.com'], emailTutors: true });
+    gas.env.mail.dailyQuota = 1;
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+    gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
+    expect(logRows(gas).map((row) => row[4])).toEqual(['Concluída']);
+    expect(gas.env.mail.sent).toHaveLength(1);
+    expect(gas.env.logs.text()).toMatch(/tutor e-mails: 1 of 2 skipped/);
+  });
+});
+
 describe('secrets in failures', () => {
   it('a Slack webhook that fails is logged without its URL', () => {
     const gas = gasSchool(MONDAY);

@@ -117,7 +117,7 @@ export class FakeSidebarServer implements SidebarApi {
   readonly goalTracks = ['Padrão 12 semanas', 'Intensivo 8 semanas'];
   /** Every call, in order, as the page made it. */
   readonly calls: { method: string; args: unknown[] }[] = [];
-  run: RunStatus = { state: 'idle', week: null, settled: 0, total: 0, percent: 0, message: '' };
+  run: RunStatus = { state: 'idle', week: null, settled: 0, total: 0, percent: 0, message: '', automationNotice: null };
   tokenConfigured = true;
   by = 'coordenacao@escola.com.br';
   private readonly failures = new Map<string, string>();
@@ -229,7 +229,7 @@ export class FakeSidebarServer implements SidebarApi {
 
   runNow(): RunStatus {
     if (this.run.state === 'running') throw new Error('Já há uma atualização em andamento.');
-    this.run = { state: 'running', week: '2026-11-02', settled: 0, total: 120, percent: 0, message: 'Coletando o progresso na Cademi…' };
+    this.run = { state: 'running', week: '2026-11-02', settled: 0, total: 120, percent: 0, message: 'Coletando o progresso na Cademi…', automationNotice: null };
     return this.run;
   }
 

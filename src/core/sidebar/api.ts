@@ -59,6 +59,11 @@ export interface RunStatus {
   /** 0-100. */
   readonly percent: number;
   readonly message: string;
+  /**
+   * What the coordinator should know about the automatic updates' trigger (the editor whose account
+   * runs it has stopped ticking, or this click took it over); null when all is well.
+   */
+  readonly automationNotice: string | null;
 }
 
 export interface RunSummary {

@@ -1,0 +1,77 @@
+// What became of the messages a run sent (alerts, tutors' lists), channel by channel, and the one
+// Portuguese sentence the run log shows for them.
+
+export type DeliveryChannel = 'e-mail' | 'Slack';
+
+/** One message on one channel: sent, failed (with why) or skipped (a quota left no room). */
+export type Delivery =
+  | { readonly channel: DeliveryChannel; readonly status: 'sent' }
+  | { readonly channel: DeliveryChannel; readonly status: 'failed' | 'skipped'; readonly reason: string };
+
+/** Everything one notification tried, e.g. the alert "a atualização falhou" or the tutors' lists. */
+export interface DeliveryReport {
+  /** What was being sent, as the run log names it ("Alerta (a atualização falhou)"). */
+  readonly title: string;
+  /** Empty when no channel is configured. */
+  readonly deliveries: readonly Delivery[];
+}
+
+/** Reasons, in Portuguese; the callers use these so the log groups identical causes. */
+export const DELIVERY_REASON = {
+  mailQuota: 'cota diária de e-mails do MailApp esgotada',
+  urlFetchQuota: 'cota diária de chamadas externas do Apps Script esgotada',
+  slackUnreachable: 'o Slack não pôde ser contatado',
+  slackStatus: (status: number) => `Slack respondeu HTTP ${status}`,
+  mailRefused: (detail: string) => `o MailApp recusou o envio: ${detail}`,
+} as const;
+
+/** Recipients in a comma-separated address list: what MailApp's daily quota counts. */
+export function recipientCount(addresses: string): number {
+  return addresses.split(',').filter((address) => address.trim() !== '').length;
+}
+
+const STATUS_WORDS = {
+  sent: ['enviado', 'enviados'],
+  failed: ['falhou', 'falharam'],
+  skipped: ['não enviado', 'não enviados'],
+} as const;
+
+/** Groups of identical outcomes per channel, in the order first seen. */
+function tally(deliveries: readonly Delivery[]): Map<DeliveryChannel, Map<string, { status: Delivery['status']; reason: string; count: number }>> {
+  const byChannel = new Map<DeliveryChannel, Map<string, { status: Delivery['status']; reason: string; count: number }>>();
+  for (const delivery of deliveries) {
+    const reason = delivery.status === 'sent' ? '' : delivery.reason;
+    const groups = byChannel.get(delivery.channel) ?? new Map();
+    const key = `${delivery.status}\u0000${reason}`;
+    const group = groups.get(key) ?? { status: delivery.status, reason, count: 0 };
+    group.count++;
+    groups.set(key, group);
+    byChannel.set(delivery.channel, groups);
+  }
+  return byChannel;
+}
+
+/**
+ * One sentence for the run log: "Alerta (a atualização falhou) — e-mail: enviado; Slack: falhou
+ * (Slack respondeu HTTP 404)." Counts appear when a channel carried more than one message. Empty
+ * for no report (nothing was due to be sent).
+ */
+export function describeDeliveries(report: DeliveryReport | null): string {
+  if (report === null) return '';
+  if (report.deliveries.length === 0) return `${report.title}: nenhum canal configurado.`;
+  const channels = [...tally(report.deliveries)].map(([channel, groups]) => {
+    const single = report.deliveries.filter((delivery) => delivery.channel === channel).length === 1;
+    const parts = [...groups.values()].map(({ status, reason, count }) => {
+      const [one, many] = STATUS_WORDS[status];
+      const words = single ? one : `${count} ${count === 1 ? one : many}`;
+      return reason ? `${words} (${reason})` : words;
+    });
+    return `${channel}: ${parts.join(', ')}`;
+  });
+  return `${report.title} — ${channels.join('; ')}.`;
+}
+
+/** How many deliveries ended in `status`. */
+export function countDeliveries(report: DeliveryReport | null, status: Delivery['status']): number {
+  return report === null ? 0 : report.deliveries.filter((delivery) => delivery.status === status).length;
+}
