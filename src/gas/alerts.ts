@@ -1,6 +1,7 @@
 // Failures reach someone: one alert per incident (e-mail and/or Slack), and a "resolved" message
 // when the next run succeeds. The Slack webhook lives in DocumentProperties, never in a cell.
 
+import { isUrlAllowed, SLACK_WEBHOOK_PREFIX } from './url-allowlist';
 import { DELIVERY_REASON, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
 
 const INCIDENT_KEY = 'cademi.incident';
@@ -29,7 +30,8 @@ export function saveWebhook(url: string | null): void {
     properties().deleteProperty(WEBHOOK_KEY);
     return;
   }
-  if (!/^https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+$/.test(url)) throw new Error('use uma URL de webhook de entrada do Slack (https://hooks.slack.com/services/…)');
+  // The manifest allows fetching this prefix only (url-allowlist.ts): anything else would be refused at send time.
+  if (!url.startsWith(`${SLACK_WEBHOOK_PREFIX}services/`) || !/^[A-Za-z0-9/_-]+$/.test(url.slice(SLACK_WEBHOOK_PREFIX.length + 'services/'.length)) || !isUrlAllowed(url)) throw new Error('use uma URL de webhook de entrada do Slack (https://hooks.slack.com/services/…)');
   properties().setProperty(WEBHOOK_KEY, url);
 }
 
