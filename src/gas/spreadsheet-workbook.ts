@@ -34,6 +34,9 @@ function pad(rows: readonly (readonly Cell[])[], width: number): (string | numbe
   });
 }
 
+
+/** Developer metadata key prefix of a chart record: `cademi.chart.<spec id>` → the chart's id. */
+const CHART_KEY_PREFIX = 'cademi.chart.';
 export class SpreadsheetWorkbook implements Workbook {
   private readonly timeZone: string;
 
@@ -124,13 +127,26 @@ export class SpreadsheetWorkbook implements Workbook {
     return builder.build();
   }
 
-  /** Native charts, updated in place: a chart is recognised by its title, so re-runs never duplicate it. */
+  /**
+   * Native charts, updated in place and found by identity: each chart's id
+   * (EmbeddedChart.getChartId, stable within the spreadsheet) is kept in the sheet's developer metadata
+   * under its spec id, so a changed title (a renamed cohort) never duplicates a chart. Charts with
+   * no record of ours are a person's and stay, except on the first run after an upgrade, when the
+   * sheet has no record yet and the old version's charts are adopted by title.
+   */
   private placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: readonly ChartSpec[]): void {
-    const existing = new Map<string, GoogleAppsScript.Spreadsheet.EmbeddedChart>();
-    for (const chart of sheet.getCharts()) existing.set(String(chart.getOptions().get('title') ?? ''), chart);
+    const records = new Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata>();
+    for (const item of sheet.getDeveloperMetadata()) if (item.getKey().startsWith(CHART_KEY_PREFIX)) records.set(item.getKey().slice(CHART_KEY_PREFIX.length), item);
+    const charts = sheet.getCharts();
+    const byId = new Map(charts.map((chart) => [String(chart.getChartId()), chart]));
+    const recordedIds = new Set([...records.values()].map((item) => item.getValue() ?? ''));
+    // Before any record (the previous version matched by title), every chart on the owned sheet was ours.
+    const unrecorded = records.size === 0 ? charts.filter((chart) => !recordedIds.has(String(chart.getChartId()))) : [];
+    const kept = new Set<string>();
     for (const spec of specs) {
-      const current = existing.get(spec.title);
-      existing.delete(spec.title);
+      const record = records.get(spec.id);
+      let current = record ? byId.get(record.getValue() ?? '') : undefined;
+      if (!current && !record) current = unrecorded.find((chart) => String(chart.getOptions().get('title') ?? '') === spec.title && !kept.has(String(chart.getChartId())));
       const builder = current ? current.modify() : sheet.newChart();
       builder
         .setChartType(spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
@@ -145,10 +161,27 @@ export class SpreadsheetWorkbook implements Workbook {
         .setOption('width', 640)
         .setOption('height', 320)
         .setOption('series', Object.fromEntries(spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }])));
-      if (current) sheet.updateChart(builder.build());
-      else sheet.insertChart(builder.build());
+      let chartId: string;
+      if (current) {
+        sheet.updateChart(builder.build());
+        chartId = String(current.getChartId());
+      } else {
+        const before = new Set(sheet.getCharts().map((chart) => String(chart.getChartId())));
+        sheet.insertChart(builder.build());
+        chartId = String(sheet.getCharts().map((chart) => chart.getChartId()).find((id) => !before.has(String(id))));
+      }
+      kept.add(chartId);
+      if (!record) sheet.addDeveloperMetadata(`${CHART_KEY_PREFIX}${spec.id}`, chartId);
+      else if (record.getValue() !== chartId) record.setValue(chartId);
     }
-    existing.forEach((chart) => sheet.removeChart(chart));
+    // Ours and no longer produced: the chart and its record go. A person's own charts stay.
+    for (const [specId, record] of records) {
+      if (specs.some((spec) => spec.id === specId)) continue;
+      const chart = byId.get(record.getValue() ?? '');
+      if (chart) sheet.removeChart(chart);
+      record.remove();
+    }
+    for (const chart of unrecorded) if (!kept.has(String(chart.getChartId()))) sheet.removeChart(chart);
   }
 
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {

@@ -17,6 +17,7 @@ const API = [
   'hideSheet', 'showSheet', 'isSheetHidden', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'autoResizeColumns', 'autoResizeColumn',
   'setRowHeight', 'getCharts', 'insertChart', 'updateChart', 'removeChart', 'newChart', 'protect', 'getProtections',
   'getConditionalFormatRules', 'setConditionalFormatRules', 'setTabColor', 'getTabColor', 'getFilter', 'activate', 'sort',
+  'addDeveloperMetadata', 'getDeveloperMetadata',
 ] as const satisfies readonly (keyof GSheet)[];
 
 /** One tab. Inspection helpers (not Apps Script API, not counted): `values`, `formulas`, `attr()`, `chartSpecs()`, `dump()`. */
@@ -210,6 +211,26 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     this.charts = this.charts.filter((c) => c.state.chartId !== id);
   }
   newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return new FakeChartBuilder(this).gas(); }
+
+  /** Developer metadata on the sheet (key/value strings, kept when the sheet is renamed). */
+  readonly metadata: FakeDeveloperMetadata[] = [];
+  addDeveloperMetadata(key: string, value?: unknown, _visibility?: unknown): GSheet {
+    // (key), (key, visibility), (key, value), (key, value, visibility): visibility is an enum, never a plain string value here.
+    const text = typeof value === 'string' ? value : null;
+    const item = new FakeDeveloperMetadata(this, String(key), text);
+    this.metadata.push(item);
+    this.checkMetadataSize();
+    return this.gas();
+  }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { return this.metadata.map((item) => item as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata); }
+  /**
+   * "The total size of all metadata associated with a single object, such as a sheet, can't exceed
+   * 30,000 characters" (https://developers.google.com/workspace/sheets/api/guides/metadata#metadata_limits).
+   */
+  checkMetadataSize(): void {
+    const size = this.metadata.reduce((total, item) => total + item.key.length + (item.value ?? '').length, 0);
+    if (size > 30_000) throw this.rt.exception('Metadata storage limit exceeded: a sheet may hold at most 30,000 characters of developer metadata.');
+  }
   /** Returns the existing sheet protection when there is one, as Sheets does. */
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     let p = this.protections.find((x) => x.type === 'SHEET');
@@ -241,3 +262,23 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   }
 }
 instrument(FakeSheet, 'Sheet', API);
+
+/** One developer metadata entry of a FakeSheet. */
+export class FakeDeveloperMetadata {
+  private static nextId = 1;
+  readonly id = FakeDeveloperMetadata.nextId++;
+  constructor(private readonly sheet: FakeSheet, readonly key: string, public value: string | null) {}
+  getId(): number { return this.id; }
+  getKey(): string { return this.key; }
+  getValue(): string | null { return this.value; }
+  setValue(value: string): this {
+    this.value = String(value);
+    this.sheet.checkMetadataSize();
+    return this;
+  }
+  getVisibility(): string { return 'DOCUMENT'; }
+  remove(): void {
+    const index = this.sheet.metadata.indexOf(this);
+    if (index >= 0) this.sheet.metadata.splice(index, 1);
+  }
+}
