@@ -1,8 +1,9 @@
 // The Apps Script Workbook: SpreadsheetApp behind the core's port, one range read or write per call.
 
 import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
-import type { ChartSpec, ConditionalFormatSpec } from '../core/report/report-specs';
+import type { ConditionalFormatSpec } from '../core/report/report-specs';
 import { serialOfInstant } from '../core/time/local-date';
+import { placeNativeCharts } from './native-charts';
 
 const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
 const JOB_NOTE_BACKGROUND = '#ffe0b2';
@@ -34,9 +35,6 @@ function pad(rows: readonly (readonly Cell[])[], width: number): (string | numbe
   });
 }
 
-
-/** Developer metadata key prefix of a chart record: `cademi.chart.<spec id>` → the chart's id. */
-const CHART_KEY_PREFIX = 'cademi.chart.';
 export class SpreadsheetWorkbook implements Workbook {
   private readonly timeZone: string;
 
@@ -89,7 +87,7 @@ export class SpreadsheetWorkbook implements Workbook {
     sheet.protect().setWarningOnly(true).setDescription('Gerada pelo Progresso Cademi: alterações feitas aqui são refeitas na próxima atualização.');
   }
 
-  /** Filter, colour rules, greyed rows and charts: each one batched call (charts one per chart). */
+  /** Filter, colour rules, greyed rows and charts: each one batched call (charts one per chart, found by identity). */
   private applyFeatures(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number): void {
     const dataRows = Math.max(1, content.rows.length - 1);
     const existingFilter = sheet.getFilter();
@@ -104,7 +102,7 @@ export class SpreadsheetWorkbook implements Workbook {
       const colors = content.rows.map((_, row) => new Array<string>(width).fill(muted.has(row) ? '#9e9e9e' : '#000000'));
       sheet.getRange(1, 1, content.rows.length, width).setFontColors(colors);
     }
-    if (content.charts) this.placeCharts(sheet, content.charts);
+    if (content.charts) placeNativeCharts(sheet, content.charts);
   }
 
   private conditionalRule(
@@ -125,63 +123,6 @@ export class SpreadsheetWorkbook implements Workbook {
       builder.setRanges([sheet.getRange(2, rule.column + 1, dataRows, 1)]);
     }
     return builder.build();
-  }
-
-  /**
-   * Native charts, updated in place and found by identity: each chart's id
-   * (EmbeddedChart.getChartId, stable within the spreadsheet) is kept in the sheet's developer metadata
-   * under its spec id, so a changed title (a renamed cohort) never duplicates a chart. Charts with
-   * no record of ours are a person's and stay, except on the first run after an upgrade, when the
-   * sheet has no record yet and the old version's charts are adopted by title.
-   */
-  private placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: readonly ChartSpec[]): void {
-    const records = new Map<string, GoogleAppsScript.Spreadsheet.DeveloperMetadata>();
-    for (const item of sheet.getDeveloperMetadata()) if (item.getKey().startsWith(CHART_KEY_PREFIX)) records.set(item.getKey().slice(CHART_KEY_PREFIX.length), item);
-    const charts = sheet.getCharts();
-    const byId = new Map(charts.map((chart) => [String(chart.getChartId()), chart]));
-    const recordedIds = new Set([...records.values()].map((item) => item.getValue() ?? ''));
-    // Before any record (the previous version matched by title), every chart on the owned sheet was ours.
-    const unrecorded = records.size === 0 ? charts.filter((chart) => !recordedIds.has(String(chart.getChartId()))) : [];
-    const kept = new Set<string>();
-    for (const spec of specs) {
-      const record = records.get(spec.id);
-      let current = record ? byId.get(record.getValue() ?? '') : undefined;
-      if (!current && !record) current = unrecorded.find((chart) => String(chart.getOptions().get('title') ?? '') === spec.title && !kept.has(String(chart.getChartId())));
-      const builder = current ? current.modify() : sheet.newChart();
-      builder
-        .setChartType(spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
-        .clearRanges()
-        .addRange(sheet.getRange(spec.range.row + 1, spec.range.column + 1, Math.max(1, spec.range.rows), Math.max(1, spec.range.columns)))
-        .setNumHeaders(1)
-        .setPosition(spec.position.row + 1, spec.position.column + 1, 0, 0)
-        .setOption('title', spec.title)
-        .setOption('hAxis.title', spec.xTitle)
-        .setOption('vAxis.title', spec.yTitle)
-        .setOption('isStacked', spec.kind === 'stacked-column')
-        .setOption('width', 640)
-        .setOption('height', 320)
-        .setOption('series', Object.fromEntries(spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }])));
-      let chartId: string;
-      if (current) {
-        sheet.updateChart(builder.build());
-        chartId = String(current.getChartId());
-      } else {
-        const before = new Set(sheet.getCharts().map((chart) => String(chart.getChartId())));
-        sheet.insertChart(builder.build());
-        chartId = String(sheet.getCharts().map((chart) => chart.getChartId()).find((id) => !before.has(String(id))));
-      }
-      kept.add(chartId);
-      if (!record) sheet.addDeveloperMetadata(`${CHART_KEY_PREFIX}${spec.id}`, chartId);
-      else if (record.getValue() !== chartId) record.setValue(chartId);
-    }
-    // Ours and no longer produced: the chart and its record go. A person's own charts stay.
-    for (const [specId, record] of records) {
-      if (specs.some((spec) => spec.id === specId)) continue;
-      const chart = byId.get(record.getValue() ?? '');
-      if (chart) sheet.removeChart(chart);
-      record.remove();
-    }
-    for (const chart of unrecorded) if (!kept.has(String(chart.getChartId()))) sheet.removeChart(chart);
   }
 
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {

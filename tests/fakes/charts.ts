@@ -65,6 +65,8 @@ export class FakeEmbeddedChart implements Pick<GChart, 'getChartId' | 'getContai
   getNumHeaders(): number { return this.state.numHeaders; }
   getTransposeRowsAndColumns(): boolean { return this.state.transpose; }
   modify(): GBuilder { return new FakeChartBuilder(this.sheet, copyState(this.state)).gas(); }
+  /** The copy a sheet keeps when this chart is inserted into it, with its new id. */
+  placedAs(sheet: FakeSheet, chartId: number): FakeEmbeddedChart { return new FakeEmbeddedChart(sheet, { ...copyState(this.state), chartId }); }
 }
 
 const TYPED: Record<string, string> = {

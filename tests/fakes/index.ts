@@ -10,6 +10,7 @@ export { FakeRange } from './range';
 export { FakeUi } from './ui';
 export type { ButtonName, MenuRecord, MenuItemRecord, DialogRecord } from './ui';
 export type { ChartSpec } from './charts';
+export { FakeDeveloperMetadata, DEVELOPER_METADATA_VISIBILITY, MAX_METADATA_CHARS } from './developer-metadata';
 export type { RecordedSpec } from './sheet-parts';
 export { createUrlFetchApp, FakeUrlFetchApp } from './url-fetch';
 export type { FetchHandler, FetchRecord, UrlFetchOptions } from './url-fetch';

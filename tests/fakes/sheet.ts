@@ -4,6 +4,7 @@ import { ChartSpec, FakeChartBuilder, FakeEmbeddedChart } from './charts';
 import { Grid } from './grid';
 import { FakeRange } from './range';
 import { FakeFilter, FakeProtection } from './sheet-parts';
+import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, MAX_METADATA_CHARS, metadataArguments } from './developer-metadata';
 import { parseA1, Scalar } from './cells';
 import { instrument, Runtime } from './runtime';
 
@@ -17,7 +18,7 @@ const API = [
   'hideSheet', 'showSheet', 'isSheetHidden', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'autoResizeColumns', 'autoResizeColumn',
   'setRowHeight', 'getCharts', 'insertChart', 'updateChart', 'removeChart', 'newChart', 'protect', 'getProtections',
   'getConditionalFormatRules', 'setConditionalFormatRules', 'setTabColor', 'getTabColor', 'getFilter', 'activate', 'sort',
-  'addDeveloperMetadata', 'getDeveloperMetadata',
+  'addDeveloperMetadata', 'getDeveloperMetadata', 'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GSheet)[];
 
 /** One tab. Inspection helpers (not Apps Script API, not counted): `values`, `formulas`, `attr()`, `chartSpecs()`, `dump()`. */
@@ -38,7 +39,8 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   protections: FakeProtection[] = [];
   conditionalFormatRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   filter: FakeFilter | null = null;
-  private nextChartId = 1;
+  /** Developer metadata located on this sheet (every project's; see visibleMetadata()). */
+  metadata: FakeDeveloperMetadata[] = [];
 
   constructor(readonly spreadsheet: FakeSpreadsheet, public name: string, readonly id: number, public maxRows = 1000, public maxColumns = 26) {
     this.rt = spreadsheet.rt;
@@ -195,10 +197,14 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   autoResizeColumn(columnPosition: number): GSheet { this.autoResized.push(columnPosition); return this.gas(); }
   setRowHeight(rowPosition: number, height: number): GSheet { this.rowHeights.set(rowPosition, height); return this.gas(); }
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return this.charts.map((c) => c.gas()); }
+  /**
+   * The sheet keeps its own copy with a new id: getChartId() is "unique across the spreadsheet containing
+   * the chart or null if the chart is not in a spreadsheet", so the built chart handed in stays null
+   * (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#getChartId()).
+   */
   insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const fake = chart as unknown as FakeEmbeddedChart;
-    fake.state.chartId = this.nextChartId++;
-    this.charts.push(fake);
+    this.charts.push(fake.placedAs(this, this.spreadsheet.allocateChartId()));
   }
   updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const fake = chart as unknown as FakeEmbeddedChart;
@@ -212,24 +218,25 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   }
   newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return new FakeChartBuilder(this).gas(); }
 
-  /** Developer metadata on the sheet (key/value strings, kept when the sheet is renamed). */
-  readonly metadata: FakeDeveloperMetadata[] = [];
-  addDeveloperMetadata(key: string, value?: unknown, _visibility?: unknown): GSheet {
-    // (key), (key, visibility), (key, value), (key, value, visibility): visibility is an enum, never a plain string value here.
-    const text = typeof value === 'string' ? value : null;
-    const item = new FakeDeveloperMetadata(this, String(key), text);
+  /** addDeveloperMetadata(key), (key, visibility), (key, value), (key, value, visibility): sheet-level, an id unique in the spreadsheet. */
+  addDeveloperMetadata(key: string, second?: unknown, third?: unknown): GSheet {
+    const parsed = metadataArguments(this.rt, key, second, third);
+    const item = new FakeDeveloperMetadata(this, this.spreadsheet.allocateMetadataId(), parsed.key, parsed.value, parsed.visibility, this.spreadsheet.app.scriptProject);
+    this.checkMetadataSize(item.size());
     this.metadata.push(item);
-    this.checkMetadataSize();
     return this.gas();
   }
-  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { return this.metadata.map((item) => item as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata); }
-  /**
-   * "The total size of all metadata associated with a single object, such as a sheet, can't exceed
-   * 30,000 characters" (https://developers.google.com/workspace/sheets/api/guides/metadata#metadata_limits).
-   */
-  checkMetadataSize(): void {
-    const size = this.metadata.reduce((total, item) => total + item.key.length + (item.value ?? '').length, 0);
-    if (size > 30_000) throw this.rt.exception('Metadata storage limit exceeded: a sheet may hold at most 30,000 characters of developer metadata.');
+  /** The sheet's metadata this script project may see (another project's PROJECT-visible entries are hidden). */
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { return this.visibleMetadata().map((item) => item.gas()); }
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder { return new FakeDeveloperMetadataFinder(this.rt, this).gas(); }
+  visibleMetadata(): FakeDeveloperMetadata[] {
+    const project = this.spreadsheet.app.scriptProject;
+    return this.metadata.filter((item) => item.visibility.name === 'DOCUMENT' || item.project === project);
+  }
+  /** Throws as Sheets does when `extra` more characters would pass the sheet's 30,000 (every project's entries count). */
+  checkMetadataSize(extra: number): void {
+    const size = this.metadata.reduce((total, item) => total + item.size(), 0) + extra;
+    if (size > MAX_METADATA_CHARS) throw this.rt.exception(`Developer metadata on sheet "${this.name}" would reach ${size} characters; the limit is ${MAX_METADATA_CHARS} per sheet.`);
   }
   /** Returns the existing sheet protection when there is one, as Sheets does. */
   protect(): GoogleAppsScript.Spreadsheet.Protection {
@@ -262,23 +269,3 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   }
 }
 instrument(FakeSheet, 'Sheet', API);
-
-/** One developer metadata entry of a FakeSheet. */
-export class FakeDeveloperMetadata {
-  private static nextId = 1;
-  readonly id = FakeDeveloperMetadata.nextId++;
-  constructor(private readonly sheet: FakeSheet, readonly key: string, public value: string | null) {}
-  getId(): number { return this.id; }
-  getKey(): string { return this.key; }
-  getValue(): string | null { return this.value; }
-  setValue(value: string): this {
-    this.value = String(value);
-    this.sheet.checkMetadataSize();
-    return this;
-  }
-  getVisibility(): string { return 'DOCUMENT'; }
-  remove(): void {
-    const index = this.sheet.metadata.indexOf(this);
-    if (index >= 0) this.sheet.metadata.splice(index, 1);
-  }
-}

@@ -2,6 +2,7 @@
 import { FakeSheet } from './sheet';
 import { FakeUi } from './ui';
 import { recordingBuilder } from './sheet-parts';
+import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY } from './developer-metadata';
 import { enumOf, instrument, Runtime } from './runtime';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,6 +32,8 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
   active: FakeSheet;
   readonly toasts: ToastRecord[] = [];
   private nextSheetId = 0;
+  private nextChartId = 1;
+  private nextMetadataId = 1;
 
   constructor(readonly app: FakeSpreadsheetApp, readonly id: string, public name: string, public timeZone: string, public locale: string) {
     this.rt = app.rt;
@@ -56,6 +59,10 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
       throw this.rt.exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
   }
+  /** Chart ids are "unique across the spreadsheet" (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#getChartId()). */
+  allocateChartId(): number { return this.nextChartId++; }
+  /** Metadata ids are "spreadsheet-scoped unique" and positive (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.developerMetadata). */
+  allocateMetadataId(): number { return this.nextMetadataId++; }
   evaluateFormula(formula: string, sheet: GSheet, row: number, column: number): unknown {
     return this.app.formulaEvaluator ? this.app.formulaEvaluator(formula, sheet, row, column) : '#FORMULA';
   }
@@ -151,6 +158,10 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
   readonly InterpolationType = enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX') as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly SheetType = enumOf('GRID', 'OBJECT', 'DATASOURCE') as unknown as typeof GoogleAppsScript.Spreadsheet.SheetType;
   readonly BooleanCriteria = enumOf('CELL_EMPTY', 'CELL_NOT_EMPTY', 'NUMBER_LESS_THAN', 'NUMBER_GREATER_THAN', 'NUMBER_BETWEEN', 'TEXT_CONTAINS', 'TEXT_EQUAL_TO', 'CUSTOM_FORMULA') as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
+  readonly DeveloperMetadataVisibility = DEVELOPER_METADATA_VISIBILITY as unknown as typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DEVELOPER_METADATA_LOCATION_TYPE as unknown as typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
+  /** The script project calling (PROJECT-visible developer metadata is seen only by the project that created it). */
+  scriptProject = 'this-script-project';
   readonly ValueType = enumOf('IGNORE', 'NUMBER', 'STRING', 'DATE', 'BOOLEAN', 'IMAGE') as unknown as typeof GoogleAppsScript.Spreadsheet.ValueType;
 
   constructor(options: SpreadsheetAppOptions = {}) {

@@ -139,29 +139,57 @@ describe('build/Code.js in Apps Script', () => {
     expect(gas.env.triggers.timeTriggers()).toHaveLength(1); // stays for next week
   });
 
-  it('builds the report sheets with native charts, and updates the charts in place the next week', () => {
+  it('builds the report sheets with native charts, and updates the charts in place the next week, found by id', () => {
     const gas = gasSchool(MONDAY);
     configure(gas, { cohorts: 2 });
     runWeekWithTicks(gas);
     const names = () => gas.env.spreadsheet.gas().getSheets().map((sheet) => sheet.getName());
     expect(names()).toEqual(expect.arrayContaining(['Resumo', 'Contatos da semana', 'Turma Turma 2026-07', 'Gráficos Turma 2026-07', 'Turma Turma 2026-08', 'Gráficos Turma 2026-08']));
     const chartsOf = (name: string) => gas.env.spreadsheet.sheet(name).chartSpecs();
+    const idsOf = (name: string) => chartsOf(name).map((chart) => chart.chartId);
     expect(chartsOf('Gráficos Turma 2026-07')).toHaveLength(3);
     expect(chartsOf('Resumo')).toHaveLength(1);
     const pivot = gas.env.spreadsheet.sheet('Turma Turma 2026-07');
     expect(pivot.dump()[0].slice(0, 11)).toEqual(['Aluno', 'E-mail', 'Tutor', 'Situação', 'Motivo', 'Progresso (%)', 'Esperado (%)', 'Diferença (pp)', 'Δ semana (pp)', 'Semanas parado', 'Dias sem acesso']);
     expect(pivot.conditionalFormatRules.length).toBeGreaterThan(0);
     expect(pivot.filter).toBeTruthy();
-    const chartIds = chartsOf('Gráficos Turma 2026-07').map((chart) => chart.chartId);
+    const [progressId, situationsId, distributionId] = idsOf('Gráficos Turma 2026-07');
+    const titles = chartsOf('Gráficos Turma 2026-07').map((chart) => chart.options.title);
+
+    // By hand, between runs: our first chart retitled (its title no longer says what it is), the third
+    // deleted, and a person's own chart added with the same title as ours.
+    const personal = gas.env.runtime.quietly(() => {
+      const sheet = gas.env.spreadsheet.sheet('Gráficos Turma 2026-07').gas();
+      const [progress, , distribution] = sheet.getCharts();
+      sheet.updateChart(progress.modify().setOption('title', 'Curva (renomeada à mão)').build());
+      sheet.removeChart(distribution);
+      sheet.insertChart(sheet.newChart().setChartType(progress.modify().getChartType()).addRange(sheet.getRange('A1:B5')).setPosition(70, 1, 0, 0).setOption('title', titles[1]).build());
+      return sheet.getCharts().at(-1)!.getChartId();
+    });
 
     // Next week: the same charts, updated in place; one values write per report sheet.
     gas.env.time.set(mondayRun('2026-09-21') - 60_000);
     const before = gas.env.callsBySheet();
     runWeekWithTicks(gas);
-    expect(chartsOf('Gráficos Turma 2026-07').map((chart) => chart.chartId)).toEqual(chartIds);
+    const week2 = idsOf('Gráficos Turma 2026-07');
+    expect(week2).toHaveLength(4);
+    expect(week2.slice(0, 3)).toEqual([progressId, situationsId, personal]);
+    expect([progressId, situationsId, distributionId, personal]).not.toContain(week2[3]); // recreated once
+    expect(chartsOf('Gráficos Turma 2026-07').map((chart) => chart.options.title)).toEqual([titles[0], titles[1], titles[1], titles[2]]);
     const after = gas.env.callsBySheet();
     for (const sheet of ['Resumo', 'Turma Turma 2026-07', 'Gráficos Turma 2026-07']) {
       expect((after[sheet]?.['Range.setValues'] ?? 0) - (before[sheet]?.['Range.setValues'] ?? 0)).toBe(1);
+    }
+
+    // A sheet as the previous version left it (charts, no records): its charts are adopted, then kept by id.
+    const [resumo, cohort8] = [idsOf('Resumo'), idsOf('Gráficos Turma 2026-08')];
+    gas.env.runtime.quietly(() => gas.env.spreadsheet.sheet('Gráficos Turma 2026-08').gas().getDeveloperMetadata().forEach((item) => item.remove()));
+    for (const week of ['2026-09-28', '2026-10-05']) {
+      gas.env.time.set(mondayRun(week) - 60_000);
+      runWeekWithTicks(gas);
+      expect(idsOf('Gráficos Turma 2026-07')).toEqual(week2);
+      expect(idsOf('Gráficos Turma 2026-08')).toEqual(cohort8);
+      expect(idsOf('Resumo')).toEqual(resumo);
     }
   });
 

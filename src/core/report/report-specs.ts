@@ -44,7 +44,11 @@ export interface ChartSeries {
 export type ChartKind = 'line' | 'stacked-column' | 'column';
 
 export interface ChartSpec {
-  /** Stable across runs (e.g. 'progress-curve'): hosts update the chart with this id in place. */
+  /**
+   * What the chart is (e.g. 'progress-curve'), unique within its sheet and never derived from its title
+   * or a cohort's name (the sheet is the cohort's): hosts find the chart placed under this id and
+   * update it in place, so a reworded title or a renamed cohort never duplicates it.
+   */
   readonly id: string;
   readonly title: string;
   readonly kind: ChartKind;
