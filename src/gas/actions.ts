@@ -8,6 +8,7 @@ import { disabledByOtherNotice, disabledStaleNotice, otherOwnerNotice, tookOverN
 import { TICK_PERIOD_MS } from './tick-ownership';
 import { readCheckpoint, setRunRequested } from './state-store';
 import { readWebhook, saveWebhook } from './alerts';
+import { formatInstant, waitingForApi } from '../core/messages/sync';
 
 const TITLE = 'Progresso Cademi';
 const TOAST_EVERY_MS = 15_000;
@@ -53,6 +54,9 @@ function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet
       return;
     case 'waiting-quota':
       ui.alert(TITLE, 'A cota diária de chamadas externas do Apps Script acabou. A atualização em andamento continua automaticamente amanhã.', ui.ButtonSet.OK);
+      return;
+    case 'waiting-api':
+      ui.alert(TITLE, waitingForApi(formatInstant(report.until, spreadsheet.getSpreadsheetTimeZone())), ui.ButtonSet.OK);
       return;
     case 'idle':
       return;

@@ -4,19 +4,29 @@ import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/wo
 import type { ConditionalFormatSpec } from '../core/report/report-specs';
 import { serialOfInstant } from '../core/time/local-date';
 import { placeNativeCharts } from './native-charts';
+import { ownedSheetKeyOf } from '../core/sheets';
+import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
+
+/**
+ * Key of a sheet's identity in its developer metadata; the value is the identity key. Sheet-level
+ * metadata stays with the sheet when it is renamed or moved and goes when it is deleted
+ * (https://developers.google.com/sheets/api/guides/metadata). Document-visible, like the chart records,
+ * so the dev and prod script projects both see it.
+ */
+export const SHEET_IDENTITY_KEY = 'cademi.sheet';
 
 const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
 const JOB_NOTE_BACKGROUND = '#ffe0b2';
-/** Text Sheets would read as a formula: written behind an apostrophe (which Sheets hides). */
-const FORMULA_LEAD = /^[=+\-@\t\r]/;
 /** Text Sheets would re-parse as a number, date, percentage or boolean ("11,12", "14/09", "007"). */
 const PARSEABLE_TEXT = /^\s*[\d.,:/\s%R$]+\s*$|^\s*(true|false|verdadeiro|falso)\s*$/i;
 
 /** The value to hand to setValues: text stays exactly the text it is, never a formula or a number. */
 export function sheetValue(cell: Cell): string | number | boolean {
   if (cell === null) return '';
-  if (typeof cell === 'string') return FORMULA_LEAD.test(cell) || PARSEABLE_TEXT.test(cell) ? `'${cell}` : cell;
-  return cell;
+  if (typeof cell !== 'string') return cell;
+  // Sheets' representation of the one cell-text rule: shown text behind an apostrophe (which Sheets hides).
+  const text = safeCellText(cell);
+  return readsAsFormula(text) || PARSEABLE_TEXT.test(text) ? `'${text}` : text;
 }
 
 /** Grows the grid so a range of `rows` × `columns` fits (getRange past the grid throws). */
@@ -37,6 +47,8 @@ function pad(rows: readonly (readonly Cell[])[], width: number): (string | numbe
 
 export class SpreadsheetWorkbook implements Workbook {
   private readonly timeZone: string;
+  /** Identity key → sheets carrying it, read once per execution (renames made through this adapter keep it current). */
+  private identityCache: Map<string, GoogleAppsScript.Spreadsheet.Sheet[]> | null = null;
 
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.timeZone = spreadsheet.getSpreadsheetTimeZone();
@@ -59,6 +71,7 @@ export class SpreadsheetWorkbook implements Workbook {
     // Histórico cleared and not yet rewritten would lose collected data).
     const existing = this.spreadsheet.getSheetByName(name);
     const sheet = existing ?? this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    if (!existing) this.tagIfOwned(sheet, name);
     const [oldRows, oldColumns] = existing ? [sheet.getLastRow(), sheet.getLastColumn()] : [0, 0];
     const width = Math.max(1, ...content.rows.map((row) => row.length));
     const height = content.rows.length;
@@ -156,7 +169,66 @@ export class SpreadsheetWorkbook implements Workbook {
 
   deleteSheet(name: string): void {
     const sheet = this.spreadsheet.getSheetByName(name);
-    if (sheet) this.spreadsheet.deleteSheet(sheet);
+    if (!sheet) return;
+    this.spreadsheet.deleteSheet(sheet);
+    // Its metadata went with it.
+    if (this.identityCache) for (const [key, sheets] of this.identityCache) this.identityCache.set(key, sheets.filter((other) => other.getSheetId() !== sheet.getSheetId()));
+  }
+
+  sheetIdentities(): Map<string, string[]> {
+    const byKey = new Map<string, string[]>();
+    for (const [key, sheets] of this.identitySheets()) if (sheets.length > 0) byKey.set(key, sheets.map((sheet) => sheet.getName()));
+    return byKey;
+  }
+
+  setSheetIdentity(name: string, key: string): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    this.setIdentityOf(sheet, key);
+  }
+
+  renameSheet(from: string, to: string): void {
+    const sheet = this.spreadsheet.getSheetByName(from);
+    if (!sheet) throw new Error(`Sheet "${from}" does not exist`);
+    if (from !== to) sheet.setName(to);
+  }
+
+  /** One spreadsheet-wide finder call for every sheet's identity (instead of one read per sheet). */
+  private identitySheets(): Map<string, GoogleAppsScript.Spreadsheet.Sheet[]> {
+    if (this.identityCache) return this.identityCache;
+    const cache = new Map<string, GoogleAppsScript.Spreadsheet.Sheet[]>();
+    for (const entry of this.spreadsheet.createDeveloperMetadataFinder().withKey(SHEET_IDENTITY_KEY).find()) {
+      const sheet = entry.getLocation().getSheet();
+      const key = entry.getValue();
+      if (!sheet || !key) continue;
+      cache.set(key, [...(cache.get(key) ?? []), sheet]);
+    }
+    this.identityCache = cache;
+    return cache;
+  }
+
+  private setIdentityOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: string): void {
+    const cache = this.identitySheets();
+    const id = sheet.getSheetId();
+    // Any other sheet carrying the key (a copy) loses it; this sheet loses any other key.
+    for (const other of cache.get(key) ?? []) {
+      if (other.getSheetId() === id) continue;
+      for (const entry of other.createDeveloperMetadataFinder().withKey(SHEET_IDENTITY_KEY).withValue(key).find()) entry.remove();
+    }
+    const own = sheet.createDeveloperMetadataFinder().withKey(SHEET_IDENTITY_KEY).find();
+    if (own.length === 0) sheet.addDeveloperMetadata(SHEET_IDENTITY_KEY, key);
+    else {
+      if (own[0].getValue() !== key) own[0].setValue(key);
+      own.slice(1).forEach((entry) => entry.remove());
+    }
+    for (const [other, sheets] of cache) cache.set(other, sheets.filter((candidate) => candidate.getSheetId() !== id));
+    cache.set(key, [sheet]);
+  }
+
+  /** A fixed owned sheet gets its identity when the job creates it (unless another sheet already has it). */
+  private tagIfOwned(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string): void {
+    const key = ownedSheetKeyOf(name);
+    if (key !== null && (this.identitySheets().get(key) ?? []).length === 0) this.setIdentityOf(sheet, key);
   }
 
   setNotes(name: string, notes: readonly CellNote[]): void {
@@ -186,7 +258,7 @@ export class SpreadsheetWorkbook implements Workbook {
       changed = true;
     }
     if (!changed) return;
-    range.setNotes(current);
+    range.setNotes(current.map((row) => row.map(safeCellText)));
     range.setBackgrounds(backgrounds);
   }
 

@@ -8,6 +8,7 @@ import { SHEET } from '../core/sheets';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { fetchAllRequests } from './urlfetch-transport';
 import { maskedToken, readToken, saveToken } from './state-store';
+import { tokenProblem } from '../core/cademi/token';
 
 export function configureTokenDialog(): void {
   const ui = SpreadsheetApp.getUi();
@@ -28,6 +29,11 @@ export function configureTokenDialog(): void {
     ui.alert('Progresso Cademi', 'Nenhum token informado; nada mudou.', ui.ButtonSet.OK);
     return;
   }
+  const malformed = tokenProblem(token);
+  if (malformed) {
+    ui.alert('Progresso Cademi', `Token não salvo: ${malformed}.`, ui.ButtonSet.OK);
+    return;
+  }
   const verdict = validateToken(settings.apiUrl, token);
   if (verdict !== null) {
     ui.alert('Progresso Cademi', `Token não salvo: ${verdict}`, ui.ButtonSet.OK);
@@ -45,7 +51,7 @@ export function validateToken(baseUrl: string, token: string): string | null {
     return null;
   } catch (error) {
     if (error instanceof CademiAuthError) return `a Cademi recusou a chave (HTTP ${error.status}). Confira se ela está completa e ativa.`;
-    if (error instanceof CademiError) return `a API não respondeu como esperado (HTTP ${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ''}). Confira a URL da API.`;
+    if (error instanceof CademiError) return `a API não respondeu como esperado (HTTP ${error.status}). Confira a URL da API.`;
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 // One slice of the weekly run in Apps Script: resume or start, fetch for up to ~4.5 minutes,
 // then either write the completed week or save staging + checkpoint for the next tick.
 
-import { parseSettingsSheet } from '../core/config/settings-sheet';
+import { apiUrlIssue, parseSettingsSheet } from '../core/config/settings-sheet';
+import { tokenProblem } from '../core/cademi/token';
 import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
 import { appendRunLog } from '../core/runlog/run-log';
@@ -11,6 +12,7 @@ import { SHEET } from '../core/sheets';
 import { SyncFailedError } from '../core/sync/errors';
 import type { SyncJob, SyncResult } from '../core/sync/job';
 import { runSlice } from '../core/sync/slice-driver';
+import { MAX_WAIT_MS } from '../core/sync/pacer';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
 import { dropStaging } from '../core/sync/commit';
 import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
@@ -26,6 +28,10 @@ import { readHistoryFromBigQuery, writeWeekToBigQuery } from '../core/bigquery/h
 import type { SchoolConfig } from '../core/config/load-config';
 import type { HistoryRow } from '../core/history/schema';
 import * as state from './state-store';
+import {
+  API_URL_MISSING, apiPause, apiPausePastWeek, archiveFailed, bigQueryCopied, bigQueryCopyFailed, bigQueryReadFailed, checkpointUnreadable,
+  formatInstant, invalidConfiguration, unexpectedFailure, URLFETCH_QUOTA_PAUSE, weekCompleted, weekEndedUnfinished,
+} from '../core/messages/sync';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
 export const SLICE_BUDGET_MS = 4.5 * 60 * 1000;
@@ -45,6 +51,8 @@ export type SliceReport =
   | { readonly kind: 'paused'; readonly week: string; readonly settled: number; readonly total: number }
   | { readonly kind: 'completed'; readonly week: string; readonly students: number; readonly calls: number; readonly carried: number }
   | { readonly kind: 'waiting-quota'; readonly until: number }
+  /** Cademi asked (429 Retry-After) for a wait longer than a slice: the run resumes at `until`. */
+  | { readonly kind: 'waiting-api'; readonly until: number }
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface SliceRequest {
@@ -101,11 +109,11 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SpreadsheetWorkbook(spreadsheet);
   context.workbook = workbook;
-  const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const { settings, issues: settingsIssues } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
   context.settings = settings;
   const stored = state.readStoredCheckpoint();
   if (stored.kind === 'unreadable') {
-    return fail(context, `O ponto de retomada da coleta em andamento não pôde ser lido (${stored.reason}); a coleta desta semana foi descartada e recomeça do início na próxima execução. Nada pela metade foi gravado no Histórico.`, 'falha');
+    return fail(context, checkpointUnreadable(stored.reason), 'falha');
   }
   const checkpoint = stored.kind === 'valid' ? stored.checkpoint : null;
   const requested = state.isRunRequested();
@@ -115,13 +123,20 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   state.setPausedUntil(null);
   if (checkpoint && weekKeyOf(startedAt, settings.timeZone) > checkpoint.week) {
     // The week ended before its run could finish: its rows would be mislabeled now, so it is dropped.
-    return fail(context, `A semana ${checkpoint.week} não foi concluída até o fim da semana (${checkpoint.calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`, 'prazo');
+    return fail(context, weekEndedUnfinished(checkpoint.week, checkpoint.calls), 'prazo');
   }
+  // Cademi asked for a pause: no request goes before it ends (a tick that retried would only earn another 429).
+  if (checkpoint?.notBefore !== undefined && startedAt < checkpoint.notBefore) return { kind: 'waiting-api', until: checkpoint.notBefore };
 
   const token = state.readToken();
   if (!token) return { kind: 'no-token' };
+  // Before any request: a token no header can carry (the platform's error would quote it) and an address the token must not go to.
+  const badToken = tokenProblem(token);
+  if (badToken) return fail(context, `Token recusado antes de qualquer pedido: ${badToken}. Use Progresso Cademi › Configurar token.`, 'token');
+  const badUrl = apiUrlIssue(settingsIssues);
+  if (badUrl) return fail(context, `${describeIssue(badUrl)}. Corrija a URL da API; nada foi coletado.`, 'falha');
   if (!settings.apiUrl) {
-    return fail(context, 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).', 'falha');
+    return fail(context, API_URL_MISSING, 'falha');
   }
   try {
     const { job, config } = startWeekRun(workbook, {
@@ -152,8 +167,16 @@ function sliceUnderLock(context: FailureContext): SliceReport {
       quotaSpent = true;
       state.setPausedUntil(startOfLocalDate(addDays(localDateOf(Date.now(), config.settings.timeZone), 1), config.settings.timeZone));
     }
+    const deadline = startedAt + SLICE_BUDGET_MS;
+    const wait = job.pendingWait();
+    // A wait past the slice and past the cap is Cademi's pause, logged; a shorter one is an ordinary pause.
+    const waitingForApi = outcome === 'paused' && !quotaSpent && wait !== null && wait.rateLimited && wait.until >= deadline && wait.until - Date.now() >= MAX_WAIT_MS;
+    if (waitingForApi && wait.until >= startOfLocalDate(addDays(job.week, 7), config.settings.timeZone)) {
+      return fail(context, apiPausePastWeek(wait.requestedMs, wait.endpoint, job.week), 'falha');
+    }
     if (outcome === 'paused') {
-      // Staging first, then the cursor: a slice killed in between is redone, never doubled.
+      // Staging first, then the cursor (which holds the instant Cademi asked to wait for): a slice
+      // killed in between is redone, never doubled.
       saveStaging(workbook, job);
       state.saveCheckpoint(job.checkpoint());
       const progress = job.progress();
@@ -162,8 +185,16 @@ function sliceUnderLock(context: FailureContext): SliceReport {
         appendRunLog(workbook, {
           startedAt, finishedAt: Date.now(), trigger: request.trigger, week: job.week, outcome: 'Em andamento', cohorts: job.stats.cohorts,
           students: 0, calls: job.stats.calls, carried: job.stats.carried, retries: job.stats.retries, errors: 0,
-          message: 'Cota diária do UrlFetch esgotada; a coleta continua amanhã a partir do ponto salvo.',
+          message: URLFETCH_QUOTA_PAUSE,
         }, config.settings.timeZone);
+      }
+      if (waitingForApi) {
+        appendRunLog(workbook, {
+          startedAt, finishedAt: Date.now(), trigger: request.trigger, week: job.week, outcome: 'Em andamento', cohorts: job.stats.cohorts,
+          students: 0, calls: job.stats.calls, carried: job.stats.carried, retries: job.stats.retries, errors: 0,
+          message: apiPause(wait.requestedMs, wait.endpoint, formatInstant(wait.until, config.settings.timeZone)),
+        }, config.settings.timeZone);
+        return { kind: 'waiting-api', until: wait.until };
       }
       return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
     }
@@ -181,7 +212,7 @@ function sliceUnderLock(context: FailureContext): SliceReport {
         reportHistory: (school) => historyFromBigQuery(school),
       },
     );
-    state.recordCompletion(result.week, `Semana ${result.week} concluída: ${result.stats.students} alunos, ${result.stats.calls} chamadas`);
+    state.recordCompletion(result.week, weekCompleted(result.week, result.stats.students, result.stats.calls));
     state.clearCheckpoint();
     state.clearProgress();
     dropStaging(workbook);
@@ -189,7 +220,7 @@ function sliceUnderLock(context: FailureContext): SliceReport {
     return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
   } catch (error) {
     if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {
-      const message = error instanceof ConfigError ? `Configuração inválida: ${error.issues.map(describeIssue).join('; ')}` : error.message;
+      const message = error instanceof ConfigError ? invalidConfiguration(error.issues.map(describeIssue)) : error.message;
       const kind = error instanceof SyncFailedError && error.kind === 'auth' ? 'token' : 'falha';
       return fail(context, message, kind);
     }
@@ -267,7 +298,7 @@ const MAX_FAILURE_MESSAGE_CHARS = 1000;
 
 /** The run-log text of an error nobody planned for: what it was, never what a server answered. */
 function unexpectedFailureMessage(error: unknown): string {
-  return `A atualização parou por um erro inesperado (${describeError(error)}). Nada pela metade foi gravado no Histórico; a próxima execução tenta de novo. Se o erro se repetir, avise quem mantém o complemento.`;
+  return unexpectedFailure(describeError(error));
 }
 
 /**
@@ -289,7 +320,7 @@ function archiveOldWeeks(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     const outcome = rollOverSpreadsheetHistory(spreadsheet, workbook);
     return outcome ? [describeRollover(outcome)] : [];
   } catch (error) {
-    return [`Arquivamento de semanas antigas falhou (${error instanceof Error ? error.message : String(error)}); o Histórico segue completo.`];
+    return [archiveFailed(error instanceof Error ? error.message : String(error))];
   }
 }
 
@@ -299,9 +330,9 @@ function copyWeekToBigQuery(tableSetting: string, result: SyncResult): string[] 
   const [projectId, datasetId, tableId] = tableSetting.split('.');
   try {
     const written = writeWeekToBigQuery(advancedServiceBigQueryClient(), result.rows, result.week, { table: { projectId, datasetId, tableId } });
-    return [`BigQuery: ${written.inserted} linhas copiadas.`];
+    return [bigQueryCopied(written.inserted)];
   } catch (error) {
-    return [`BigQuery: a cópia falhou (${error instanceof Error ? error.message : String(error)}); a planilha está completa.`];
+    return [bigQueryCopyFailed(error instanceof Error ? error.message : String(error))];
   }
 }
 
@@ -317,6 +348,6 @@ function historyFromBigQuery(config: SchoolConfig): { rows: HistoryRow[] | null;
   try {
     return { rows: readHistoryFromBigQuery(advancedServiceBigQueryClient(), since, { table: { projectId, datasetId, tableId } }), notes: [] };
   } catch (error) {
-    return { rows: null, notes: [`Relatórios montados com o Histórico da planilha: o BigQuery não respondeu (${error instanceof Error ? error.message : String(error)}).`] };
+    return { rows: null, notes: [bigQueryReadFailed(error instanceof Error ? error.message : String(error))] };
   }
 }

@@ -16,3 +16,11 @@ export class UsageError extends Error {
 }
 
 export const EXIT = { ok: 0, runFailed: 1, usage: 2 } as const;
+
+/** A whole-number option, or a usage error naming it (never NaN reaching the code, never a stack trace). */
+export function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`${name} deve ser um número inteiro entre ${min} e ${max} (recebido "${text}")`);
+  return value;
+}

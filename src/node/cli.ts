@@ -4,6 +4,7 @@ import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
 import { SyncFailedError } from '../core/sync/errors';
 import { EXIT, UsageError, type CliIo } from './cli-io';
+import { WorkbookBusyError, withWorkbookLock } from './workbook-lock';
 import { cohortCommand } from './commands/cohort';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
@@ -30,9 +31,28 @@ uso:
 códigos de saída: 0 concluído · 1 a execução falhou · 2 uso incorreto ou configuração inválida
 `;
 
+/** The workbook a command writes (it runs holding that file's lock), or null for a command that writes none. */
+function writtenWorkbook(argv: readonly string[]): string | null {
+  const [command, action, file] = argv;
+  if (command === 'sync' || command === 'init') return argv.slice(1).find((arg) => !arg.startsWith('-')) ?? null;
+  if (command === 'cohort' && action !== 'list' && file) return file;
+  if (command === 'student' && file) return file;
+  return null;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const file = writtenWorkbook(argv);
   try {
+    if (file === null) return await dispatch(argv, io);
+    return await withWorkbookLock(file, () => dispatch(argv, io), (text) => io.stderr.write(text));
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  {
     switch (command) {
       case 'demo':
         return await demoCommand(rest, io);
@@ -56,13 +76,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       default:
         throw new UsageError(`comando desconhecido "${command}" (veja cademi-monitor help)`);
     }
-  } catch (error) {
-    return reportFailure(error, io);
   }
 }
 
 function reportFailure(error: unknown, io: CliIo): number {
-  if (error instanceof SyncFailedError) {
+  if (error instanceof SyncFailedError || error instanceof WorkbookBusyError) {
     io.stderr.write(`erro: ${error.message}\n`);
     return EXIT.runFailed;
   }

@@ -1,8 +1,10 @@
 // Drives the sans-I/O sync job in Node: paced batches through a transport, on a real or virtual clock.
 
 import type { HttpRequest, HttpResponse } from '../core/http';
-import type { SyncJob } from '../core/sync/job';
-import { RequestPacer } from '../core/sync/pacer';
+import type { PendingWait, SyncJob } from '../core/sync/job';
+import { LONG_WAIT_NOTICE_MS, MAX_WAIT_MS, RequestPacer } from '../core/sync/pacer';
+import { SyncFailedError } from '../core/sync/errors';
+import { formatInstant, longWait, waitTooLong } from '../core/messages/sync';
 
 /** Performs a batch of requests together (like Apps Script's UrlFetchApp.fetchAll). */
 export interface Transport {
@@ -22,9 +24,23 @@ export interface DriveOptions {
   /** Extra spacing against network jitter; 0 on the virtual clock, where arrival = send time. */
   readonly marginMs?: number;
   readonly onBatch?: (job: SyncJob) => void;
+  /** Told of every wait of LONG_WAIT_NOTICE_MS or more before it starts (the CLI writes it to stderr). */
+  readonly onWait?: (notice: WaitNotice) => void;
+  /** The longest wait to sit through; longer fails the run (default MAX_WAIT_MS). */
+  readonly maxWaitMs?: number;
 }
 
-/** Runs the job until every (student, product) is settled; throws SyncFailedError when it cannot. */
+/** A long wait about to start: what to tell a person, and how long it is. */
+export interface WaitNotice {
+  readonly message: string;
+  readonly waitMs: number;
+  readonly until: number;
+}
+
+/**
+ * Runs the job until every (student, product) is settled; throws SyncFailedError when it cannot,
+ * including when Cademi asks for a wait longer than `maxWaitMs` (nothing is waited then).
+ */
 export async function driveJob(job: SyncJob, options: DriveOptions): Promise<void> {
   const { transport, clock } = options;
   const pacer = new RequestPacer(options.requestsPerSecond, { marginMs: options.marginMs ?? 0 });
@@ -32,9 +48,12 @@ export async function driveJob(job: SyncJob, options: DriveOptions): Promise<voi
     const batch = job.nextRequests(pacer.batchSize, clock.now());
     if (batch.length === 0) {
       if (job.complete) break; // handing out the last batch may have settled the week
-      const retryAt = job.nextRetryAt();
-      if (retryAt === null) throw new Error('sync job has nothing to send but is not complete');
-      await clock.sleep(Math.max(1, retryAt - clock.now()));
+      const wait = job.pendingWait();
+      if (wait === null) throw new Error('sync job has nothing to send but is not complete');
+      const waitMs = Math.max(1, wait.until - clock.now());
+      checkWait(job, wait, waitMs, options.maxWaitMs ?? MAX_WAIT_MS);
+      if (waitMs >= LONG_WAIT_NOTICE_MS) options.onWait?.({ message: longWait(waitMs, wait.endpoint, wait.rateLimited), waitMs, until: wait.until });
+      await clock.sleep(waitMs);
       continue;
     }
     const wait = pacer.delayFor(batch.length, clock.now());
@@ -50,3 +69,10 @@ export const systemDriverClock: DriverClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/** A wait past the cap stops the run at once, saying how long Cademi asked for and when to try again. */
+function checkWait(job: SyncJob, wait: PendingWait, waitMs: number, maxWaitMs: number): void {
+  if (waitMs <= maxWaitMs) return;
+  const requested = wait.rateLimited && wait.requestedMs > 0 ? wait.requestedMs : waitMs;
+  throw new SyncFailedError('wait', waitTooLong(requested, maxWaitMs, wait.endpoint, formatInstant(wait.until, job.timeZone)), wait.endpoint, null);
+}

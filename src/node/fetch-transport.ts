@@ -28,7 +28,8 @@ export class FetchTransport implements Transport {
         status: 0,
         headers: {},
         body: '',
-        transportError: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        // Only the error's class and code: its message may quote the URL, and a header the token.
+        transportError: error instanceof Error ? [error.name, (error as { cause?: { code?: unknown } }).cause?.code].filter((part) => typeof part === 'string').join(' ') : 'unknown',
       };
       return failure;
     }

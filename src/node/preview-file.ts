@@ -1,7 +1,7 @@
 // The HTML preview written beside the workbook: every sheet as a table with its colours, and every
 // chart drawn from the same specs the Apps Script host turns into native charts.
 
-import { writeFileSync, renameSync } from 'node:fs';
+import { modeOf, writeFileAtomically } from './atomic-file';
 import { loadConfig } from '../core/config/load-config';
 import { COHORT_FORMATS } from '../core/config/templates';
 import { HISTORY_FORMATS } from '../core/history/schema';
@@ -24,7 +24,7 @@ export function previewPathFor(workbookPath: string): string {
 }
 
 /** Renders every visible sheet of the workbook; report sheets carry their charts and colour rules. */
-export async function writePreview(workbook: Workbook, path: string, title: string, generatedAt: Date = new Date()): Promise<void> {
+export async function writePreview(workbook: Workbook, path: string, title: string, generatedAt: Date = new Date(), workbookPath?: string): Promise<void> {
   const config = loadConfig(workbook);
   const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
   const reports = new Map(
@@ -43,7 +43,6 @@ export async function writePreview(workbook: Workbook, path: string, title: stri
   // Report sheets first (what tutors and coordinators look at), then config and data sheets.
   sheets.sort((a, b) => Number(!reports.has(a.name)) - Number(!reports.has(b.name)));
   const html = await renderPreviewHtml(sheets, { title, generatedAt: generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' });
-  const temp = `${path}.tmp`;
-  writeFileSync(temp, html);
-  renameSync(temp, path);
+  // The preview shows the same student data: no more readable than the workbook it comes from.
+  writeFileAtomically(path, html, workbookPath === undefined ? undefined : modeOf(workbookPath) ?? undefined, workbookPath !== undefined);
 }

@@ -5,7 +5,7 @@ import type { SyncResult } from '../core/sync/job';
 import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
 import { dropStaging } from '../core/sync/commit';
 import type { Workbook } from '../core/workbook/workbook';
-import { driveJob, type DriverClock, type Transport } from './drive-job';
+import { driveJob, type DriverClock, type Transport, type WaitNotice } from './drive-job';
 import type { SyncJob } from '../core/sync/job';
 import type { ConfigIssue } from '../core/config/issues';
 import { describeRollover, rollOverHistory, type ArchiveSink, type RolloverOutcome } from '../core/history/archive-sink';
@@ -26,6 +26,8 @@ export interface WeekRunOptions {
   readonly now: number;
   readonly trigger: string;
   readonly onBatch?: (job: SyncJob) => void;
+  /** Told before every long wait (a 429's Retry-After, a back-off), so a person knows the run is not stuck. */
+  readonly onWait?: (notice: WaitNotice) => void;
   /** Where old weeks go when the workbook nears the cell limit; none = no rollover. */
   readonly archive?: ArchiveSink;
 }
@@ -48,6 +50,7 @@ export async function runWeek(
     requestsPerSecond: config.settings.requestsPerSecond,
     marginMs: connection.marginMs,
     onBatch: options.onBatch,
+    onWait: options.onWait,
   });
   const archived: { rollover: RolloverOutcome | null } = { rollover: null };
   // Archiving runs before the commit, so the reports are built over the kept weeks.

@@ -2,15 +2,35 @@
 // Writes touch only the sheets the job writes, so formatting people added elsewhere survives.
 
 import ExcelJS from 'exceljs';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomically } from './atomic-file';
+import { safeCell, safeCellText } from '../core/workbook/cell-text';
 import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+import { ownedSheetKeyOf } from '../core/sheets';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 /** Marks the notes the job wrote, so it can replace them without touching people's own notes. */
 const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
 const JOB_NOTE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0B2' } };
+/**
+ * A sheet's identity is a workbook-level defined name `ProgressoCademi_<key>` pointing at its A1.
+ * Excel and LibreOffice rewrite a defined name's sheet reference when the sheet is renamed (checked
+ * with LibreOffice 7.4 headless: `'Meu histórico'!$A$1` after renaming `Histórico`), and exceljs keeps
+ * defined names through load and save; a name left pointing at a deleted sheet (`#REF!`) is dropped.
+ */
+const IDENTITY_NAME_PREFIX = 'ProgressoCademi_';
+const IDENTITY_KEY = /^[a-z0-9_]+$/;
+
+/** `'Histórico'!$A$1` → `Histórico` (quotes removed, doubled apostrophes undone); null for other shapes. */
+function sheetOfRange(range: string): string | null {
+  const match = /^(?:'((?:[^']|'')*)'|([^'!]+))!/.exec(range);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+}
+
+function identityRange(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}
 
 /** exceljs reads date-formatted cells as JS Dates (UTC wall clock); the core wants serial numbers. */
 function toCell(value: ExcelJS.CellValue): Cell {
@@ -78,23 +98,9 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(book);
   }
 
-  /** Writes the file atomically: a temp file beside it, flushed, then renamed over the original. */
+  /** Writes the file atomically, keeping its mode and writing through a symlink (see atomic-file.ts). */
   async save(path: string): Promise<void> {
-    const buffer = Buffer.from(await this.book.xlsx.writeBuffer());
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    try {
-      const fd = openSync(temp, 'w');
-      try {
-        writeSync(fd, buffer);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, path);
-    } catch (error) {
-      if (existsSync(temp)) unlinkSync(temp);
-      throw error;
-    }
+    writeFileAtomically(path, Buffer.from(await this.book.xlsx.writeBuffer()));
   }
 
   sheetNames(): string[] {
@@ -129,6 +135,7 @@ export class XlsxWorkbook implements Workbook {
       ...(content.tabColor ? { properties: { tabColor: argb(content.tabColor) } } : {}),
     });
     if (position >= 0) this.moveSheet(sheet, position);
+    if (!existing) this.tagIfOwned(name);
     this.fill(sheet, 0, content.rows, content.columnFormats);
     content.rows[0]?.forEach((_, index) => {
       const column = sheet.getColumn(index + 1);
@@ -164,7 +171,7 @@ export class XlsxWorkbook implements Workbook {
     rows.forEach((values, offset) => {
       const row = sheet.getRow(fromRow + offset + 1);
       values.forEach((value, index) => {
-        row.getCell(index + 1).value = value;
+        row.getCell(index + 1).value = safeCell(value);
       });
     });
   }
@@ -178,6 +185,7 @@ export class XlsxWorkbook implements Workbook {
     if (!sheet) return;
     this.calls.writes++;
     this.book.removeWorksheet(sheet.id);
+    this.retargetDefinedNames(name, null);
   }
 
   setNotes(name: string, notes: readonly CellNote[]): void {
@@ -202,9 +210,64 @@ export class XlsxWorkbook implements Workbook {
     for (const [key, messages] of byCell) {
       const [row, column] = key.split(':').map(Number);
       const cell = sheet.getRow(row + 1).getCell(column + 1);
-      cell.note = JOB_NOTE_PREFIX + messages.join('\n');
+      cell.note = safeCellText(JOB_NOTE_PREFIX + messages.join('\n'));
       cell.fill = JOB_NOTE_FILL;
     }
+  }
+
+  sheetIdentities(): Map<string, string[]> {
+    const existing = new Set(this.sheetNames());
+    const byKey = new Map<string, string[]>();
+    for (const { name, ranges } of this.book.definedNames.model) {
+      if (!name.startsWith(IDENTITY_NAME_PREFIX)) continue;
+      const key = name.slice(IDENTITY_NAME_PREFIX.length);
+      const sheets = [...new Set(ranges.map(sheetOfRange).filter((sheet): sheet is string => sheet !== null && existing.has(sheet)))];
+      if (sheets.length > 0) byKey.set(key, sheets);
+    }
+    return byKey;
+  }
+
+  setSheetIdentity(name: string, key: string): void {
+    if (!IDENTITY_KEY.test(key)) throw new Error(`Invalid sheet identity key "${key}"`);
+    if (!this.book.getWorksheet(name)) throw new Error(`Sheet "${name}" does not exist`);
+    this.calls.writes++;
+    const definedName = IDENTITY_NAME_PREFIX + key;
+    const others = this.book.definedNames.model.filter(
+      (entry) => entry.name !== definedName && !(entry.name.startsWith(IDENTITY_NAME_PREFIX) && entry.ranges.every((range) => sheetOfRange(range) === name)),
+    );
+    this.book.definedNames.model = [...others, { name: definedName, ranges: [identityRange(name)] }];
+  }
+
+  renameSheet(from: string, to: string): void {
+    const sheet = this.book.getWorksheet(from);
+    if (!sheet) throw new Error(`Sheet "${from}" does not exist`);
+    if (from === to) return;
+    if (this.book.worksheets.some((other) => other !== sheet && other.name.toLowerCase() === to.toLowerCase())) throw new Error(`Sheet "${to}" already exists`);
+    this.calls.writes++;
+    sheet.name = to;
+    // exceljs keys defined names by sheet name; follow the rename as Excel and LibreOffice do.
+    this.retargetDefinedNames(from, to);
+  }
+
+  /** Points every defined name's ranges on sheet `from` at sheet `to`, or drops them (null: the sheet is gone). */
+  private retargetDefinedNames(from: string, to: string | null): void {
+    const model = this.book.definedNames.model;
+    if (!model.some((entry) => entry.ranges.some((range) => sheetOfRange(range) === from))) return;
+    this.book.definedNames.model = model
+      .map((entry) => ({
+        ...entry,
+        ranges: entry.ranges.flatMap((range) => {
+          if (sheetOfRange(range) !== from) return [range];
+          return to === null ? [] : [`'${to.replace(/'/g, "''")}'!${range.slice(range.lastIndexOf('!') + 1)}`];
+        }),
+      }))
+      .filter((entry) => entry.ranges.length > 0);
+  }
+
+  /** A fixed owned sheet gets its identity when the job creates it (unless another sheet already has it). */
+  private tagIfOwned(name: string): void {
+    const key = ownedSheetKeyOf(name);
+    if (key !== null && !this.sheetIdentities().has(key)) this.setSheetIdentity(name, key);
   }
 
   /** The job's notes on a sheet, for tests and the CLI's report. */
@@ -226,8 +289,9 @@ export class XlsxWorkbook implements Workbook {
       const row = sheet.getRow(fromRow + offset + 1);
       values.forEach((value, index) => {
         const cell = row.getCell(index + 1);
-        // Strings are always stored as text cells: exceljs never turns a string into a formula.
-        cell.value = value;
+        // Strings are always stored as text cells (exceljs never turns a string into a formula), made
+        // safe by the one cell-text rule: no character XML forbids, no text longer than a cell holds.
+        cell.value = safeCell(value);
         const format = formats?.[index];
         if (format && typeof value === 'number' && fromRow + offset > 0) cell.numFmt = format;
       });

@@ -4,7 +4,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { HttpRequest } from '../core/http';
 import { systemClock } from './clock';
-import { createSimulator, Simulator } from './handler';
+import { createSimulator, Simulator, type SimulatorOptions } from './handler';
 import { createSchool } from './school';
 
 /** Options of `startSimulatorServer`. */
@@ -20,6 +20,8 @@ export interface SimulatorServerOptions {
   token?: string;
   seed?: number;
   studentCount?: number;
+  /** Fault injection, as in `createSimulator` (tests and the fault suite). */
+  fault?: SimulatorOptions['fault'];
 }
 
 /** A running simulator server. */
@@ -48,6 +50,7 @@ export function startSimulatorServer(options: SimulatorServerOptions = {}): Prom
     token: options.token,
     ratePerSecond: options.ratePerSecond,
     perMinute: options.perMinute,
+    fault: options.fault,
   });
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     // Requests carry no body; drain anything sent so the socket can be reused.

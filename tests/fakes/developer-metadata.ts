@@ -111,19 +111,30 @@ instrument(FakeDeveloperMetadata, 'DeveloperMetadata', METADATA_API);
 
 const FINDER_API = ['find', 'withId', 'withKey', 'withValue', 'withVisibility', 'withLocationType', 'onIntersectingLocations'] as const satisfies readonly (keyof GFinder)[];
 
-/** `sheet.createDeveloperMetadataFinder()`: filters narrow, `find()` returns what matches all of them, in creation order. */
+/** Where a finder looks: one sheet, or the whole spreadsheet (every sheet's metadata). */
+export interface MetadataScope {
+  visibleMetadata(): FakeDeveloperMetadata[];
+  fakeScope(): string;
+}
+
+/**
+ * `sheet.createDeveloperMetadataFinder()` and `spreadsheet.createDeveloperMetadataFinder()` (the latter
+ * "considers all metadata associated with the spreadsheet, sheets, rows, and columns",
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#createDeveloperMetadataFinder()):
+ * filters narrow, `find()` returns what matches all of them, in creation order.
+ */
 export class FakeDeveloperMetadataFinder implements Pick<GFinder, (typeof FINDER_API)[number]> {
   private readonly filters: Array<(item: FakeDeveloperMetadata) => boolean> = [];
 
-  constructor(readonly rt: Runtime, private readonly scope: FakeSheet) {}
+  constructor(readonly rt: Runtime, private readonly scope: MetadataScope) {}
   gas(): GFinder { return this as unknown as GFinder; }
-  fakeScope(): string { return this.scope.name; }
+  fakeScope(): string { return this.scope.fakeScope(); }
   private where(filter: (item: FakeDeveloperMetadata) => boolean): GFinder {
     this.filters.push(filter);
     return this.gas();
   }
 
-  find(): GMetadata[] { return this.scope.visibleMetadata().filter((item) => this.filters.every((filter) => filter(item))).map((item) => item.gas()); }
+  find(): GMetadata[] { return this.scope.visibleMetadata().sort((a, b) => a.id - b.id).filter((item) => this.filters.every((filter) => filter(item))).map((item) => item.gas()); }
   withId(id: number): GFinder { return this.where((item) => item.id === id); }
   withKey(key: string): GFinder { return this.where((item) => item.key === key); }
   withValue(value: string): GFinder { return this.where((item) => item.value === value); }

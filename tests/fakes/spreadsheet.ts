@@ -2,7 +2,7 @@
 import { FakeSheet } from './sheet';
 import { FakeUi } from './ui';
 import { recordingBuilder } from './sheet-parts';
-import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY } from './developer-metadata';
+import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, FakeDeveloperMetadataFinder, type FakeDeveloperMetadata } from './developer-metadata';
 import { enumOf, instrument, Runtime } from './runtime';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,7 +19,7 @@ export type FormulaEvaluator = (formula: string, sheet: GSheet, row: number, col
 const SS_API = [
   'getId', 'getName', 'rename', 'getSheets', 'getSheetByName', 'getSheetById', 'getNumSheets', 'insertSheet', 'deleteSheet',
   'getSpreadsheetTimeZone', 'setSpreadsheetTimeZone', 'getSpreadsheetLocale', 'setSpreadsheetLocale', 'toast', 'setActiveSheet',
-  'getActiveSheet', 'getUrl', 'moveActiveSheet', 'getRange',
+  'getActiveSheet', 'getUrl', 'moveActiveSheet', 'getRange', 'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GSpreadsheet)[];
 
 /** A recorded toast. */
@@ -113,6 +113,11 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
     if (pos < 1 || pos > this.sheets.length) throw this.rt.exception(`The sheet position ${pos} is out of range.`);
     this.sheets = this.sheets.filter((s) => s !== this.active);
     this.sheets.splice(pos - 1, 0, this.active);
+  }
+  /** A finder over every sheet's metadata (a deleted sheet's metadata went with it). */
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    const scope = { visibleMetadata: (): FakeDeveloperMetadata[] => this.sheets.flatMap((sheet) => sheet.visibleMetadata()), fakeScope: () => this.name };
+    return new FakeDeveloperMetadataFinder(this.rt, scope).gas();
   }
   /** getRange("'Sheet name'!A1:C3"); without a sheet name, the active sheet. */
   getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range {

@@ -1,28 +1,28 @@
 // The fault suite under jest: every fault ends in its expected state, with nothing lost or doubled.
 
-import { formatFaultTable, runScenario, writeFaultReport, type FaultRow } from './report';
-import { referenceWeek, SCENARIOS } from './scenarios';
+import { ALL_SCENARIOS, formatFaultTable, runScenario, writeFaultReport, type FaultRow } from './report';
+import { referenceWeek } from './scenarios';
 
 const rows: FaultRow[] = [];
 
-describe('fault suite (build/Code.js over the fakes, simulator with faults)', () => {
+describe('fault suite (build/Code.js over the fakes, and dist/cli.js as processes; simulator with faults)', () => {
   beforeAll(() => {
     referenceWeek();
   }, 60_000);
 
   afterAll(() => {
-    if (rows.length === SCENARIOS.length) {
+    if (rows.length === ALL_SCENARIOS.length) {
       writeFaultReport(rows);
       console.log(formatFaultTable(rows));
     }
   });
 
-  describe.each(SCENARIOS.map((scenario) => [scenario.fault, scenario] as const))('%s', (_name, scenario) => {
+  describe.each(ALL_SCENARIOS.map((scenario) => [scenario.fault, scenario] as const))('%s', (_name, scenario) => {
     let row: FaultRow;
-    beforeAll(() => {
-      row = runScenario(scenario);
+    beforeAll(async () => {
+      row = await runScenario(scenario);
       rows.push(row);
-    }, 120_000);
+    }, 180_000);
 
     it('loses no row and doubles none', () => {
       expect({ rowsLost: row.rowsLost, duplicates: row.duplicates }).toEqual({ rowsLost: 0, duplicates: 0 });

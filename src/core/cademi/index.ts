@@ -12,6 +12,7 @@ export {
   CademiShapeError,
   CademiUnsafeUrlError,
   CademiHttpError,
+  CademiRedirectError,
   isRetryable,
   type CademiErrorDetails,
 } from './errors';

@@ -4,13 +4,14 @@
 
 import { z } from 'zod';
 import { isTransportFailure, type HttpResponse } from '../http';
-import { parseCademiDate, parsePercent } from './dates';
+import { parseCademiDate, parsePercent, readCademiDate, type CademiDateReading } from './dates';
 import {
   CademiAuthError,
   CademiBusinessRuleError,
   CademiHttpError,
   CademiNotFoundError,
   CademiRateLimitError,
+  CademiRedirectError,
   CademiServerError,
   CademiShapeError,
   CademiTransportError,
@@ -18,7 +19,7 @@ import {
   type CademiErrorDetails,
 } from './errors';
 import { ENDPOINTS } from './requests';
-import type { CademiAccess, CademiProduct, CademiProgress, CademiStudent, CademiTag, Page } from './types';
+import type { CademiAccess, CademiProduct, CademiProgress, CademiStudent, CademiTag, Page, StudentDateField } from './types';
 
 const UNKNOWN_ENDPOINT = 'GET (unknown endpoint)';
 
@@ -42,7 +43,14 @@ export function retryAfterMs(value: string | undefined, nowMs: number = Date.now
   return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, at - nowMs);
 }
 
+/** Where a redirect points, as an origin only (its path and query may carry anything). */
+function redirectOrigin(response: HttpResponse): string | null {
+  const match = /^(https?:\/\/[^/?#\s]+)/i.exec((headerOf(response, 'location') ?? '').trim());
+  return match ? match[1].toLowerCase() : null;
+}
+
 function errorForStatus(status: number, details: CademiErrorDetails, response: HttpResponse, nowMs: number): CademiError {
+  if (status >= 300 && status <= 399) return new CademiRedirectError(details, redirectOrigin(response));
   if (status === 401 || status === 403 || status === 405) return new CademiAuthError(details);
   if (status === 404) return new CademiNotFoundError(details);
   if (status === 409) return new CademiBusinessRuleError(details);
@@ -55,8 +63,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function messageOf(body: unknown): string | undefined {
-  return isRecord(body) && typeof body.msg === 'string' ? body.msg : undefined;
+/** Cademi's envelope `code` (a number), never its `msg`: that text can echo the request, token included. */
+function envelopeCodeOf(body: unknown): number | undefined {
+  return isRecord(body) && typeof body.code === 'number' && Number.isInteger(body.code) ? body.code : undefined;
 }
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -68,7 +77,7 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing (missing)';
+  if (value === undefined) return 'nada (ausente)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
@@ -89,25 +98,25 @@ export function checkResponse(
   }
   const parsed = tryJson(response.body);
   if (response.status < 200 || response.status > 299) {
-    const apiMessage = parsed.ok ? messageOf(parsed.value) : undefined;
-    throw errorForStatus(response.status, { endpoint, status: response.status, apiMessage }, response, nowMs);
+    const envelopeCode = parsed.ok ? envelopeCodeOf(parsed.value) : undefined;
+    throw errorForStatus(response.status, { endpoint, status: response.status, envelopeCode }, response, nowMs);
   }
   if (!parsed.ok) {
     // A truncated or garbled body is a transport accident more often than an API change: retried.
-    throw new CademiShapeError({ endpoint, status: response.status }, '', 'the body is not JSON', true);
+    throw new CademiShapeError({ endpoint, status: response.status }, '', 'o corpo não é JSON', true);
   }
   const body = parsed.value;
   if (!isRecord(body)) {
-    throw new CademiShapeError({ endpoint, status: response.status }, '', `expected a JSON object, got ${kindOf(body)}`);
+    throw new CademiShapeError({ endpoint, status: response.status }, '', `esperava um objeto JSON, veio ${kindOf(body)}`);
   }
   if (body.success === false) {
     const code = typeof body.code === 'number' ? body.code : Number.NaN;
-    const apiMessage = messageOf(body);
+    const envelopeCode = envelopeCodeOf(body);
     if (code >= 400 && code <= 599) {
-      throw errorForStatus(code, { endpoint, status: code, apiMessage }, response, nowMs);
+      throw errorForStatus(code, { endpoint, status: code, envelopeCode }, response, nowMs);
     }
     throw new CademiHttpError(
-      { endpoint, status: response.status, apiMessage },
+      { endpoint, status: response.status },
       Number.isNaN(code) ? undefined : code,
     );
   }
@@ -147,6 +156,19 @@ const cademiDate = z
     }
   });
 
+/** A student's timestamp: as `cademiDate`, and whether it was an impossible one (the run warns about it). */
+const studentDate = z
+  .string()
+  .nullish()
+  .transform((value, ctx): CademiDateReading => {
+    try {
+      return readCademiDate(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
 /** Progress `total`: "41.7%", "41,7%" or a number → 0..100. */
 const percent = z.union([z.string(), z.number()]).transform((value, ctx): number => {
   try {
@@ -177,18 +199,22 @@ const student = z
     id: wholeNumber,
     nome: text,
     email: text,
-    criado_em: cademiDate,
-    ultimo_acesso_em: cademiDate,
+    criado_em: studentDate,
+    ultimo_acesso_em: studentDate,
   })
-  .transform(
-    (raw): CademiStudent => ({
+  .transform((raw): CademiStudent => {
+    const impossible: StudentDateField[] = [];
+    if (raw.criado_em.impossible) impossible.push('criado_em');
+    if (raw.ultimo_acesso_em.impossible) impossible.push('ultimo_acesso_em');
+    return {
       id: raw.id,
       name: raw.nome,
       email: raw.email,
-      createdAt: raw.criado_em,
-      lastAccessAt: raw.ultimo_acesso_em,
-    }),
-  );
+      createdAt: raw.criado_em.at,
+      lastAccessAt: raw.ultimo_acesso_em.at,
+      ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),
+    };
+  });
 
 const product = z
   .object({ id: wholeNumber, ordem: optionalInteger.optional(), nome: text })
@@ -273,7 +299,7 @@ function parseData<S extends z.ZodType>(
   const path = ['data', ...issue.path];
   // Name the kind of value found, never the value itself (it might be a login_auto URL).
   const problem =
-    issue.code === 'invalid_type' ? `expected ${issue.expected}, got ${kindOf(valueAt(body, path))}` : issue.message;
+    issue.code === 'invalid_type' ? `esperava ${issue.expected}, veio ${kindOf(valueAt(body, path))}` : issue.code === 'custom' ? issue.message : `valor fora do formato esperado (${issue.code})`;
   throw new CademiShapeError({ endpoint, status }, pathText(path), problem);
 }
 

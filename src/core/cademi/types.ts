@@ -15,7 +15,12 @@ export interface CademiStudent {
   readonly createdAt: number | null;
   /** null = never accessed. */
   readonly lastAccessAt: number | null;
+  /** Date fields that held an impossible date (year 0001, say), read as null; absent when none did. */
+  readonly impossibleDates?: readonly StudentDateField[];
 }
+
+/** The student fields whose dates the run reads (and warns about when impossible). */
+export type StudentDateField = 'criado_em' | 'ultimo_acesso_em';
 
 export interface CademiProgress {
   /** 0-100, parsed from strings like "41.7%" or "41,7%". */

@@ -7,6 +7,7 @@ import type { Cell, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
 import { cohortRow, cohortsTemplate } from './templates';
+import { loadConfig } from './load-config';
 
 const FIELD_OF_COLUMN: Record<string, keyof CohortInput | 'form'> = {
   Turma: 'name', 'Tag ID': 'tagId', Início: 'start', Produtos: 'productIds', Meta: 'goalTrack', Tutor: 'tutorEmail', Ativa: 'form',
@@ -60,12 +61,20 @@ export function validateCohortInput(workbook: Workbook, input: CohortInput, orig
   return plan(workbook, input, originalName).result;
 }
 
-/** Creates (originalName = null) or edits a cohort row; writes only when the row is valid. */
+/**
+ * Creates (originalName = null) or edits a cohort row; writes only when the row is valid. A rename
+ * takes the cohort's past along: the row keeps its ID (given first, under the current name, if it
+ * had none), and the same pass that follows renames typed into `Turmas` rewrites `Histórico` and
+ * `Ajustes` and renames the cohort's sheets.
+ */
 export function saveCohort(workbook: Workbook, input: CohortInput, originalName: string | null): ValidationResult {
+  // IDs, the record and the cohorts' sheets brought up to date under the current names first.
+  if (workbook.readSheet(SHEET.cohorts) !== null) loadConfig(workbook);
   const planned = plan(workbook, input, originalName);
   if (!planned.result.ok) return planned.result;
   if (workbook.readSheet(SHEET.cohorts) === null) workbook.writeSheet(SHEET.cohorts, cohortsTemplate());
   workbook.updateRows(SHEET.cohorts, planned.row, [planned.cells]);
+  loadConfig(workbook);
   return planned.result;
 }
 

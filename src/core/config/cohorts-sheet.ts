@@ -3,7 +3,7 @@
 import type { Cell } from '../workbook/workbook';
 import type { CohortConfig } from '../model/cohort';
 import type { GoalTrack } from '../model/goals';
-import { COHORT_HEADERS, SHEET } from '../sheets';
+import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
 import { isBlank, locateColumns, readDate, readIdList, readOptionalEmail, readPositiveInteger, readText, readYesNo } from './cells';
 import type { ConfigIssue } from './issues';
 
@@ -24,6 +24,8 @@ export function parseCohortsSheet(
     issues.push({ sheet: SHEET.cohorts, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` });
     return { cohorts, issues };
   }
+  // The ID column is optional (a workbook from before IDs); the job fills it before parsing.
+  const idColumn = values[0].map((cell) => (cell === null ? '' : String(cell).trim())).indexOf(COHORT_ID_HEADER);
   const names = new Map<string, number>();
   const activeTags = new Map<number, string>();
   for (let row = 1; row < values.length; row++) {
@@ -60,7 +62,9 @@ export function parseCohortsSheet(
     if (rowIssues.some((issue) => issue.severity === 'error')) continue;
     if (!(name.ok && tag.ok && start.ok && products.ok && goal.ok && tutor.ok && active.ok)) continue;
     if (active.value) activeTags.set(tag.value, name.value);
+    const id = idColumn < 0 || isBlank(cells[idColumn]) ? undefined : String(cells[idColumn]).trim();
     cohorts.push({
+      ...(id === undefined ? {} : { id }),
       name: name.value,
       tagId: tag.value,
       start: start.value,

@@ -9,6 +9,7 @@ import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
 import { parseSettingsSheet } from './settings-sheet';
 import type { ConfigIssue } from './issues';
+import { followCohortSheets, reconcileIdentities } from '../identity/reconcile';
 
 export interface SchoolConfig {
   readonly settings: Settings;
@@ -18,11 +19,23 @@ export interface SchoolConfig {
   readonly issues: readonly ConfigIssue[];
 }
 
+/**
+ * Reads and validates the config sheets, after bringing the workbook's identities up to date (see
+ * identity/reconcile): owned sheets found by key and named back, a missing `Histórico` reported as a
+ * blocking issue (row -1, so no run writes), cohort IDs filled, renamed cohorts followed. Each of
+ * these writes only when something changed; a steady workbook costs the read of its sheet identities and of `_Identidade`.
+ */
 export function loadConfig(workbook: Workbook): SchoolConfig {
+  const identity = reconcileIdentities(workbook);
   const { settings, issues: settingIssues } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
   const { tracks, issues: goalIssues } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
   const { cohorts, issues: cohortIssues } = parseCohortsSheet(workbook.readSheet(SHEET.cohorts), tracks);
-  return { settings, cohorts, goalTracks: tracks, issues: [...settingIssues, ...goalIssues, ...cohortIssues] };
+  const knownIds = new Set(identity.cohortRows.map((row) => row.id));
+  const followed = identity.cohortSheetsToFollow ? followCohortSheets(identity.sheets, cohorts, knownIds) : [];
+  const sheetNotices = followed.map(
+    (message): ConfigIssue => ({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'warning', message }),
+  );
+  return { settings, cohorts, goalTracks: tracks, issues: [...identity.issues, ...settingIssues, ...goalIssues, ...cohortIssues, ...sheetNotices] };
 }
 
 /** Puts each issue on its cell as a note (replacing last run's), so the sheet shows what to fix. */

@@ -6,6 +6,7 @@ import { isValidTimeZone } from '../time/zoned';
 import { SETTINGS_HEADERS, SHEET } from '../sheets';
 import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo, type CellResult } from './cells';
 import type { ConfigIssue } from './issues';
+import { checkBaseUrl } from '../cademi/base-url';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -33,9 +34,8 @@ function readWeekday(cell: Cell | undefined): CellResult<number> {
 function readApiUrl(cell: Cell | undefined): CellResult<string> {
   const text = readText(cell, { required: false });
   if (!text.ok || text.value === '') return text;
-  return /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(text.value) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/[^\s]*)?$/.test(text.value)
-    ? { ok: true, value: text.value.replace(/\/+$/, '') }
-    : { ok: false, message: `"${text.value}" não é uma URL https (ex.: https://escola.cademi.com.br/api/v1)` };
+  const checked = checkBaseUrl(text.value);
+  return checked.ok ? { ok: true, value: checked.value } : { ok: false, message: `"${text.value}" ${checked.problem}` };
 }
 
 function readBigQueryTable(cell: Cell | undefined): CellResult<string> {
@@ -112,11 +112,21 @@ export function parseSettingsSheet(values: Cell[][] | null): { settings: Setting
     }
     seen.add(field.key);
     const result = field.read(values[row][columns.Valor]);
+    // A bad URL never falls back to the default: an empty one means "the embedded simulator" in Node.
+    if (!result.ok && field.field === 'apiUrl') {
+      issues.push(at(`${result.message}; corrija a célula (nada será coletado até lá)`, 'error'));
+      continue;
+    }
     if (result.ok) (settings as Record<string, unknown>)[field.field] = result.value;
-    else issues.push(at(`${result.message}; usando o padrão (${String(settingTemplateValue(field))})`, field.field === 'timeZone' ? 'error' : 'warning'));
+    else issues.push(at(`${result.message}; usando o padrão (${String(settingTemplateValue(field))})`, field.field === 'timeZone' || field.field === 'apiUrl' ? 'error' : 'warning'));
   }
   if (settings.riskDaysWithoutAccess < settings.warnDaysWithoutAccess) {
     issues.push({ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'Dias sem acesso (risco) é menor que (atenção); confira os limites' });
   }
   return { settings, issues };
+}
+
+/** The issue of an invalid `URL da API`, if any: the run must stop on it, naming the cell (never use the simulator or blame the token). */
+export function apiUrlIssue(issues: readonly ConfigIssue[]): ConfigIssue | null {
+  return issues.find((issue) => issue.sheet === SHEET.settings && issue.severity === 'error' && issue.message.startsWith('URL da API:')) ?? null;
 }

@@ -8,11 +8,17 @@ import { decodeHistoryRow, type HistoryRow } from './schema';
 export class HistoryIndex {
   private readonly latestByKey = new Map<string, HistoryRow>();
   private readonly rowsByStudent = new Map<number, HistoryRow[]>();
-  private readonly productNames = new Map<number, string>();
+  /** Each product's Cademi name, from the latest week that recorded one (any week: a name is a name). */
+  private readonly productNames = new Map<number, { week: LocalDate; name: string }>();
+  /** Cohorts with at least one row in any week, this one included. */
+  private readonly cohortsWithRows = new Set<string>();
   /** Rows a person broke (unreadable); they are left in place and reported, never deleted. */
   readonly unreadableRows: number[] = [];
 
-  /** Indexes the stored rows of weeks strictly before `beforeWeek`. */
+  /**
+   * Indexes the stored rows of weeks strictly before `beforeWeek` for snapshots and means; product
+   * names and the cohorts that have rows come from every week.
+   */
   static fromSheet(values: Cell[][] | null, timeZone: string, beforeWeek: LocalDate): HistoryIndex {
     const index = new HistoryIndex();
     if (!values) return index;
@@ -22,6 +28,7 @@ export class HistoryIndex {
         if (values[i].some((cell) => cell !== null && cell !== '')) index.unreadableRows.push(i);
         continue;
       }
+      index.note(row);
       if (row.week < beforeWeek) index.add(row);
     }
     return index;
@@ -29,8 +36,20 @@ export class HistoryIndex {
 
   static fromRows(rows: readonly HistoryRow[]): HistoryIndex {
     const index = new HistoryIndex();
-    rows.forEach((row) => index.add(row));
+    rows.forEach((row) => {
+      index.note(row);
+      index.add(row);
+    });
     return index;
+  }
+
+  /** What any week tells: the product's name (a placeholder `Produto N` is no name) and that the cohort has rows. */
+  private note(row: HistoryRow): void {
+    this.cohortsWithRows.add(row.cohort);
+    const name = row.productName.trim();
+    if (name === '' || name === placeholderProductName(row.productId)) return;
+    const known = this.productNames.get(row.productId);
+    if (!known || known.week <= row.week) this.productNames.set(row.productId, { week: row.week, name: row.productName });
   }
 
   private add(row: HistoryRow): void {
@@ -40,7 +59,6 @@ export class HistoryIndex {
     const list = this.rowsByStudent.get(row.studentId) ?? [];
     list.push(row);
     this.rowsByStudent.set(row.studentId, list);
-    if (row.productName !== '') this.productNames.set(row.productId, row.productName);
   }
 
   /** The student's most recent snapshot of a product, if any. */
@@ -48,8 +66,14 @@ export class HistoryIndex {
     return this.latestByKey.get(`${studentId}|${productId}`);
   }
 
+  /** The product's name as Cademi gave it in some run, or undefined when no row recorded a real one. */
   productName(productId: number): string | undefined {
-    return this.productNames.get(productId);
+    return this.productNames.get(productId)?.name;
+  }
+
+  /** True when some week of the history has rows of this cohort. */
+  hasRowsOf(cohort: string): boolean {
+    return this.cohortsWithRows.has(cohort);
   }
 
   /** Mean progress over `productIds` per past week with all of them recorded, oldest first. */
@@ -66,4 +90,9 @@ export class HistoryIndex {
       .map(([week, values]) => ({ week, mean: [...values.values()].reduce((a, b) => a + b, 0) / values.size }))
       .sort((a, b) => (a.week < b.week ? -1 : 1));
   }
+}
+
+/** What a row says when a product's name was never known (the runs before names were kept wrote it). */
+export function placeholderProductName(productId: number): string {
+  return `Produto ${productId}`;
 }

@@ -3,6 +3,11 @@
 import type { LocalDate } from '../time/local-date';
 
 export interface CohortConfig {
+  /**
+   * Stable identity (`Turmas` column `ID`, filled by the job): the history, the cohort's sheets and
+   * charts follow it when the name changes. Absent only for cohorts built in memory (tests).
+   */
+  readonly id?: string;
   readonly name: string;
   readonly tagId: number;
   readonly start: LocalDate;

@@ -9,11 +9,16 @@ import { buildCohortCharts } from './charts';
 import { buildWeeklyContacts, type WeeklyContacts } from './contacts';
 import { buildOverview } from './overview';
 import { buildCohortPivot } from './pivot';
-import { orphanReportSheets, REPORT_SHEET } from './sheet-names';
+import { REPORT_SHEET } from './sheet-names';
+import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, placeKeyedSheets } from '../identity/cohort-sheets';
+import { recordOwnedSheets } from '../identity/reconcile';
+import { SheetDirectory } from '../identity/sheet-directory';
 
 export interface ReportSheet {
   readonly name: string;
   readonly content: SheetContent;
+  /** A cohort's own sheet: its identity key (the cohort's ID), which its tab keeps across renames. */
+  readonly key?: string;
 }
 
 const ARCHIVED_TAB = '#9e9e9e';
@@ -50,7 +55,9 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
     const pivot = buildCohortPivot(history, cohort, config);
     const charts = buildCohortCharts(history, cohort, config);
     const tabColor = pivot.archived ? ARCHIVED_TAB : undefined;
+    const keys = cohortSheetKeys(cohortKeyOf(cohort));
     sheets.push({
+      key: keys.pivot,
       name: pivot.sheetName,
       content: {
         rows: [pivot.header, ...pivot.rows],
@@ -64,21 +71,37 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
         owned: true,
       },
     });
-    sheets.push({ name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor, owned: true } });
+    sheets.push({ key: keys.charts, name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor, owned: true } });
   }
   return { sheets, contacts };
 }
 
 /**
- * Rebuilds every owned report sheet and removes the sheets of renamed cohorts. The history comes from
+ * Rebuilds every owned report sheet. A cohort's sheets are found by its ID, so a renamed cohort's
+ * sheets are renamed (charts kept) rather than rebuilt; those of a cohort removed from `Turmas` are
+ * deleted. A sheet the job cannot tell as its own is never deleted. The history comes from
  * `Histórico`, or from `history` when the host has a fuller source (BigQuery, after weeks were archived).
  */
 export function writeReports(workbook: Workbook, config: SchoolConfig, history: readonly HistoryRow[] = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
   const previousContacts = workbook.readSheet(REPORT_SHEET.contacts);
   const { sheets, contacts } = buildReports(history, config, previousContacts);
-  for (const sheet of sheets) workbook.writeSheet(sheet.name, sheet.content);
-  const written = new Set(sheets.map((sheet) => sheet.name));
-  const removed = orphanReportSheets(workbook.sheetNames(), config.cohorts.map((cohort) => cohort.name)).filter((name) => !written.has(name));
-  removed.forEach((name) => workbook.deleteSheet(name));
-  return { written: [...written], removed, contacts };
+  const directory = new SheetDirectory(workbook);
+  const configured = new Set(config.cohorts.map((cohort) => cohortKeyOf(cohort)));
+  const isOrphan = (key: string) => {
+    const cohort = cohortOfSheetKey(key);
+    return cohort !== null && !configured.has(cohort);
+  };
+  const placement = placeKeyedSheets(directory, sheets.flatMap((sheet) => (sheet.key ? [{ key: sheet.key, name: sheet.name }] : [])), isOrphan);
+  const written: string[] = [];
+  for (const sheet of sheets) {
+    const name = sheet.key === undefined ? sheet.name : placement.names.get(sheet.key) ?? sheet.name;
+    workbook.writeSheet(name, sheet.content);
+    directory.created(name);
+    if (sheet.key !== undefined && !placement.names.has(sheet.key)) directory.setIdentity(name, sheet.key);
+    written.push(name);
+  }
+  const removed = directory.keys().filter(isOrphan).flatMap((key) => directory.carriers(key));
+  removed.forEach((name) => directory.delete(name));
+  recordOwnedSheets(workbook);
+  return { written, removed, contacts };
 }

@@ -23,6 +23,8 @@ export interface SyncCheckpoint {
   /** Calls made so far by earlier slices, for the run log. */
   readonly calls: number;
   readonly retries: number;
+  /** Cademi asked (429 Retry-After) that no request go before this instant (epoch ms); absent = no wait. */
+  readonly notBefore?: number;
 }
 
 /** A stored checkpoint that does not parse: a stale format, a torn write, or garbage. */
@@ -72,6 +74,8 @@ const storedCheckpoint = z.object({
   listed: z.string().regex(KEYS),
   unknownTags: z.string().regex(KEYS),
   walks: z.record(z.string().regex(KEY), storedWalk),
+  // Optional, so checkpoints written before it existed still resume.
+  notBefore: z.number().int().nonnegative().optional(),
 }).strict();
 
 type StoredCheckpoint = z.infer<typeof storedCheckpoint>;
@@ -93,6 +97,7 @@ export function encodeCheckpoint(checkpoint: SyncCheckpoint): string {
         return [key, { next: walk.nextUrl, pages: walk.pages, seen: walk.seen.join('') }];
       }),
     ),
+    ...(checkpoint.notBefore === undefined ? {} : { notBefore: Math.round(checkpoint.notBefore) }),
   };
   return JSON.stringify(stored).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
@@ -125,6 +130,7 @@ export function decodeCheckpoint(text: string): SyncCheckpoint {
     walks: Object.fromEntries(
       Object.entries(stored.walks).map(([key, walk]) => [key, { nextUrl: walk.next, pages: walk.pages, seen: splitKeys(walk.seen), stopReason: null }]),
     ),
+    ...(stored.notBefore === undefined ? {} : { notBefore: stored.notBefore }),
   };
 }
 

@@ -2,7 +2,7 @@
 // Hosts (Apps Script, Node, tests) perform the HTTP, the pacing and the persistence between slices.
 
 import type { HttpRequest, HttpResponse } from '../http';
-import type { ApiTarget, CademiStudent } from '../cademi/types';
+import type { ApiTarget, CademiStudent, StudentDateField } from '../cademi/types';
 import {
   CademiAuthError, CademiBusinessRuleError, CademiError, CademiNotFoundError, CademiRateLimitError,
   CademiShapeError, CademiUnsafeUrlError, isRetryable,
@@ -22,6 +22,15 @@ import type { PushedProgress } from '../push/webhook-events';
 import { SyncFailedError } from './errors';
 import { studentRows, type WeekContext } from './snapshot';
 import type { StagedProduct, StagedProgress, StagedRecord, StagedSkip, StagedStudent } from './staging';
+import { isForeignNotFound, shownUrl } from './missing-endpoint';
+import { MAX_CONSECUTIVE_RATE_LIMITS, RetryLedger, type PendingWait } from './retry-ledger';
+
+export type { PendingWait } from './retry-ledger';
+import {
+  cohortNotSynced, cohortStartsLater, emptyTagNote, emptyTagReason, endpointMissing, impossibleDates, inCohort, movedStudentMissing,
+  noCohortCollected, noRowsCollected, noStudentsCollected, pageLeftOrigin, pagingUntrusted, progressSkipped, retriesExhausted,
+  studentsInSeveralCohorts, unknownProduct, unknownProductNote, unknownTagNote, unknownTagReason,
+} from '../messages/sync';
 
 export interface SyncJobInput {
   readonly config: SchoolConfig;
@@ -61,7 +70,13 @@ export interface SyncStats {
 
 export interface SyncResult {
   readonly week: LocalDate;
+  /** The rows this run collected, of the cohorts in `collectedCohorts` only. */
   readonly rows: HistoryRow[];
+  /**
+   * The cohorts whose rows of the week this run replaces. A cohort missing here (unknown tag, or a
+   * tag that listed nobody while the cohort has rows) keeps the rows it already had for the week.
+   */
+  readonly collectedCohorts: readonly string[];
   readonly stats: SyncStats;
   readonly warnings: string[];
   /** Problems the API revealed in `Turmas` (an unknown tag or product), to flag at the cell. */
@@ -81,7 +96,6 @@ interface WorkItem {
 }
 
 const MAX_PAGES_PER_TAG = 400;
-const MAX_BACKOFF_MS = 60_000;
 
 export class SyncJob {
   readonly week: LocalDate;
@@ -98,9 +112,12 @@ export class SyncJob {
   private readonly records: StagedRecord[] = [];
   private readonly walks: Record<string, PageWalk> = {};
   private readonly failedCohorts: Record<string, string> = {};
-  private readonly inFlight = new Set<string>();
-  private readonly attempts = new Map<string, number>();
-  private readonly notBefore = new Map<string, number>();
+  /** Requests handed out and not answered yet: key → URL (named when the address turns out not to exist). */
+  private readonly inFlight = new Map<string, string>();
+  private readonly retries: RetryLedger;
+  /** Students Cademi sent an impossible date for, by field (a set: a student may be listed by two tags). */
+  private readonly impossibleDates = new Map<StudentDateField, Set<number>>();
+  private emptyChecked = false;
   private workItems: WorkItem[] | null = null;
   private readonly workByKey = new Map<string, WorkItem>();
   /** Work items before this index were handed out once; later hand-outs come from `waiting`. */
@@ -120,13 +137,14 @@ export class SyncJob {
     this.cohorts = input.config.cohorts.filter((cohort) => {
       if (!cohort.active) return false;
       if (cohort.start > today) {
-        this.warnings.push(`Turma "${cohort.name}" começa em ${cohort.start}; ignorada nesta semana.`);
+        this.warnings.push(cohortStartsLater(cohort.name, cohort.start));
         return false;
       }
       return true;
     });
     this.stats.cohorts = this.cohorts.length;
     for (const cohort of this.cohorts) this.studentsByCohort.set(cohort.name, new Map());
+    this.retries = new RetryLedger(input.maxAttempts ?? 6, resume?.checkpoint.notBefore);
     if (resume) {
       this.resumeListing(resume.checkpoint);
       this.stats.calls = resume.checkpoint.calls;
@@ -136,6 +154,11 @@ export class SyncJob {
     for (const cohort of this.cohorts) {
       if (!this.walks[cohort.name]) this.walks[cohort.name] = newPageWalk(tagStudentsRequest(input.target, cohort.tagId).url);
     }
+  }
+
+  /** The school's time zone (for messages that say when a wait ends). */
+  get timeZone(): string {
+    return this.input.config.settings.timeZone;
   }
 
   /** True when every (student, product) of the week has a value or a reason it has none. */
@@ -152,13 +175,14 @@ export class SyncJob {
   /** Up to `max` requests that may be sent now (fewer while pages depend on earlier answers). */
   nextRequests(max: number, now: number): OutgoingRequest[] {
     const out: OutgoingRequest[] = [];
+    if (this.retries.holding(now)) return out;
     const offer = (key: string, build: () => HttpRequest | null): boolean => {
       if (out.length >= max) return false;
-      if (this.inFlight.has(key) || (this.notBefore.get(key) ?? 0) > now) return true;
+      if (this.inFlight.has(key) || this.retries.backingOff(key, now)) return true;
       const request = build();
       if (request) {
         out.push({ key, request });
-        this.inFlight.add(key);
+        this.inFlight.set(key, request.url);
       }
       return out.length < max;
     };
@@ -187,7 +211,7 @@ export class SyncJob {
         this.waiting.delete(key);
         continue;
       }
-      if ((this.notBefore.get(`progress:${key}`) ?? 0) > now) continue;
+      if (this.retries.backingOff(`progress:${key}`, now)) continue;
       this.waiting.delete(key);
       offer(`progress:${key}`, progressOf(key));
     }
@@ -199,25 +223,32 @@ export class SyncJob {
     return out;
   }
 
-  /** When the earliest request held back by a back-off may go (null if none is waiting). */
+  /** When the earliest request held back by a back-off or Cademi's Retry-After may go (null if none is waiting). */
   nextRetryAt(): number | null {
-    let earliest: number | null = null;
-    for (const at of this.notBefore.values()) earliest = earliest === null ? at : Math.min(earliest, at);
-    return earliest;
+    return this.pendingWait()?.until ?? null;
+  }
+
+  /** What the job waits for when it has nothing to send: a 429's hold first, else the earliest back-off. */
+  pendingWait(): PendingWait | null {
+    return this.retries.pendingWait();
   }
 
   /** Feeds the response to a request handed out by `nextRequests`. Throws SyncFailedError when the run cannot go on. */
   accept(key: string, response: HttpResponse, now: number): void {
+    const url = this.inFlight.get(key) ?? '';
     this.inFlight.delete(key);
     this.stats.calls++;
+    if (isForeignNotFound(response)) {
+      // Every address the job calls must exist: this one is not Cademi answering, whatever the key.
+      throw new SyncFailedError('endpoint', endpointMissing(shownUrl(url)), endpointOfKey(key), this.cohortOfKey(key));
+    }
     const [kind, ...rest] = key.split(':');
     try {
       if (kind === 'product') this.acceptProduct(Number(rest[0]), response);
       else if (kind === 'tag') this.acceptTagPage(rest.join(':'), response);
       else if (kind === 'student') this.acceptMovedStudent(Number(rest[0]), rest.slice(1).join(':'), response);
       else this.acceptProgress(rest.join(':'), response);
-      this.attempts.delete(key);
-      this.notBefore.delete(key);
+      this.retries.succeeded(key);
     } catch (error) {
       this.handleFailure(key, error, now);
     }
@@ -247,7 +278,9 @@ export class SyncJob {
       else if (isPageWalkComplete(walk)) listed.push(key);
       else if (walk.stopReason === null && walk.nextUrl !== null && walk.pages > 0) walks[key] = walk;
     }
-    return { version: CHECKPOINT_VERSION, runId: this.runId, week: this.week, now: this.now, listed, unknownTags, walks, calls: this.stats.calls, retries: this.stats.retries };
+    const holdUntil = this.retries.holdUntil();
+    const held = holdUntil === null ? {} : { notBefore: holdUntil };
+    return { version: CHECKPOINT_VERSION, runId: this.runId, week: this.week, now: this.now, listed, unknownTags, walks, calls: this.stats.calls, retries: this.stats.retries, ...held };
   }
 
   /** Everything collected so far, for the staging sheet. */
@@ -255,17 +288,29 @@ export class SyncJob {
     return this.records;
   }
 
-  /** The week's rows; call once `complete` is true. */
+  /**
+   * The week's rows; call once `complete` is true. Throws SyncFailedError (`empty`) when the run
+   * collected nothing: no cohort could be collected, or the collected ones gave no row at all.
+   */
   result(): SyncResult {
     const items = this.plannedWork();
     if (items === null || !this.complete) throw new Error('SyncJob.result() called before the run completed');
+    const collected = this.cohorts.filter((cohort) => this.notCollectedReason(cohort) === null);
+    if (collected.length === 0) {
+      const reasons = this.cohorts.map((cohort) => `turma "${cohort.name}": ${this.notCollectedReason(cohort)}`);
+      throw new SyncFailedError('empty', noCohortCollected(reasons), ENDPOINTS.tagStudents, null);
+    }
+    const trackedIds = new Set(this.cohorts.flatMap((cohort) => cohort.productIds));
     const context: WeekContext = {
       week: this.week,
       now: this.now,
       settings: this.input.config.settings,
       goalTracks: this.input.config.goalTracks,
       history: this.input.history,
-      productNames: new Map([...this.products.values()].map((product) => [product.productId, product.name])),
+      productNames: new Map([...trackedIds].flatMap((id) => {
+        const name = this.productName(id);
+        return name === undefined || name === '' ? [] : [[id, name] as const];
+      })),
     };
     const rows: HistoryRow[] = [];
     let current: { cohort: CohortConfig; student: StagedStudent; progress: StagedProgress[] } | null = null;
@@ -286,7 +331,16 @@ export class SyncJob {
     flush();
     this.stats.students = new Set(items.map((item) => item.student.studentId)).size;
     this.stats.skipped = [...this.outcomes.values()].filter((outcome) => outcome.kind === 'skip').length;
-    return { week: this.week, rows, stats: { ...this.stats }, warnings: [...this.warnings], cohortProblems: [...this.cohortProblems] };
+    if (rows.length === 0) {
+      // A week of nobody is no success: an empty answer must never replace a week's rows.
+      const message = this.stats.students === 0 ? noStudentsCollected(collected.map((cohort) => cohort.name)) : noRowsCollected(this.stats.students);
+      throw new SyncFailedError('empty', message, ENDPOINTS.tagStudents, null);
+    }
+    const dateWarnings = [...this.impossibleDates].map(([field, students]) => impossibleDates(field, [...students].sort((a, b) => a - b)));
+    return {
+      week: this.week, rows, collectedCohorts: collected.map((cohort) => cohort.name), stats: { ...this.stats }, warnings: [...this.warnings, ...dateWarnings],
+      cohortProblems: [...this.cohortProblems],
+    };
   }
 
   // --- internals ---------------------------------------------------------------------------
@@ -319,6 +373,10 @@ export class SyncJob {
         const cohort = this.studentsByCohort.get(record.cohort);
         if (!cohort || cohort.has(record.studentId)) return;
         cohort.set(record.studentId, record);
+        for (const field of record.impossibleDates ?? []) {
+          const students = this.impossibleDates.get(field) ?? new Set<number>();
+          this.impossibleDates.set(field, students.add(record.studentId));
+        }
         break;
       }
       case 'progress':
@@ -350,7 +408,7 @@ export class SyncJob {
     } catch (error) {
       if (!(error instanceof CademiUnsafeUrlError)) throw error;
       // The token is never sent there; without that page the cohort would be silently incomplete.
-      throw new SyncFailedError('api', `A paginação de ${ENDPOINTS.tagStudents} (tag ${cohort.tagId}) apontou para outro endereço (${error.unsafeOrigin}); o token não foi enviado e nada desta semana foi gravado. Confira a URL da API.`, ENDPOINTS.tagStudents, cohort.name);
+      throw new SyncFailedError('api', pageLeftOrigin(ENDPOINTS.tagStudents, cohort.tagId, error.unsafeOrigin), ENDPOINTS.tagStudents, cohort.name);
     }
   }
 
@@ -360,9 +418,9 @@ export class SyncJob {
       this.stage({ kind: 'product', productId, name: product.name });
     } catch (error) {
       if (!(error instanceof CademiNotFoundError)) throw error;
-      this.warnings.push(`Produto ${productId} não existe na Cademi; as turmas que o usam seguem sem ele.`);
+      this.warnings.push(unknownProduct(productId));
       for (const cohort of this.cohorts.filter((candidate) => candidate.productIds.includes(productId))) {
-        this.cohortProblems.push({ cohort: cohort.name, column: 'Produtos', message: `o produto ${productId} não existe na Cademi; a turma segue sem ele` });
+        this.cohortProblems.push({ cohort: cohort.name, column: 'Produtos', message: unknownProductNote(productId) });
       }
       this.stage({ kind: 'product', productId, name: '' });
     }
@@ -380,18 +438,12 @@ export class SyncJob {
       }
       throw error;
     }
-    page.items.forEach((student: CademiStudent) =>
-      this.stage({
-        kind: 'student', cohort: cohortName, studentId: student.id, name: student.name, email: student.email,
-        createdAt: student.createdAt, lastAccessAt: student.lastAccessAt,
-      }),
-    );
+    page.items.forEach((student: CademiStudent) => this.stage(stagedStudent(cohortName, student.id, student)));
     const walk = advancePageWalk(this.walks[cohortName], { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, MAX_PAGES_PER_TAG);
     this.walks[cohortName] = walk;
     if (walk.stopReason === 'repeated' || walk.stopReason === 'cap') {
       // The listing cannot be trusted to be complete: a week with students missing is worse than none.
-      const why = walk.stopReason === 'cap' ? `passou de ${MAX_PAGES_PER_TAG} páginas` : 'repetiu uma página já lida';
-      throw new SyncFailedError('api', `A paginação de ${ENDPOINTS.tagStudents} (tag ${cohort.tagId}) ${why}; a lista de alunos pode estar incompleta, então nada desta semana foi gravado. Tente de novo mais tarde.`, ENDPOINTS.tagStudents, cohortName);
+      throw new SyncFailedError('api', pagingUntrusted(ENDPOINTS.tagStudents, cohort.tagId, walk.stopReason, MAX_PAGES_PER_TAG), ENDPOINTS.tagStudents, cohortName);
     }
   }
 
@@ -404,8 +456,9 @@ export class SyncJob {
       });
     } catch (error) {
       if (!(error instanceof CademiNotFoundError || error instanceof CademiBusinessRuleError)) throw error;
-      this.stage({ kind: 'skip', studentId, productId, reason: error.apiMessage ?? error.message });
-      this.warnings.push(`Aluno ${studentId}, produto ${productId}: ${error.apiMessage ?? 'sem resposta'}; linha não registrada.`);
+      // The answer's own text (`msg`) is never kept: a server may echo anything, the token included.
+      this.stage({ kind: 'skip', studentId, productId, reason: `HTTP ${error.status}` });
+      this.warnings.push(progressSkipped(studentId, productId, error.status));
     }
   }
 
@@ -419,7 +472,7 @@ export class SyncJob {
     for (const students of this.studentsByCohort.values()) for (const id of students.keys()) listed.add(id);
     const missing: { studentId: number; cohort: string }[] = [];
     for (const cohort of this.cohorts) {
-      if (this.failedCohorts[cohort.name]) continue;
+      if (this.notCollectedReason(cohort) !== null) continue;
       for (const studentId of this.adjustments.movedInto(cohort.name, this.week)) {
         if (!listed.has(studentId) && !this.missingStudents.has(studentId)) missing.push({ studentId, cohort: cohort.name });
       }
@@ -430,55 +483,78 @@ export class SyncJob {
   private acceptMovedStudent(studentId: number, cohortName: string, response: HttpResponse): void {
     try {
       const student = parseStudent(response, ENDPOINTS.student);
-      this.stage({
-        kind: 'student', cohort: cohortName, studentId, name: student.name, email: student.email,
-        createdAt: student.createdAt, lastAccessAt: student.lastAccessAt,
-      });
+      this.stage(stagedStudent(cohortName, studentId, student));
     } catch (error) {
       if (!(error instanceof CademiNotFoundError)) throw error;
       this.missingStudents.add(studentId);
-      this.warnings.push(`Aluno ${studentId}, movido para "${cohortName}" em Ajustes, não existe na Cademi; ignorado.`);
+      this.warnings.push(movedStudentMissing(studentId, cohortName));
     }
   }
 
   /** A cohort whose tag Cademi does not know: said in the warnings and at its `Turmas` cell, on every slice. */
   private markUnknownTag(cohort: CohortConfig): void {
-    const reason = `a tag ${cohort.tagId} não existe na Cademi; confira o Tag ID em Turmas`;
+    const reason = unknownTagReason(cohort.tagId);
     this.failedCohorts[cohort.name] = reason;
-    this.warnings.push(`Turma "${cohort.name}" não sincronizada: ${reason}.`);
-    this.cohortProblems.push({ cohort: cohort.name, column: 'Tag ID', message: `a tag ${cohort.tagId} não existe na Cademi; a turma não foi sincronizada` });
+    this.warnings.push(cohortNotSynced(cohort.name, reason));
+    this.cohortProblems.push({ cohort: cohort.name, column: 'Tag ID', message: unknownTagNote(cohort.tagId) });
+  }
+
+  /**
+   * A cohort whose tag listing ended with nobody while the history has its rows: an empty answer
+   * (a tag emptied by mistake, a server answering `[]`) is no reason to erase the cohort's week.
+   */
+  private listedEmptyWithHistory(cohort: CohortConfig): boolean {
+    return isPageWalkComplete(this.walks[cohort.name]) && this.studentsByCohort.get(cohort.name)!.size === 0 && this.input.history.hasRowsOf(cohort.name);
+  }
+
+  /** Why this run does not collect a cohort (its old rows of the week then stay), or null when it does. */
+  private notCollectedReason(cohort: CohortConfig): string | null {
+    return this.failedCohorts[cohort.name] ?? (this.listedEmptyWithHistory(cohort) ? emptyTagReason(cohort.tagId) : null);
+  }
+
+  /** The empty cohorts, said once per job in the warnings and at their `Tag ID` cell. */
+  private noteEmptyCohorts(): void {
+    if (this.emptyChecked) return;
+    this.emptyChecked = true;
+    for (const cohort of this.cohorts) {
+      if (this.failedCohorts[cohort.name] !== undefined || !this.listedEmptyWithHistory(cohort)) continue;
+      this.warnings.push(cohortNotSynced(cohort.name, emptyTagReason(cohort.tagId)));
+      this.cohortProblems.push({ cohort: cohort.name, column: 'Tag ID', message: emptyTagNote(cohort.tagId) });
+    }
   }
 
   private handleFailure(key: string, error: unknown, now: number): never | void {
     const cohort = this.cohortOfKey(key);
-    const where = cohort ? ` (turma "${cohort}")` : '';
+    const where = cohort ? inCohort(cohort) : '';
     if (error instanceof CademiAuthError) {
       throw new SyncFailedError('auth', `${error.message}${where}`, error.endpoint, cohort);
     }
-    if (isRetryable(error)) {
-      const attempt = (this.attempts.get(key) ?? 0) + 1;
-      const maxAttempts = this.input.maxAttempts ?? 6;
-      const cademiError = error as CademiError;
-      if (attempt >= maxAttempts) {
-        throw new SyncFailedError(
-          'retries-exhausted',
-          `${cademiError.message}${where}; ${attempt} tentativas sem sucesso. Tente de novo mais tarde; nada foi gravado desta semana.`,
-          cademiError.endpoint,
-          cohort,
-        );
-      }
-      this.attempts.set(key, attempt);
-      this.stats.retries++;
-      const backoff = error instanceof CademiRateLimitError ? error.retryAfterMs : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempt - 1));
-      this.notBefore.set(key, now + backoff);
-      if (key.startsWith('progress:')) this.waiting.add(key.slice('progress:'.length));
+    if (error instanceof CademiRateLimitError) {
+      const streak = this.retries.rateLimited(key, error.retryAfterMs, error.endpoint, now);
+      if (streak === null) throw new SyncFailedError('retries-exhausted', retriesExhausted(`${error.message}${where}`, MAX_CONSECUTIVE_RATE_LIMITS), error.endpoint, cohort);
+      this.retryLater(key);
       return;
     }
+    if (isRetryable(error)) {
+      const cademiError = error as CademiError;
+      const attempt = this.retries.failed(key, cademiError.endpoint, now);
+      if (attempt === null) {
+        throw new SyncFailedError('retries-exhausted', retriesExhausted(`${cademiError.message}${where}`, this.input.maxAttempts ?? 6), cademiError.endpoint, cohort);
+      }
+      this.retryLater(key);
+      return;
+    }
+    this.retries.refused();
     if (error instanceof CademiError) {
       const kind = error instanceof CademiShapeError ? 'shape' : 'api';
       throw new SyncFailedError(kind, `${error.message}${where}`, error.endpoint, cohort);
     }
     throw error;
+  }
+
+  private retryLater(key: string): void {
+    this.stats.retries++;
+    if (key.startsWith('progress:')) this.waiting.add(key.slice('progress:'.length));
   }
 
   private cohortOfKey(key: string): string | null {
@@ -498,6 +574,7 @@ export class SyncJob {
   private plannedWork(): WorkItem[] | null {
     if (this.workItems) return this.workItems;
     if (!this.listingDone() || this.unknownProducts().length > 0 || this.movedStudentsToFetch().length > 0) return null;
+    this.noteEmptyCohorts();
     const items = this.buildWork();
     for (const item of items) {
       const key = workKey(item.student.studentId, item.productId);
@@ -516,7 +593,7 @@ export class SyncJob {
     const record = new Map<number, StagedStudent>();
     let conflicts = 0;
     for (const cohort of this.cohorts) {
-      if (this.failedCohorts[cohort.name]) continue;
+      if (this.notCollectedReason(cohort) !== null) continue;
       for (const student of this.studentsByCohort.get(cohort.name)!.values()) {
         const current = owner.get(student.studentId);
         if (current) conflicts++;
@@ -524,8 +601,8 @@ export class SyncJob {
         if (!record.has(student.studentId)) record.set(student.studentId, student);
       }
     }
-    if (conflicts > 0) this.warnings.push(`${conflicts} aluno(s) aparecem em mais de uma turma ativa; contados na turma mais recente.`);
-    const active = new Map(this.cohorts.filter((cohort) => !this.failedCohorts[cohort.name]).map((cohort) => [cohort.name, cohort]));
+    if (conflicts > 0) this.warnings.push(studentsInSeveralCohorts(conflicts));
+    const active = new Map(this.cohorts.filter((cohort) => this.notCollectedReason(cohort) === null).map((cohort) => [cohort.name, cohort]));
     for (const studentId of record.keys()) {
       const target = this.adjustments.moveFor(studentId, this.week);
       if (target === null) continue;
@@ -566,4 +643,19 @@ export class SyncJob {
 
 function workKey(studentId: number, productId: number): string {
   return `${studentId}|${productId}`;
+}
+
+/** The endpoint label of a request key, for a failure found before its response was parsed. */
+function endpointOfKey(key: string): string {
+  if (key.startsWith('product:')) return ENDPOINTS.product;
+  if (key.startsWith('tag:')) return ENDPOINTS.tagStudents;
+  if (key.startsWith('student:')) return ENDPOINTS.student;
+  return ENDPOINTS.progress;
+}
+
+function stagedStudent(cohort: string, studentId: number, student: CademiStudent): StagedStudent {
+  return {
+    kind: 'student', cohort, studentId, name: student.name, email: student.email, createdAt: student.createdAt, lastAccessAt: student.lastAccessAt,
+    ...(student.impossibleDates ? { impossibleDates: student.impossibleDates } : {}),
+  };
 }

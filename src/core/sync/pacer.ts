@@ -44,3 +44,15 @@ export class RequestPacer {
     if (this.sent.length > this.perMinute * 2) this.sent.splice(0, this.sent.length - this.perMinute);
   }
 }
+
+/**
+ * The longest wait a host sits through inside one run (the CLI fails past it, Apps Script pauses the
+ * run until then). Cademi's limits are per second and per minute, so a Retry-After that honours them
+ * is at most 60 s; five minutes covers that, several back-offs and a brief hiccup. Anything longer
+ * is Cademi asking to come back later: better said at once, with how long it asked for, than a
+ * terminal or a cron job hanging silently for hours.
+ */
+export const MAX_WAIT_MS = 5 * 60_000;
+
+/** Waits from this long on are said as they start (stderr in the CLI), so a pause never looks like a hang. */
+export const LONG_WAIT_NOTICE_MS = 10_000;

@@ -4,7 +4,7 @@ import type { CohortConfig } from '../model/cohort';
 import { expectedProgress, type GoalTrack } from '../model/goals';
 import type { Settings } from '../model/settings';
 import { classifyStudent } from '../model/status';
-import type { HistoryIndex } from '../history/history-index';
+import { placeholderProductName, type HistoryIndex } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import { daysBetween, localDateOf, mondayOf, type LocalDate } from '../time/local-date';
 import type { StagedProgress, StagedStudent } from './staging';
@@ -17,6 +17,7 @@ export interface WeekContext {
   readonly settings: Settings;
   readonly goalTracks: ReadonlyMap<string, GoalTrack>;
   readonly history: HistoryIndex;
+  /** Every tracked product's name known so far: fetched in this run or kept in the history. */
   readonly productNames: ReadonlyMap<number, string>;
 }
 
@@ -75,7 +76,7 @@ export function studentRows(
     name: student.name,
     email: student.email,
     productId: item.productId,
-    productName: context.productNames.get(item.productId) ?? `Produto ${item.productId}`,
+    productName: context.productNames.get(item.productId) ?? placeholderProductName(item.productId),
     progress: item.progress,
     lessonsCompleted: item.lessonsCompleted,
     lastAccessAt: student.lastAccessAt,

@@ -3,6 +3,7 @@
 
 import type { Cell } from '../workbook/workbook';
 import type { Origin } from '../history/schema';
+import type { StudentDateField } from '../cademi/types';
 
 export interface StagedProduct {
   readonly kind: 'product';
@@ -18,6 +19,8 @@ export interface StagedStudent {
   readonly email: string;
   readonly createdAt: number | null;
   readonly lastAccessAt: number | null;
+  /** Date fields Cademi sent with an impossible date (read as null), kept so every slice can warn. */
+  readonly impossibleDates?: readonly StudentDateField[];
 }
 
 export interface StagedProgress {
@@ -39,7 +42,9 @@ export interface StagedSkip {
 
 export type StagedRecord = StagedProduct | StagedStudent | StagedProgress | StagedSkip;
 
-export const STAGING_HEADERS = ['Tipo', 'Turma', 'Aluno ID', 'Nome', 'E-mail', 'Criado em', 'Último acesso', 'Produto ID', 'Progresso', 'Aulas concluídas', 'Origem', 'Execução'] as const;
+export const STAGING_HEADERS = ['Tipo', 'Turma', 'Aluno ID', 'Nome', 'E-mail', 'Criado em', 'Último acesso', 'Produto ID', 'Progresso', 'Aulas concluídas', 'Origem', 'Execução', 'Datas impossíveis'] as const;
+
+const STUDENT_DATE_FIELDS: readonly StudentDateField[] = ['criado_em', 'ultimo_acesso_em'];
 
 /** Encodes records for the staging sheet; times stay epoch ms (the sheet is the job's, not people's). */
 export function encodeStaging(runId: string, records: readonly StagedRecord[]): Cell[][] {
@@ -50,7 +55,7 @@ export function encodeStaging(runId: string, records: readonly StagedRecord[]): 
         rows.push(['produto', null, null, record.name, null, null, null, record.productId, null, null, null, runId]);
         break;
       case 'student':
-        rows.push(['aluno', record.cohort, record.studentId, record.name, record.email, record.createdAt, record.lastAccessAt, null, null, null, null, runId]);
+        rows.push(['aluno', record.cohort, record.studentId, record.name, record.email, record.createdAt, record.lastAccessAt, null, null, null, null, runId, record.impossibleDates?.join(',') ?? null]);
         break;
       case 'progress':
         rows.push(['progresso', null, record.studentId, null, null, null, null, record.productId, record.progress, record.lessonsCompleted, record.origin, runId]);
@@ -75,12 +80,15 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
       case 'produto':
         records.push({ kind: 'product', productId: num(row[7]), name: String(row[3] ?? '') });
         break;
-      case 'aluno':
+      case 'aluno': {
+        // A sheet from before the column existed simply has none.
+        const impossible = String(row[12] ?? '').split(',').filter((field): field is StudentDateField => (STUDENT_DATE_FIELDS as readonly string[]).includes(field));
         records.push({
           kind: 'student', cohort: String(row[1]), studentId: num(row[2]), name: String(row[3] ?? ''), email: String(row[4] ?? ''),
-          createdAt: optionalNum(row[5]), lastAccessAt: optionalNum(row[6]),
+          createdAt: optionalNum(row[5]), lastAccessAt: optionalNum(row[6]), ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),
         });
         break;
+      }
       case 'progresso':
         records.push({
           kind: 'progress', studentId: num(row[2]), productId: num(row[7]), progress: num(row[8]),

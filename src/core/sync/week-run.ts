@@ -21,6 +21,7 @@ import type { WeeklyContacts } from '../report/contacts';
 import type { HistoryRow } from '../history/schema';
 import { SyncJob, type SyncResult } from './job';
 import { decodeStaging, encodeStaging } from './staging';
+import { futureStartNote, NO_ACTIVE_COHORT, unreadableHistoryRows } from '../messages/sync';
 
 export interface StartOptions {
   readonly now: number;
@@ -44,7 +45,7 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   if (!config.cohorts.some((cohort) => cohort.active)) {
     throw new ConfigError([
       ...config.issues.filter((issue) => issue.severity === 'error'),
-      { sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: 'nenhuma turma ativa e válida; cadastre uma turma (cohort add) ou corrija as linhas marcadas' },
+      { sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: NO_ACTIVE_COHORT },
     ]);
   }
   const timeZone = config.settings.timeZone;
@@ -60,8 +61,7 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
     ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
     : new SyncJob(input);
   if (history.unreadableRows.length > 0) {
-    const shown = history.unreadableRows.slice(0, 5).map((row) => row + 1).join(', ');
-    job.warnings.push(`${history.unreadableRows.length} linha(s) do Histórico não puderam ser lidas (linha ${shown}${history.unreadableRows.length > 5 ? '…' : ''}); ficaram como estão e não entram nas contas.`);
+    job.warnings.push(unreadableHistoryRows(history.unreadableRows.length, history.unreadableRows.slice(0, 5).map((row) => row + 1)));
   }
   return { job, config };
 }
@@ -72,7 +72,7 @@ function futureStarts(config: SchoolConfig, today: string): ConfigIssue[] {
     .filter((cohort) => cohort.active && cohort.start > today)
     .map((cohort) => ({
       sheet: SHEET.cohorts, row: cohort.sheetRow, column: COHORT_HEADERS.indexOf('Início'), columnName: 'Início', severity: 'warning' as const,
-      message: `a turma começa em ${cohort.start}, no futuro; será sincronizada a partir dessa semana`,
+      message: futureStartNote(cohort.start),
     }));
 }
 
@@ -99,7 +99,12 @@ export interface WeekRunHooks {
   readonly reportHistory?: (config: SchoolConfig) => { rows: HistoryRow[] | null; notes: string[] };
 }
 
-/** Writes the completed week into `Histórico`, rebuilds the report sheets from it, and logs the run. */
+/**
+ * Writes the completed week into `Histórico`, rebuilds the report sheets from it, and logs the run.
+ * The result's `rows` (also handed to `afterCommit`) are the week's rows as `Histórico` now holds
+ * them: this run's, plus those kept for cohorts it could not collect, so a copy elsewhere (BigQuery)
+ * that replaces the week gets all of them. Throws SyncFailedError when the run collected nothing.
+ */
 export function finishWeekRun(
   workbook: Workbook,
   job: SyncJob,
@@ -107,9 +112,10 @@ export function finishWeekRun(
   log: { trigger: string; startedAt: number; finishedAt: number },
   hooks: WeekRunHooks = {},
 ): SyncResult & { contacts: WeeklyContacts } {
-  const result = job.result();
+  const collected = job.result();
   const notes = [...(hooks.beforeCommit?.() ?? [])];
-  const history = commitWeek(workbook, result, config.settings.timeZone);
+  const { table: history, keptRows } = commitWeek(workbook, collected, config.settings.timeZone);
+  const result: SyncResult = keptRows.length === 0 ? collected : { ...collected, rows: [...keptRows, ...collected.rows] };
   notes.push(...(hooks.afterCommit?.(result) ?? []));
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
   const source = hooks.reportHistory?.(config) ?? { rows: null, notes: [] };
@@ -127,7 +133,7 @@ export function finishWeekRun(
       carried: result.stats.carried,
       retries: result.stats.retries,
       errors: result.warnings.length,
-      message: [describeGrowth(estimateGrowth(workbook.cellCount(), result.rows.length, HISTORY_HEADERS.length)), ...notes, ...result.warnings].join(' ').slice(0, 1000),
+      message: [describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)), ...notes, ...result.warnings].join(' ').slice(0, 1000),
     },
     config.settings.timeZone,
   );

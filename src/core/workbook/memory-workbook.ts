@@ -1,5 +1,6 @@
 // An in-memory Workbook: the Node host's working copy of the .xlsx, and the tests' workbook.
 
+import { ownedSheetKeyOf } from '../sheets';
 import type { Cell, CellNote, SheetContent, Workbook } from './workbook';
 
 /** A sheet as the memory workbook keeps it. */
@@ -15,6 +16,8 @@ export interface MemorySheet {
 
 export class MemoryWorkbook implements Workbook {
   private readonly sheets = new Map<string, MemorySheet>();
+  /** Sheet name → identity key (the stand-in for developer metadata / defined names). */
+  private readonly identities = new Map<string, string>();
   /** Service calls made through the port, for tests and benchmarks that hold "one write per sheet". */
   readonly calls = { reads: 0, writes: 0 };
 
@@ -35,6 +38,7 @@ export class MemoryWorkbook implements Workbook {
   writeSheet(name: string, content: SheetContent): void {
     this.calls.writes++;
     const { rows, columnFormats, frozenRows, hidden, ...features } = content;
+    const created = !this.sheets.has(name);
     this.sheets.set(name, {
       rows: rows.map((row) => [...row]),
       columnFormats: [...(columnFormats ?? [])],
@@ -43,6 +47,7 @@ export class MemoryWorkbook implements Workbook {
       notes: this.sheets.get(name)?.notes ?? [],
       features,
     });
+    if (created) this.tagIfOwned(name);
   }
 
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {
@@ -80,6 +85,7 @@ export class MemoryWorkbook implements Workbook {
   deleteSheet(name: string): void {
     this.calls.writes++;
     this.sheets.delete(name);
+    this.identities.delete(name);
   }
 
   setNotes(name: string, notes: readonly CellNote[]): void {
@@ -87,6 +93,44 @@ export class MemoryWorkbook implements Workbook {
     if (!sheet) return;
     this.calls.writes++;
     sheet.notes = [...notes];
+  }
+
+  sheetIdentities(): Map<string, string[]> {
+    this.calls.reads++;
+    const byKey = new Map<string, string[]>();
+    for (const name of this.sheets.keys()) {
+      const key = this.identities.get(name);
+      if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), name]);
+    }
+    return byKey;
+  }
+
+  setSheetIdentity(name: string, key: string): void {
+    if (!this.sheets.has(name)) throw new Error(`Sheet "${name}" does not exist`);
+    this.calls.writes++;
+    for (const [other, otherKey] of this.identities) if (otherKey === key) this.identities.delete(other);
+    this.identities.set(name, key);
+  }
+
+  renameSheet(from: string, to: string): void {
+    const sheet = this.sheets.get(from);
+    if (!sheet) throw new Error(`Sheet "${from}" does not exist`);
+    if (from === to) return;
+    if ([...this.sheets.keys()].some((name) => name.toLowerCase() === to.toLowerCase() && name !== from)) throw new Error(`Sheet "${to}" already exists`);
+    this.calls.writes++;
+    // Same position in the tab order, as a rename in a spreadsheet program.
+    const entries = [...this.sheets].map(([name, value]): [string, MemorySheet] => [name === from ? to : name, value]);
+    this.sheets.clear();
+    for (const [name, value] of entries) this.sheets.set(name, value);
+    const key = this.identities.get(from);
+    this.identities.delete(from);
+    if (key !== undefined) this.identities.set(to, key);
+  }
+
+  /** A fixed owned sheet gets its identity when the job creates it (unless another sheet already has it). */
+  private tagIfOwned(name: string): void {
+    const key = ownedSheetKeyOf(name);
+    if (key !== null && ![...this.identities.values()].includes(key)) this.identities.set(name, key);
   }
 
   /** Restores a sheet exactly (the .xlsx loader uses it; it is not a port operation). */

@@ -63,4 +63,14 @@ export interface Workbook {
   cellCount(): number;
   /** Replaces the job's notes on a sheet (an empty list clears them). */
   setNotes(name: string, notes: readonly CellNote[]): void;
+  /**
+   * The stable identities of sheets: key → the names of the sheets that carry it (normally one; a
+   * person's copy may carry it too). Kept by the spreadsheet itself, so a renamed sheet keeps its key:
+   * developer metadata in Sheets, a workbook-level defined name in the .xlsx. Keys are [a-z0-9_].
+   */
+  sheetIdentities(): Map<string, string[]>;
+  /** Makes sheet `name` the one with identity `key`: any other sheet loses that key, and `name` any other key. */
+  setSheetIdentity(name: string, key: string): void;
+  /** Renames a sheet; its content, identity, charts and protection stay with it. */
+  renameSheet(from: string, to: string): void;
 }

@@ -9,7 +9,7 @@ import { COHORT_HEADERS, SHEET } from '../../core/sheets';
 import { addDays, mondayOf, parseLocalDate } from '../../core/time/local-date';
 import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
 import { DEFAULT_SETTINGS } from '../../core/model/settings';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, integerOption, UsageError, type CliIo } from '../cli-io';
 import { advanceTo, embeddedApi } from '../embedded-api';
 import { formatCount, formatDuration } from '../format';
 import { ProgressBar } from '../progress-bar';
@@ -37,7 +37,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new UsageError('--weeks deve ser um inteiro entre 1 e 104');
   const firstWeek = parseLocalDate(values['first-week']!);
   if (!firstWeek) throw new UsageError('--first-week deve ser uma data AAAA-MM-DD');
-  const studentCount = values.students === undefined ? undefined : Number(values.students);
+  const studentCount = integerOption('--students', values.students, 1, 100_000);
 
   const firstRun = runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS);
   const api = embeddedApi({ startAt: firstRun, studentCount });

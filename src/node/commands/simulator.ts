@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { startSimulatorServer } from '../../simulator/server';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, integerOption, UsageError, type CliIo } from '../cli-io';
 import { EMBEDDED_TOKEN } from '../embedded-api';
 
 export async function simulatorCommand(args: string[], io: CliIo): Promise<number> {
@@ -17,19 +17,20 @@ export async function simulatorCommand(args: string[], io: CliIo): Promise<numbe
     },
     strict: true,
   });
-  const port = Number(values.port);
+  const port = integerOption('--port', values.port, 0, 65535)!;
   const latencyMs = Number(values['latency-ms']);
   const rate = Number(values.rate);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port deve ser uma porta (0–65535)');
-  if (!(latencyMs >= 0)) throw new UsageError('--latency-ms deve ser um número ≥ 0');
-  if (!(rate > 0)) throw new UsageError('--rate deve ser um número > 0');
+  if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) throw new UsageError('--latency-ms deve ser um número ≥ 0');
+  if (!(rate > 0) || !Number.isFinite(rate)) throw new UsageError('--rate deve ser um número > 0');
+  const seed = integerOption('--seed', values.seed, 0, 2 ** 32 - 1);
+  const studentCount = integerOption('--students', values.students, 1, 100_000);
   const server = await startSimulatorServer({
     port,
     latencyMs,
     ratePerSecond: rate,
     token: EMBEDDED_TOKEN,
-    seed: values.seed === undefined ? undefined : Number(values.seed),
-    studentCount: values.students === undefined ? undefined : Number(values.students),
+    seed,
+    studentCount,
   });
   io.stdout.write(`Simulador Cademi em ${server.url} (token: ${EMBEDDED_TOKEN}, ${rate} req/s). Ctrl+C para parar.\n`);
   io.stdout.write(`Ex.: CADEMI_BASE_URL=${server.url} CADEMI_TOKEN=${EMBEDDED_TOKEN} cademi-monitor sync escola.xlsx\n`);

@@ -1,7 +1,9 @@
 // `cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]`: one weekly run, saved atomically.
 
 import { parseArgs } from 'node:util';
-import { parseSettingsSheet } from '../../core/config/settings-sheet';
+import { apiUrlIssue, parseSettingsSheet } from '../../core/config/settings-sheet';
+import { checkBaseUrl } from '../../core/cademi/base-url';
+import { tokenProblem } from '../../core/cademi/token';
 import { SHEET } from '../../core/sheets';
 import { describeIssue } from '../../core/config/issues';
 import type { SyncResult } from '../../core/sync/job';
@@ -25,14 +27,22 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('uso: cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]');
   const workbook = await loadExistingWorkbook(file);
-  const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const { settings, issues } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  // A workbook that names an API never falls back to the simulator: a bad address stops here.
+  const badUrl = apiUrlIssue(issues);
+  if (badUrl) throw new UsageError(`${describeIssue(badUrl)}. Corrija a URL da API e rode de novo; nada foi coletado.`);
   const now = runInstant(values.date, settings);
 
-  const baseUrl = (io.env.CADEMI_BASE_URL ?? '').trim() || settings.apiUrl;
+  const envUrl = (io.env.CADEMI_BASE_URL ?? '').trim();
+  const checkedEnv = envUrl ? checkBaseUrl(envUrl) : null;
+  if (checkedEnv && !checkedEnv.ok) throw new UsageError(`CADEMI_BASE_URL ${checkedEnv.problem}. Corrija a variável e rode de novo; nada foi coletado.`);
+  const baseUrl = checkedEnv?.ok ? checkedEnv.value : settings.apiUrl;
   let connection: ApiConnection;
   if (baseUrl) {
     const token = io.env.CADEMI_TOKEN?.trim();
     if (!token) throw new UsageError('defina CADEMI_TOKEN com a chave da API Cademi (ela nunca é gravada na planilha)');
+    const problem = tokenProblem(token);
+    if (problem) throw new UsageError(`CADEMI_TOKEN: ${problem}.`);
     connection = { target: { baseUrl, token }, transport: new FetchTransport(), clock: systemDriverClock, marginMs: 150, virtual: false };
     io.stdout.write(`API Cademi: ${baseUrl}\n`);
   } else {
@@ -46,7 +56,11 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const archive = ArchiveWorkbook.beside(file);
   let result: SyncResult;
   try {
-    const run = await runWeek(workbook, connection, { now, trigger: 'CLI', archive, onBatch: (job) => bar.update(job) });
+    const onWait = ({ message }: { message: string }) => {
+      bar.clear();
+      io.stderr.write(`aviso: ${message}\n`);
+    };
+    const run = await runWeek(workbook, connection, { now, trigger: 'CLI', archive, onBatch: (job) => bar.update(job), onWait });
     result = run.result;
     run.configIssues.forEach((issue) => io.stderr.write(`aviso: ${describeIssue(issue)}\n`));
     if (run.rollover) io.stdout.write(`${describeRollover(run.rollover)}\n`);
@@ -57,7 +71,7 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   await archive.save();
   await workbook.save(file);
   if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
-  await writePreview(workbook, previewPathFor(file), `Progresso Cademi — ${file}`);
+  await writePreview(workbook, previewPathFor(file), `Progresso Cademi — ${file}`, new Date(), file);
   result.warnings.forEach((warning) => io.stderr.write(`aviso: ${warning}\n`));
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
   return EXIT.ok;

@@ -173,7 +173,10 @@ describe('checkResponse → typed errors', () => {
     expect(error).toBeInstanceOf(errorClass);
     expect(error.status).toBe(status);
     expect(error.endpoint).toBe(endpoint);
-    expect(error.apiMessage).toBe('Token inválido');
+    // The body's `msg` is never kept: it can echo the request, the token included.
+    expect(JSON.stringify(error)).not.toContain('Token inválido');
+    expect(error.message).not.toContain('Token inválido');
+    expect(error.envelopeCode).toBe(status === 418 ? undefined : status);
     expect(error.retryable).toBe(retryable);
     expect(isRetryable(error)).toBe(retryable);
     expect(error.message).toContain(endpoint);
@@ -181,15 +184,24 @@ describe('checkResponse → typed errors', () => {
 
   it('says an auth failure needs a new token', () => {
     const error = thrown(() => checkResponse(respond(405, errorBody(405)), endpoint));
-    expect(error.message).toMatch(/missing, expired or revoked/);
-    expect(error.message).toMatch(/replace/);
+    expect(error.message).toMatch(/ausente, expirou ou foi revogado/);
+    expect(error.message).toMatch(/nova chave/);
     expect(error.name).toBe('CademiAuthError');
   });
 
   it('keeps the status when the error body is not JSON', () => {
     const error = thrown(() => checkResponse(respond(502, '<html>Bad gateway</html>'), endpoint));
     expect(error).toBeInstanceOf(CademiServerError);
-    expect(error.apiMessage).toBeUndefined();
+    expect(error.envelopeCode).toBeUndefined();
+    expect(error.message).not.toMatch(/Bad gateway|html/);
+  });
+
+  it('a redirect names the base URL setting and only the origin it points to', () => {
+    const error = thrown(() => checkResponse({ status: 301, headers: { location: 'https://outro.example.com/login?token=abc' }, body: '' }, endpoint));
+    expect(error.name).toBe('CademiRedirectError');
+    expect(error.message).toMatch(/URL da API/);
+    expect(error.message).toContain('https://outro.example.com');
+    expect(error.message).not.toMatch(/login|token=abc/);
   });
 
   it('429 reads Retry-After in seconds, as an HTTP-date, or defaults to 1000 ms', () => {
@@ -216,21 +228,21 @@ describe('checkResponse → typed errors', () => {
     expect(error).toBeInstanceOf(CademiTransportError);
     expect(error.retryable).toBe(true);
     expect(error.endpoint).toBe(ENDPOINTS.tags);
-    expect(error.message).toContain('ETIMEDOUT');
+    expect(error.message).toContain('tempo esgotado');
   });
 
   it('invalid JSON in a 200 → CademiShapeError', () => {
     const error = thrown(() => parseTags(respond(200, '<!doctype html><p>login</p>')));
     expect(error).toBeInstanceOf(CademiShapeError);
     expect(error.message).toContain(ENDPOINTS.tags);
-    expect(error.message).toMatch(/not JSON/);
+    expect(error.message).toMatch(/não é JSON/);
     expect(error.message).not.toContain('doctype');
   });
 
-  it('success:false with 200 → CademiHttpError carrying msg', () => {
+  it('success:false with 200 → CademiHttpError without the msg', () => {
     const error = thrown(() => parseTags(respond(200, errorBody(200, 'Erro qualquer'))));
     expect(error).toBeInstanceOf(CademiHttpError);
-    expect(error.apiMessage).toBe('Erro qualquer');
+    expect(error.message).not.toContain('Erro qualquer');
     expect(error.retryable).toBe(false);
     expect(thrown(() => parseTags(respond(200, { success: false })))).toBeInstanceOf(CademiHttpError);
   });
@@ -254,7 +266,7 @@ describe('shape errors name the endpoint and the field', () => {
     body.data.usuario.push({ ...body.data.usuario[0] }, { ...body.data.usuario[0], id: 'abc' });
     const error = thrown(() => parseTagStudentsPage(respond(200, body)));
     expect(error).toBeInstanceOf(CademiShapeError);
-    expect(error.message).toContain(`${ENDPOINTS.tagStudents} with an unexpected shape: data.usuario[3].id: expected number, got string`);
+    expect(error.message).toContain(`${ENDPOINTS.tagStudents} num formato inesperado (campo data.usuario[3].id: esperava number, veio string)`);
     expect((error as CademiShapeError).field).toBe('data.usuario[3].id');
     expect(error.message).not.toContain('abc');
   });
@@ -264,7 +276,7 @@ describe('shape errors name the endpoint and the field', () => {
     body.data.usuarios = body.data.usuario;
     delete body.data.usuario;
     const error = thrown(() => parseTagStudentsPage(respond(200, body)));
-    expect(error.message).toContain('data.usuario: expected array, got nothing (missing)');
+    expect(error.message).toContain('data.usuario: esperava array, veio nada (ausente)');
   });
 
   it('a bad date names its field and never echoes values', () => {
@@ -272,7 +284,7 @@ describe('shape errors name the endpoint and the field', () => {
     body.data.usuario[1].ultimo_acesso_em = '20/01/2020';
     const error = thrown(() => parseTagStudentsPage(respond(200, body)));
     expect(error).toBeInstanceOf(CademiShapeError);
-    expect(error.message).toContain('data.usuario[1].ultimo_acesso_em: not a date');
+    expect(error.message).toContain('data.usuario[1].ultimo_acesso_em: não é uma data');
     expect(error.message).not.toContain('20/01/2020');
     expect(error.message).not.toContain('crstk');
   });
@@ -282,17 +294,17 @@ describe('shape errors name the endpoint and the field', () => {
     body.data.progresso.total = '141%';
     const error = thrown(() => parseProgress(respond(200, body), 'GET /usuario/progresso_por_produto/1051/2404'));
     expect(error.message).toContain('GET /usuario/progresso_por_produto/1051/2404');
-    expect(error.message).toContain('data.progresso.total: percentage 141 is outside 0-100');
+    expect(error.message).toContain('data.progresso.total: o percentual 141 está fora de 0–100');
   });
 
   it('a missing data object', () => {
     const error = thrown(() => parseStudent(respond(200, { success: true, code: 200 })));
-    expect(error.message).toContain(`${ENDPOINTS.student} with an unexpected shape: data: expected object, got nothing (missing)`);
+    expect(error.message).toContain(`${ENDPOINTS.student} num formato inesperado (campo data: esperava object, veio nada (ausente))`);
   });
 
   it('a JSON body that is not an object', () => {
     const error = thrown(() => parseTags(respond(200, [1, 2])));
     expect(error).toBeInstanceOf(CademiShapeError);
-    expect(error.message).toMatch(/expected a JSON object, got array/);
+    expect(error.message).toMatch(/esperava um objeto JSON, veio array/);
   });
 });

@@ -1,4 +1,4 @@
-import { parseSettingsSheet } from '../../../src/core/config/settings-sheet';
+import { apiUrlIssue, parseSettingsSheet } from '../../../src/core/config/settings-sheet';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
@@ -78,13 +78,21 @@ describe('parseSettingsSheet', () => {
     ['Hora da atualização semanal', 6.5, /deve ser um número inteiro/],
     ['Hora da atualização semanal', 24, /fora do intervalo 0–23/],
     ['Dia da atualização semanal', 'feriado', /não é um dia da semana/],
-    ['URL da API', 'http://escola.cademi.com.br', /não é uma URL https/],
     ['E-mail para alertas', 'coord', /não é um e-mail/],
   ])('warns about a bad %s value %p', (key, cell, message) => {
     const { settings, issues } = parse([key, cell]);
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(issues).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(message) })]);
   });
+
+  it.each(['http://escola.cademi.com.br', 'escola.cademi.com.br/api/v1', 'https://escola cademi.com.br'])(
+    'an invalid URL da API %p is an error, never the default (empty would mean the simulator)',
+    (cell) => {
+      const { issues } = parse(['URL da API', cell]);
+      expect(issues).toEqual([expect.objectContaining({ severity: 'error', row: 1, message: expect.stringMatching(/^URL da API: /) })]);
+      expect(apiUrlIssue(issues)).toBe(issues[0]);
+    },
+  );
 
   it('accepts a local http URL for the simulator', () => {
     expect(parse(['URL da API', 'http://127.0.0.1:8080/api/v1']).settings.apiUrl).toBe('http://127.0.0.1:8080/api/v1');

@@ -66,6 +66,21 @@ describe('HistoryIndex', () => {
     expect(index.latest(2, 11)).toBeUndefined();
   });
 
+  it('takes product names from every week, the latest real one winning; a placeholder `Produto N` is no name', () => {
+    const values = sheetOf(snapshot(W1, 1, 11, 0, 'Excel antigo'), snapshot(W2, 1, 11, 0, 'Excel'), snapshot(W3, 1, 11, 0, 'Produto 11'), snapshot(W3, 1, 12, 0, 'Produto 12'), snapshot(W3, 1, 13, 0, 'Word'));
+    const index = HistoryIndex.fromSheet(values, SP, W3);
+    expect(index.productName(11)).toBe('Excel');
+    expect(index.productName(12)).toBeUndefined();
+    expect(index.productName(13)).toBe('Word'); // known from the week being collected too
+  });
+
+  it('knows which cohorts have rows in any week, the week being collected included', () => {
+    const index = HistoryIndex.fromSheet(sheetOf({ ...snapshot(W3, 1, 11, 0), cohort: 'Turma B' }, snapshot(W1, 2, 11, 0)), SP, W3);
+    expect(index.hasRowsOf('Turma B')).toBe(true);
+    expect(index.hasRowsOf('T')).toBe(true);
+    expect(index.hasRowsOf('Turma C')).toBe(false);
+  });
+
   it('is empty for a missing sheet', () => {
     const index = HistoryIndex.fromSheet(null, SP, W3);
     expect(index.latest(1, 11)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { HISTORY_HEADERS, weekOfCell } from '../../../src/core/history/schema';
-import { planWeekReplacement } from '../../../src/core/history/week-replacement';
+import { HistoryNotesError, planWeekReplacement } from '../../../src/core/history/week-replacement';
 import { serialOfLocalDate } from '../../../src/core/time/local-date';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Cell } from '../../../src/core/workbook/workbook';
@@ -18,6 +18,14 @@ function apply(values: Cell[][] | null, week: string, weekRows: Cell[][]): { res
   const workbook = new MemoryWorkbook();
   workbook.writeSheet('Histórico', { rows: values ?? [] });
   const plan = planWeekReplacement(values, week, weekRows);
+  workbook.replaceRowsFrom('Histórico', plan.fromRow, plan.rows);
+  return { result: workbook.readSheet('Histórico')!, fromRow: plan.fromRow };
+}
+
+function apply2(values: Cell[][], week: string, weekRows: Cell[][], collectedCohorts?: ReadonlySet<string>): { result: Cell[][]; fromRow: number } {
+  const workbook = new MemoryWorkbook();
+  workbook.writeSheet('Histórico', { rows: values });
+  const plan = planWeekReplacement(values, week, weekRows, { collectedCohorts });
   workbook.replaceRowsFrom('Histórico', plan.fromRow, plan.rows);
   return { result: workbook.readSheet('Histórico')!, fromRow: plan.fromRow };
 }
@@ -105,6 +113,60 @@ describe('planWeekReplacement', () => {
   it('re-running with no rows removes the week', () => {
     expect(apply(sheet(row(W1, 1), row(W2, 1)), W2, []).result).toEqual(sheet(row(W1, 1)));
     expect(apply(sheet(row(W1, 1), row(W2, 1)), W1, []).result).toEqual(sheet(row(W2, 1)));
+  });
+
+  describe('with the cohorts the run collected', () => {
+    // Full rows: week, cohort, student, …, product at index 5.
+    const full = (week: string, cohort: string, student: number, product: number, tag = 'old'): Cell[] =>
+      [serialOfLocalDate(week), cohort, student, tag, null, product, null, 0, 0, null, null, 'Sem meta', 'API', 1];
+
+    it('replaces only those cohorts\' rows of the week; the others stay, and other weeks too', () => {
+      const values = sheet(full(W1, 'A', 1, 11), full(W2, 'A', 1, 11), full(W2, 'B', 2, 11), full(W2, 'B', 3, 11));
+      const { result } = apply2(values, W2, [full(W2, 'A', 1, 11, 'new')], new Set(['A']));
+      expect(result).toEqual(sheet(full(W1, 'A', 1, 11), full(W2, 'B', 2, 11), full(W2, 'B', 3, 11), full(W2, 'A', 1, 11, 'new')));
+    });
+
+    it('a new row takes the place of a kept cohort\'s row with its key (a student moved in), never doubling it', () => {
+      const values = sheet(full(W2, 'B', 2, 11), full(W2, 'B', 3, 11));
+      const { result } = apply2(values, W2, [full(W2, 'A', 2, 11, 'new')], new Set(['A']));
+      expect(result).toEqual(sheet(full(W2, 'B', 3, 11), full(W2, 'A', 2, 11, 'new')));
+    });
+  });
+
+  describe('with columns people added', () => {
+    const full = (week: string, student: number, product: number, tag = 'old'): Cell[] =>
+      [serialOfLocalDate(week), 'A', student, tag, null, product, null, 0, 0, null, null, 'Sem meta', 'API', 1];
+    const header = [...HISTORY_HEADERS, 'Observação', 'Ligar?'];
+    const noted = (row: Cell[], ...extras: Cell[]) => [...row, ...extras, ...Array(2 - extras.length).fill(null)];
+
+    it('the fast path carries each note to the new row with its key, blanks the others, and the stale tail is cleared', () => {
+      const values: Cell[][] = [header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 1, 11), 'a'), noted(full(W2, 2, 11), null, 'sim'), noted(full(W2, 3, 11), null)];
+      const weekRows = [full(W2, 2, 11, 'new'), full(W2, 1, 11, 'new')];
+      const { result, fromRow } = apply2(values, W2, weekRows);
+      expect(fromRow).toBe(2);
+      expect(result).toEqual([header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 2, 11, 'new'), null, 'sim'), noted(full(W2, 1, 11, 'new'), 'a')]);
+    });
+
+    it('the full rewrite keeps every row whole, notes of other weeks included', () => {
+      const values: Cell[][] = [header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 1, 11), 'a'), noted(full(W3, 1, 11), 'w3')];
+      const { result, fromRow } = apply2(values, W2, [full(W2, 1, 11, 'new'), full(W2, 4, 11, 'new')]);
+      expect(fromRow).toBe(1);
+      expect(result).toEqual([header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 1, 11, 'new'), 'a'), noted(full(W2, 4, 11, 'new')), noted(full(W3, 1, 11), 'w3')]);
+    });
+
+    it('a note on a row the week no longer has refuses the write, naming the column and the row', () => {
+      const values: Cell[][] = [header, noted(full(W2, 1, 11), null, 'sim'), noted(full(W2, 2, 11), null)];
+      expect(() => planWeekReplacement(values, W2, [full(W2, 2, 11, 'new')])).toThrow(HistoryNotesError);
+      expect(() => planWeekReplacement(values, W2, [full(W2, 2, 11, 'new')])).toThrow(/coluna\(s\) "Ligar\?" .*\(linha 2: aluno 1, produto 11\)/);
+      // Without notes there, the same re-run is fine.
+      expect(planWeekReplacement([header, noted(full(W2, 1, 11)), noted(full(W2, 2, 11))], W2, [full(W2, 2, 11, 'new')]).rows).toHaveLength(1);
+    });
+
+    it('ids stored as text still match their key', () => {
+      const asText = full(W2, 1, 11).map((cell, index) => (index === 2 || index === 5 ? String(cell) : cell));
+      const { result } = apply2([header, noted(asText, 'a')], W2, [full(W2, 1, 11, 'new')]);
+      expect(result[1]).toEqual(noted(full(W2, 1, 11, 'new'), 'a'));
+    });
   });
 
   it('is idempotent: running the same week twice gives the same sheet', () => {

@@ -25,6 +25,13 @@ describe('encodeCheckpoint / decodeCheckpoint', () => {
     expect(decodeCheckpoint(text)).toEqual(sample);
   });
 
+  it('keeps until when Cademi asked to wait, and reads checkpoints written before that field existed', () => {
+    const waiting = { ...sample, notBefore: WEEK1 + 3 * 3_600_000 };
+    expect(decodeCheckpoint(encodeCheckpoint(waiting))).toEqual(waiting);
+    expect(decodeCheckpoint(encodeCheckpoint(sample))).not.toHaveProperty('notBefore');
+    expect(() => decodeCheckpoint(encodeCheckpoint(sample).replace('"version":2', '"version":2,"notBefore":-5'))).toThrow(/campo notBefore/);
+  });
+
   it('refuses what it did not write: the first format, garbage, a malformed key', () => {
     expect(() => decodeCheckpoint(JSON.stringify({ version: 1, runId: 'r', week: '2026-09-14', now: 1, walks: {}, failedCohorts: {}, calls: 0, retries: 0 }))).toThrow(/formato 1, esperado 2/);
     expect(() => decodeCheckpoint('{"version":2')).toThrow(CheckpointFormatError);
