@@ -2,13 +2,14 @@
 // when the next run succeeds. The Slack webhook lives in DocumentProperties, never in a cell.
 
 import { isUrlAllowed, SLACK_WEBHOOK_PREFIX } from './url-allowlist';
-import { DELIVERY_REASON, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+import { DELIVERY_REASON, mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+import { alertMessages, alertSubjects, type IncidentKindName } from '../core/messages/alerts';
 
 const INCIDENT_KEY = 'cademi.incident';
 const WEBHOOK_KEY = 'cademi.slackWebhook';
 const TITLE = 'Progresso Cademi';
 
-export type IncidentKind = 'token' | 'falha' | 'prazo';
+export type IncidentKind = IncidentKindName;
 
 interface Incident {
   readonly kind: IncidentKind;
@@ -31,7 +32,7 @@ export function saveWebhook(url: string | null): void {
     return;
   }
   // The manifest allows fetching this prefix only (url-allowlist.ts): anything else would be refused at send time.
-  if (!url.startsWith(`${SLACK_WEBHOOK_PREFIX}services/`) || !/^[A-Za-z0-9/_-]+$/.test(url.slice(SLACK_WEBHOOK_PREFIX.length + 'services/'.length)) || !isUrlAllowed(url)) throw new Error('use uma URL de webhook de entrada do Slack (https://hooks.slack.com/services/…)');
+  if (!url.startsWith(`${SLACK_WEBHOOK_PREFIX}services/`) || !/^[A-Za-z0-9/_-]+$/.test(url.slice(SLACK_WEBHOOK_PREFIX.length + 'services/'.length)) || !isUrlAllowed(url)) throw new Error(alertMessages.badWebhook());
   properties().setProperty(WEBHOOK_KEY, url);
 }
 
@@ -65,9 +66,9 @@ function sendAlertMail(alertEmail: string, subject: string, text: string): Deliv
     MailApp.sendEmail(alertEmail, `${TITLE}: ${subject}`, text);
     return { channel: 'e-mail', status: 'sent' };
   } catch (error) {
-    const message = errorText(error).slice(0, 200);
-    console.warn(`alert e-mail failed: ${message}`);
-    return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(message) };
+    const kind = mailFailureKind(errorText(error));
+    console.warn(`alert e-mail failed: ${kind}`);
+    return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(kind) };
   }
 }
 
@@ -88,6 +89,7 @@ function postToSlack(webhook: string, subject: string, text: string): Delivery {
     }).getResponseCode();
   } catch (error) {
     // An error that quotes the URL is logged with the URL taken out.
+    // An error that quotes the URL is logged with the URL taken out.
     const message = errorText(error).split(webhook).join('[webhook do Slack]');
     console.warn(`Slack alert failed: ${message}`);
     if (URLFETCH_QUOTA.test(message)) return { channel: 'Slack', status: 'skipped', reason: DELIVERY_REASON.urlFetchQuota };
@@ -105,7 +107,7 @@ function notify(subject: string, body: string, alertEmail: string, spreadsheetUr
   if (alertEmail) deliveries.push(sendAlertMail(alertEmail, subject, text));
   const webhook = readWebhook();
   if (webhook) deliveries.push(postToSlack(webhook, subject, text));
-  return { title: `Alerta (${subject})`, deliveries };
+  return { title: alertMessages.title(subject), deliveries };
 }
 
 /**
@@ -115,7 +117,7 @@ function notify(subject: string, body: string, alertEmail: string, spreadsheetUr
 export function raiseIncident(kind: IncidentKind, message: string, alertEmail: string, spreadsheetUrl: string): DeliveryReport | null {
   if (openIncident() !== null) return null;
   properties().setProperty(INCIDENT_KEY, JSON.stringify({ kind, since: Date.now(), message } satisfies Incident));
-  const subject = kind === 'token' ? 'o token da API foi recusado' : kind === 'prazo' ? 'semana não concluída no prazo' : 'a atualização falhou';
+  const subject = alertSubjects[kind];
   return notify(subject, message, alertEmail, spreadsheetUrl);
 }
 
@@ -124,5 +126,5 @@ export function resolveIncident(alertEmail: string, spreadsheetUrl: string): Del
   const incident = openIncident();
   if (incident === null) return null;
   properties().deleteProperty(INCIDENT_KEY);
-  return notify('resolvido', `A atualização voltou a funcionar. O problema anterior era: ${incident.message}`, alertEmail, spreadsheetUrl);
+  return notify(alertMessages.resolvedSubject, alertMessages.resolved(incident.message), alertEmail, spreadsheetUrl);
 }

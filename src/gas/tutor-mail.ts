@@ -2,7 +2,7 @@
 
 import type { WeeklyContacts } from '../core/report/contacts';
 import { tutorMessages } from '../core/report/tutor-mail';
-import { DELIVERY_REASON, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+import { DELIVERY_REASON, mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
 
 /**
  * Sends one message per tutor. MailApp's daily quota counts recipients
@@ -20,9 +20,9 @@ export function mailTutors(contacts: WeeklyContacts, spreadsheetUrl: string): De
       MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body, htmlBody: message.htmlBody, name: 'Progresso Cademi' });
       return { channel: 'e-mail', status: 'sent' };
     } catch (error) {
-      const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-      console.warn(`tutor e-mail failed: ${detail}`);
-      return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(detail) };
+      const kind = mailFailureKind(error instanceof Error ? error.message : String(error));
+      console.warn(`tutor e-mail failed: ${kind}`);
+      return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(kind) };
     }
   });
   const skipped = deliveries.filter((delivery) => delivery.status === 'skipped').length;

@@ -1,7 +1,8 @@
 // UrlFetchApp.fetchAll behind the slice driver: HTTP errors come back as responses, never as throws.
 
-import type { HttpRequest, HttpResponse } from '../core/http';
+import { classifyTransportFailure, type HttpRequest, type HttpResponse } from '../core/http';
 import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
+import { alertMessages } from '../core/messages/alerts';
 
 /** UrlFetchApp's daily quota is spent: the run pauses until the quota renews (the next day). */
 export class UrlFetchQuotaError extends Error {
@@ -16,10 +17,7 @@ const QUOTA_MESSAGE = /too many times|cota|quota/i;
 /** A URL the manifest's allowlist refuses: Apps Script would throw for every retry, so the run stops at once. */
 export class UrlNotAllowedError extends Error {
   constructor(url: string) {
-    super(
-      `O endereço ${originOf(url)} não está entre os endereços permitidos do projeto (${builtAllowlist().join(', ')}). ` +
-        'Confira a "URL da API" na aba Configuração ou acrescente o domínio em extraFetchPrefixes no deploy.config.json e rode npm run push.',
-    );
+    super(alertMessages.urlNotAllowed(originOf(url), builtAllowlist()));
     this.name = 'UrlNotAllowedError';
   }
 }
@@ -40,9 +38,11 @@ export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse
     responses = UrlFetchApp.fetchAll(params);
   } catch (error) {
     // DNS failures, timeouts and quota errors fail the whole batch; the job retries it.
+    // Its text may quote the URL or a header (the token): only a classification is kept.
     const message = error instanceof Error ? error.message : String(error);
-    if (QUOTA_MESSAGE.test(message)) throw new UrlFetchQuotaError(message);
-    return requests.map(() => ({ status: 0, headers: {}, body: '', transportError: message }));
+    if (QUOTA_MESSAGE.test(message)) throw new UrlFetchQuotaError(alertMessages.urlFetchQuotaSpent());
+    const kind = classifyTransportFailure(message);
+    return requests.map(() => ({ status: 0, headers: {}, body: '', transportError: kind }));
   }
   return responses.map((response) => {
     const headers: Record<string, string> = {};

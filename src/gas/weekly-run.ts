@@ -3,6 +3,7 @@
 
 import { apiUrlIssue, parseSettingsSheet } from '../core/config/settings-sheet';
 import { tokenProblem } from '../core/cademi/token';
+import { tokenMessages } from '../core/messages/cademi';
 import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
 import { appendRunLog } from '../core/runlog/run-log';
@@ -132,7 +133,7 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   if (!token) return { kind: 'no-token' };
   // Before any request: a token no header can carry (the platform's error would quote it) and an address the token must not go to.
   const badToken = tokenProblem(token);
-  if (badToken) return fail(context, `Token recusado antes de qualquer pedido: ${badToken}. Use Progresso Cademi › Configurar token.`, 'token');
+  if (badToken) return fail(context, tokenMessages.runRefused(badToken), 'token');
   const badUrl = apiUrlIssue(settingsIssues);
   if (badUrl) return fail(context, `${describeIssue(badUrl)}. Corrija a URL da API; nada foi coletado.`, 'falha');
   if (!settings.apiUrl) {

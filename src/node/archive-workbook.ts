@@ -38,13 +38,16 @@ export class ArchiveWorkbook implements ArchiveSink {
   private readonly pending: { sheet: string; rows: Cell[][] }[] = [];
   private readonly columnFormats: readonly (string | undefined)[];
 
-  constructor(readonly path: string, options: ArchiveWorkbookOptions = {}) {
+  private readonly mainPath: string | undefined;
+
+  constructor(readonly path: string, options: ArchiveWorkbookOptions & { readonly mainPath?: string } = {}) {
     this.columnFormats = options.columnFormats ?? HISTORY_FORMATS;
+    this.mainPath = options.mainPath;
   }
 
-  /** The archive beside the main workbook file. */
+  /** The archive beside the main workbook file (and never more readable than it: it holds the same students). */
   static beside(mainPath: string, options: ArchiveWorkbookOptions = {}): ArchiveWorkbook {
-    return new ArchiveWorkbook(archivePathFor(mainPath), options);
+    return new ArchiveWorkbook(archivePathFor(mainPath), { ...options, mainPath });
   }
 
   /** Collects the rows in memory (nothing touches the disk until `save`). */
@@ -76,7 +79,8 @@ export class ArchiveWorkbook implements ArchiveSink {
       const missing = rowsMissingFromArchive(existing, rows);
       if (missing.length > 0) book.replaceRowsFrom(sheet, existing.length, missing, this.columnFormats);
     }
-    await book.save(this.path);
+    // Written through a link like the main file; the main file's mode caps the archive's (if it exists yet).
+    await book.save(this.path, this.mainPath !== undefined && existsSync(this.mainPath) ? { limitTo: this.mainPath } : {});
     this.pending.length = 0;
   }
 }

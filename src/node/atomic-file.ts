@@ -2,40 +2,110 @@
 // final mode (never briefly readable by others), flushed, then renamed over it. A symlink stays a
 // link whose target gets the new content; a private (0600) workbook stays private.
 
-import { chmodSync, closeSync, existsSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { realPathOf } from './workbook-lock';
+import { workbookReadOnly } from '../core/messages/files';
+import { UsageError } from './cli-io';
+import { modeOf, newFileMode, realPathOf } from './file-identity';
+import { assertWriteAllowed, holdsWorkbookLock, isReadOnly } from './workbook-lock';
 
-/** Mode for a new file with nothing to copy it from (the umask still applies). */
-const NEW_FILE_MODE = 0o666;
+export interface AtomicWriteOptions {
+  /**
+   * A file whose readers this one must not exceed (the preview and the archive hold the workbook's
+   * student data): the mode is the file's own (or a new file's) with only the bits `limitTo` also has.
+   */
+  readonly limitTo?: string;
+}
 
-/** The permission bits of `path`, or null when it does not exist. */
-export function modeOf(path: string): number | null {
-  return existsSync(path) ? statSync(realPathOf(path)).mode & 0o777 : null;
+/** `.escola.xlsx.<12 hex>.tmp`: the temp names this module makes for `escola.xlsx`. */
+function tempPattern(name: string): RegExp {
+  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\.tmp$`);
 }
 
 /**
- * Writes `data` to `path` atomically. An existing file keeps its mode; `mode` is for a new file, or
- * for every write with `force` (a preview is never more readable than the workbook it shows).
+ * Writes `data` to `path` atomically; the existing file keeps its mode and, where the process may
+ * set them, its owner and group. A read-only file is refused (a rename would replace it regardless).
  */
-export function writeFileAtomically(path: string, data: Uint8Array | string, mode?: number, force = false): void {
+export function writeFileAtomically(path: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): void {
+  // A command whose workbook lock was lost saves nothing (another process may own the file now).
+  assertWriteAllowed();
   const target = realPathOf(path);
-  const finalMode = (force ? mode : undefined) ?? modeOf(target) ?? mode ?? null;
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  if (isReadOnly(target)) throw new UsageError(workbookReadOnly(path));
+  const existing = modeOf(target) === null ? null : statSync(target);
+  const limit = options.limitTo === undefined ? null : modeOf(realPathOf(options.limitTo));
+  let mode = existing ? existing.mode & 0o7777 : newFileMode();
+  if (limit !== null) mode &= limit;
+  const folder = dirname(target);
+  // Under the workbook's lock no other command writes these names: a temp file left here is a killed save's.
+  if (holdsWorkbookLock()) sweepTemps(folder, basename(target));
+  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
   try {
-    const fd = openSync(temp, 'w', finalMode ?? NEW_FILE_MODE);
+    // `wx`: a fresh file, never one (or a link) already at that name; no permission bit beyond the final mode.
+    const fd = openSync(temp, 'wx', mode & 0o666);
+    created = true;
     try {
-      // openSync's mode is filtered by the umask and ignored for an existing temp: set it exactly.
-      if (finalMode !== null) fchmodSync(fd, finalMode);
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      if (existing) keepOwner(fd, existing.uid, existing.gid);
+      // After chown (which may clear set-id bits) and exactly, whatever the umask did to openSync's mode.
+      fchmodSync(fd, mode);
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    // Checked again just before the rename: the write itself may have taken a while.
+    assertWriteAllowed();
     renameSync(temp, target);
-    if (finalMode !== null) chmodSync(target, finalMode);
+    created = false;
+    syncFolder(folder);
   } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
+    if (created) removeQuietly(temp);
     throw error;
+  }
+}
+
+/** The new file gets the old one's owner and group: root may set both, anyone may keep a group they belong to. */
+function keepOwner(fd: number, uid: number, gid: number): void {
+  const made = fstatSync(fd);
+  if (made.uid === uid && made.gid === gid) return;
+  const root = process.getuid?.() === 0;
+  try {
+    fchownSync(fd, root ? uid : made.uid, gid);
+  } catch {
+    // Not a member of that group: the file keeps this user's group, and its mode.
+  }
+}
+
+function sweepTemps(folder: string, name: string): void {
+  const pattern = tempPattern(name);
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of names) if (pattern.test(entry)) removeQuietly(join(folder, entry));
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Flushes the rename itself (best effort: some systems cannot open a folder for fsync). */
+function syncFolder(folder: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here; the file's own data is already flushed.
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }

@@ -1,5 +1,8 @@
 // What a command needs from its process: output streams and environment, injectable for tests.
 
+import { badDateOption, badIdListOption, badIntegerOption, badNumberOption } from '../core/messages/cli';
+import { parseLocalDate } from '../core/time/local-date';
+
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
@@ -21,6 +24,34 @@ export const EXIT = { ok: 0, runFailed: 1, usage: 2 } as const;
 export function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`${name} deve ser um número inteiro entre ${min} e ${max} (recebido "${text}")`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(badIntegerOption(name, text, min, max));
   return value;
+}
+
+/** A decimal option (`1.5` or `1,5`) within [min, max] (min excluded with `above`), or a usage error naming it. */
+export function numberOption(name: string, text: string | undefined, range: { min: number; max: number; above?: boolean }): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^\s*-?\d+([.,]\d+)?\s*$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
+  const low = range.above ? value > range.min : value >= range.min;
+  if (!Number.isFinite(value) || !low || value > range.max) {
+    throw new UsageError(badNumberOption(name, text, `${range.above ? 'maior que' : 'de'} ${range.min} ${range.above ? 'e até' : 'a'} ${range.max}`));
+  }
+  return value;
+}
+
+/** A calendar-date option (AAAA-MM-DD), or a usage error naming it. */
+export function dateOption(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const date = parseLocalDate(text);
+  if (!date) throw new UsageError(badDateOption(name, text));
+  return date;
+}
+
+/** A comma-separated list of positive ids (`--products 11,12`), or a usage error naming it. */
+export function idListOption(name: string, text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(/[,;\s]+/).filter(Boolean);
+  const ids = parts.map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
+  if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(badIdListOption(name, text));
+  return ids;
 }

@@ -4,7 +4,7 @@ import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
 import { SyncFailedError } from '../core/sync/errors';
 import { EXIT, UsageError, type CliIo } from './cli-io';
-import { WorkbookBusyError, withWorkbookLock } from './workbook-lock';
+import { WorkbookBusyError, WorkbookLockLostError } from './workbook-lock';
 import { cohortCommand } from './commands/cohort';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
@@ -31,56 +31,44 @@ uso:
 códigos de saída: 0 concluído · 1 a execução falhou · 2 uso incorreto ou configuração inválida
 `;
 
-/** The workbook a command writes (it runs holding that file's lock), or null for a command that writes none. */
-function writtenWorkbook(argv: readonly string[]): string | null {
-  const [command, action, file] = argv;
-  if (command === 'sync' || command === 'init') return argv.slice(1).find((arg) => !arg.startsWith('-')) ?? null;
-  if (command === 'cohort' && action !== 'list' && file) return file;
-  if (command === 'student' && file) return file;
-  return null;
-}
-
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const file = writtenWorkbook(argv);
   try {
-    if (file === null) return await dispatch(argv, io);
-    return await withWorkbookLock(file, () => dispatch(argv, io), (text) => io.stderr.write(text));
+    return await dispatch(argv, io);
   } catch (error) {
     return reportFailure(error, io);
   }
 }
 
+/** Runs one command; each command that writes a workbook holds its lock itself (see workbook-lock.ts). */
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  {
-    switch (command) {
-      case 'demo':
-        return await demoCommand(rest, io);
-      case 'init':
-        if (rest.length !== 1) throw new UsageError('uso: cademi-monitor init <arquivo.xlsx>');
-        return await initCommand(rest[0], io);
-      case 'cohort':
-        return await cohortCommand(rest, io);
-      case 'sync':
-        return await syncCommand(rest, io);
-      case 'student':
-        return await studentCommand(rest, io);
-      case 'simulator':
-        return await simulatorCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout.write(HELP);
-        return command === undefined ? EXIT.usage : EXIT.ok;
-      default:
-        throw new UsageError(`comando desconhecido "${command}" (veja cademi-monitor help)`);
-    }
+  switch (command) {
+    case 'demo':
+      return await demoCommand(rest, io);
+    case 'init':
+      if (rest.length !== 1) throw new UsageError('uso: cademi-monitor init <arquivo.xlsx>');
+      return await initCommand(rest[0], io);
+    case 'cohort':
+      return await cohortCommand(rest, io);
+    case 'sync':
+      return await syncCommand(rest, io);
+    case 'student':
+      return await studentCommand(rest, io);
+    case 'simulator':
+      return await simulatorCommand(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    default:
+      throw new UsageError(`comando desconhecido "${command}" (veja cademi-monitor help)`);
   }
 }
 
 function reportFailure(error: unknown, io: CliIo): number {
-  if (error instanceof SyncFailedError || error instanceof WorkbookBusyError) {
+  if (error instanceof SyncFailedError || error instanceof WorkbookBusyError || error instanceof WorkbookLockLostError) {
     io.stderr.write(`erro: ${error.message}\n`);
     return EXIT.runFailed;
   }
@@ -98,7 +86,9 @@ function reportFailure(error: unknown, io: CliIo): number {
     io.stderr.write(`erro: ${(error as Error).message}\n`);
     return EXIT.usage;
   }
-  io.stderr.write(`erro inesperado: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  // A bug, not a bad input: the class and message, never a stack trace (CADEMI_DEBUG=1 shows it to a developer).
+  const detail = error instanceof Error ? (io.env.CADEMI_DEBUG === '1' ? error.stack ?? error.message : `${error.name}: ${error.message}`) : String(error);
+  io.stderr.write(`erro inesperado: ${detail}. Nada pela metade foi salvo; se o erro se repetir, avise quem mantém o cademi-monitor.\n`);
   return EXIT.runFailed;
 }
 

@@ -1,6 +1,6 @@
 // Real HTTP for the Node host: the batch in parallel with global fetch, failures as status-0 answers.
 
-import type { HttpRequest, HttpResponse, TransportFailure } from '../core/http';
+import { classifyTransportFailure, type HttpRequest, type HttpResponse, type TransportFailure } from '../core/http';
 import type { Transport } from './drive-job';
 
 export class FetchTransport implements Transport {
@@ -28,10 +28,21 @@ export class FetchTransport implements Transport {
         status: 0,
         headers: {},
         body: '',
-        // Only the error's class and code: its message may quote the URL, and a header the token.
-        transportError: error instanceof Error ? [error.name, (error as { cause?: { code?: unknown } }).cause?.code].filter((part) => typeof part === 'string').join(' ') : 'unknown',
+        // Only a classification, from the error's names and codes: its message may quote the URL, and a header the token.
+        transportError: classifyTransportFailure(errorCodes(error)),
       };
       return failure;
     }
   }
+}
+
+/** The names and codes along an error's cause chain (`TypeError UND_ERR_CONNECT_TIMEOUT`), never its messages. */
+function errorCodes(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current instanceof Object && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+    const { name, code } = current as { name?: unknown; code?: unknown };
+    if (typeof name === 'string') parts.push(name);
+    if (typeof code === 'string') parts.push(code);
+  }
+  return parts.join(' ');
 }

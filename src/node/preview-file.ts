@@ -1,7 +1,8 @@
 // The HTML preview written beside the workbook: every sheet as a table with its colours, and every
 // chart drawn from the same specs the Apps Script host turns into native charts.
 
-import { modeOf, writeFileAtomically } from './atomic-file';
+import { existsSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-file';
 import { loadConfig } from '../core/config/load-config';
 import { COHORT_FORMATS } from '../core/config/templates';
 import { HISTORY_FORMATS } from '../core/history/schema';
@@ -44,5 +45,5 @@ export async function writePreview(workbook: Workbook, path: string, title: stri
   sheets.sort((a, b) => Number(!reports.has(a.name)) - Number(!reports.has(b.name)));
   const html = await renderPreviewHtml(sheets, { title, generatedAt: generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' });
   // The preview shows the same student data: no more readable than the workbook it comes from.
-  writeFileAtomically(path, html, workbookPath === undefined ? undefined : modeOf(workbookPath) ?? undefined, workbookPath !== undefined);
+  writeFileAtomically(path, html, workbookPath !== undefined && existsSync(workbookPath) ? { limitTo: workbookPath } : {});
 }

@@ -2,59 +2,150 @@
 // file's real path (proper-lockfile), refreshed while a long sync runs and taken over once stale, so
 // a crashed or killed command never blocks the file for good.
 
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { folderMissing, folderNotWritable, staleLockTaken, workbookBusy, workbookLockLost, workbookReadOnly } from '../core/messages/files';
 import { UsageError } from './cli-io';
+import { realPathOf } from './file-identity';
 
 /** A lock not refreshed for this long belongs to a dead process and is taken over. */
-const STALE_MS = 20_000;
-/** How often a holder refreshes its lock (well under STALE_MS, so a busy event loop never loses it). */
-const UPDATE_MS = 5_000;
+export const LOCK_STALE_MS = 20_000;
+/** How often a holder refreshes its lock (well under the stale period, so a busy event loop keeps it). */
+const LOCK_UPDATE_MS = 5_000;
 
 /** Another command holds the workbook: exit 1, nothing was read or changed. */
 export class WorkbookBusyError extends Error {
   constructor(file: string) {
-    super(`a planilha ${file} está em uso por outro comando do cademi-monitor (uma coleta, por exemplo); nada foi alterado. Tente de novo quando ele terminar.`);
+    super(workbookBusy(file));
     this.name = 'WorkbookBusyError';
   }
 }
 
-/** The path the lock and the save act on: a symlink's target, so every name of one file shares one lock. */
-export function realPathOf(file: string): string {
-  return existsSync(file) ? realpathSync(file) : resolve(file);
-}
-
-/** A workbook nobody may write is refused before any API call (mode bits: root passes access() checks). */
-function refuseReadOnly(file: string, real: string): void {
-  if (!existsSync(real)) return;
-  if ((statSync(real).mode & 0o222) === 0) {
-    throw new UsageError(`${file} está como somente leitura; libere a gravação (ex.: chmod u+w "${file}") e rode de novo. Nada foi coletado.`);
+/** The lock was lost mid-command (its directory removed or taken over): exit 1, nothing saved. */
+export class WorkbookLockLostError extends Error {
+  constructor(file: string) {
+    super(workbookLockLost(file));
+    this.name = 'WorkbookLockLostError';
   }
 }
 
-/** Runs `work` holding the workbook's lock; released on every exit path. */
-export async function withWorkbookLock<T>(file: string, work: () => Promise<T>, warn: (text: string) => void): Promise<T> {
+interface HeldLock {
+  readonly file: string;
+  readonly lockPath: string;
+  /** The lock directory's inode when taken: a takeover removes it and makes another. */
+  readonly inode: number;
+  /** Set when proper-lockfile finds the lock compromised (on its next refresh). */
+  lost: boolean;
+}
+
+/**
+ * The lock of the command running in this async context. Per context, not per process: two commands
+ * in one process (tests call main() concurrently) each answer for their own lock only.
+ */
+const current = new AsyncLocalStorage<HeldLock>();
+
+/**
+ * Throws when the lock the running command holds is no longer its own: no file may be saved by it.
+ * Besides the compromised flag (set only on the next refresh tick), the directory itself is checked,
+ * so a process that stalled past the stale period and was taken over sees it before it renames.
+ */
+export function assertWriteAllowed(): void {
+  const lock = current.getStore();
+  if (!lock) return;
+  let inode: number | null = null;
+  try {
+    inode = statSync(lock.lockPath).ino;
+  } catch {
+    // Removed: not ours any more.
+  }
+  if (lock.lost || inode !== lock.inode) throw new WorkbookLockLostError(lock.file);
+}
+
+/** True while the running command holds a workbook lock (its leftover temp files may then be swept). */
+export function holdsWorkbookLock(): boolean {
+  return current.getStore() !== undefined;
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when nobody may write `real`: no write bit at all (checked on the mode, since root passes
+ * access() on a 0444 file), or access() refuses (another owner, a read-only file system — root too).
+ */
+export function isReadOnly(real: string): boolean {
+  return existsSync(real) && ((statSync(real).mode & 0o222) === 0 || !writable(real));
+}
+
+/**
+ * Refuses, before any work (no API call is spent), a workbook that cannot be saved: read-only, or a
+ * folder that cannot take the temp file. `companions` are files the command also rewrites (the
+ * archive, the preview): a read-only one is refused too, before the run rather than after it.
+ */
+export function refuseUnwritable(file: string, real = realPathOf(file), companions: readonly string[] = []): void {
+  const folder = dirname(real);
+  if (!existsSync(folder)) throw new UsageError(folderMissing(file, folder));
+  if (isReadOnly(real)) throw new UsageError(workbookReadOnly(file));
+  if (!writable(folder)) throw new UsageError(folderNotWritable(file, folder));
+  for (const companion of companions) {
+    const target = realPathOf(companion);
+    if (isReadOnly(target)) throw new UsageError(workbookReadOnly(companion));
+    if (!writable(dirname(target))) throw new UsageError(folderNotWritable(companion, dirname(target)));
+  }
+}
+
+export interface WorkbookLockOptions {
+  /** Where a notice goes (a dead command's lock taken over). */
+  readonly notify?: (text: string) => void;
+  /** Files the command writes besides the workbook, checked up front (see refuseUnwritable). */
+  readonly companions?: readonly string[];
+}
+
+/**
+ * Runs `work` holding the workbook's exclusive lock, from its first read to its last save; released
+ * on every exit path (a throw, a rejection; on a signal or process.exit proper-lockfile's exit hook
+ * removes it). A lock held by another live command fails at once with WorkbookBusyError: a sync takes
+ * minutes, so waiting would only delay the same answer.
+ */
+export async function withWorkbookLock<T>(file: string, work: () => Promise<T>, options: WorkbookLockOptions = {}): Promise<T> {
   const real = realPathOf(file);
-  refuseReadOnly(file, real);
+  refuseUnwritable(file, real, options.companions);
+  const lockPath = `${real}.lock`;
+  // A lock directory already there and not refreshed for the stale period: a dead command's, taken over below.
+  const abandoned = existsSync(lockPath) && !(await lockfile.check(real, { realpath: false, lockfilePath: lockPath, stale: LOCK_STALE_MS }).catch(() => true));
+  let state: HeldLock | null = null;
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(real, {
       realpath: false,
-      lockfilePath: `${real}.lock`,
-      stale: STALE_MS,
-      update: UPDATE_MS,
+      lockfilePath: lockPath,
+      stale: LOCK_STALE_MS,
+      update: LOCK_UPDATE_MS,
       retries: 0,
-      // Default: throw from a timer (a crash). Here: say so; the command's own save still runs.
-      onCompromised: () => warn(`aviso: o bloqueio de ${file} foi perdido durante o comando; confira se outro comando gravou a planilha ao mesmo tempo.\n`),
+      // proper-lockfile's default throws from a timer (an unhandled crash); instead every later save refuses.
+      onCompromised: () => {
+        if (state) state.lost = true;
+      },
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') throw new WorkbookBusyError(file);
     throw error;
   }
   try {
-    return await work();
+    state = { file, lockPath, inode: statSync(lockPath).ino, lost: false };
+    if (abandoned) options.notify?.(`aviso: ${staleLockTaken(file, LOCK_STALE_MS / 1000)}\n`);
+    const held = state;
+    return await current.run(held, work);
   } finally {
+    // A lost lock is no longer ours to remove (release rejects, and leaves the new holder's lock alone).
     await release().catch(() => undefined);
   }
 }

@@ -2,7 +2,7 @@
 // Writes touch only the sheets the job writes, so formatting people added elsewhere survives.
 
 import ExcelJS from 'exceljs';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomically, type AtomicWriteOptions } from './atomic-file';
 import { safeCell, safeCellText } from '../core/workbook/cell-text';
 import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
 import { ownedSheetKeyOf } from '../core/sheets';
@@ -98,9 +98,12 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(book);
   }
 
-  /** Writes the file atomically, keeping its mode and writing through a symlink (see atomic-file.ts). */
-  async save(path: string): Promise<void> {
-    writeFileAtomically(path, Buffer.from(await this.book.xlsx.writeBuffer()));
+  /**
+   * Writes the file atomically, keeping its mode and writing through a symlink (see atomic-file.ts);
+   * `limitTo`: a file this one must not be more readable than (the archive beside a private workbook).
+   */
+  async save(path: string, options: AtomicWriteOptions = {}): Promise<void> {
+    writeFileAtomically(path, Buffer.from(await this.book.xlsx.writeBuffer()), options);
   }
 
   sheetNames(): string[] {

@@ -5,6 +5,7 @@ import { AUTOMATIC_FORMAT, columnLetters, isDateFormat, parseInput, Scalar, seri
 import { instrument, Runtime } from './runtime';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
+// Sheets refuses a cell over 50,000 characters (https://support.google.com/docs/answer/37603).
 const MAX_CELL_CHARS = 50_000;
 
 /** Defaults Sheets reports for untouched cells, per formatting attribute. */

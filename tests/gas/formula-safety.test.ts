@@ -15,6 +15,19 @@ describe('formula-safe writes through SpreadsheetApp', () => {
     expect(sheetValue(null)).toBe('');
   });
 
+  it('applies the one cell-text rule: forbidden characters replaced, the length capped, then the apostrophe', () => {
+    expect(sheetValue('=A\uFFFE\u0001')).toBe("'=A\uFFFD\uFFFD");
+    const long = sheetValue('x'.repeat(60_000)) as string;
+    expect(long.length).toBe(32_767);
+    expect(long.endsWith(' […]')).toBe(true);
+    // 50,000 is Sheets' own limit: the fake refuses more, as setValues does.
+    const env = createAppsScriptEnv({ handler: () => ({ status: 404, headers: {}, body: '' }), startTime: Date.UTC(2026, 8, 14, 9) });
+    const sheet = env.spreadsheet.gas().insertSheet('Longo');
+    expect(() => sheet.getRange(1, 1).setValues([['y'.repeat(50_001)]])).toThrow(/50000/);
+    new SpreadsheetWorkbook(env.spreadsheet.gas()).writeSheet('Longo', { rows: [['y'.repeat(50_001)]] });
+    expect(String(sheet.getRange(1, 1).getValue()).length).toBe(32_767);
+  });
+
   it('writes hostile names as text that reads back unchanged, with no formula in the sheet', () => {
     const env = createAppsScriptEnv({ handler: () => ({ status: 404, headers: {}, body: '' }), startTime: Date.UTC(2026, 8, 14, 9) });
     const workbook = new SpreadsheetWorkbook(env.spreadsheet.gas());

@@ -96,6 +96,7 @@ describe('cademi-monitor over a workbook people edit', () => {
     const pivotKey = [...before.sheetIdentities()].find(([, names]) => names.includes(pivotSheetName('Turma 2026-08')))![0];
     const edit = await cli(['cohort', 'edit', file, 'Turma 2026-08', '--name', 'Turma Tarde']);
     expect(edit.code).toBe(0);
+    expect(edit.stdout).toMatch(/A turma "Turma 2026-08" agora se chama "Turma Tarde": as semanas anteriores do Histórico, os Ajustes e as abas da turma passaram para o novo nome/);
     const afterEdit = await XlsxWorkbook.load(file);
     expect(afterEdit.sheetNames()).toEqual(expect.arrayContaining([pivotSheetName('Turma Tarde'), chartSheetName('Turma Tarde')]));
     expect(afterEdit.sheetNames()).not.toContain(pivotSheetName('Turma 2026-08'));

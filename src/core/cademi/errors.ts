@@ -2,6 +2,7 @@
 // in pt-BR from the message catalogue. No message or field carries the API token, a response body's
 // text (an error's `msg` can echo the request) or a field value (bodies hold login_auto).
 
+import { classifyTransportFailure, type TransportFailureKind } from '../http';
 import { cademiMessages as say, transportKind } from '../messages/cademi';
 
 /** Fields every Cademi error carries besides its message. */
@@ -12,6 +13,8 @@ export interface CademiErrorDetails {
   readonly status: number;
   /** The numeric `code` of Cademi's error envelope, when there is one. */
   readonly envelopeCode?: number;
+  /** The answer's request id header, when it is a short token-like string (see `requestIdOf`). */
+  readonly requestId?: string;
 }
 
 /** Base class of every error this module throws about a Cademi call. */
@@ -19,15 +22,17 @@ export class CademiError extends Error {
   readonly endpoint: string;
   readonly status: number;
   readonly envelopeCode?: number;
+  readonly requestId?: string;
   /** True when repeating the same request later may succeed (429, 5xx, transport). */
   readonly retryable: boolean;
 
   constructor(message: string, details: CademiErrorDetails, retryable: boolean) {
-    super(message);
+    super(details.requestId === undefined ? message : `${message} ${say.requestId(details.requestId)}`);
     this.name = new.target.name;
     this.endpoint = details.endpoint;
     this.status = details.status;
     if (details.envelopeCode !== undefined) this.envelopeCode = details.envelopeCode;
+    if (details.requestId !== undefined) this.requestId = details.requestId;
     this.retryable = retryable;
   }
 }
@@ -68,7 +73,7 @@ export class CademiNotFoundError extends CademiError {
   }
 }
 
-/** 409: Cademi refused the request on a business rule (the reason is in `apiMessage`). */
+/** 409: Cademi refused the request on a business rule (its reason text is never kept: it may echo the request). */
 export class CademiBusinessRuleError extends CademiError {
   constructor(details: CademiErrorDetails) {
     super(
@@ -92,16 +97,13 @@ export class CademiServerError extends CademiError {
 
 /** Status 0: no HTTP answer at all (DNS, timeout, connection reset). */
 export class CademiTransportError extends CademiError {
-  readonly transportError: string;
+  /** The class of failure only: the platform's own text may quote the URL or the headers. */
+  readonly transportError: TransportFailureKind;
 
   constructor(details: CademiErrorDetails, transportError: string) {
-    super(
-      say.transport(details.endpoint, transportKind(transportError)),
-      details,
-      true,
-    );
-    // Only the class of failure is kept: the platform's own text may quote the URL or the headers.
-    this.transportError = transportKind(transportError);
+    const kind = classifyTransportFailure(transportError);
+    super(say.transport(details.endpoint, transportKind(kind)), details, true);
+    this.transportError = kind;
   }
 }
 
@@ -141,7 +143,7 @@ export class CademiUnsafeUrlError extends CademiError {
 
 /** Any other failure: an unexpected non-2xx status, or `success:false` in a 2xx answer. */
 export class CademiHttpError extends CademiError {
-  constructor(details: CademiErrorDetails, envelopeCode?: number) {
+  constructor(details: CademiErrorDetails, envelopeCode: number | undefined = details.envelopeCode) {
     super(say.http(details.endpoint, details.status, envelopeCode, details.status >= 200 && details.status < 300), { ...details, envelopeCode }, false);
   }
 }
@@ -151,6 +153,12 @@ export class CademiRedirectError extends CademiError {
   constructor(details: CademiErrorDetails, toOrigin: string | null) {
     super(say.redirect(details.endpoint, details.status, toOrigin), details, false);
   }
+}
+
+/** A request id header value worth keeping: short and token-like, so it cannot carry text or a secret. */
+export function requestIdOf(value: string | undefined): string | undefined {
+  const text = (value ?? '').trim();
+  return /^[A-Za-z0-9][A-Za-z0-9._:-]{3,63}$/.test(text) ? text : undefined;
 }
 
 /** True for a Cademi error worth retrying (rate limit, server, transport); false for anything else. */

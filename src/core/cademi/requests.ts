@@ -2,6 +2,8 @@
 
 import type { HttpRequest } from '../http';
 import { CademiUnsafeUrlError } from './errors';
+import { cademiMessages as say, tokenMessages } from '../messages/cademi';
+import { tokenProblem } from './token';
 import type { ApiTarget } from './types';
 
 /** Endpoint labels used in error messages and logs (paths relative to the `/api/v1` base). */
@@ -24,6 +26,10 @@ function baseOf(target: ApiTarget): string {
 }
 
 function headersOf(target: ApiTarget): Record<string, string> {
+  // Backstop for every path (the sidebar's too): a token that is no header value never reaches
+  // fetch/UrlFetchApp, whose error text could quote it. The hosts check it earlier, with their own hint.
+  const problem = tokenProblem(target.token);
+  if (problem !== null) throw new Error(tokenMessages.runRefused(problem));
   // The raw key, no "Bearer": that is what the docs specify.
   return { Authorization: target.token, Accept: 'application/json' };
 }
@@ -31,12 +37,12 @@ function headersOf(target: ApiTarget): Record<string, string> {
 /** Encodes one path segment; rejects values that would change which endpoint is called. */
 function segment(value: number | string, what: string): string {
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${what} must be a whole number, got ${value}`);
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(say.badSegment(what));
     return String(value);
   }
   const trimmed = value.trim();
   // '' would call the parent endpoint; '.'/'..' would be resolved away by the HTTP client.
-  if (trimmed === '' || trimmed === '.' || trimmed === '..') throw new Error(`${what} must not be empty`);
+  if (trimmed === '' || trimmed === '.' || trimmed === '..') throw new Error(say.badSegment(what));
   return encodeURIComponent(trimmed);
 }
 
@@ -46,7 +52,7 @@ function get(target: ApiTarget, path: string): HttpRequest {
 
 /** `GET /usuario/lista_por_tag/{tag_id}`: the first page of a cohort's students. */
 export function tagStudentsRequest(target: ApiTarget, tagId: number | string): HttpRequest {
-  return get(target, `/usuario/lista_por_tag/${segment(tagId, 'tag id')}`);
+  return get(target, `/usuario/lista_por_tag/${segment(tagId, 'ID da tag')}`);
 }
 
 /** `GET /usuario/progresso_por_produto/{id}/{produto_id}`: one student's progress in one product. */
@@ -57,7 +63,7 @@ export function progressRequest(
 ): HttpRequest {
   return get(
     target,
-    `/usuario/progresso_por_produto/${segment(studentId, 'student id')}/${segment(productId, 'product id')}`,
+    `/usuario/progresso_por_produto/${segment(studentId, 'ID do aluno')}/${segment(productId, 'ID do produto')}`,
   );
 }
 
@@ -73,17 +79,17 @@ export function productsRequest(target: ApiTarget): HttpRequest {
 
 /** `GET /produto/{produto_id}`: one product. */
 export function productRequest(target: ApiTarget, productId: number | string): HttpRequest {
-  return get(target, `/produto/${segment(productId, 'product id')}`);
+  return get(target, `/produto/${segment(productId, 'ID do produto')}`);
 }
 
 /** `GET /usuario/{id|email|cpf}`: one student. Prefer the numeric id (e-mail and CPF can be edited). */
 export function studentRequest(target: ApiTarget, idOrEmail: number | string): HttpRequest {
-  return get(target, `/usuario/${segment(idOrEmail, 'student id or e-mail')}`);
+  return get(target, `/usuario/${segment(idOrEmail, 'ID ou e-mail do aluno')}`);
 }
 
 /** `GET /usuario/acesso/{id}`: a student and their product accesses. */
 export function accessRequest(target: ApiTarget, studentId: number | string): HttpRequest {
-  return get(target, `/usuario/acesso/${segment(studentId, 'student id')}`);
+  return get(target, `/usuario/acesso/${segment(studentId, 'ID do aluno')}`);
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
@@ -122,7 +128,7 @@ function roughOrigin(url: string): string {
 export function followPageRequest(target: ApiTarget, nextPageUrl: string, endpoint: string): HttpRequest {
   const expected = originOf(baseOf(target));
   const actual = originOf(nextPageUrl);
-  if (expected === null) throw new Error('The Cademi base URL setting must be an absolute http(s) URL');
+  if (expected === null) throw new Error(say.baseUrlNotAbsolute());
   if (actual !== expected) throw new CademiUnsafeUrlError(endpoint, actual ?? roughOrigin(nextPageUrl), expected);
   return { method: 'GET', url: nextPageUrl, headers: headersOf(target) };
 }

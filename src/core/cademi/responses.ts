@@ -15,10 +15,11 @@ import {
   CademiServerError,
   CademiShapeError,
   CademiTransportError,
+  requestIdOf,
   type CademiError,
   type CademiErrorDetails,
 } from './errors';
-import { ENDPOINTS } from './requests';
+import { ENDPOINTS, originOf } from './requests';
 import type { CademiAccess, CademiProduct, CademiProgress, CademiStudent, CademiTag, Page, StudentDateField } from './types';
 
 const UNKNOWN_ENDPOINT = 'GET (unknown endpoint)';
@@ -43,10 +44,26 @@ export function retryAfterMs(value: string | undefined, nowMs: number = Date.now
   return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, at - nowMs);
 }
 
-/** Where a redirect points, as an origin only (its path and query may carry anything). */
+/** Headers servers use for a request id; the first one present and token-like is kept. */
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'cf-ray'];
+
+function requestIdFrom(response: HttpResponse): { requestId?: string } {
+  for (const name of REQUEST_ID_HEADERS) {
+    const id = requestIdOf(headerOf(response, name));
+    if (id !== undefined) return { requestId: id };
+  }
+  return {};
+}
+
+/**
+ * Where a redirect points, as an origin only: its path and query may carry anything, and a
+ * `user:password@` part is dropped with them. Null for a relative, odd or overlong Location.
+ */
 function redirectOrigin(response: HttpResponse): string | null {
-  const match = /^(https?:\/\/[^/?#\s]+)/i.exec((headerOf(response, 'location') ?? '').trim());
-  return match ? match[1].toLowerCase() : null;
+  // Only scheme://authority is looked at: what follows may hold anything, spaces included.
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec((headerOf(response, 'location') ?? '').trim());
+  const origin = authority ? originOf(authority[0]) : null;
+  return origin !== null && origin.length <= 120 && /^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin) ? origin : null;
 }
 
 function errorForStatus(status: number, details: CademiErrorDetails, response: HttpResponse, nowMs: number): CademiError {
@@ -94,29 +111,30 @@ export function checkResponse(
   nowMs: number = Date.now(),
 ): Record<string, unknown> {
   if (isTransportFailure(response)) {
-    throw new CademiTransportError({ endpoint, status: 0 }, String(response.transportError ?? '').slice(0, 200));
+    throw new CademiTransportError({ endpoint, status: 0 }, String(response.transportError ?? ''));
   }
   const parsed = tryJson(response.body);
+  const id = requestIdFrom(response);
   if (response.status < 200 || response.status > 299) {
     const envelopeCode = parsed.ok ? envelopeCodeOf(parsed.value) : undefined;
-    throw errorForStatus(response.status, { endpoint, status: response.status, envelopeCode }, response, nowMs);
+    throw errorForStatus(response.status, { endpoint, status: response.status, envelopeCode, ...id }, response, nowMs);
   }
   if (!parsed.ok) {
     // A truncated or garbled body is a transport accident more often than an API change: retried.
-    throw new CademiShapeError({ endpoint, status: response.status }, '', 'o corpo não é JSON', true);
+    throw new CademiShapeError({ endpoint, status: response.status, ...id }, '', 'o corpo não é JSON', true);
   }
   const body = parsed.value;
   if (!isRecord(body)) {
-    throw new CademiShapeError({ endpoint, status: response.status }, '', `esperava um objeto JSON, veio ${kindOf(body)}`);
+    throw new CademiShapeError({ endpoint, status: response.status, ...id }, '', `esperava um objeto JSON, veio ${kindOf(body)}`);
   }
   if (body.success === false) {
     const code = typeof body.code === 'number' ? body.code : Number.NaN;
     const envelopeCode = envelopeCodeOf(body);
     if (code >= 400 && code <= 599) {
-      throw errorForStatus(code, { endpoint, status: code, envelopeCode }, response, nowMs);
+      throw errorForStatus(code, { endpoint, status: code, envelopeCode, ...id }, response, nowMs);
     }
     throw new CademiHttpError(
-      { endpoint, status: response.status },
+      { endpoint, status: response.status, ...id },
       Number.isNaN(code) ? undefined : code,
     );
   }

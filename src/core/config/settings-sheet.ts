@@ -7,6 +7,7 @@ import { SETTINGS_HEADERS, SHEET } from '../sheets';
 import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo, type CellResult } from './cells';
 import type { ConfigIssue } from './issues';
 import { checkBaseUrl } from '../cademi/base-url';
+import { apiUrlValueInvalid } from '../messages/cli';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -35,7 +36,25 @@ function readApiUrl(cell: Cell | undefined): CellResult<string> {
   const text = readText(cell, { required: false });
   if (!text.ok || text.value === '') return text;
   const checked = checkBaseUrl(text.value);
-  return checked.ok ? { ok: true, value: checked.value } : { ok: false, message: `"${text.value}" ${checked.problem}` };
+  return checked.ok ? { ok: true, value: checked.value } : { ok: false, message: apiUrlValueInvalid(text.value, checked.problem) };
+}
+
+/**
+ * What `URL da API` says, kept apart from `settings.apiUrl` (which is '' both when the cell is empty
+ * and when it is invalid): only `empty` may mean "the embedded simulator"; `invalid` stops every run.
+ */
+export type ApiUrlSetting =
+  | { readonly state: 'empty' }
+  | { readonly state: 'valid'; readonly value: string }
+  | { readonly state: 'invalid'; readonly issue: ConfigIssue };
+
+/** The issues that record an invalid `URL da API` (marked by identity, not by their wording). */
+const INVALID_API_URL = new WeakSet<ConfigIssue>();
+
+export interface ParsedSettings {
+  readonly settings: Settings;
+  readonly issues: ConfigIssue[];
+  readonly apiUrl: ApiUrlSetting;
 }
 
 function readBigQueryTable(cell: Cell | undefined): CellResult<string> {
@@ -82,16 +101,24 @@ export function settingTemplateValue(field: SettingField): Cell {
 }
 
 /** Parses `Configuração`; a bad value keeps the default and is flagged. */
-export function parseSettingsSheet(values: Cell[][] | null): { settings: Settings; issues: ConfigIssue[] } {
+export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
   const issues: ConfigIssue[] = [];
   const settings: Mutable<Settings> = { ...DEFAULT_SETTINGS };
+  let apiUrl: ApiUrlSetting = { state: 'empty' };
   if (values === null) {
-    return { settings, issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'aba não encontrada; usando os valores padrão' }] };
+    return { settings, apiUrl, issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'aba não encontrada; usando os valores padrão' }] };
   }
   const { columns, missing } = locateColumns(values[0], SETTINGS_HEADERS);
   if (missing.length > 0) {
-    issues.push({ sheet: SHEET.settings, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` });
-    return { settings, issues };
+    const header: ConfigIssue = { sheet: SHEET.settings, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` };
+    issues.push(header);
+    // A sheet that names an API but cannot be read must not look like "no API" (the simulator in Node).
+    const namesApi = values.some((row) => row.some((cell) => typeof cell === 'string' && cell.trim().toLowerCase() === 'url da api'));
+    if (namesApi) {
+      INVALID_API_URL.add(header);
+      apiUrl = { state: 'invalid', issue: header };
+    }
+    return { settings, issues, apiUrl };
   }
   const seen = new Set<string>();
   for (let row = 1; row < values.length; row++) {
@@ -113,20 +140,31 @@ export function parseSettingsSheet(values: Cell[][] | null): { settings: Setting
     seen.add(field.key);
     const result = field.read(values[row][columns.Valor]);
     // A bad URL never falls back to the default: an empty one means "the embedded simulator" in Node.
-    if (!result.ok && field.field === 'apiUrl') {
-      issues.push(at(`${result.message}; corrija a célula (nada será coletado até lá)`, 'error'));
+    if (field.field === 'apiUrl') {
+      if (result.ok) {
+        settings.apiUrl = String(result.value);
+        apiUrl = settings.apiUrl === '' ? { state: 'empty' } : { state: 'valid', value: settings.apiUrl };
+      } else {
+        const issue = at(result.message, 'error');
+        INVALID_API_URL.add(issue);
+        issues.push(issue);
+        apiUrl = { state: 'invalid', issue };
+      }
       continue;
     }
     if (result.ok) (settings as Record<string, unknown>)[field.field] = result.value;
-    else issues.push(at(`${result.message}; usando o padrão (${String(settingTemplateValue(field))})`, field.field === 'timeZone' || field.field === 'apiUrl' ? 'error' : 'warning'));
+    else issues.push(at(`${result.message}; usando o padrão (${String(settingTemplateValue(field))})`, field.field === 'timeZone' ? 'error' : 'warning'));
   }
   if (settings.riskDaysWithoutAccess < settings.warnDaysWithoutAccess) {
     issues.push({ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'Dias sem acesso (risco) é menor que (atenção); confira os limites' });
   }
-  return { settings, issues };
+  return { settings, issues, apiUrl };
 }
 
-/** The issue of an invalid `URL da API`, if any: the run must stop on it, naming the cell (never use the simulator or blame the token). */
+/** The issue of an invalid `URL da API` among parseSettingsSheet's issues, if any: the run must stop on it, naming the cell. */
 export function apiUrlIssue(issues: readonly ConfigIssue[]): ConfigIssue | null {
-  return issues.find((issue) => issue.sheet === SHEET.settings && issue.severity === 'error' && issue.message.startsWith('URL da API:')) ?? null;
+  return issues.find((issue) => INVALID_API_URL.has(issue)) ?? null;
 }
+
+/** The message a run stops with on an invalid `URL da API` (both hosts): the cell, what to fix; never the token. */
+export { apiUrlCellInvalid } from '../messages/cli';

@@ -2,6 +2,8 @@
 // `GET /usuario/lista_por_tag/{tag_id}`), the HTTP status and Cademi's envelope code, never the
 // body's text (`msg` can echo the request, the token included) nor a header value.
 
+import type { TransportFailureKind } from '../http';
+
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 export const cademiMessages = {
@@ -29,6 +31,11 @@ export const cademiMessages = {
   redirect: (endpoint: string, status: number, toOrigin: string | null) =>
     `A API respondeu ${endpoint} com um redirecionamento (HTTP ${status})${toOrigin ? ` para ${toOrigin}` : ''}: a URL da API ` +
     '(Configuração › URL da API; no Node, CADEMI_BASE_URL) não é o endereço da API. Corrija-a (ex.: https://SUAESCOLA.cademi.com.br/api/v1); o token não foi reenviado.',
+  /** A request that cannot be built (a value that would change which endpoint is called). */
+  badSegment: (what: string) => `${what} inválido para montar o endereço da API (precisa ser um número inteiro ou um texto não vazio)`,
+  baseUrlNotAbsolute: () => 'a URL da API precisa ser um endereço https completo (ex.: https://SUAESCOLA.cademi.com.br/api/v1)',
+  /** Appended to any of the above when the answer carried a request id (for Cademi's support). */
+  requestId: (id: string) => `(id do pedido na Cademi: ${id})`,
   http: (endpoint: string, status: number, envelopeCode: number | undefined, success2xx: boolean) =>
     (success2xx
       ? `A Cademi informou uma falha em ${endpoint} (success:false${envelopeCode === undefined ? '' : `, código ${envelopeCode}`}).`
@@ -36,13 +43,41 @@ export const cademiMessages = {
     ' Confira os IDs e a configuração; se persistir, informe o status a quem mantém o complemento.',
 } as const;
 
-/** A transport failure as a class only: platform error texts may quote the URL or the headers. */
-export function transportKind(raw: string): string {
-  const text = raw.toLowerCase();
-  if (/timeout|timed out|etimedout|aborted|tempo limite/.test(text)) return 'tempo esgotado';
-  if (/enotfound|eai_again|dns|getaddrinfo|address unavailable|endereço indisponível/.test(text)) return 'endereço não encontrado (DNS)';
-  if (/econnrefused|refused|recusad/.test(text)) return 'conexão recusada';
-  if (/econnreset|socket hang up|reset/.test(text)) return 'conexão interrompida';
-  if (/certificate|ssl|tls|handshake/.test(text)) return 'erro de certificado/TLS';
-  return text.trim() === '' ? 'desconhecida' : 'erro de conexão';
+/** A transport failure kind as people read it (the platform's own text may quote the URL or the headers). */
+export function transportKind(kind: TransportFailureKind): string {
+  return TRANSPORT_KINDS[kind];
 }
+
+const TRANSPORT_KINDS: Readonly<Record<TransportFailureKind, string>> = {
+  timeout: 'tempo esgotado',
+  dns: 'endereço não encontrado (DNS)',
+  refused: 'conexão recusada',
+  reset: 'conexão interrompida',
+  tls: 'erro de certificado/TLS',
+  other: 'erro de conexão',
+};
+
+/** What a token the server echoed back becomes in the data (JSON- and URL-neutral, so the body still parses). */
+export const ECHOED_TOKEN = '[token-removido]';
+
+/** Why a token cannot be sent (null when it can); never quotes the token. */
+export const tokenMessages = {
+  empty: () => 'o token da API está vazio; cole a chave da API gerada na Cademi',
+  notHeaderSafe: () =>
+    'o token da API contém espaço, quebra de linha, acento ou outro caractere que não pode ir num cabeçalho HTTP; ' +
+    'cole de novo a chave da API gerada na Cademi, sem espaços nem quebras de linha. Nenhum pedido foi enviado',
+  /** The run's failure (Apps Script) when the stored token is refused. */
+  runRefused: (problem: string) => `Token recusado antes de qualquer pedido: ${problem}. Use Progresso Cademi › Configurar token.`,
+  /** The token dialog's refusal. */
+  notSaved: (problem: string) => `Token não salvo: ${problem.replace(/\.$/, '')}.`,
+  /** The token dialog (Apps Script). */
+  dialogTitle: 'Token da API Cademi',
+  apiUrlFirst: () => 'Preencha primeiro "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).',
+  dialogPrompt: (masked: string) => `Cole a chave de API da Cademi (Configurações › API). Atual: ${masked}.\nEla fica nas propriedades do documento, nunca numa célula.`,
+  noneGiven: () => 'Nenhum token informado; nada mudou.',
+  saved: (masked: string) => `Token salvo (${masked}). A Cademi aceitou a chave.`,
+  keyRefused: (status: number) => `a Cademi recusou a chave (HTTP ${status}). Confira se ela está completa e ativa.`,
+  apiUnexpected: (status: number) => `a API não respondeu como esperado (HTTP ${status}). Confira a URL da API.`,
+  /** The CLI's usage error. */
+  envRefused: (problem: string) => `CADEMI_TOKEN: ${problem}.`,
+} as const;

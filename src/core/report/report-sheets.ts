@@ -12,6 +12,7 @@ import { buildCohortPivot } from './pivot';
 import { REPORT_SHEET } from './sheet-names';
 import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, placeKeyedSheets } from '../identity/cohort-sheets';
 import { recordOwnedSheets } from '../identity/reconcile';
+import { readIdentityRecord, type IdentityRecord } from '../identity/identity-record';
 import { SheetDirectory } from '../identity/sheet-directory';
 
 export interface ReportSheet {
@@ -77,6 +78,27 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
 }
 
 /**
+ * Rows copied out of `Histórico` before a rename (an archive, BigQuery) still carry a cohort's former
+ * name: they count under its current one. A former name that is now another configured cohort's,
+ * or was two cohorts' (a swap), stays as it is: which cohort it meant is no longer known.
+ */
+function underCurrentNames(history: readonly HistoryRow[], config: SchoolConfig, record: IdentityRecord): readonly HistoryRow[] {
+  const current = new Set(config.cohorts.map((cohort) => cohort.name));
+  const alias = new Map<string, string | null>();
+  for (const cohort of record.cohorts.values()) {
+    for (const former of cohort.formerNames) {
+      if (current.has(former) || former === cohort.name) continue;
+      alias.set(former, alias.has(former) && alias.get(former) !== cohort.name ? null : cohort.name);
+    }
+  }
+  if (![...alias.values()].some((name) => name !== null)) return history;
+  return history.map((row) => {
+    const name = alias.get(row.cohort);
+    return name ? { ...row, cohort: name } : row;
+  });
+}
+
+/**
  * Rebuilds every owned report sheet. A cohort's sheets are found by its ID, so a renamed cohort's
  * sheets are renamed (charts kept) rather than rebuilt; those of a cohort removed from `Turmas` are
  * deleted. A sheet the job cannot tell as its own is never deleted. The history comes from
@@ -84,7 +106,7 @@ function buildReports(history: readonly HistoryRow[], config: SchoolConfig, prev
  */
 export function writeReports(workbook: Workbook, config: SchoolConfig, history: readonly HistoryRow[] = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
   const previousContacts = workbook.readSheet(REPORT_SHEET.contacts);
-  const { sheets, contacts } = buildReports(history, config, previousContacts);
+  const { sheets, contacts } = buildReports(underCurrentNames(history, config, readIdentityRecord(workbook)), config, previousContacts);
   const directory = new SheetDirectory(workbook);
   const configured = new Set(config.cohorts.map((cohort) => cohortKeyOf(cohort)));
   const isOrphan = (key: string) => {

@@ -22,8 +22,24 @@ export const DELIVERY_REASON = {
   urlFetchQuota: 'cota diária de chamadas externas do Apps Script esgotada',
   slackUnreachable: 'o Slack não pôde ser contatado',
   slackStatus: (status: number) => `Slack respondeu HTTP ${status}`,
-  mailRefused: (detail: string) => `o MailApp recusou o envio: ${detail}`,
+  /** MailApp's own text is never quoted (it is English and may hold an address): only its kind. */
+  mailRefused: (kind: MailFailureKind) => `o MailApp recusou o envio (${MAIL_FAILURE_WORDS[kind]})`,
 } as const;
+
+export type MailFailureKind = 'address' | 'limit' | 'other';
+
+const MAIL_FAILURE_WORDS: Readonly<Record<MailFailureKind, string>> = {
+  address: 'endereço de e-mail inválido',
+  limit: 'limite do MailApp atingido',
+  other: 'erro do MailApp',
+};
+
+/** Classifies a MailApp exception text. */
+export function mailFailureKind(raw: string): MailFailureKind {
+  if (/invalid (email|argument|recipient)|e-mail inválido|endereço inválido/i.test(raw)) return 'address';
+  if (/too many|limit|limite|quota|cota/i.test(raw)) return 'limit';
+  return 'other';
+}
 
 /** Recipients in a comma-separated address list: what MailApp's daily quota counts. */
 export function recipientCount(addresses: string): number {

@@ -1,7 +1,7 @@
 // The resumable weekly sync as a sans-I/O state machine: it hands out requests and is fed responses.
 // Hosts (Apps Script, Node, tests) perform the HTTP, the pacing and the persistence between slices.
 
-import type { HttpRequest, HttpResponse } from '../http';
+import { withoutSecret, type HttpRequest, type HttpResponse } from '../http';
 import type { ApiTarget, CademiStudent, StudentDateField } from '../cademi/types';
 import {
   CademiAuthError, CademiBusinessRuleError, CademiError, CademiNotFoundError, CademiRateLimitError,
@@ -234,7 +234,8 @@ export class SyncJob {
   }
 
   /** Feeds the response to a request handed out by `nextRequests`. Throws SyncFailedError when the run cannot go on. */
-  accept(key: string, response: HttpResponse, now: number): void {
+  accept(key: string, answer: HttpResponse, now: number): void {
+    const response = withoutSecret(answer, this.input.target.token); // a server that echoes the request must not get the token into a cell
     const url = this.inFlight.get(key) ?? '';
     this.inFlight.delete(key);
     this.stats.calls++;

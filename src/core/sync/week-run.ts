@@ -2,7 +2,7 @@
 
 import type { ApiTarget } from '../cademi/types';
 import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/load-config';
-import { ConfigError, type ConfigIssue } from '../config/issues';
+import { ConfigError, describeIssue, type ConfigIssue } from '../config/issues';
 import { HistoryIndex } from '../history/history-index';
 import { checkHistoryHeader, HISTORY_HEADERS } from '../history/schema';
 import { describeGrowth, estimateGrowth } from '../history/growth';
@@ -133,9 +133,14 @@ export function finishWeekRun(
       carried: result.stats.carried,
       retries: result.stats.retries,
       errors: result.warnings.length,
-      message: [describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)), ...notes, ...result.warnings].join(' ').slice(0, 1000),
+      message: [describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)), ...notes, ...sheetNotices(config), ...result.warnings].join(' ').slice(0, 1000),
     },
     config.settings.timeZone,
   );
   return { ...result, contacts };
+}
+
+/** Warnings about whole sheets (a renamed `Histórico` named back, say): no cell can carry them, so the run log does. */
+function sheetNotices(config: SchoolConfig): string[] {
+  return config.issues.filter((issue) => issue.severity === 'warning' && issue.row < 0).map((issue) => `${describeIssue(issue)}.`);
 }

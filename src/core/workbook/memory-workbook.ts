@@ -3,6 +3,9 @@
 import { ownedSheetKeyOf } from '../sheets';
 import type { Cell, CellNote, SheetContent, Workbook } from './workbook';
 
+// Unlike the Sheets and .xlsx adapters, this one stores text exactly as given: tests use it to model
+// what a person typed (a control character in a cohort name must reach the validation that flags it).
+
 /** A sheet as the memory workbook keeps it. */
 export interface MemorySheet {
   rows: Cell[][];

@@ -7,19 +7,23 @@ import { describeIssue } from '../../core/config/issues';
 import { cohortRow } from '../../core/config/templates';
 import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
 import type { Cell } from '../../core/workbook/workbook';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { dateOption, EXIT, idListOption, integerOption, UsageError, type CliIo } from '../cli-io';
+import { withWorkbookLock } from '../workbook-lock';
+import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
 import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
 import type { ValidationResult } from '../../core/sidebar/api';
 import { loadConfig } from '../../core/config/load-config';
+import { cohortRenamed } from '../../core/messages/identity';
 
 export async function cohortCommand(args: string[], io: CliIo): Promise<number> {
   const [action, file, ...rest] = args;
   if (!file) throw new UsageError('uso: cademi-monitor cohort add|list <arquivo.xlsx> [opções]');
   if (action === 'list') return listCohorts(file, io);
-  if (action === 'add') return addCohort(file, rest, io);
-  if (action === 'edit') return editCohort(file, rest, io);
-  if (action === 'archive') return archive(file, rest, io);
+  // Each change holds the workbook's lock from its read to its save (a sync cannot overwrite it, nor it a sync).
+  if (action === 'add') return withWorkbookLock(file, () => addCohort(file, rest, io), notices(io));
+  if (action === 'edit') return withWorkbookLock(file, () => editCohort(file, rest, io), notices(io));
+  if (action === 'archive') return withWorkbookLock(file, () => archive(file, rest, io), notices(io));
   throw new UsageError(`ação desconhecida "${action}"; use list, add, edit ou archive`);
 }
 
@@ -108,9 +112,9 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
     workbook,
     {
       name: values.name ?? current.name,
-      tagId: values.tag === undefined ? current.tagId : Number(values.tag),
-      start: values.start ?? current.start,
-      productIds: values.products === undefined ? current.productIds : values.products.split(/[,;\s]+/).filter(Boolean).map(Number),
+      tagId: integerOption('--tag', values.tag, 1, Number.MAX_SAFE_INTEGER) ?? current.tagId,
+      start: dateOption('--start', values.start) ?? current.start,
+      productIds: idListOption('--products', values.products) ?? current.productIds,
       goalTrack: values.goal === undefined ? current.goalTrack : values.goal || null,
       tutorEmail: values.tutor === undefined ? current.tutorEmail : values.tutor || null,
     },
@@ -119,6 +123,7 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
   if (!reportValidation(result, io)) return EXIT.usage;
   await workbook.save(file);
   io.stdout.write(`Turma "${original}" atualizada.\n`);
+  if (values.name !== undefined && values.name.trim() !== original) io.stdout.write(`${cohortRenamed(original, values.name.trim()).replace(/^a/, 'A')}\n`);
   return EXIT.ok;
 }
 

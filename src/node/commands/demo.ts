@@ -6,10 +6,14 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COHORT_FORMATS, cohortRow, ensureConfigSheets } from '../../core/config/templates';
 import { COHORT_HEADERS, SHEET } from '../../core/sheets';
-import { addDays, mondayOf, parseLocalDate } from '../../core/time/local-date';
+import { addDays, mondayOf } from '../../core/time/local-date';
 import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
 import { DEFAULT_SETTINGS } from '../../core/model/settings';
-import { EXIT, integerOption, UsageError, type CliIo } from '../cli-io';
+import { dateOption, EXIT, integerOption, UsageError, type CliIo } from '../cli-io';
+import { withWorkbookLock } from '../workbook-lock';
+import { realPathOf } from '../file-identity';
+import { notices } from './lock-notices';
+import { emptyPathOption } from '../../core/messages/cli';
 import { advanceTo, embeddedApi } from '../embedded-api';
 import { formatCount, formatDuration } from '../format';
 import { ProgressBar } from '../progress-bar';
@@ -33,12 +37,18 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     },
     strict: true,
   });
-  const weeks = Number(values.weeks);
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new UsageError('--weeks deve ser um inteiro entre 1 e 104');
-  const firstWeek = parseLocalDate(values['first-week']!);
-  if (!firstWeek) throw new UsageError('--first-week deve ser uma data AAAA-MM-DD');
+  const weeks = integerOption('--weeks', values.weeks, 1, 104)!;
+  const firstWeek = dateOption('--first-week', values['first-week'])!;
   const studentCount = integerOption('--students', values.students, 1, 100_000);
+  const out = values.out!;
+  if (out.trim() === '') throw new UsageError(emptyPathOption('--out'));
+  mkdirSync(dirname(out), { recursive: true });
+  // The output is a workbook like any other: one writer at a time, from the first write to the save.
+  const archive = ArchiveWorkbook.beside(realPathOf(out));
+  return withWorkbookLock(out, () => runDemo(out, weeks, firstWeek, studentCount, archive, io), notices(io, [archive.path, previewPathFor(out)]));
+}
 
+async function runDemo(out: string, weeks: number, firstWeek: string, studentCount: number | undefined, archive: ArchiveWorkbook, io: CliIo): Promise<number> {
   const firstRun = runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS);
   const api = embeddedApi({ startAt: firstRun, studentCount });
   const workbook = XlsxWorkbook.empty();
@@ -56,7 +66,6 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   );
   workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: COHORT_FORMATS, frozenRows: 1 });
 
-  const archive = ArchiveWorkbook.beside(values.out!);
   io.stdout.write(`Demonstração: simulador Cademi embutido, ${api.simulator.school.cohorts.length} turmas, ${weeks} semanas a partir de ${mondayOf(firstWeek)}.\n`);
   const realStart = Date.now();
   let apiMs = 0;
@@ -79,14 +88,13 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
       bar.clear();
     }
   }
-  mkdirSync(dirname(values.out!), { recursive: true });
   await archive.save();
-  await workbook.save(values.out!);
-  const preview = previewPathFor(values.out!);
-  await writePreview(workbook, preview, 'Progresso Cademi — demonstração');
+  await workbook.save(out);
+  const preview = previewPathFor(out);
+  await writePreview(workbook, preview, 'Progresso Cademi — demonstração', new Date(), out);
   const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;
   io.stdout.write(
-    `Pronto: ${values.out} (${formatCount(historyRows)} linhas em ${SHEET.history}) e ${preview}. ` +
+    `Pronto: ${out} (${formatCount(historyRows)} linhas em ${SHEET.history}) e ${preview}. ` +
       `${formatCount(calls)} chamadas à API (${formatCount(carried)} evitadas), ` +
       `${formatDuration(apiMs)} de API simulada a ${DEFAULT_SETTINGS.requestsPerSecond} req/s, ${formatDuration(Date.now() - realStart)} reais.\n`,
   );

@@ -4,9 +4,17 @@ import { existsSync } from 'node:fs';
 import { ensureConfigSheets } from '../../core/config/templates';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import { EXIT, type CliIo } from '../cli-io';
+import { withWorkbookLock } from '../workbook-lock';
+import { notices } from './lock-notices';
+import { loadExistingWorkbook } from './workbook-file';
 
 export async function initCommand(file: string, io: CliIo): Promise<number> {
-  const workbook = existsSync(file) ? await XlsxWorkbook.load(file) : XlsxWorkbook.empty();
+  // An existing workbook is read and saved again: it must not change under another command.
+  return withWorkbookLock(file, () => initWorkbook(file, io), notices(io));
+}
+
+async function initWorkbook(file: string, io: CliIo): Promise<number> {
+  const workbook = existsSync(file) ? await loadExistingWorkbook(file) : XlsxWorkbook.empty();
   const created = ensureConfigSheets(workbook);
   await workbook.save(file);
   io.stdout.write(

@@ -2,7 +2,8 @@
 
 import { parseArgs } from 'node:util';
 import { startSimulatorServer } from '../../simulator/server';
-import { EXIT, integerOption, UsageError, type CliIo } from '../cli-io';
+import { EXIT, integerOption, numberOption, UsageError, type CliIo } from '../cli-io';
+import { portUnavailable } from '../../core/messages/cli';
 import { EMBEDDED_TOKEN } from '../embedded-api';
 
 export async function simulatorCommand(args: string[], io: CliIo): Promise<number> {
@@ -18,20 +19,18 @@ export async function simulatorCommand(args: string[], io: CliIo): Promise<numbe
     strict: true,
   });
   const port = integerOption('--port', values.port, 0, 65535)!;
-  const latencyMs = Number(values['latency-ms']);
-  const rate = Number(values.rate);
-  if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) throw new UsageError('--latency-ms deve ser um número ≥ 0');
-  if (!(rate > 0) || !Number.isFinite(rate)) throw new UsageError('--rate deve ser um número > 0');
+  const latencyMs = numberOption('--latency-ms', values['latency-ms'], { min: 0, max: 600_000 })!;
+  const rate = numberOption('--rate', values.rate, { min: 0, max: 1_000, above: true })!;
   const seed = integerOption('--seed', values.seed, 0, 2 ** 32 - 1);
   const studentCount = integerOption('--students', values.students, 1, 100_000);
-  const server = await startSimulatorServer({
-    port,
-    latencyMs,
-    ratePerSecond: rate,
-    token: EMBEDDED_TOKEN,
-    seed,
-    studentCount,
-  });
+  let server: Awaited<ReturnType<typeof startSimulatorServer>>;
+  try {
+    server = await startSimulatorServer({ port, latencyMs, ratePerSecond: rate, token: EMBEDDED_TOKEN, seed, studentCount });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(portUnavailable(port));
+    throw error;
+  }
   io.stdout.write(`Simulador Cademi em ${server.url} (token: ${EMBEDDED_TOKEN}, ${rate} req/s). Ctrl+C para parar.\n`);
   io.stdout.write(`Ex.: CADEMI_BASE_URL=${server.url} CADEMI_TOKEN=${EMBEDDED_TOKEN} cademi-monitor sync escola.xlsx\n`);
   await new Promise<void>((resolve) => {

@@ -6,18 +6,25 @@ import { appendAdjustment } from '../../core/adjustments/adjustments-sheet';
 import { loadConfig } from '../../core/config/load-config';
 import { readHistoryRows } from '../../core/report/report-sheets';
 import { SHEET } from '../../core/sheets';
-import { parseLocalDate } from '../../core/time/local-date';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { dateOption, EXIT, UsageError, type CliIo } from '../cli-io';
+import { withWorkbookLock } from '../workbook-lock';
+import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
 
 const USAGE = `uso: cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week <AAAA-MM-DD> [--reason …]
      cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date <AAAA-MM-DD> [--reason …]`;
 
 export async function studentCommand(args: string[], io: CliIo): Promise<number> {
-  const [action, file, id, ...rest] = args;
+  const [action, file, id] = args;
   if (!action || !file || !id) throw new UsageError(USAGE);
-  const studentId = Number(id);
-  if (!Number.isInteger(studentId) || studentId <= 0) throw new UsageError(`"${id}" não é um ID de aluno`);
+  // The adjustment is read and saved under the workbook's lock, so a running sync cannot overwrite it.
+  return withWorkbookLock(file, () => adjustStudent(args, io), notices(io));
+}
+
+async function adjustStudent(args: string[], io: CliIo): Promise<number> {
+  const [action, file, id, ...rest] = args;
+  const studentId = /^\d+$/.test(id) ? Number(id) : Number.NaN;
+  if (!Number.isSafeInteger(studentId) || studentId <= 0) throw new UsageError(`"${id}" não é um ID de aluno`);
   const { values } = parseArgs({
     args: rest,
     options: { to: { type: 'string' }, 'from-week': { type: 'string' }, date: { type: 'string' }, reason: { type: 'string', default: '' } },
@@ -31,7 +38,7 @@ export async function studentCommand(args: string[], io: CliIo): Promise<number>
   if (!latest) throw new UsageError(`aluno ${studentId} não está no Histórico (sincronize antes)`);
   const by = io.env.USER ?? userInfo().username;
   if (action === 'move') {
-    const date = parseLocalDate(values['from-week'] ?? '');
+    const date = dateOption('--from-week', values['from-week']);
     if (!values.to || !date) throw new UsageError(USAGE);
     const target = config.cohorts.find((cohort) => cohort.name === values.to && cohort.active);
     if (!target) throw new UsageError(`a turma "${values.to}" não existe ou está arquivada`);
@@ -41,7 +48,7 @@ export async function studentCommand(args: string[], io: CliIo): Promise<number>
     return EXIT.ok;
   }
   if (action === 'dropout') {
-    const date = parseLocalDate(values.date ?? '');
+    const date = dateOption('--date', values.date);
     if (!date) throw new UsageError(USAGE);
     const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason: values.reason!, by });
     await workbook.save(file);

@@ -1,13 +1,18 @@
 // `cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]`: one weekly run, saved atomically.
 
 import { parseArgs } from 'node:util';
-import { apiUrlIssue, parseSettingsSheet } from '../../core/config/settings-sheet';
+import { parseSettingsSheet } from '../../core/config/settings-sheet';
+import { apiUrlCellInvalid, envBaseUrlInvalid, USING_EMBEDDED_SIMULATOR } from '../../core/messages/cli';
+import { withWorkbookLock } from '../workbook-lock';
+import { notices } from './lock-notices';
 import { checkBaseUrl } from '../../core/cademi/base-url';
 import { tokenProblem } from '../../core/cademi/token';
+import { tokenMessages } from '../../core/messages/cademi';
 import { SHEET } from '../../core/sheets';
 import { describeIssue } from '../../core/config/issues';
 import type { SyncResult } from '../../core/sync/job';
-import { UsageError, EXIT, type CliIo } from '../cli-io';
+import { dateOption, UsageError, EXIT, type CliIo } from '../cli-io';
+import { realPathOf } from '../file-identity';
 import { embeddedApi } from '../embedded-api';
 import { FetchTransport } from '../fetch-transport';
 import { systemDriverClock } from '../drive-job';
@@ -26,34 +31,40 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { date: { type: 'string' } }, allowPositionals: true, strict: true });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('uso: cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]');
+  const date = dateOption('--date', values.date);
+  // The archive lives beside the real file, so every name of one workbook shares one archive (and one lock).
+  const archive = ArchiveWorkbook.beside(realPathOf(file));
+  // The lock is held from the first read to the last save: a second sync or a `cohort add` meanwhile is refused.
+  return withWorkbookLock(file, () => syncWorkbook(file, date, archive, io), notices(io, [archive.path, previewPathFor(file)]));
+}
+
+async function syncWorkbook(file: string, date: string | undefined, archive: ArchiveWorkbook, io: CliIo): Promise<number> {
   const workbook = await loadExistingWorkbook(file);
-  const { settings, issues } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
-  // A workbook that names an API never falls back to the simulator: a bad address stops here.
-  const badUrl = apiUrlIssue(issues);
-  if (badUrl) throw new UsageError(`${describeIssue(badUrl)}. Corrija a URL da API e rode de novo; nada foi coletado.`);
-  const now = runInstant(values.date, settings);
+  const { settings, apiUrl } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  // A workbook that names an API never falls back to the simulator: a bad address stops here, naming the cell.
+  if (apiUrl.state === 'invalid') throw new UsageError(apiUrlCellInvalid(describeIssue(apiUrl.issue)));
+  const now = runInstant(date, settings);
 
   const envUrl = (io.env.CADEMI_BASE_URL ?? '').trim();
   const checkedEnv = envUrl ? checkBaseUrl(envUrl) : null;
-  if (checkedEnv && !checkedEnv.ok) throw new UsageError(`CADEMI_BASE_URL ${checkedEnv.problem}. Corrija a variável e rode de novo; nada foi coletado.`);
-  const baseUrl = checkedEnv?.ok ? checkedEnv.value : settings.apiUrl;
+  if (checkedEnv && !checkedEnv.ok) throw new UsageError(envBaseUrlInvalid(checkedEnv.problem));
+  const baseUrl = checkedEnv?.ok ? checkedEnv.value : apiUrl.state === 'valid' ? apiUrl.value : '';
   let connection: ApiConnection;
   if (baseUrl) {
     const token = io.env.CADEMI_TOKEN?.trim();
     if (!token) throw new UsageError('defina CADEMI_TOKEN com a chave da API Cademi (ela nunca é gravada na planilha)');
     const problem = tokenProblem(token);
-    if (problem) throw new UsageError(`CADEMI_TOKEN: ${problem}.`);
+    if (problem) throw new UsageError(tokenMessages.envRefused(problem));
     connection = { target: { baseUrl, token }, transport: new FetchTransport(), clock: systemDriverClock, marginMs: 150, virtual: false };
     io.stdout.write(`API Cademi: ${baseUrl}\n`);
   } else {
     connection = embeddedApi({ startAt: now, token: io.env.CADEMI_TOKEN?.trim() || undefined });
-    io.stdout.write('Usando o simulador Cademi embutido (defina CADEMI_BASE_URL para usar a API real).\n');
+    io.stdout.write(`${USING_EMBEDDED_SIMULATOR}\n`);
   }
 
   const realStart = Date.now();
   const apiStart = connection.clock.now();
   const bar = new ProgressBar(io.stderr, 'Sincronizando');
-  const archive = ArchiveWorkbook.beside(file);
   let result: SyncResult;
   try {
     const onWait = ({ message }: { message: string }) => {

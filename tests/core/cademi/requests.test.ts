@@ -48,10 +48,10 @@ describe('request builders', () => {
   });
 
   it('refuse segments that would call another endpoint', () => {
-    expect(() => studentRequest(target, '')).toThrow(/empty/);
-    expect(() => studentRequest(target, '..')).toThrow(/empty/);
-    expect(() => tagStudentsRequest(target, 1.5)).toThrow(/whole number/);
-    expect(() => tagStudentsRequest(target, -1)).toThrow(/whole number/);
+    expect(() => studentRequest(target, '')).toThrow(/inválido/);
+    expect(() => studentRequest(target, '..')).toThrow(/inválido/);
+    expect(() => tagStudentsRequest(target, 1.5)).toThrow(/inválido/);
+    expect(() => tagStudentsRequest(target, -1)).toThrow(/inválido/);
   });
 });
 

@@ -35,7 +35,7 @@ function thrown(fn: () => unknown): CademiError {
     expect(error).toBeInstanceOf(CademiError);
     const cademiError = error as CademiError;
     expect(cademiError.message).not.toContain(TOKEN);
-    expect(cademiError.message).not.toContain('inválido'); // messages are English; msg stays in apiMessage
+    expect(cademiError.message).not.toContain('Token inválido'); // the envelope's msg never reaches a message
     return cademiError;
   }
   throw new Error('expected a CademiError');
@@ -176,7 +176,7 @@ describe('checkResponse → typed errors', () => {
     // The body's `msg` is never kept: it can echo the request, the token included.
     expect(JSON.stringify(error)).not.toContain('Token inválido');
     expect(error.message).not.toContain('Token inválido');
-    expect(error.envelopeCode).toBe(status === 418 ? undefined : status);
+    expect(error.envelopeCode).toBe(status);
     expect(error.retryable).toBe(retryable);
     expect(isRetryable(error)).toBe(retryable);
     expect(error.message).toContain(endpoint);

@@ -35,7 +35,7 @@ describe('describeIssue and ConfigError', () => {
 
 describe('templates', () => {
   it('settings template reads back as the defaults, without issues', () => {
-    expect(parseSettingsSheet(settingsTemplate().rows.map((row) => [...row]))).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+    expect(parseSettingsSheet(settingsTemplate().rows.map((row) => [...row]))).toEqual({ settings: DEFAULT_SETTINGS, issues: [], apiUrl: { state: 'empty' } });
   });
 
   it('goals template reads back as the default track', () => {

@@ -38,7 +38,7 @@ describe('parseSettingsSheet', () => {
   });
 
   it('gives defaults and no issue for a sheet with only the header', () => {
-    expect(parse()).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+    expect(parse()).toEqual({ settings: DEFAULT_SETTINGS, issues: [], apiUrl: { state: 'empty' } });
   });
 
   it('warns about an unknown key at its Chave cell and ignores it', () => {
@@ -107,10 +107,12 @@ describe('parseSettingsSheet', () => {
     expect(parseSettingsSheet(null)).toEqual({
       settings: DEFAULT_SETTINGS,
       issues: [expect.objectContaining({ sheet: 'Configuração', row: -1, severity: 'warning' })],
+      apiUrl: { state: 'empty' },
     });
     expect(parseSettingsSheet([['Chave', 'Value'], ['Fuso horário', 'UTC']])).toEqual({
       settings: DEFAULT_SETTINGS,
       issues: [expect.objectContaining({ row: 0, severity: 'error', message: 'cabeçalho ausente: Valor' })],
+      apiUrl: { state: 'empty' },
     });
   });
 });

@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/core/config/load-config';
 import { ConfigError } from '../../../src/core/config/issues';
 import { saveCohort } from '../../../src/core/config/cohort-editing';
 import { appendAdjustment } from '../../../src/core/adjustments/adjustments-sheet';
-import { readHistoryRows } from '../../../src/core/report/report-sheets';
+import { readHistoryRows, writeReports } from '../../../src/core/report/report-sheets';
 import { pivotSheetName, chartSheetName } from '../../../src/core/report/sheet-names';
 import { COHORT_HEADERS, SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
@@ -176,6 +176,18 @@ describe('a renamed cohort keeps its past', () => {
     expect(workbook.sheetIdentities().get(keys.get(pivotSheetName(A.name))!)).toEqual([pivotSheetName(B.name)]);
     expect(workbook.sheetIdentities().get(keys.get(pivotSheetName(B.name))!)).toEqual([pivotSheetName(A.name)]);
     expect(workbook.sheetNames().filter((name) => name.startsWith('~'))).toEqual([]);
+  });
+
+  it('rows kept elsewhere under the former name (archive, BigQuery) count under the new name in the reports', async () => {
+    const workbook = schoolWorkbook(school, { cohorts: 2 });
+    await week(workbook, '2026-09-14');
+    const archived = historyRows(workbook); // as a BigQuery copy holds them: under the names of the time
+    setCohortName(workbook, A.name, 'Turma Manhã');
+    await week(workbook, '2026-09-21');
+    const fromElsewhere = [...archived, ...historyRows(workbook).filter((row) => row.week === '2026-09-21')];
+    writeReports(workbook, loadConfig(workbook), fromElsewhere);
+    expect(filledWeekColumns(workbook, pivotSheetName('Turma Manhã'))).toEqual(expect.arrayContaining(['14/09', '21/09']));
+    expect(workbook.sheetNames()).not.toContain(pivotSheetName(A.name));
   });
 
   it('onto the name of a removed cohort that still has weeks in Histórico: refused with a message, nothing merged', async () => {
