@@ -3,7 +3,7 @@
 // a crashed or killed command never blocks the file for good.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import fs, { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { folderMissing, folderNotWritable, staleLockTaken, workbookBusy, workbookLockLost, workbookReadOnly } from '../core/messages/files';
@@ -34,8 +34,8 @@ export class WorkbookLockLostError extends Error {
 interface HeldLock {
   readonly file: string;
   readonly lockPath: string;
-  /** The lock directory's inode when taken: a takeover removes it and makes another. */
-  readonly inode: number;
+  /** The lock directory's identity when taken (see directoryIdentity): a takeover removes it and makes another. */
+  readonly identity: string;
   /** Set when proper-lockfile finds the lock compromised (on its next refresh). */
   lost: boolean;
 }
@@ -54,13 +54,27 @@ const current = new AsyncLocalStorage<HeldLock>();
 export function assertWriteAllowed(): void {
   const lock = current.getStore();
   if (!lock) return;
-  let inode: number | null = null;
+  if (!stillHeld(lock)) throw new WorkbookLockLostError(lock.file);
+}
+
+function stillHeld(lock: HeldLock): boolean {
+  return !lock.lost && directoryIdentity(lock.lockPath) === lock.identity;
+}
+
+/** For forgetting a lock that is no longer ours: proper-lockfile's unlock, minus removing the directory (the new holder's). */
+const keepDirectoryFs = { ...fs, rmdir: (_path: string, done: (error: null) => void) => done(null) };
+
+/**
+ * Inode and birth time (ns): a directory removed and made again at once often gets the same inode
+ * back (ext4 does), never the same birth time. Where the file system keeps no birth time, the inode alone.
+ */
+function directoryIdentity(path: string): string | null {
   try {
-    inode = statSync(lock.lockPath).ino;
+    const stat = statSync(path, { bigint: true });
+    return `${stat.ino}:${stat.birthtimeNs}`;
   } catch {
-    // Removed: not ours any more.
+    return null;
   }
-  if (lock.lost || inode !== lock.inode) throw new WorkbookLockLostError(lock.file);
 }
 
 /** True while the running command holds a workbook lock (its leftover temp files may then be swept). */
@@ -140,12 +154,13 @@ export async function withWorkbookLock<T>(file: string, work: () => Promise<T>, 
     throw error;
   }
   try {
-    state = { file, lockPath, inode: statSync(lockPath).ino, lost: false };
+    state = { file, lockPath, identity: directoryIdentity(lockPath) ?? '', lost: false };
     if (abandoned) options.notify?.(`aviso: ${staleLockTaken(file, LOCK_STALE_MS / 1000)}\n`);
     const held = state;
     return await current.run(held, work);
   } finally {
-    // A lost lock is no longer ours to remove (release rejects, and leaves the new holder's lock alone).
+    // A lost lock is no longer ours to remove: proper-lockfile forgets it (no refresh, no removal at exit), the directory stays.
+    if (state && !stillHeld(state)) await lockfile.unlock(real, { realpath: false, lockfilePath: lockPath, fs: keepDirectoryFs }).catch(() => undefined);
     await release().catch(() => undefined);
   }
 }
