@@ -2,6 +2,7 @@
 
 import type { SyncJob } from '../core/sync/job';
 import { SHEET } from '../core/sheets';
+import { tokenMessages } from '../core/messages/cademi';
 import { runOneSlice, type SliceReport } from './weekly-run';
 import { claimTick, ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate, stopAutomation } from './triggers';
 import { disabledByOtherNotice, disabledStaleNotice, otherOwnerNotice, tookOverNotice } from '../core/schedule/tick-owner';
@@ -41,7 +42,7 @@ function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet
       ui.alert(TITLE, 'Uma atualização já está em andamento. Ela continua sozinha; acompanhe em "Ver execuções".', ui.ButtonSet.OK);
       return;
     case 'no-token':
-      ui.alert(TITLE, 'Configure o token da API em "Progresso Cademi › Configurar token da API…".', ui.ButtonSet.OK);
+      ui.alert(TITLE, tokenMessages.missing(), ui.ButtonSet.OK);
       return;
     case 'paused':
       spreadsheet.toast(`Semana ${report.week}: ${report.settled} de ${report.total} coletados. A atualização continua automaticamente em alguns minutos.`, TITLE, 15);

@@ -17,6 +17,8 @@ import type { AdjustmentView, CohortInput, Option, PossibleDropout, RunStatus, S
 import { SIDEBAR_METHODS } from '../core/sidebar/api';
 import { adjustmentView, buildSidebarState } from '../core/sidebar/state';
 import { SHEET } from '../core/sheets';
+import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { tokenMessages } from '../core/messages/cademi';
 import { searchStudents } from '../core/students/student-search';
 import { localDateOf, parseLocalDate } from '../core/time/local-date';
 import type { HistoryRow } from '../core/history/schema';
@@ -27,6 +29,8 @@ import { readToken, setRunRequested } from './state-store';
 import { ensureTickTrigger } from './triggers';
 import { tookOverNotice } from '../core/schedule/tick-owner';
 import { runOneSlice } from './weekly-run';
+import { withWorkbookLock } from './workbook-lock';
+import { WORKBOOK_BUSY_FOR_CHANGE } from '../core/messages/sync';
 
 /** At most this many inactive students are checked per click: each costs one API call at 2 req/s. */
 const DROPOUT_CHECK_LIMIT = 30;
@@ -82,15 +86,31 @@ function workbook(): SpreadsheetWorkbook {
   return new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet());
 }
 
+/** Read-only (the poll of the run status calls it): `Configuração` alone, not the whole config with its identity checks. */
 function timeZone(book: SpreadsheetWorkbook): string {
-  return loadConfig(book).settings.timeZone;
+  return parseSettingsSheet(book.readSheet(SHEET.settings)).settings.timeZone;
+}
+
+/** Wait for a slice's writes this long before saying the workbook is busy (a slice holds it up to ~5 min). */
+const SIDEBAR_LOCK_WAIT_MS = 20_000;
+
+/**
+ * Every method that may write the spreadsheet (loadConfig does: it names sheets back) runs under the
+ * workbook lock, so it never interleaves with a slice; a busy workbook changes nothing and says so.
+ */
+function exclusive<T>(work: () => T): T {
+  return withWorkbookLock(SIDEBAR_LOCK_WAIT_MS, work, () => {
+    throw new Error(WORKBOOK_BUSY_FOR_CHANGE);
+  });
 }
 
 function apiTarget(book: SpreadsheetWorkbook): ApiTarget {
-  const { apiUrl } = loadConfig(book).settings;
+  const { settings, apiUrl } = parseSettingsSheet(book.readSheet(SHEET.settings));
+  const urlRefused = apiUrlRefusal(apiUrl);
+  if (urlRefused) throw new Error(urlRefused);
   const token = readToken();
-  if (!apiUrl || !token) throw new Error('Configure a URL da API (aba Configuração) e o token (menu Progresso Cademi) primeiro.');
-  return { baseUrl: apiUrl, token };
+  if (!token) throw new Error(tokenMessages.missing());
+  return { baseUrl: settings.apiUrl, token };
 }
 
 function history(book: SpreadsheetWorkbook): HistoryRow[] {
@@ -107,9 +127,11 @@ function latestRowOf(rows: readonly HistoryRow[], id: number): HistoryRow | unde
 
 const server: SidebarApi = {
   getState() {
-    const book = workbook();
-    ensureConfigSheets(book);
-    return buildSidebarState(book, currentRunStatus(timeZone(book)), readToken() !== null);
+    return exclusive(() => {
+      const book = workbook();
+      ensureConfigSheets(book);
+      return buildSidebarState(book, currentRunStatus(timeZone(book)), readToken() !== null);
+    });
   },
   listTags() {
     return parseTags(fetchPaced(tagsRequest(apiTarget(workbook())))).map((tag): Option => ({ id: tag.id, name: tag.name })).sort((a, b) => b.id - a.id);
@@ -126,67 +148,77 @@ const server: SidebarApi = {
     return products;
   },
   validateCohort(input: CohortInput, originalName: string | null) {
-    return validateCohortInput(workbook(), input, originalName);
+    return exclusive(() => validateCohortInput(workbook(), input, originalName));
   },
   saveCohort(input: CohortInput, originalName: string | null) {
-    const book = workbook();
-    ensureConfigSheets(book);
-    return saveCohort(book, input, originalName);
+    return exclusive(() => {
+      const book = workbook();
+      ensureConfigSheets(book);
+      return saveCohort(book, input, originalName);
+    });
   },
   archiveCohort(name: string) {
-    return archiveCohort(workbook(), name);
+    return exclusive(() => archiveCohort(workbook(), name));
   },
   searchStudents(query: string) {
     return searchStudents(history(workbook()), query);
   },
   moveStudent(id: number, toCohort: string, fromWeek: string, reason: string): AdjustmentView {
-    const book = workbook();
-    const target = loadConfig(book).cohorts.find((cohort) => cohort.name === toCohort && cohort.active);
-    if (!target) throw new Error(`a turma "${toCohort}" não existe ou está arquivada`);
-    const latest = latestRowOf(history(book), id);
-    if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
-    if (latest.cohort === toCohort) throw new Error(`o aluno já está na turma "${toCohort}"`);
-    return adjustmentView(appendAdjustment(book, { date: fromWeek, studentId: id, name: latest.name, action: 'Mover', from: latest.cohort, to: toCohort, reason, by: actor() }));
+    return exclusive(() => {
+      const book = workbook();
+      const target = loadConfig(book).cohorts.find((cohort) => cohort.name === toCohort && cohort.active);
+      if (!target) throw new Error(`a turma "${toCohort}" não existe ou está arquivada`);
+      const latest = latestRowOf(history(book), id);
+      if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
+      if (latest.cohort === toCohort) throw new Error(`o aluno já está na turma "${toCohort}"`);
+      return adjustmentView(appendAdjustment(book, { date: fromWeek, studentId: id, name: latest.name, action: 'Mover', from: latest.cohort, to: toCohort, reason, by: actor() }));
+    });
   },
   markDropout(id: number, date: string, reason: string): AdjustmentView {
-    const book = workbook();
-    const latest = latestRowOf(history(book), id);
-    if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
-    return adjustmentView(appendAdjustment(book, { date, studentId: id, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason, by: actor() }));
+    return exclusive(() => {
+      const book = workbook();
+      const latest = latestRowOf(history(book), id);
+      if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
+      return adjustmentView(appendAdjustment(book, { date, studentId: id, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason, by: actor() }));
+    });
   },
   undoAdjustment(id: string): AdjustmentView {
-    const book = workbook();
-    return adjustmentView(undoAdjustment(book, id, localDateOf(Date.now(), timeZone(book))));
+    return exclusive(() => {
+      const book = workbook();
+      return adjustmentView(undoAdjustment(book, id, localDateOf(Date.now(), timeZone(book))));
+    });
   },
   possibleDropouts(): PossibleDropout[] {
-    const book = workbook();
-    const config = loadConfig(book);
-    const target = apiTarget(book);
-    const rows = history(book);
-    const dropped = new Set(parseAdjustments(book.readSheet(SHEET.adjustments)).filter((a) => a.action === 'Desistência' && a.undoneAt === null).map((a) => a.studentId));
-    const latestWeek = rows.reduce((week, row) => (row.week > week ? row.week : week), '');
-    const inactive = new Map<number, HistoryRow>();
-    for (const row of rows) {
-      if (row.week !== latestWeek || dropped.has(row.studentId) || row.situation === 'Desistente') continue;
-      const days = row.lastAccessAt === null ? Infinity : (row.collectedAt - row.lastAccessAt) / 86_400_000;
-      // Only students already absent past the risk line are checked, to spare the rate limit.
-      if (days >= config.settings.riskDaysWithoutAccess) inactive.set(row.studentId, row);
-    }
-    const candidates = [...inactive.values()].slice(0, DROPOUT_CHECK_LIMIT);
-    const found: PossibleDropout[] = [];
-    for (const row of candidates) {
-      const { accesses } = parseAccess(fetchPaced(accessRequest(target, row.studentId)));
-      const tracked = config.cohorts.find((cohort) => cohort.name === row.cohort)?.productIds ?? [];
-      const ended = accesses.filter((access) => tracked.includes(access.product.id) && access.ended);
-      const open = accesses.filter((access) => tracked.includes(access.product.id) && !access.ended);
-      if (ended.length === 0 || open.length > 0) continue;
-      found.push({
-        studentId: row.studentId, name: row.name, email: row.email, cohort: row.cohort,
-        daysWithoutAccess: row.lastAccessAt === null ? null : Math.floor((row.collectedAt - row.lastAccessAt) / 86_400_000),
-        endedProducts: ended.map((access) => access.product.name),
-      });
-    }
-    return found;
+    return exclusive(() => {
+      const book = workbook();
+      const config = loadConfig(book);
+      const target = apiTarget(book);
+      const rows = history(book);
+      const dropped = new Set(parseAdjustments(book.readSheet(SHEET.adjustments)).filter((a) => a.action === 'Desistência' && a.undoneAt === null).map((a) => a.studentId));
+      const latestWeek = rows.reduce((week, row) => (row.week > week ? row.week : week), '');
+      const inactive = new Map<number, HistoryRow>();
+      for (const row of rows) {
+        if (row.week !== latestWeek || dropped.has(row.studentId) || row.situation === 'Desistente') continue;
+        const days = row.lastAccessAt === null ? Infinity : (row.collectedAt - row.lastAccessAt) / 86_400_000;
+        // Only students already absent past the risk line are checked, to spare the rate limit.
+        if (days >= config.settings.riskDaysWithoutAccess) inactive.set(row.studentId, row);
+      }
+      const candidates = [...inactive.values()].slice(0, DROPOUT_CHECK_LIMIT);
+      const found: PossibleDropout[] = [];
+      for (const row of candidates) {
+        const { accesses } = parseAccess(fetchPaced(accessRequest(target, row.studentId)));
+        const tracked = config.cohorts.find((cohort) => cohort.name === row.cohort)?.productIds ?? [];
+        const ended = accesses.filter((access) => tracked.includes(access.product.id) && access.ended);
+        const open = accesses.filter((access) => tracked.includes(access.product.id) && !access.ended);
+        if (ended.length === 0 || open.length > 0) continue;
+        found.push({
+          studentId: row.studentId, name: row.name, email: row.email, cohort: row.cohort,
+          daysWithoutAccess: row.lastAccessAt === null ? null : Math.floor((row.collectedAt - row.lastAccessAt) / 86_400_000),
+          endedProducts: ended.map((access) => access.product.name),
+        });
+      }
+      return found;
+    });
   },
   runNow(): RunStatus {
     setRunRequested(true);

@@ -1,6 +1,6 @@
 // "Configurar token da API…": ask, validate with one GET /tag, then keep it in DocumentProperties.
 
-import { parseSettingsSheet } from '../core/config/settings-sheet';
+import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
 import { CademiAuthError, CademiError } from '../core/cademi/errors';
 import { tagsRequest } from '../core/cademi/requests';
 import { parseTags } from '../core/cademi/responses';
@@ -14,9 +14,10 @@ import { tokenMessages } from '../core/messages/cademi';
 export function configureTokenDialog(): void {
   const ui = SpreadsheetApp.getUi();
   const workbook = new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet());
-  const { settings } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
-  if (!settings.apiUrl) {
-    ui.alert('Progresso Cademi', tokenMessages.apiUrlFirst(), ui.ButtonSet.OK);
+  const { settings, apiUrl } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const urlRefused = apiUrlRefusal(apiUrl);
+  if (urlRefused) {
+    ui.alert('Progresso Cademi', urlRefused, ui.ButtonSet.OK);
     return;
   }
   const answer = ui.prompt(

@@ -1,7 +1,8 @@
 // One slice of the weekly run in Apps Script: resume or start, fetch for up to ~4.5 minutes,
 // then either write the completed week or save staging + checkpoint for the next tick.
 
-import { apiUrlIssue, parseSettingsSheet } from '../core/config/settings-sheet';
+import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { withWorkbookLock } from './workbook-lock';
 import { tokenProblem } from '../core/cademi/token';
 import { tokenMessages } from '../core/messages/cademi';
 import { ConfigError, describeIssue } from '../core/config/issues';
@@ -30,7 +31,7 @@ import type { SchoolConfig } from '../core/config/load-config';
 import type { HistoryRow } from '../core/history/schema';
 import * as state from './state-store';
 import {
-  API_URL_MISSING, apiPause, apiPausePastWeek, archiveFailed, bigQueryCopied, bigQueryCopyFailed, bigQueryReadFailed, checkpointUnreadable,
+  apiPause, apiPausePastWeek, archiveFailed, bigQueryCopied, bigQueryCopyFailed, bigQueryReadFailed, checkpointUnreadable,
   formatInstant, invalidConfiguration, unexpectedFailure, URLFETCH_QUOTA_PAUSE, weekCompleted, weekEndedUnfinished,
 } from '../core/messages/sync';
 
@@ -63,15 +64,9 @@ export interface SliceRequest {
   readonly onProgress?: (job: SyncJob) => void;
 }
 
-/** Runs one slice if a run is requested, due or in progress; never two at once (document lock). */
+/** Runs one slice if a run is requested, due or in progress; never two at once, nor beside another writer (the workbook lock). */
 export function runOneSlice(request: SliceRequest): SliceReport {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(1000)) return { kind: 'busy' };
-  try {
-    return guardedSlice(request);
-  } finally {
-    lock.releaseLock();
-  }
+  return withWorkbookLock(1000, () => guardedSlice(request), (): SliceReport => ({ kind: 'busy' }));
 }
 
 /** What a failed run is logged with; filled in as the slice learns it (defaults until the settings are read). */
@@ -110,7 +105,7 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SpreadsheetWorkbook(spreadsheet);
   context.workbook = workbook;
-  const { settings, issues: settingsIssues } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const { settings, apiUrl } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
   context.settings = settings;
   const stored = state.readStoredCheckpoint();
   if (stored.kind === 'unreadable') {
@@ -129,16 +124,14 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   // Cademi asked for a pause: no request goes before it ends (a tick that retried would only earn another 429).
   if (checkpoint?.notBefore !== undefined && startedAt < checkpoint.notBefore) return { kind: 'waiting-api', until: checkpoint.notBefore };
 
+  // Before any request: an address the token must not go to (before the token, so a bad cell is
+  // never reported as a missing key), then a token no header can carry (the platform's error would quote it).
+  const urlRefused = apiUrlRefusal(apiUrl);
+  if (urlRefused) return fail(context, urlRefused, 'falha');
   const token = state.readToken();
   if (!token) return { kind: 'no-token' };
-  // Before any request: a token no header can carry (the platform's error would quote it) and an address the token must not go to.
   const badToken = tokenProblem(token);
   if (badToken) return fail(context, tokenMessages.runRefused(badToken), 'token');
-  const badUrl = apiUrlIssue(settingsIssues);
-  if (badUrl) return fail(context, `${describeIssue(badUrl)}. Corrija a URL da API; nada foi coletado.`, 'falha');
-  if (!settings.apiUrl) {
-    return fail(context, API_URL_MISSING, 'falha');
-  }
   try {
     const { job, config } = startWeekRun(workbook, {
       now: startedAt,

@@ -42,6 +42,15 @@ test('locks: contention with an external holder, waiting in virtual time', () =>
   expect(service.holder('document')).toBeNull();
 });
 
+test('locks: a web app has no document lock, only the script and user locks', () => {
+  const service = createLockService(new Runtime({ startTime: START }));
+  service.inWebApp = true;
+  expect(service.getDocumentLock()).toBeNull();
+  expect(service.getScriptLock().tryLock(0)).toBe(true);
+  service.inWebApp = false;
+  expect(service.getDocumentLock().tryLock(0)).toBe(true);
+});
+
 test('triggers: builder rules, registry, and the scheduler', () => {
   const rt = new Runtime({ startTime: START });
   const app = createScriptApp(rt, { documentId: 'doc-1' });

@@ -89,10 +89,11 @@ export interface AppsScriptEnv {
   callsBySheet(): Record<string, Record<string, number>>;
   /**
    * Runs `f` as one Apps Script execution: the kill switch fires at start + maxExecutionMs (and any
-   * pending killAfter stays armed); `context: 'trigger'` makes getUi() throw as in a trigger; locks held
-   * by the execution are released at the end, as Apps Script does.
+   * pending killAfter stays armed); `context: 'trigger'` makes getUi() throw as in a trigger, and
+   * `'webapp'` (doPost) too, with no document lock; locks held by the execution are released at the
+   * end, as Apps Script does.
    */
-  execute<T>(f: () => T, options?: { context?: 'ui' | 'trigger' }): T;
+  execute<T>(f: () => T, options?: { context?: 'ui' | 'trigger' | 'webapp' }): T;
   /** Fires due time triggers until `untilMs`, each as an `execute` in trigger context; errors are recorded per run. */
   runTriggersUntil(untilMs: number, functions: Record<string, Function>): FiredRun[];
 }
@@ -128,14 +129,16 @@ export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEn
     triggers, utilities, session, html, mail, logs, killSwitch: runtime.killSwitch,
     calls: (prefix) => runtime.calls(prefix),
     callsBySheet: () => runtime.callsByScope(),
-    execute<T>(f: () => T, opts: { context?: 'ui' | 'trigger' } = {}): T {
+    execute<T>(f: () => T, opts: { context?: 'ui' | 'trigger' | 'webapp' } = {}): T {
       runtime.killSwitch.beginExecution(runtime.time.now() + maxExecutionMs);
-      spreadsheetApp.uiAvailable = opts.context !== 'trigger';
+      spreadsheetApp.uiAvailable = opts.context !== 'trigger' && opts.context !== 'webapp';
+      lock.inWebApp = opts.context === 'webapp';
       try {
         return f();
       } finally {
         runtime.killSwitch.endExecution();
         spreadsheetApp.uiAvailable = true;
+        lock.inWebApp = false;
         lock.releaseAll();
       }
     },

@@ -44,6 +44,11 @@ export class FakeLockService implements GoogleAppsScript.Lock.LockService {
   private readonly states: Record<LockKind, LockState> = {
     script: { holder: null, releaseAt: Infinity }, document: { holder: null, releaseAt: Infinity }, user: { holder: null, releaseAt: Infinity },
   };
+  /**
+   * True while the execution is a web app (doPost/doGet): getDocumentLock() then returns null
+   * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+   */
+  inWebApp = false;
   constructor(readonly rt: Runtime = new Runtime()) {}
   gas(): GoogleAppsScript.Lock.LockService { return this; }
   state(kind: LockKind): LockState { return this.states[kind]; }
@@ -67,7 +72,7 @@ export class FakeLockService implements GoogleAppsScript.Lock.LockService {
   }
 
   getScriptLock(): GLock { return new FakeLock(this.rt, this, 'script'); }
-  getDocumentLock(): GLock { return new FakeLock(this.rt, this, 'document'); }
+  getDocumentLock(): GLock { return (this.inWebApp ? null : new FakeLock(this.rt, this, 'document')) as GLock; }
   getUserLock(): GLock { return new FakeLock(this.rt, this, 'user'); }
 }
 instrument(FakeLockService, 'LockService', ['getScriptLock', 'getDocumentLock', 'getUserLock']);

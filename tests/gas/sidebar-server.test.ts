@@ -99,3 +99,42 @@ describe('possible dropouts', () => {
     expect(found.length).toBeGreaterThan(0);
   });
 });
+
+describe('sidebar changes and a running slice share the workbook lock', () => {
+  let gas: GasSchool;
+  beforeAll(() => {
+    gas = synced();
+  });
+  const dumps = () => [SHEET.cohorts, SHEET.history].map((name) => JSON.stringify(gas.env.spreadsheet.sheet(name).dump()));
+  const rename = () => {
+    const state = rpc(gas, 'getState');
+    const cohort = state.cohorts[0];
+    return rpc(gas, 'saveCohort', { name: 'Turma Julho', tagId: cohort.tagId, start: cohort.start, productIds: cohort.productIds, goalTrack: cohort.goalTrack, tutorEmail: cohort.tutorEmail }, cohort.name);
+  };
+
+  it('while a slice holds it, a change is refused in Portuguese and nothing is written; reads still answer', () => {
+    const state = rpc(gas, 'getState');
+    const before = dumps();
+    gas.env.lock.holdExternally('document');
+    for (const call of [() => rename(), () => rpc(gas, 'getState'), () => rpc(gas, 'markDropout', 1001, '2026-09-14', 'x'), () => rpc(gas, 'archiveCohort', state.cohorts[0].name)]) {
+      expect(call).toThrow('Uma atualização está gravando na planilha agora. Tente de novo em alguns minutos; nada foi alterado.');
+    }
+    expect(dumps()).toEqual(before);
+    expect(rpc(gas, 'runStatus')).toMatchObject({ state: 'idle' });
+    expect(rpc(gas, 'searchStudents', 'li').length).toBeGreaterThan(0);
+    gas.env.lock.releaseExternally('document');
+  });
+
+  it('the status poll and the student search read Configuração and Histórico only: no identity checks, no writes', () => {
+    const before = { ...gas.env.calls('DeveloperMetadataFinder'), ...gas.env.calls('Sheet.setName') };
+    rpc(gas, 'runStatus');
+    rpc(gas, 'searchStudents', 'li');
+    expect({ ...gas.env.calls('DeveloperMetadataFinder'), ...gas.env.calls('Sheet.setName') }).toEqual(before);
+  });
+
+  it('once the slice lets go, the same rename goes through and the history follows it', () => {
+    expect(rename()).toEqual({ ok: true });
+    const cohorts = gas.env.spreadsheet.sheet(SHEET.history).dump().slice(1).map((row) => row[1]);
+    expect(cohorts).toContain('Turma Julho');
+  });
+});

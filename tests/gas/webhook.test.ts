@@ -16,7 +16,7 @@ describe('Cademi webhook web app (doPost)', () => {
 
     const student = gas.school.studentsWithTagAt(101, monday).find((candidate) => gas.school.lastAccessAt(candidate.id, monday) !== null)!;
     const body = JSON.stringify({ event_id: 'x', event_type: 'usuario.progresso', event: { usuario: { id: student.id }, produto: { id: 11 }, progresso: 64 } });
-    const post = (given: string) => JSON.parse(gas.env.execute(() => gas.fns.doPost({ parameter: { secret: given }, postData: { contents: body } })).getContent());
+    const post = (given: string) => JSON.parse(gas.env.execute(() => gas.fns.doPost({ parameter: { secret: given }, postData: { contents: body } }), { context: 'webapp' }).getContent());
     expect(post('errado')).toEqual({ ok: false, error: 'não autorizado' });
     expect(gas.env.spreadsheet.gas().getSheetByName('_Webhook')).toBeNull();
     expect(post(secret)).toEqual({ ok: true });

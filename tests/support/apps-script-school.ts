@@ -54,7 +54,7 @@ export function gasSchool(startTime: number, options: { studentCount?: number; s
 /** What a coordinator does once: config sheets, API URL, cohorts, token (as the dialog would save it). */
 export function configure(gas: GasSchool, options: { cohorts?: number; token?: string; tutors?: string[]; emailTutors?: boolean } = {}): void {
   const { env, fns, school } = gas;
-  env.ui.scriptAlert('OK'); // "Preencha primeiro a URL da API"
+  env.ui.scriptAlert('OK'); // "Configure \"URL da API\" na aba Configuração"
   env.execute(() => fns.configurarToken());
   const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
   const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);

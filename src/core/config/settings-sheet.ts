@@ -5,9 +5,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { isValidTimeZone } from '../time/zoned';
 import { SETTINGS_HEADERS, SHEET } from '../sheets';
 import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo, type CellResult } from './cells';
-import type { ConfigIssue } from './issues';
+import { describeIssue, type ConfigIssue } from './issues';
 import { checkBaseUrl } from '../cademi/base-url';
-import { apiUrlValueInvalid } from '../messages/cli';
+import { apiUrlCellInvalid, apiUrlValueInvalid } from '../messages/cli';
+import { API_URL_MISSING } from '../messages/sync';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -47,9 +48,6 @@ export type ApiUrlSetting =
   | { readonly state: 'empty' }
   | { readonly state: 'valid'; readonly value: string }
   | { readonly state: 'invalid'; readonly issue: ConfigIssue };
-
-/** The issues that record an invalid `URL da API` (marked by identity, not by their wording). */
-const INVALID_API_URL = new WeakSet<ConfigIssue>();
 
 export interface ParsedSettings {
   readonly settings: Settings;
@@ -115,7 +113,6 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
     // A sheet that names an API but cannot be read must not look like "no API" (the simulator in Node).
     const namesApi = values.some((row) => row.some((cell) => typeof cell === 'string' && cell.trim().toLowerCase() === 'url da api'));
     if (namesApi) {
-      INVALID_API_URL.add(header);
       apiUrl = { state: 'invalid', issue: header };
     }
     return { settings, issues, apiUrl };
@@ -146,7 +143,6 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
         apiUrl = settings.apiUrl === '' ? { state: 'empty' } : { state: 'valid', value: settings.apiUrl };
       } else {
         const issue = at(result.message, 'error');
-        INVALID_API_URL.add(issue);
         issues.push(issue);
         apiUrl = { state: 'invalid', issue };
       }
@@ -161,10 +157,13 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
   return { settings, issues, apiUrl };
 }
 
-/** The issue of an invalid `URL da API` among parseSettingsSheet's issues, if any: the run must stop on it, naming the cell. */
-export function apiUrlIssue(issues: readonly ConfigIssue[]): ConfigIssue | null {
-  return issues.find((issue) => INVALID_API_URL.has(issue)) ?? null;
+/**
+ * Why no request may go out with this `URL da API` in Apps Script (a run, the token dialog, the
+ * sidebar), checked before the token so an invalid cell is never blamed on a missing key; null when
+ * valid. Apps Script has no simulator, so an empty cell is refused too (the CLI's `sync` treats empty
+ * as "the embedded simulator" and only refuses invalid).
+ */
+export function apiUrlRefusal(apiUrl: ApiUrlSetting): string | null {
+  if (apiUrl.state === 'valid') return null;
+  return apiUrl.state === 'empty' ? API_URL_MISSING : apiUrlCellInvalid(describeIssue(apiUrl.issue));
 }
-
-/** The message a run stops with on an invalid `URL da API` (both hosts): the cell, what to fix; never the token. */
-export { apiUrlCellInvalid } from '../messages/cli';

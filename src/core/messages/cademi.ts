@@ -72,7 +72,7 @@ export const tokenMessages = {
   notSaved: (problem: string) => `Token não salvo: ${problem.replace(/\.$/, '')}.`,
   /** The token dialog (Apps Script). */
   dialogTitle: 'Token da API Cademi',
-  apiUrlFirst: () => 'Preencha primeiro "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).',
+  missing: () => 'Configure o token da API em "Progresso Cademi › Configurar token da API…".',
   dialogPrompt: (masked: string) => `Cole a chave de API da Cademi (Configurações › API). Atual: ${masked}.\nEla fica nas propriedades do documento, nunca numa célula.`,
   noneGiven: () => 'Nenhum token informado; nada mudou.',
   saved: (masked: string) => `Token salvo (${masked}). A Cademi aceitou a chave.`,

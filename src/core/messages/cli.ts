@@ -31,7 +31,7 @@ export const BASE_URL_PLAIN_HTTP = 'usa http://, sem criptografia; use https:// 
 
 /** The `URL da API` cell holds something the rule refuses; the run stops before any request. */
 export function apiUrlCellInvalid(where: string): string {
-  return `${where}. Corrija a célula URL da API na aba Configuração (um endereço https://) e rode de novo; nada foi coletado.`;
+  return `${where}. Corrija a célula URL da API na aba Configuração (um endereço https://); nada vai para a Cademi até lá.`;
 }
 
 /** The `URL da API` issue text, as parseSettingsSheet records it at the cell. */

@@ -203,6 +203,9 @@ export function weekEndedUnfinished(week: string, calls: number): string {
   return `A semana ${week} não foi concluída até o fim da semana (${calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`;
 }
 
+/** A sidebar change while a slice holds the workbook (Apps Script's lock). */
+export const WORKBOOK_BUSY_FOR_CHANGE = 'Uma atualização está gravando na planilha agora. Tente de novo em alguns minutos; nada foi alterado.';
+
 export const API_URL_MISSING = 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).';
 
 export const URLFETCH_QUOTA_PAUSE = 'Cota diária do UrlFetch esgotada; a coleta continua amanhã a partir do ponto salvo.';

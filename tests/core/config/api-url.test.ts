@@ -3,7 +3,7 @@
 
 import { checkBaseUrl } from '../../../src/core/cademi/base-url';
 import { describeIssue } from '../../../src/core/config/issues';
-import { apiUrlIssue, parseSettingsSheet } from '../../../src/core/config/settings-sheet';
+import { apiUrlRefusal, parseSettingsSheet } from '../../../src/core/config/settings-sheet';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
 const parse = (value: Cell) => parseSettingsSheet([['Chave', 'Valor'], ['URL da API', value]]);
@@ -47,7 +47,7 @@ describe('URL da API in Configuração', () => {
       const parsed = parse(value);
       expect(parsed.apiUrl).toEqual({ state: 'empty' });
       expect(parsed.issues).toEqual([]);
-      expect(apiUrlIssue(parsed.issues)).toBeNull();
+      expect(apiUrlRefusal(parsed.apiUrl)).toMatch(/^Configure "URL da API" na aba Configuração/);
     }
     expect(parseSettingsSheet([['Chave', 'Valor']]).apiUrl).toEqual({ state: 'empty' });
   });
@@ -65,14 +65,16 @@ describe('URL da API in Configuração', () => {
     expect(issue).toMatchObject({ sheet: 'Configuração', row: 1, columnName: 'Valor', severity: 'error' });
     expect(describeIssue(issue!)).toMatch(/^Configuração, linha 2, coluna Valor: URL da API: "http:\/\/escola\.cademi\.com\.br\/api\/v1" usa http:\/\//);
     expect(describeIssue(issue!)).not.toMatch(/token|chave|usando o padrão/i);
-    expect(apiUrlIssue(parsed.issues)).toBe(issue);
+    // Apps Script's refusal names the cell and what to fix, before any token is read.
+    expect(apiUrlRefusal(parsed.apiUrl)).toBe(`${describeIssue(issue!)}. Corrija a célula URL da API na aba Configuração (um endereço https://); nada vai para a Cademi até lá.`);
     // The other hosts read `settings.apiUrl`; it is empty, which is why the state must be checked first.
     expect(parsed.settings.apiUrl).toBe('');
   });
 
-  it('apiUrlIssue does not mistake another setting for the URL', () => {
-    const parsed = parseSettingsSheet([['Chave', 'Valor'], ['Fuso horário', 'URL da API: x']]);
-    expect(apiUrlIssue(parsed.issues)).toBeNull();
+  it('another setting whose text looks like the URL is not taken for it', () => {
+    const parsed = parseSettingsSheet([['Chave', 'Valor'], ['Fuso horário', 'URL da API: x'], ['URL da API', 'https://escola.cademi.com.br/api/v1']]);
+    expect(parsed.apiUrl).toEqual({ state: 'valid', value: 'https://escola.cademi.com.br/api/v1' });
+    expect(apiUrlRefusal(parsed.apiUrl)).toBeNull();
   });
 
   it('a sheet whose header cannot be read but which names the URL is "invalid", not "empty"', () => {

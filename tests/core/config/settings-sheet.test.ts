@@ -1,4 +1,4 @@
-import { apiUrlIssue, parseSettingsSheet } from '../../../src/core/config/settings-sheet';
+import { parseSettingsSheet } from '../../../src/core/config/settings-sheet';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
@@ -88,9 +88,9 @@ describe('parseSettingsSheet', () => {
   it.each(['http://escola.cademi.com.br', 'escola.cademi.com.br/api/v1', 'https://escola cademi.com.br'])(
     'an invalid URL da API %p is an error, never the default (empty would mean the simulator)',
     (cell) => {
-      const { issues } = parse(['URL da API', cell]);
-      expect(issues).toEqual([expect.objectContaining({ severity: 'error', row: 1, message: expect.stringMatching(/^URL da API: /) })]);
-      expect(apiUrlIssue(issues)).toBe(issues[0]);
+      const parsed = parse(['URL da API', cell]);
+      expect(parsed.issues).toEqual([expect.objectContaining({ severity: 'error', row: 1, message: expect.stringMatching(/^URL da API: /) })]);
+      expect(parsed.apiUrl).toEqual({ state: 'invalid', issue: parsed.issues[0] });
     },
   );
 
