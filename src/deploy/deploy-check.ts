@@ -10,6 +10,10 @@ import { readDeployOptions, type DeployOptions } from './deploy-options';
 import { checkManifest, reviewBundle, type AppsScriptManifest } from './manifest';
 import { ADVANCED_SERVICES, shortScope, type DeployOption } from './scopes';
 import { FETCH_TARGETS } from '../gas/url-allowlist';
+import {
+  ALLOWLIST_HEADING, BUILD_INCOMPLETE, CLASP_JSON_MISSING, CLASP_LISTED_NOTHING, claspWouldPushOthers, deployCheckFailed, deployWarning,
+  FILES_TO_PUSH_HEADING, optionalParts, problemsBlockPush, READY_TO_PUSH, SCHOOL_OWN_ADDRESS, SCOPES_HEADING, scriptIdMissing, serviceSwitch,
+} from '../core/messages/deploy';
 
 /** Exactly what Apps Script must receive: the manifest, the bundle and the sidebar. */
 export const PUSHED_FILES: readonly string[] = ['build/Code.js', 'build/Sidebar.html', 'build/appsscript.json'];
@@ -22,7 +26,7 @@ export function claspFilesToPush(root: string): string[] {
     const clasp = join(root, 'node_modules/.bin/clasp');
     const output = execFileSync(clasp, ['show-file-status', '--json'], { cwd: root, env: { ...process.env, HOME: home }, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
     const status = JSON.parse(output) as { filesToPush?: unknown };
-    if (!Array.isArray(status.filesToPush)) throw new Error('clasp show-file-status não listou filesToPush');
+    if (!Array.isArray(status.filesToPush)) throw new Error(CLASP_LISTED_NOTHING);
     return status.filesToPush.map(String).sort();
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -43,27 +47,27 @@ export function deployReport(root: string, options: DeployOptions = readDeployOp
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null);
   const code = read('build/Code.js');
   const manifestText = read('build/appsscript.json');
-  if (code === null || manifestText === null) return { lines, problems: ['build/ está incompleto: rode npm run build primeiro.'], warnings };
+  if (code === null || manifestText === null) return { lines, problems: [BUILD_INCOMPLETE], warnings };
   const manifest = JSON.parse(manifestText) as AppsScriptManifest;
   const references = analyzeBundle(code);
 
   const files = claspFilesToPush(root);
-  lines.push('Arquivos que o clasp enviará ao Apps Script:', ...files.map((file) => `  ${file}`));
+  lines.push(FILES_TO_PUSH_HEADING, ...files.map((file) => `  ${file}`));
   const expected = [...PUSHED_FILES].sort();
-  if (JSON.stringify(files) !== JSON.stringify(expected)) problems.push(`O clasp enviaria ${files.join(', ')}; só ${expected.join(', ')} devem ir (confira .clasp.json e .claspignore).`);
+  if (JSON.stringify(files) !== JSON.stringify(expected)) problems.push(claspWouldPushOthers(files, expected));
 
   const review = reviewBundle(references, options);
-  lines.push('', 'Escopos OAuth (o motivo e o que no código os usa):');
+  lines.push('', SCOPES_HEADING);
   for (const need of review.scopes) lines.push(`  ${shortScope(need.scope)}: ${need.reasons.join('; ')} [${need.uses.join(', ')}]`);
-  lines.push('', 'Endereços permitidos (urlFetchWhitelist):');
-  for (const prefix of manifest.urlFetchWhitelist) lines.push(`  ${prefix}: ${FETCH_TARGETS.find((target) => target.prefix === prefix)?.reason ?? 'endereço próprio da escola (deploy.config.json)'}`);
-  const services = (Object.keys(ADVANCED_SERVICES) as DeployOption[]).map((option) => `${ADVANCED_SERVICES[option].userSymbol}: ${options[option] ? 'ligado' : 'desligado'}`);
-  lines.push('', `Partes opcionais (deploy.config.json): modo ${options.addon ? 'complemento (add-on)' : 'script vinculado'}; ${services.join('; ')}`);
+  lines.push('', ALLOWLIST_HEADING);
+  for (const prefix of manifest.urlFetchWhitelist) lines.push(`  ${prefix}: ${FETCH_TARGETS.find((target) => target.prefix === prefix)?.reason ?? SCHOOL_OWN_ADDRESS}`);
+  const services = (Object.keys(ADVANCED_SERVICES) as DeployOption[]).map((option) => serviceSwitch(ADVANCED_SERVICES[option].userSymbol, options[option]));
+  lines.push('', optionalParts(options.addon, services));
   problems.push(...checkManifest(manifest, references, options));
 
   const clasp = read('.clasp.json');
-  if (clasp === null) problems.push('.clasp.json não existe.');
-  else if (clasp.includes(SCRIPT_ID_PLACEHOLDER)) (forPush ? problems : warnings).push(`.clasp.json ainda tem ${SCRIPT_ID_PLACEHOLDER}: cole ali o ID do script (Configurações do projeto no editor).`);
+  if (clasp === null) problems.push(CLASP_JSON_MISSING);
+  else if (clasp.includes(SCRIPT_ID_PLACEHOLDER)) (forPush ? problems : warnings).push(scriptIdMissing(SCRIPT_ID_PLACEHOLDER));
   return { lines, problems, warnings };
 }
 
@@ -73,15 +77,15 @@ export function runDeployCheck(root: string = process.cwd(), argv: readonly stri
   try {
     report = deployReport(root, readDeployOptions(root), argv.includes('--push'));
   } catch (error) {
-    console.error(`deploy:check falhou: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(deployCheckFailed(error instanceof Error ? error.message : String(error)));
     return 1;
   }
   console.log(report.lines.join('\n'));
-  for (const warning of report.warnings) console.log(`\nAviso: ${warning}`);
+  for (const warning of report.warnings) console.log(`\n${deployWarning(warning)}`);
   if (report.problems.length > 0) {
-    console.error(`\n${report.problems.length} problema(s) impedem o envio:\n- ${report.problems.join('\n- ')}`);
+    console.error(`\n${problemsBlockPush(report.problems)}`);
     return 1;
   }
-  console.log('\nTudo certo para enviar.');
+  console.log(`\n${READY_TO_PUSH}`);
   return 0;
 }

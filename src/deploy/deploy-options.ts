@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { invalidPrefixReason } from '../gas/url-allowlist';
+import { badExtraFetchPrefix, DEPLOY_CONFIG_ROOT, deployConfigInvalid, deployConfigNotJson } from '../core/messages/deploy';
 
 export const DEPLOY_CONFIG_FILE = 'deploy.config.json';
 
@@ -34,20 +35,21 @@ export function parseDeployOptions(text: string | null, env: Readonly<Record<str
     try {
       raw = JSON.parse(text);
     } catch {
-      throw new DeployConfigError(`${DEPLOY_CONFIG_FILE} não é um JSON válido.`);
+      throw new DeployConfigError(deployConfigNotJson(DEPLOY_CONFIG_FILE));
     }
   }
-  const parsed = deployConfigSchema.safeParse(raw);
+  // zod's own Portuguese messages: its default ones are English.
+  const parsed = deployConfigSchema.safeParse(raw, { error: z.locales.pt().localeError });
   if (!parsed.success) {
-    const where = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(raiz)'}: ${issue.message}`).join('; ');
-    throw new DeployConfigError(`${DEPLOY_CONFIG_FILE} inválido (${where}). Campos aceitos: addon, bigquery, extraFetchPrefixes.`);
+    const where = parsed.error.issues.map((issue) => `${issue.path.join('.') || DEPLOY_CONFIG_ROOT}: ${issue.message}`);
+    throw new DeployConfigError(deployConfigInvalid(DEPLOY_CONFIG_FILE, where));
   }
   const options = { ...parsed.data };
   if (env.CADEMI_ADDON === '1') options.addon = true;
   if (env.CADEMI_BIGQUERY === '1') options.bigquery = true;
   for (const prefix of options.extraFetchPrefixes) {
     const reason = invalidPrefixReason(prefix);
-    if (reason) throw new DeployConfigError(`${DEPLOY_CONFIG_FILE}: o endereço "${prefix}" em extraFetchPrefixes ${reason} (ex.: https://api.minhaescola.com.br/).`);
+    if (reason) throw new DeployConfigError(badExtraFetchPrefix(DEPLOY_CONFIG_FILE, prefix, reason));
   }
   return options;
 }

@@ -7,6 +7,10 @@ import type { FreeReference } from './bundle-analysis';
 import type { DeployOptions } from './deploy-options';
 import { ADVANCED_SERVICES, isRuledService, ruleFor, SCOPE_RULES, type DeployOption } from './scopes';
 import { FETCH_TARGETS } from '../gas/url-allowlist';
+import {
+  advancedServiceMissing, advancedServiceNotEnabled, advancedServiceOff, allowlistMissing, allowlistUnjustified, memberNotInScopeTable,
+  missingInAppsScript, optionOnButUnused, scopeMissing, scopeUnused, serviceUsedAsValue,
+} from '../core/messages/deploy';
 
 export interface AppsScriptManifest {
   readonly timeZone: string;
@@ -48,24 +52,20 @@ export function reviewBundle(references: readonly FreeReference[], options: Pick
     const available = SERVICES.has(name) || (advanced?.option !== undefined && options[advanced.option]);
     if (!available) {
       if (reference.guarded) continue;
-      problems.push(advanced?.option
-        ? `${name} (${where(reference)}) é um serviço avançado usado sem verificação typeof, mas a opção "${advanced.option}" está desligada em deploy.config.json.`
-        : `${name} (${where(reference)}) não existe no Apps Script: use um serviço do Apps Script ou proteja o uso com typeof.`);
+      problems.push(advanced?.option ? advancedServiceOff(name, where(reference), advanced.option) : missingInAppsScript(name, where(reference)));
       continue;
     }
     if (advanced?.option !== undefined) advancedUsed.add(advanced.option);
     if (reference.typeofOperand || !isRuledService(name)) continue;
     const rule = ruleFor(name, member);
     if (!rule) {
-      problems.push(member === null
-        ? `${name} é usado como valor em ${where(reference)}: chame seus membros diretamente (${name}.metodo(...)) para que o escopo necessário seja conhecido.`
-        : `${name}.${member} (${where(reference)}) não está na tabela de escopos (src/deploy/scopes.ts): acrescente-o com o escopo que a documentação do Google indica.`);
+      problems.push(member === null ? serviceUsedAsValue(name, where(reference)) : memberNotInScopeTable(name, member, where(reference)));
       continue;
     }
     if (rule.anyOf.length > 0) needs.push({ anyOf: rule.anyOf, use: member === null ? name : `${name}.${member}`, reason: rule.reason });
   }
   for (const option of Object.keys(ADVANCED_SERVICES) as DeployOption[]) {
-    if (options[option] && !advancedUsed.has(option)) problems.push(`A opção "${option}" está ligada, mas o código não usa o serviço ${ADVANCED_SERVICES[option].userSymbol}.`);
+    if (options[option] && !advancedUsed.has(option)) problems.push(optionOnButUnused(option, ADVANCED_SERVICES[option].userSymbol));
   }
 
   // The narrowest set: a need with one possible scope decides first; a need a chosen scope covers adds none.
@@ -112,14 +112,14 @@ export function checkManifest(manifest: Partial<AppsScriptManifest>, references:
   const declared = manifest.oauthScopes ?? [];
   for (const scope of difference(expected.oauthScopes, declared)) {
     const need = review.scopes.find((item) => item.scope === scope);
-    problems.push(`Falta o escopo ${scope} no manifesto: ${need?.uses.join(', ')} o exige.`);
+    problems.push(scopeMissing(scope, need?.uses ?? []));
   }
-  for (const scope of difference(declared, expected.oauthScopes)) problems.push(`O escopo ${scope} está no manifesto, mas nada no código o usa.`);
+  for (const scope of difference(declared, expected.oauthScopes)) problems.push(scopeUnused(scope));
   const hosts = manifest.urlFetchWhitelist ?? [];
-  for (const prefix of difference(expected.urlFetchWhitelist, hosts)) problems.push(`Falta ${prefix} em urlFetchWhitelist: o código busca esse endereço.`);
-  for (const prefix of difference(hosts, expected.urlFetchWhitelist)) problems.push(`${prefix} está em urlFetchWhitelist, mas nem o código nem deploy.config.json o justificam.`);
+  for (const prefix of difference(expected.urlFetchWhitelist, hosts)) problems.push(allowlistMissing(prefix));
+  for (const prefix of difference(hosts, expected.urlFetchWhitelist)) problems.push(allowlistUnjustified(prefix));
   const symbols = (services: AppsScriptManifest['dependencies']) => (services?.enabledAdvancedServices ?? []).map((service) => `${service.userSymbol}/${service.serviceId}/${service.version}`);
-  for (const service of difference(symbols(expected.dependencies), symbols(manifest.dependencies))) problems.push(`Falta o serviço avançado ${service} no manifesto.`);
-  for (const service of difference(symbols(manifest.dependencies), symbols(expected.dependencies))) problems.push(`O serviço avançado ${service} está no manifesto, mas não foi ligado em deploy.config.json.`);
+  for (const service of difference(symbols(expected.dependencies), symbols(manifest.dependencies))) problems.push(advancedServiceMissing(service));
+  for (const service of difference(symbols(manifest.dependencies), symbols(expected.dependencies))) problems.push(advancedServiceNotEnabled(service));
   return problems;
 }

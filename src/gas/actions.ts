@@ -6,12 +6,16 @@ import { tokenMessages } from '../core/messages/cademi';
 import { runOneSlice, type SliceReport } from './weekly-run';
 import { claimTick, ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate, stopAutomation } from './triggers';
 import { disabledByOtherNotice, disabledStaleNotice, otherOwnerNotice, tookOverNotice } from '../core/schedule/tick-owner';
+import { AUTO_UPDATE_DISABLED, AUTO_UPDATE_ENABLED, SCHEDULE_NOTE } from '../core/messages/automation';
+import * as say from '../core/messages/menu';
+import { NO_RUNS, runFailed } from '../core/messages/sidebar';
+import { MENU_TITLE } from './menu';
 import { TICK_PERIOD_MS } from './tick-ownership';
 import { readCheckpoint, setRunRequested } from './state-store';
 import { readWebhook, saveWebhook } from './alerts';
 import { formatInstant, waitingForApi } from '../core/messages/sync';
 
-const TITLE = 'Progresso Cademi';
+const TITLE = MENU_TITLE;
 const TOAST_EVERY_MS = 15_000;
 
 /** "Atualizar agora": requests a run and works on it at once; the tick finishes what one slice cannot. */
@@ -24,13 +28,13 @@ export function refreshNow(): void {
   // editor's, unless another editor's live tick already is the automation.
   const install = ensureTickTrigger();
   if (install.kind === 'took-over') ui.alert(TITLE, tookOverNotice(install.previous, spreadsheet.getSpreadsheetTimeZone()), ui.ButtonSet.OK);
-  spreadsheet.toast(inProgress ? `Continuando a atualização da semana ${inProgress.week}…` : 'Atualização iniciada…', TITLE, 10);
+  spreadsheet.toast(inProgress ? say.runContinuingToast(inProgress.week) : say.RUN_STARTED_TOAST, TITLE, 10);
   let lastToast = Date.now();
   const onProgress = (job: SyncJob) => {
     if (Date.now() - lastToast < TOAST_EVERY_MS) return;
     lastToast = Date.now();
     const { listing, settled, total } = job.progress();
-    spreadsheet.toast(listing ? 'Listando os alunos das turmas…' : `Progresso: ${settled} de ${total} (${Math.floor((100 * settled) / Math.max(1, total))}%)`, TITLE, 10);
+    spreadsheet.toast(listing ? say.LISTING_STUDENTS : say.progressToast(settled, total, Math.floor((100 * settled) / Math.max(1, total))), TITLE, 10);
   };
   const report = runOneSlice({ trigger: 'Manual', onProgress });
   announce(report, spreadsheet, ui);
@@ -39,22 +43,22 @@ export function refreshNow(): void {
 function announce(report: SliceReport, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ui: GoogleAppsScript.Base.Ui): void {
   switch (report.kind) {
     case 'busy':
-      ui.alert(TITLE, 'Uma atualização já está em andamento. Ela continua sozinha; acompanhe em "Ver execuções".', ui.ButtonSet.OK);
+      ui.alert(TITLE, say.RUN_BUSY, ui.ButtonSet.OK);
       return;
     case 'no-token':
       ui.alert(TITLE, tokenMessages.missing(), ui.ButtonSet.OK);
       return;
     case 'paused':
-      spreadsheet.toast(`Semana ${report.week}: ${report.settled} de ${report.total} coletados. A atualização continua automaticamente em alguns minutos.`, TITLE, 15);
+      spreadsheet.toast(say.runPausedToast(report.week, report.settled, report.total), TITLE, 15);
       return;
     case 'completed':
-      spreadsheet.toast(`Semana ${report.week} concluída: ${report.students} alunos, ${report.calls} chamadas (${report.carried} evitadas).`, TITLE, 15);
+      spreadsheet.toast(say.runCompletedToast(report.week, report.students, report.calls, report.carried), TITLE, 15);
       return;
     case 'failed':
-      ui.alert(TITLE, `A atualização falhou: ${report.message}`, ui.ButtonSet.OK);
+      ui.alert(TITLE, runFailed(report.message), ui.ButtonSet.OK);
       return;
     case 'waiting-quota':
-      ui.alert(TITLE, 'A cota diária de chamadas externas do Apps Script acabou. A atualização em andamento continua automaticamente amanhã.', ui.ButtonSet.OK);
+      ui.alert(TITLE, say.WAITING_FOR_QUOTA, ui.ButtonSet.OK);
       return;
     case 'waiting-api':
       ui.alert(TITLE, waitingForApi(formatInstant(report.until, spreadsheet.getSpreadsheetTimeZone())), ui.ButtonSet.OK);
@@ -84,8 +88,6 @@ export function onTick(event?: { readonly triggerUid?: unknown }): void {
   if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && report.kind !== 'waiting-quota' && readCheckpoint() === null) removeTickTriggers();
 }
 
-const SCHEDULE_NOTE = 'A coleta semanal roda no dia e hora definidos em Configuração.';
-
 /** "Ativar": one automation per spreadsheet; says whose account runs it when it is not the clicker's. */
 export function enableAutoUpdate(): void {
   setAutoUpdate(true);
@@ -94,7 +96,7 @@ export function enableAutoUpdate(): void {
   const message =
     install.kind === 'other' ? otherOwnerNotice(install.owner)
       : install.kind === 'took-over' ? `${tookOverNotice(install.previous, timeZone)} ${SCHEDULE_NOTE}`
-        : 'Atualização automática ativada: a coleta semanal roda no dia e hora definidos em Configuração.';
+        : AUTO_UPDATE_ENABLED;
   SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
@@ -105,7 +107,7 @@ export function disableAutoUpdate(): void {
   const message =
     stop.kind === 'other' ? disabledByOtherNotice(stop.owner, TICK_PERIOD_MS, runPending)
       : stop.kind === 'stale' ? disabledStaleNotice(stop.previous, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), stop.finishing)
-        : 'Atualização automática desativada. "Atualizar agora" continua disponível.';
+        : AUTO_UPDATE_DISABLED;
   SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
@@ -113,7 +115,7 @@ export function showRuns(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getSheetByName(SHEET.runs);
   if (!sheet) {
-    SpreadsheetApp.getUi().alert(TITLE, 'Nenhuma execução registrada ainda.', SpreadsheetApp.getUi().ButtonSet.OK);
+    SpreadsheetApp.getUi().alert(TITLE, NO_RUNS, SpreadsheetApp.getUi().ButtonSet.OK);
     return;
   }
   spreadsheet.setActiveSheet(sheet);
@@ -124,17 +126,13 @@ export function showRuns(): void {
 export function configureSlackAlerts(): void {
   const ui = SpreadsheetApp.getUi();
   const current = readWebhook();
-  const answer = ui.prompt(
-    'Alertas no Slack',
-    `Cole a URL do webhook de entrada do Slack (vazio remove). Atual: ${current ? `…${current.slice(-4)}` : '(nenhum)'}.\nAlertas por e-mail usam "E-mail para alertas" na aba Configuração.`,
-    ui.ButtonSet.OK_CANCEL,
-  );
+  const answer = ui.prompt(say.SLACK_DIALOG_TITLE, say.slackDialogPrompt(current ? current.slice(-4) : null), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const url = answer.getResponseText().trim();
   try {
     saveWebhook(url === '' ? null : url);
-    ui.alert(TITLE, url === '' ? 'Alertas no Slack desativados.' : `Webhook salvo (…${url.slice(-4)}).`, ui.ButtonSet.OK);
+    ui.alert(TITLE, url === '' ? say.SLACK_DISABLED : say.webhookSaved(url.slice(-4)), ui.ButtonSet.OK);
   } catch (error) {
-    ui.alert(TITLE, `Webhook não salvo: ${error instanceof Error ? error.message : String(error)}`, ui.ButtonSet.OK);
+    ui.alert(TITLE, say.webhookNotSaved(error instanceof Error ? error.message : String(error)), ui.ButtonSet.OK);
   }
 }

@@ -2,12 +2,11 @@
 // when the next run succeeds. The Slack webhook lives in DocumentProperties, never in a cell.
 
 import { isUrlAllowed, SLACK_WEBHOOK_PREFIX } from './url-allowlist';
-import { DELIVERY_REASON, mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
-import { alertMessages, alertSubjects, type IncidentKindName } from '../core/messages/alerts';
+import { mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+import { alertMessages, alertSubjects, DELIVERY_REASON, type IncidentKindName } from '../core/messages/alerts';
 
 const INCIDENT_KEY = 'cademi.incident';
 const WEBHOOK_KEY = 'cademi.slackWebhook';
-const TITLE = 'Progresso Cademi';
 
 export type IncidentKind = IncidentKindName;
 
@@ -63,7 +62,7 @@ function sendAlertMail(alertEmail: string, subject: string, text: string): Deliv
       console.warn('alert e-mail skipped: MailApp daily quota spent');
       return { channel: 'e-mail', status: 'skipped', reason: DELIVERY_REASON.mailQuota };
     }
-    MailApp.sendEmail(alertEmail, `${TITLE}: ${subject}`, text);
+    MailApp.sendEmail(alertEmail, alertMessages.mailSubject(subject), text);
     return { channel: 'e-mail', status: 'sent' };
   } catch (error) {
     const kind = mailFailureKind(errorText(error));
@@ -83,12 +82,11 @@ function postToSlack(webhook: string, subject: string, text: string): Delivery {
     status = UrlFetchApp.fetch(webhook, {
       method: 'post',
       contentType: 'application/json',
-      payload: JSON.stringify({ text: `*${TITLE}: ${subject}*\n${text}` }),
+      payload: JSON.stringify({ text: alertMessages.slackText(subject, text) }),
       muteHttpExceptions: true,
       followRedirects: false,
     }).getResponseCode();
   } catch (error) {
-    // An error that quotes the URL is logged with the URL taken out.
     // An error that quotes the URL is logged with the URL taken out.
     const message = errorText(error).split(webhook).join('[webhook do Slack]');
     console.warn(`Slack alert failed: ${message}`);
@@ -102,7 +100,7 @@ function postToSlack(webhook: string, subject: string, text: string): Delivery {
 
 /** Sends on every configured channel; a failing channel never hides the run's own failure (it is reported instead). */
 function notify(subject: string, body: string, alertEmail: string, spreadsheetUrl: string): DeliveryReport {
-  const text = `${body}\n\n${spreadsheetUrl}`;
+  const text = alertMessages.body(body, spreadsheetUrl);
   const deliveries: Delivery[] = [];
   if (alertEmail) deliveries.push(sendAlertMail(alertEmail, subject, text));
   const webhook = readWebhook();

@@ -11,6 +11,7 @@ import { HISTORY_FORMATS } from '../core/history/schema';
 import { SHEET } from '../core/sheets';
 import type { Cell, Workbook } from '../core/workbook/workbook';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { archiveDestination, archiveUnavailable } from '../core/messages/history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,7 +63,7 @@ export class ArchiveSpreadsheet implements ArchiveSink {
     if (extraColumns > 0) sheet.deleteColumns(sheet.getMaxColumns() - extraColumns + 1, extraColumns);
     // A new spreadsheet comes with an empty starter sheet (1000 × 26 cells): it only costs cells.
     if (created) for (const other of spreadsheet.getSheets()) if (other.getName() !== name && other.getLastRow() === 0) spreadsheet.deleteSheet(other);
-    return `planilha "${spreadsheet.getName()}" (${spreadsheet.getUrl()}), aba "${name}"`;
+    return archiveDestination(spreadsheet.getName(), spreadsheet.getUrl(), name);
   }
 
   /** The archive spreadsheet; a new one when there is none yet or the current one would pass the cell limit. */
@@ -76,11 +77,8 @@ export class ArchiveSpreadsheet implements ArchiveSink {
       let current: Spreadsheet;
       try {
         current = app.openById(id);
-      } catch (error) {
-        throw new Error(
-          `Não foi possível abrir a planilha de arquivo do Histórico (id ${id}): ${error instanceof Error ? error.message : String(error)}. ` +
-            `Restaure o acesso a ela ou apague a propriedade ${ARCHIVE_ID_KEY} para criar outra; o Histórico não foi alterado.`,
-        );
+      } catch {
+        throw new Error(archiveUnavailable(id, ARCHIVE_ID_KEY));
       }
       const used = current.getSheets().reduce((cells, sheet) => cells + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
       if (used + cellsNeeded <= SHEETS_CELL_LIMIT * 0.9) return { spreadsheet: current, created: false };

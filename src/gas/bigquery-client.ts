@@ -2,13 +2,14 @@
 
 import type { BigQueryClient, GetQueryResultsOptions } from '../core/bigquery/history-sink';
 import { BigQueryConfigError, type BigQueryTable, type InsertAllBody, type InsertAllResponse, type QueryBody, type QueryResponse } from '../core/bigquery/requests';
+import { ADVANCED_SERVICE_OFF } from '../core/messages/bigquery';
 
 type AdvancedBigQuery = Pick<GoogleAppsScript.BigQuery, 'Tabledata' | 'Jobs'>;
 
 /** The enabled Advanced Service, or a config error saying how to enable it. */
 function advancedService(): AdvancedBigQuery {
   if (typeof BigQuery === 'undefined' || !BigQuery) {
-    throw new BigQueryConfigError('O serviço avançado "BigQuery API" não está ativado neste projeto do Apps Script (Editor > Serviços > BigQuery API, v2).');
+    throw new BigQueryConfigError(ADVANCED_SERVICE_OFF);
   }
   return BigQuery;
 }

@@ -1,8 +1,9 @@
 // The `Progresso Cademi` menu. Building it needs no authorization (it runs in AuthMode.NONE for add-ons).
 
 import { ADDON_MODE } from './deployment';
+import { PRODUCT_NAME } from '../core/messages/product';
 
-export const MENU_TITLE = 'Progresso Cademi';
+export const MENU_TITLE = PRODUCT_NAME;
 
 /** Menu captions and the entry functions they call (exported from src/gas/index.ts). */
 export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[] = [

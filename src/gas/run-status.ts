@@ -6,6 +6,8 @@ import { weekKeyOf } from '../core/time/local-date';
 import * as state from './state-store';
 import { readTickRecord, TICK_PERIOD_MS } from './tick-ownership';
 import { isAutoUpdateEnabled } from './triggers';
+import { collectingStatus, LISTING_STUDENTS, PAUSED_STATUS } from '../core/messages/menu';
+import { NO_RUNS } from '../core/messages/sidebar';
 
 /** A slice publishes progress every few seconds; older than this, it is no longer running. */
 const RUNNING_WINDOW_MS = 60_000;
@@ -34,16 +36,16 @@ function runState(now: number, timeZone: string): Omit<RunStatus, 'automationNot
     const percent = percentOf(progress.settled, progress.total);
     return {
       state: 'running', week: progress.week, settled: progress.settled, total: progress.total, percent,
-      message: progress.listing ? 'Listando os alunos das turmas…' : `Coletando: ${progress.settled} de ${progress.total} (${percent}%)`,
+      message: progress.listing ? LISTING_STUDENTS : collectingStatus(progress.settled, progress.total, percent),
     };
   }
   if (checkpoint) {
     const settled = progress?.settled ?? 0;
     const total = progress?.total ?? 0;
-    return { state: 'paused', week: checkpoint.week, settled, total, percent: percentOf(settled, total), message: 'Em andamento: continua automaticamente em alguns minutos.' };
+    return { state: 'paused', week: checkpoint.week, settled, total, percent: percentOf(settled, total), message: PAUSED_STATUS };
   }
   const history = state.readRunHistory();
-  const outcome = state.readLastOutcome() ?? 'Nenhuma execução ainda.';
+  const outcome = state.readLastOutcome() ?? NO_RUNS;
   if (history.lastFailureAt !== null) return { state: 'failed', week: null, settled: 0, total: 0, percent: 0, message: outcome };
   const done = history.lastCompletedWeek !== null && history.lastCompletedWeek >= weekKeyOf(now, timeZone);
   return { state: 'idle', week: history.lastCompletedWeek, settled: 0, total: 0, percent: done ? 100 : 0, message: outcome };

@@ -3,6 +3,7 @@
 
 import { wallTimeOf } from '../core/time/zoned';
 import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
+import { apiUrlNotAllowlisted, scopesMissing, selfCheckFailed, timeZoneDisagrees, timeZoneUnknown } from '../core/messages/menu';
 
 declare const __MANIFEST_SCOPES__: readonly string[] | undefined;
 
@@ -22,11 +23,11 @@ export function timeZoneProblem(timeZone: string, now: number): string | null {
       const wall = wallTimeOf(at, timeZone);
       const ours = `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')} ${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
       const platform = Utilities.formatDate(new Date(at), timeZone, 'yyyy-MM-dd HH:mm');
-      if (ours !== platform) return `o fuso horário "${timeZone}" dá ${ours} no Intl e ${platform} no Apps Script; as semanas sairiam erradas. Escolha um fuso da lista em Arquivo › Configurações e em "Fuso horário" na aba Configuração.`;
+      if (ours !== platform) return timeZoneDisagrees(timeZone, ours, platform);
     }
     return null;
   } catch {
-    return `o fuso horário "${timeZone}" não é reconhecido pelo Intl do Apps Script. Escolha um fuso da lista (ex.: America/Sao_Paulo) em Arquivo › Configurações e na aba Configuração.`;
+    return timeZoneUnknown(timeZone);
   }
 }
 
@@ -49,10 +50,10 @@ export function selfCheckProblems(input: { timeZones: readonly string[]; apiUrl:
   }
   const missing = missingScopes(manifestScopes());
   if (missing.length > 0) {
-    problems.push(`faltam permissões que você não concedeu: ${missing.map((scope) => scope.replace('https://www.googleapis.com/auth/', '')).join(', ')}. Rode de novo uma ação do menu e marque todas as permissões na tela do Google.`);
+    problems.push(scopesMissing(missing.map((scope) => scope.replace('https://www.googleapis.com/auth/', ''))));
   }
   if (input.apiUrl && !isUrlAllowed(input.apiUrl)) {
-    problems.push(`a "URL da API" (${originOf(input.apiUrl)}) não está entre os endereços permitidos do projeto (${builtAllowlist().join(', ')}). Use https://SUAESCOLA.cademi.com.br/api/v1 ou acrescente o domínio em extraFetchPrefixes no deploy.config.json e rode npm run push.`);
+    problems.push(apiUrlNotAllowlisted(originOf(input.apiUrl), builtAllowlist()));
   }
   return problems;
 }
@@ -64,7 +65,7 @@ export function passesSelfCheck(input: () => { timeZones: readonly string[]; api
   if (properties.getProperty(PASSED_KEY) === build) return true;
   const problems = selfCheckProblems({ ...input(), now: Date.now() });
   if (problems.length > 0) {
-    show(`Antes de começar, é preciso corrigir:\n\n- ${problems.join('\n- ')}`);
+    show(selfCheckFailed(problems));
     return false;
   }
   properties.setProperty(PASSED_KEY, build);

@@ -31,11 +31,14 @@ import { tookOverNotice } from '../core/schedule/tick-owner';
 import { runOneSlice } from './weekly-run';
 import { withWorkbookLock } from './workbook-lock';
 import { WORKBOOK_BUSY_FOR_CHANGE } from '../core/messages/sync';
+import { alreadyInCohort, SIDEBAR_DATE_INVALID } from '../core/messages/adjustments';
+import { moveTargetUnavailable, studentNotInHistory } from '../core/messages/cli';
+import { SIDEBAR_FUNCTION_UNAVAILABLE, SIDEBAR_TITLE, sidebarArgumentsInvalid } from '../core/messages/menu';
 
 /** At most this many inactive students are checked per click: each costs one API call at 2 req/s. */
 const DROPOUT_CHECK_LIMIT = 30;
 
-const isoDate = z.string().refine((text) => parseLocalDate(text) !== null, 'data inválida (AAAA-MM-DD)');
+const isoDate = z.string().refine((text) => parseLocalDate(text) !== null, SIDEBAR_DATE_INVALID);
 const cohortInput = z.object({
   name: z.string().max(200),
   tagId: z.number().int(),
@@ -167,10 +170,10 @@ const server: SidebarApi = {
     return exclusive(() => {
       const book = workbook();
       const target = loadConfig(book).cohorts.find((cohort) => cohort.name === toCohort && cohort.active);
-      if (!target) throw new Error(`a turma "${toCohort}" não existe ou está arquivada`);
+      if (!target) throw new Error(moveTargetUnavailable(toCohort));
       const latest = latestRowOf(history(book), id);
-      if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
-      if (latest.cohort === toCohort) throw new Error(`o aluno já está na turma "${toCohort}"`);
+      if (!latest) throw new Error(studentNotInHistory(id));
+      if (latest.cohort === toCohort) throw new Error(alreadyInCohort(toCohort));
       return adjustmentView(appendAdjustment(book, { date: fromWeek, studentId: id, name: latest.name, action: 'Mover', from: latest.cohort, to: toCohort, reason, by: actor() }));
     });
   },
@@ -178,7 +181,7 @@ const server: SidebarApi = {
     return exclusive(() => {
       const book = workbook();
       const latest = latestRowOf(history(book), id);
-      if (!latest) throw new Error(`aluno ${id} não encontrado no Histórico`);
+      if (!latest) throw new Error(studentNotInHistory(id));
       return adjustmentView(appendAdjustment(book, { date, studentId: id, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason, by: actor() }));
     });
   },
@@ -236,19 +239,20 @@ const server: SidebarApi = {
 /** The only function the sidebar calls. Unknown methods and malformed arguments are refused. */
 export function dispatchSidebarCall(method: unknown, args: unknown): unknown {
   if (typeof method !== 'string' || !(SIDEBAR_METHODS as readonly string[]).includes(method)) {
-    throw new Error('Função não disponível para a barra lateral.');
+    throw new Error(SIDEBAR_FUNCTION_UNAVAILABLE);
   }
   const name = method as keyof SidebarApi;
   const parsed = ARGUMENTS[name].safeParse(args ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Dados inválidos para ${name} (${issue.path.join('.') || 'argumentos'}: ${issue.message}).`);
+    // zod's own wording is English: only the refinements written here carry a message worth showing.
+    throw new Error(sidebarArgumentsInvalid(name, issue.path.join('.'), issue.code === 'custom' ? issue.message : null));
   }
   return (server[name] as (...values: unknown[]) => unknown)(...parsed.data);
 }
 
 /** "Gerenciar turmas…": the sidebar, one inlined HTML file. */
 export function showSidebar(): void {
-  const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Gerenciar turmas');
+  const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE);
   SpreadsheetApp.getUi().showSidebar(output);
 }

@@ -6,6 +6,8 @@ import { serialOfInstant } from '../core/time/local-date';
 import { placeNativeCharts } from './native-charts';
 import { ownedSheetKeyOf } from '../core/sheets';
 import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
+import { JOB_NOTE_PREFIX } from '../core/messages/config';
+import { REBUILT_SHEET_WARNING } from '../core/messages/reports';
 
 /**
  * Key of a sheet's identity in its developer metadata; the value is the identity key. Sheet-level
@@ -15,7 +17,6 @@ import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
  */
 export const SHEET_IDENTITY_KEY = 'cademi.sheet';
 
-const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
 const JOB_NOTE_BACKGROUND = '#ffe0b2';
 /** Text Sheets would re-parse as a number, date, percentage or boolean ("11,12", "14/09", "007"). */
 const PARSEABLE_TEXT = /^\s*[\d.,:/\s%R$]+\s*$|^\s*(true|false|verdadeiro|falso)\s*$/i;
@@ -97,7 +98,7 @@ export class SpreadsheetWorkbook implements Workbook {
   /** Warning-only protection: an edit asks "are you sure?", since the job rebuilds this sheet. */
   private protectWithWarning(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
     if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return;
-    sheet.protect().setWarningOnly(true).setDescription('Gerada pelo Progresso Cademi: alterações feitas aqui são refeitas na próxima atualização.');
+    sheet.protect().setWarningOnly(true).setDescription(REBUILT_SHEET_WARNING);
   }
 
   /** Filter, colour rules, greyed rows and charts: each one batched call (charts one per chart, found by identity). */

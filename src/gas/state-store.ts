@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { urlHash } from '../core/cademi/pagination';
 import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../core/sync/checkpoint';
 import type { LocalDate } from '../core/time/local-date';
+import { tokenMessages } from '../core/messages/cademi';
+import { CHECKPOINT_INDEX_UNREADABLE, CHECKPOINT_PARTS_MISMATCH, checkpointPartMissing, checkpointTooLarge, propertyTooLarge } from '../core/messages/sync';
 
 /** Every property key this module owns. */
 const KEY = {
@@ -117,7 +119,7 @@ function put(values: Record<string, string>): void {
   for (const [key, value] of Object.entries(values)) {
     const bytes = utf8Bytes(key) + utf8Bytes(value);
     if (bytes > VALUE_LIMIT_BYTES) {
-      throw new StateLimitError(`O valor "${key}" (${kb(bytes)} KB) passa do limite de 9 KB por valor das propriedades do Apps Script e não foi gravado.`);
+      throw new StateLimitError(propertyTooLarge(key, kb(bytes)));
     }
   }
   store().setProperties(values);
@@ -142,7 +144,7 @@ export function saveToken(token: string): void {
 
 /** The token as the UI may show it: only its last 4 characters. */
 export function maskedToken(token: string | null): string {
-  return token ? `…${token.slice(-4)}` : '(não configurado)';
+  return token ? `…${token.slice(-4)}` : tokenMessages.noneSaved;
 }
 
 const chunkKey = (index: number) => `${KEY.checkpointChunk}${index}`;
@@ -157,16 +159,16 @@ export function readStoredCheckpoint(): StoredCheckpoint {
   const manifestText = properties[KEY.checkpoint];
   if (!manifestText) return { kind: 'none' };
   const manifest = parseJson(manifestSchema, manifestText);
-  if (!manifest) return { kind: 'unreadable', reason: 'o índice está num formato antigo ou corrompido' };
+  if (!manifest) return { kind: 'unreadable', reason: CHECKPOINT_INDEX_UNREADABLE };
   const parts: string[] = [];
   for (let index = 1; index <= manifest.chunks; index++) {
     const part = properties[chunkKey(index)];
-    if (!part) return { kind: 'unreadable', reason: `falta a parte ${index} de ${manifest.chunks}` };
+    if (!part) return { kind: 'unreadable', reason: checkpointPartMissing(index, manifest.chunks) };
     parts.push(part);
   }
   const text = parts.join('');
   if (text.length !== manifest.length || urlHash(text) !== manifest.hash) {
-    return { kind: 'unreadable', reason: 'as partes não conferem com o índice (gravação interrompida)' };
+    return { kind: 'unreadable', reason: CHECKPOINT_PARTS_MISMATCH };
   }
   try {
     return { kind: 'valid', checkpoint: decodeCheckpoint(text) };
@@ -201,11 +203,7 @@ export function saveCheckpoint(checkpoint: SyncCheckpoint): CheckpointFootprint 
   const others = entriesBytes(Object.entries(current).filter(([key]) => !(key in values)));
   const storeBytes = others + entriesBytes(Object.entries(values));
   if (chunks > MAX_CHUNKS || storeBytes > STORE_BUDGET_BYTES) {
-    throw new StateLimitError(
-      `O ponto de retomada da coleta (${kb(text.length)} KB) não cabe nas propriedades do documento: com os outros valores (${kb(others)} KB) ` +
-        `passaria de ${kb(STORE_BUDGET_BYTES)} KB, a margem segura abaixo do limite de 500 KB do Apps Script. Nada pela metade foi gravado no Histórico. ` +
-        'Desative em Turmas (coluna Ativa) as turmas encerradas e tente de novo.',
-    );
+    throw new StateLimitError(checkpointTooLarge(kb(text.length), kb(others), kb(STORE_BUDGET_BYTES)));
   }
   put(values);
   for (const key of leftovers) store().deleteProperty(key);

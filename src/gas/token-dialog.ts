@@ -10,6 +10,7 @@ import { fetchAllRequests } from './urlfetch-transport';
 import { maskedToken, readToken, saveToken } from './state-store';
 import { tokenProblem } from '../core/cademi/token';
 import { tokenMessages } from '../core/messages/cademi';
+import { MENU_TITLE } from './menu';
 
 export function configureTokenDialog(): void {
   const ui = SpreadsheetApp.getUi();
@@ -17,7 +18,7 @@ export function configureTokenDialog(): void {
   const { settings, apiUrl } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
   const urlRefused = apiUrlRefusal(apiUrl);
   if (urlRefused) {
-    ui.alert('Progresso Cademi', urlRefused, ui.ButtonSet.OK);
+    ui.alert(MENU_TITLE, urlRefused, ui.ButtonSet.OK);
     return;
   }
   const answer = ui.prompt(
@@ -28,21 +29,21 @@ export function configureTokenDialog(): void {
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const token = answer.getResponseText().trim();
   if (token === '') {
-    ui.alert('Progresso Cademi', tokenMessages.noneGiven(), ui.ButtonSet.OK);
+    ui.alert(MENU_TITLE, tokenMessages.noneGiven(), ui.ButtonSet.OK);
     return;
   }
   const malformed = tokenProblem(token);
   if (malformed) {
-    ui.alert('Progresso Cademi', tokenMessages.notSaved(malformed), ui.ButtonSet.OK);
+    ui.alert(MENU_TITLE, tokenMessages.notSaved(malformed), ui.ButtonSet.OK);
     return;
   }
   const verdict = validateToken(settings.apiUrl, token);
   if (verdict !== null) {
-    ui.alert('Progresso Cademi', tokenMessages.notSaved(verdict), ui.ButtonSet.OK);
+    ui.alert(MENU_TITLE, tokenMessages.notSaved(verdict), ui.ButtonSet.OK);
     return;
   }
   saveToken(token);
-  ui.alert('Progresso Cademi', tokenMessages.saved(maskedToken(token)), ui.ButtonSet.OK);
+  ui.alert(MENU_TITLE, tokenMessages.saved(maskedToken(token)), ui.ButtonSet.OK);
 }
 
 /** One call to GET /tag: null when the API accepts the token, else why not (in Portuguese). */

@@ -2,7 +2,10 @@
 
 import type { WeeklyContacts } from '../core/report/contacts';
 import { tutorMessages } from '../core/report/tutor-mail';
-import { DELIVERY_REASON, mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+import { mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
+import { DELIVERY_REASON } from '../core/messages/alerts';
+import { TUTOR_LISTS_TITLE } from '../core/messages/mail';
+import { PRODUCT_NAME } from '../core/messages/product';
 
 /**
  * Sends one message per tutor. MailApp's daily quota counts recipients
@@ -17,7 +20,7 @@ export function mailTutors(contacts: WeeklyContacts, spreadsheetUrl: string): De
   const deliveries: Delivery[] = messages.map((message): Delivery => {
     try {
       if (MailApp.getRemainingDailyQuota() < recipientCount(message.to)) return { channel: 'e-mail', status: 'skipped', reason: DELIVERY_REASON.mailQuota };
-      MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body, htmlBody: message.htmlBody, name: 'Progresso Cademi' });
+      MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body, htmlBody: message.htmlBody, name: PRODUCT_NAME });
       return { channel: 'e-mail', status: 'sent' };
     } catch (error) {
       const kind = mailFailureKind(error instanceof Error ? error.message : String(error));
@@ -27,5 +30,5 @@ export function mailTutors(contacts: WeeklyContacts, spreadsheetUrl: string): De
   });
   const skipped = deliveries.filter((delivery) => delivery.status === 'skipped').length;
   if (skipped > 0) console.warn(`tutor e-mails: ${skipped} of ${deliveries.length} skipped (MailApp daily quota)`);
-  return { title: 'Listas dos tutores', deliveries };
+  return { title: TUTOR_LISTS_TITLE, deliveries };
 }

@@ -3,6 +3,8 @@
 // writes the manifest's list from FETCH_TARGETS (plus a school's own hosts); the code checks a URL
 // against the same list before fetching, so a refusal reads as a pt-BR message, not a platform error.
 
+import { CADEMI_FETCH_REASON, INVALID_URL_SHOWN, PREFIX_PROBLEM, SLACK_FETCH_REASON } from '../core/messages/alerts';
+
 /** A host the product fetches, with why (shown by `npm run deploy:check` and the README). */
 export interface FetchTarget {
   readonly prefix: string;
@@ -13,8 +15,8 @@ export const CADEMI_PREFIX = 'https://*.cademi.com.br/';
 export const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/';
 
 export const FETCH_TARGETS: readonly FetchTarget[] = [
-  { prefix: CADEMI_PREFIX, reason: 'API da Cademi ("URL da API" em Configuração)' },
-  { prefix: SLACK_WEBHOOK_PREFIX, reason: 'alertas no Slack (webhook de entrada)' },
+  { prefix: CADEMI_PREFIX, reason: CADEMI_FETCH_REASON },
+  { prefix: SLACK_WEBHOOK_PREFIX, reason: SLACK_FETCH_REASON },
 ];
 
 declare const __URL_FETCH_ALLOWLIST__: readonly string[] | undefined;
@@ -29,10 +31,10 @@ const URL_PARTS = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i;
 /** Why a prefix is not one the manifest accepts, or null when it is valid. */
 export function invalidPrefixReason(prefix: string): string | null {
   const parts = URL_PARTS.exec(prefix);
-  if (!parts) return 'não é uma URL';
-  if (parts[1].toLowerCase() !== 'https') return 'precisa começar com https://';
-  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(parts[2])) return 'precisa de um domínio completo';
-  if (!parts[3].startsWith('/')) return 'precisa de um caminho (termine o domínio com /)';
+  if (!parts) return PREFIX_PROBLEM.notUrl;
+  if (parts[1].toLowerCase() !== 'https') return PREFIX_PROBLEM.notHttps;
+  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(parts[2])) return PREFIX_PROBLEM.noDomain;
+  if (!parts[3].startsWith('/')) return PREFIX_PROBLEM.noPath;
   return null;
 }
 
@@ -62,5 +64,5 @@ export function isUrlAllowed(url: string, allowlist: readonly string[] = builtAl
 /** `https://host/…` → `https://host` (for messages: never the path or query, which may carry secrets). */
 export function originOf(url: string): string {
   const parts = URL_PARTS.exec(url);
-  return parts ? `${parts[1].toLowerCase()}://${parts[2].toLowerCase()}` : '(URL inválida)';
+  return parts ? `${parts[1].toLowerCase()}://${parts[2].toLowerCase()}` : INVALID_URL_SHOWN;
 }

@@ -4,6 +4,7 @@
 import { parseWebhookBody } from '../core/push/webhook-events';
 import { recordPushedProgress } from '../core/push/pushed-sheet';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { WEBHOOK_BUSY, WEBHOOK_DIALOG_TITLE, WEBHOOK_NOT_CONFIGURED, WEBHOOK_UNAUTHORIZED, webhookSetup } from '../core/messages/webhook';
 
 // Script properties: a web app call has no active document, and a bound script has one anyway.
 const SECRET_KEY = 'cademi.webhookSecret';
@@ -25,13 +26,13 @@ export function handleWebhookPost(event: GoogleAppsScript.Events.DoPost): Google
   const properties = PropertiesService.getScriptProperties();
   const secret = properties.getProperty(SECRET_KEY);
   const given = String(event?.parameter?.secret ?? '');
-  if (!secret || !sameSecret(given, secret)) return reply({ ok: false, error: 'não autorizado' });
+  if (!secret || !sameSecret(given, secret)) return reply({ ok: false, error: WEBHOOK_UNAUTHORIZED });
   const parsed = parseWebhookBody(event?.postData?.contents ?? '', Date.now());
   if (parsed.kind === 'ignored') return reply({ ok: true, ignored: parsed.reason });
   const spreadsheetId = properties.getProperty(SPREADSHEET_KEY);
-  if (!spreadsheetId) return reply({ ok: false, error: 'webhook não configurado' });
+  if (!spreadsheetId) return reply({ ok: false, error: WEBHOOK_NOT_CONFIGURED });
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) return reply({ ok: false, error: 'ocupado; reenvie' });
+  if (!lock.tryLock(10_000)) return reply({ ok: false, error: WEBHOOK_BUSY });
   try {
     recordPushedProgress(new SpreadsheetWorkbook(SpreadsheetApp.openById(spreadsheetId)), [parsed.progress]);
   } finally {
@@ -46,12 +47,5 @@ export function configureWebhookDialog(): void {
   const secret = Utilities.getUuid().replace(/-/g, '');
   PropertiesService.getScriptProperties().setProperties({ [SECRET_KEY]: secret, [SPREADSHEET_KEY]: spreadsheet.getId() });
   const ui = SpreadsheetApp.getUi();
-  ui.alert(
-    'Webhook da Cademi',
-    'Um novo segredo foi gerado (o anterior deixa de valer).\n' +
-      '1. Implante este script como "App da Web" (executar como você; acesso: qualquer pessoa).\n' +
-      `2. Na Cademi, cadastre o webhook "usuario.progresso" com a URL do app seguida de ?secret=${secret}\n` +
-      'Com isso, a coleta semanal dispensa a chamada à API para quem teve progresso informado pelo webhook.',
-    ui.ButtonSet.OK,
-  );
+  ui.alert(WEBHOOK_DIALOG_TITLE, webhookSetup(secret), ui.ButtonSet.OK);
 }

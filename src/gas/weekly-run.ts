@@ -32,7 +32,7 @@ import type { HistoryRow } from '../core/history/schema';
 import * as state from './state-store';
 import {
   apiPause, apiPausePastWeek, archiveFailed, bigQueryCopied, bigQueryCopyFailed, bigQueryReadFailed, checkpointUnreadable,
-  formatInstant, invalidConfiguration, unexpectedFailure, URLFETCH_QUOTA_PAUSE, weekCompleted, weekEndedUnfinished,
+  formatInstant, invalidConfiguration, thrownValue, unexpectedFailure, URLFETCH_QUOTA_PAUSE, weekCompleted, weekEndedUnfinished,
 } from '../core/messages/sync';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
@@ -301,7 +301,7 @@ function unexpectedFailureMessage(error: unknown): string {
  * platform message is cut where it would quote a server's response.
  */
 export function describeError(error: unknown): string {
-  if (typeof error !== 'object' || error === null || !('message' in error)) return `valor lançado do tipo ${typeof error}`;
+  if (typeof error !== 'object' || error === null || !('message' in error)) return thrownValue(typeof error);
   const name = String((error as Error).name || 'Error');
   if (name === 'SyntaxError' || /zod/i.test(name)) return name;
   const message = String((error as Error).message).split(/truncated server response|server response|resposta do servidor/i)[0].trim().slice(0, 300);

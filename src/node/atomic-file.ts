@@ -1,11 +1,12 @@
 // Saving a file so it stays the same file: a temp file beside the real target, created with the
 // final mode (never briefly readable by others), flushed, then renamed over it. A symlink stays a
-// link whose target gets the new content; a private (0600) workbook stays private.
+// link whose target gets the new content; a private (0600) workbook stays private; a hard-linked one
+// is written in place, so every name keeps seeing the same file.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { workbookReadOnly } from '../core/messages/files';
+import { hardLinkedSaveFailed, workbookReadOnly } from '../core/messages/files';
 import { UsageError } from './cli-io';
 import { modeOf, newFileMode, realPathOf } from './file-identity';
 import { assertWriteAllowed, holdsWorkbookLock, isReadOnly } from './workbook-lock';
@@ -57,6 +58,11 @@ export function writeFileAtomically(path: string, data: Uint8Array | string, opt
     }
     // Checked again just before the rename: the write itself may have taken a while.
     assertWriteAllowed();
+    if (existing?.isFile() && existing.nlink > 1) {
+      created = false; // from here on the temp is the only complete copy: kept if the copy fails
+      overwriteInPlace(temp, target, path);
+      return;
+    }
     renameSync(temp, target);
     created = false;
     syncFolder(folder);
@@ -64,6 +70,26 @@ export function writeFileAtomically(path: string, data: Uint8Array | string, opt
     if (created) removeQuietly(temp);
     throw error;
   }
+}
+
+/**
+ * A file with other hard links: a rename would give this name a new file and leave the others with
+ * the old week, so the complete, flushed temp is copied into the file itself (same inode, every name
+ * sees it). Not atomic: if the copy fails, the file may be cut short, so the temp is kept and named.
+ */
+function overwriteInPlace(temp: string, target: string, path: string): void {
+  try {
+    copyFileSync(temp, target);
+    const fd = openSync(target, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    throw new Error(hardLinkedSaveFailed(path, temp));
+  }
+  removeQuietly(temp);
 }
 
 /** The new file gets the old one's owner and group: root may set both, anyone may keep a group they belong to. */

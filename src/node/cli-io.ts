@@ -1,13 +1,16 @@
 // What a command needs from its process: output streams and environment, injectable for tests.
 
-import { badDateOption, badIdListOption, badIntegerOption, badNumberOption } from '../core/messages/cli';
+import { badDateOption, badIdListOption, badIntegerOption, badNumberOption, numberRange } from '../core/messages/cli';
 import { parseLocalDate } from '../core/time/local-date';
+import type { DriverClock } from './drive-job';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The clock a sync against a real API paces and waits on; the system's unless a test gives a virtual one. */
+  readonly clock?: DriverClock;
 }
 
 /** Bad usage or a config error: exit code 2. */
@@ -34,7 +37,7 @@ export function numberOption(name: string, text: string | undefined, range: { mi
   const value = /^\s*-?\d+([.,]\d+)?\s*$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
   const low = range.above ? value > range.min : value >= range.min;
   if (!Number.isFinite(value) || !low || value > range.max) {
-    throw new UsageError(badNumberOption(name, text, `${range.above ? 'maior que' : 'de'} ${range.min} ${range.above ? 'e até' : 'a'} ${range.max}`));
+    throw new UsageError(badNumberOption(name, text, numberRange(range.min, range.max, range.above === true)));
   }
   return value;
 }

@@ -11,25 +11,9 @@ import { initCommand } from './commands/init';
 import { simulatorCommand } from './commands/simulator';
 import { syncCommand } from './commands/sync';
 import { studentCommand } from './commands/student';
-
-const HELP = `Progresso Cademi — acompanhamento semanal dos alunos por turma
-
-uso:
-  cademi-monitor demo [--out out/demo.xlsx] [--weeks 12]       demonstração com o simulador embutido
-  cademi-monitor init <arquivo.xlsx>                           cria as abas de configuração
-  cademi-monitor cohort add <arquivo.xlsx> --name N --tag ID --start AAAA-MM-DD --products 11,12,13
-                        [--goal Padrão] [--tutor email] [--inactive]
-  cademi-monitor cohort list <arquivo.xlsx>
-  cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]
-  cademi-monitor cohort archive <arquivo.xlsx> <turma>
-  cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week AAAA-MM-DD [--reason …]
-  cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date AAAA-MM-DD [--reason …]
-  cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]       coleta a semana (CADEMI_BASE_URL e CADEMI_TOKEN
-                                                               para a API real; sem eles, o simulador embutido)
-  cademi-monitor simulator [--port 8787] [--latency-ms 150] [--rate 2]
-
-códigos de saída: 0 concluído · 1 a execução falhou · 2 uso incorreto ou configuração inválida
-`;
+import {
+  badArgument, CLI_HELP, configErrorLine, errorLine, INIT_USAGE, unexpectedErrorLine, unknownCommand, type ArgumentProblem,
+} from '../core/messages/cli';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -46,7 +30,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'demo':
       return await demoCommand(rest, io);
     case 'init':
-      if (rest.length !== 1) throw new UsageError('uso: cademi-monitor init <arquivo.xlsx>');
+      if (rest.length !== 1) throw new UsageError(INIT_USAGE);
       return await initCommand(rest[0], io);
     case 'cohort':
       return await cohortCommand(rest, io);
@@ -60,36 +44,49 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      io.stdout.write(HELP);
+      io.stdout.write(CLI_HELP);
       return command === undefined ? EXIT.usage : EXIT.ok;
     default:
-      throw new UsageError(`comando desconhecido "${command}" (veja cademi-monitor help)`);
+      throw new UsageError(unknownCommand(command));
   }
 }
 
 function reportFailure(error: unknown, io: CliIo): number {
   if (error instanceof SyncFailedError || error instanceof WorkbookBusyError || error instanceof WorkbookLockLostError) {
-    io.stderr.write(`erro: ${error.message}\n`);
+    io.stderr.write(`${errorLine(error.message)}\n`);
     return EXIT.runFailed;
   }
   if (error instanceof ConfigError) {
-    io.stderr.write(`erro de configuração: ${error.issues.map(describeIssue).join('; ')}\n`);
+    io.stderr.write(`${configErrorLine(error.issues.map(describeIssue))}\n`);
     return EXIT.usage;
   }
   if (error instanceof UsageError || error instanceof HistorySchemaError) {
-    io.stderr.write(`erro: ${error.message}\n`);
+    io.stderr.write(`${errorLine(error.message)}\n`);
     return EXIT.usage;
   }
   // Checked by code, not class: Node's own errors may come from another realm (a test sandbox).
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr.write(`erro: ${(error as Error).message}\n`);
+    io.stderr.write(`${errorLine(argumentProblem(code, String((error as Error).message)))}\n`);
     return EXIT.usage;
   }
   // A bug, not a bad input: the class and message, never a stack trace (CADEMI_DEBUG=1 shows it to a developer).
   const detail = error instanceof Error ? (io.env.CADEMI_DEBUG === '1' ? error.stack ?? error.message : `${error.name}: ${error.message}`) : String(error);
-  io.stderr.write(`erro inesperado: ${detail}. Nada pela metade foi salvo; se o erro se repetir, avise quem mantém o cademi-monitor.\n`);
+  io.stderr.write(`${unexpectedErrorLine(detail)}\n`);
   return EXIT.runFailed;
+}
+
+/**
+ * Node's argument parser speaks English: its message is read only for the option or argument it
+ * quotes (`Unknown option '--foo'`, `Option '--name <value>' argument missing`), and said in pt-BR.
+ */
+function argumentProblem(code: string, message: string): string {
+  const quoted = (/'([^']*)'/.exec(message)?.[1] ?? '').replace(/ <value>$/, '');
+  let problem: ArgumentProblem = 'other';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') problem = 'unknown-option';
+  else if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') problem = 'unexpected-argument';
+  else if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') problem = /does not take an argument/i.test(message) ? 'unexpected-value' : 'missing-value';
+  return quoted ? badArgument(problem, quoted) : badArgument('other', '');
 }
 
 /** Runs the CLI on this process's arguments and sets its exit code. */

@@ -1,6 +1,7 @@
 // A one-line progress bar on stderr while a sync works (only when stderr is a terminal).
 
 import type { SyncJob } from '../core/sync/job';
+import { listingProgress } from '../core/messages/cli';
 
 export class ProgressBar {
   private lastDraw = 0;
@@ -14,7 +15,7 @@ export class ProgressBar {
     this.lastDraw = now;
     const { listing, settled, total } = job.progress();
     if (listing) {
-      this.stream.write(`\r${this.label} listando alunos das turmas… ${job.stats.calls} chamadas`);
+      this.stream.write(`\r${listingProgress(this.label, job.stats.calls)}`);
       return;
     }
     const width = 30;

@@ -4,11 +4,12 @@ import { parseLocalDate } from '../core/time/local-date';
 import { epochOfWallTime } from '../core/time/zoned';
 import type { Settings } from '../core/model/settings';
 import { UsageError } from './cli-io';
+import { badDateOption } from '../core/messages/cli';
 
 export function runInstant(date: string | undefined, settings: Pick<Settings, 'timeZone' | 'runHour'>, realNow = Date.now()): number {
   if (date === undefined) return realNow;
   const parsed = parseLocalDate(date);
-  if (!parsed) throw new UsageError(`--date "${date}" não é uma data AAAA-MM-DD`);
+  if (!parsed) throw new UsageError(badDateOption('--date', date));
   const [year, month, day] = parsed.split('-').map(Number);
   return epochOfWallTime({ year, month, day, hour: settings.runHour, minute: 0, second: 0 }, settings.timeZone);
 }

@@ -1,6 +1,7 @@
 // The Node host's Workbook: an .xlsx file held in memory with exceljs, saved atomically.
 // Writes touch only the sheets the job writes, so formatting people added elsewhere survives.
 
+import { JOB_NOTE_PREFIX } from '../core/messages/config';
 import ExcelJS from 'exceljs';
 import { writeFileAtomically, type AtomicWriteOptions } from './atomic-file';
 import { safeCell, safeCellText } from '../core/workbook/cell-text';
@@ -10,7 +11,6 @@ import { ownedSheetKeyOf } from '../core/sheets';
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 /** Marks the notes the job wrote, so it can replace them without touching people's own notes. */
-const JOB_NOTE_PREFIX = '⚠ Progresso Cademi: ';
 const JOB_NOTE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0B2' } };
 /**
  * A sheet's identity is a workbook-level defined name `ProgressoCademi_<key>` pointing at its A1.

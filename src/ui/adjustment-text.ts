@@ -2,10 +2,11 @@
 
 import type { AdjustmentView } from '../core/sidebar/api';
 import { formatDate } from './dates';
+import { dropoutDescription, moveDescription } from '../core/messages/sidebar';
 
 /** One line saying what an adjustment did. */
 export function describeAdjustment(adjustment: AdjustmentView): string {
   return adjustment.action === 'Mover'
-    ? `${adjustment.name}: ${adjustment.from} → ${adjustment.to} (a partir de ${formatDate(adjustment.date)})`
-    : `${adjustment.name}: desistência em ${formatDate(adjustment.date)} (${adjustment.from})`;
+    ? moveDescription(adjustment.name, adjustment.from, adjustment.to, formatDate(adjustment.date))
+    : dropoutDescription(adjustment.name, formatDate(adjustment.date), adjustment.from);
 }

@@ -6,6 +6,10 @@
 import type { CohortInput, CohortView, FieldError, Option, SidebarState } from '../core/sidebar/api';
 import type { Catalog, SidebarContext } from './context';
 import { byId, el, replaceChildren } from './dom';
+import {
+  CHOOSE_TAG, cohortCreated, cohortUpdated, CREATE_COHORT, editCohortTitle, NEW_COHORT_TITLE, NO_GOAL, NO_PRODUCTS_LOADED, NO_TAGS_LOADED, SAVE_CHANGES,
+  tagChoice, unknownTagChoice,
+} from '../core/messages/sidebar';
 
 /** CohortInput field names, as the server names them in FieldError.field. */
 type CohortField = keyof CohortInput;
@@ -54,8 +58,8 @@ export class CohortForm {
     this.autoName = null;
     this.touched.clear();
     this.showErrors([], true);
-    this.title.textContent = cohort ? `Editar turma ${cohort.name}` : 'Nova turma';
-    this.submit.textContent = cohort ? 'Salvar alterações' : 'Criar turma';
+    this.title.textContent = cohort ? editCohortTitle(cohort.name) : NEW_COHORT_TITLE;
+    this.submit.textContent = cohort ? SAVE_CHANGES : CREATE_COHORT;
     this.ensureTagOption(cohort?.tagId ?? null);
     this.tag.value = cohort ? String(cohort.tagId) : '';
     this.name.value = cohort?.name ?? '';
@@ -131,7 +135,7 @@ export class CohortForm {
         this.focusFirstInvalid();
         return;
       }
-      this.context.messages.status(this.originalName ? `Turma “${input.name}” atualizada.` : `Turma “${input.name}” criada.`);
+      this.context.messages.status(this.originalName ? cohortUpdated(input.name) : cohortCreated(input.name));
       this.close();
       await this.context.attempt(() => this.context.refresh());
     } finally {
@@ -164,16 +168,16 @@ export class CohortForm {
   /** Keeps a cohort's tag selectable even when the catalog does not list it (or is not loaded). */
   private ensureTagOption(tagId: number | null): void {
     if (tagId === null || [...this.tag.options].some((option) => option.value === String(tagId))) return;
-    this.tag.append(el('option', { text: `Tag #${tagId}`, attrs: { value: String(tagId) } }));
+    this.tag.append(el('option', { text: unknownTagChoice(tagId), attrs: { value: String(tagId) } }));
   }
 
   private renderOptions(state: SidebarState, catalog: Catalog): void {
     if (!this.form.hidden) return; // never reset what the coordinator is typing
     replaceChildren(
       this.tag,
-      el('option', { text: catalog.tags.length ? 'Escolha uma tag…' : 'Nenhuma tag carregada', attrs: { value: '' } }),
+      el('option', { text: catalog.tags.length ? CHOOSE_TAG : NO_TAGS_LOADED, attrs: { value: '' } }),
       ...catalog.tags.map((tag: Option) => {
-        const option = el('option', { text: `${tag.name} (#${tag.id})`, attrs: { value: String(tag.id) } });
+        const option = el('option', { text: tagChoice(tag.name, tag.id), attrs: { value: String(tag.id) } });
         option.dataset.name = tag.name;
         return option;
       }),
@@ -183,7 +187,7 @@ export class CohortForm {
       this.products,
       legend,
       ...(catalog.products.length === 0
-        ? [el('p', { className: 'hint', text: 'Nenhum produto carregado.' })]
+        ? [el('p', { className: 'hint', text: NO_PRODUCTS_LOADED })]
         : catalog.products.map((product) =>
             el(
               'label',
@@ -195,7 +199,7 @@ export class CohortForm {
     );
     replaceChildren(
       this.goal,
-      el('option', { text: 'sem meta', attrs: { value: '' } }),
+      el('option', { text: NO_GOAL, attrs: { value: '' } }),
       ...state.goalTracks.map((track) => el('option', { text: track, attrs: { value: track } })),
     );
   }

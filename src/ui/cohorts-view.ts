@@ -6,6 +6,10 @@ import type { CohortView } from '../core/sidebar/api';
 import { type Catalog, type SidebarContext, optionName } from './context';
 import { formatDate } from './dates';
 import { button, byId, el, replaceChildren } from './dom';
+import {
+  ARCHIVE, ARCHIVED_BADGE, archiveCohortLabel, archiveConfirmLabel, archiveQuestion, CANCEL, COHORT_FACT, cohortArchived, EDIT, editCohortLabel,
+  NO_COHORTS, NO_GOAL, NOT_SYNCED_YET,
+} from '../core/messages/sidebar';
 
 function fact(term: string, value: string): HTMLElement[] {
   return [el('dt', { text: term }), el('dd', { text: value })];
@@ -16,13 +20,13 @@ function cohortFacts(cohort: CohortView, catalog: Catalog): HTMLDListElement {
   return el(
     'dl',
     { className: 'facts' },
-    ...fact('Tag', optionName(catalog.tags, cohort.tagId)),
-    ...fact('Início', formatDate(cohort.start)),
-    ...fact('Produtos', products || '—'),
-    ...fact('Meta', cohort.goalTrack ?? 'sem meta'),
-    ...fact('Tutor', cohort.tutorEmail ?? '—'),
-    ...fact('Alunos', cohort.studentCount === null ? '—' : String(cohort.studentCount)),
-    ...fact('Última semana', cohort.lastWeek === null ? 'ainda não sincronizada' : formatDate(cohort.lastWeek)),
+    ...fact(COHORT_FACT.tag, optionName(catalog.tags, cohort.tagId)),
+    ...fact(COHORT_FACT.start, formatDate(cohort.start)),
+    ...fact(COHORT_FACT.products, products || '—'),
+    ...fact(COHORT_FACT.goal, cohort.goalTrack ?? NO_GOAL),
+    ...fact(COHORT_FACT.tutor, cohort.tutorEmail ?? '—'),
+    ...fact(COHORT_FACT.students, cohort.studentCount === null ? '—' : String(cohort.studentCount)),
+    ...fact(COHORT_FACT.lastWeek, cohort.lastWeek === null ? NOT_SYNCED_YET : formatDate(cohort.lastWeek)),
   );
 }
 
@@ -31,13 +35,13 @@ export function mountCohortList(context: SidebarContext, onEdit: (cohort: Cohort
   const list = byId<HTMLUListElement>('cohort-list');
 
   function archiveConfirm(cohort: CohortView, actions: HTMLElement): HTMLElement {
-    const confirmBox = el('div', { className: 'confirm', attrs: { role: 'group', 'aria-label': `Confirmar arquivamento de ${cohort.name}` } });
+    const confirmBox = el('div', { className: 'confirm', attrs: { role: 'group', 'aria-label': archiveConfirmLabel(cohort.name) } });
     const cancel = () => {
       confirmBox.remove();
       actions.hidden = false;
       actions.querySelector<HTMLButtonElement>('.archive')?.focus();
     };
-    const confirm = button('Arquivar', () => {
+    const confirm = button(ARCHIVE, () => {
       void context.attempt(async () => {
         confirm.disabled = true;
         const result = await context.call('archiveCohort', cohort.name);
@@ -45,30 +49,30 @@ export function mountCohortList(context: SidebarContext, onEdit: (cohort: Cohort
           context.messages.error(result.errors.map((error) => error.message).join(' '));
           return;
         }
-        context.messages.status(`Turma “${cohort.name}” arquivada.`);
+        context.messages.status(cohortArchived(cohort.name));
         await context.refresh();
       }).finally(() => (confirm.disabled = false));
     }, 'danger');
     confirmBox.append(
-      el('p', { text: `Arquivar a turma ${cohort.name}? Ela deixa de ser atualizada; o histórico é mantido.` }),
-      el('div', { className: 'actions' }, confirm, button('Cancelar', cancel)),
+      el('p', { text: archiveQuestion(cohort.name) }),
+      el('div', { className: 'actions' }, confirm, button(CANCEL, cancel)),
     );
     return confirmBox;
   }
 
   function card(cohort: CohortView, catalog: Catalog): HTMLLIElement {
     const title = el('div', { className: 'card-title' }, el('strong', { text: cohort.name }));
-    if (!cohort.active) title.append(el('span', { className: 'badge', text: 'arquivada' }));
+    if (!cohort.active) title.append(el('span', { className: 'badge', text: ARCHIVED_BADGE }));
     const item = el('li', { className: cohort.active ? 'card' : 'card archived' }, title, cohortFacts(cohort, catalog));
     if (cohort.active) {
       const actions = el('div', { className: 'actions' });
-      const archive = button('Arquivar', () => {
+      const archive = button(ARCHIVE, () => {
         actions.hidden = true;
         const confirmBox = archiveConfirm(cohort, actions);
         item.append(confirmBox);
         confirmBox.querySelector('button')?.focus();
-      }, 'secondary archive', `Arquivar turma ${cohort.name}`);
-      actions.append(button('Editar', () => onEdit(cohort), 'secondary', `Editar turma ${cohort.name}`), archive);
+      }, 'secondary archive', archiveCohortLabel(cohort.name));
+      actions.append(button(EDIT, () => onEdit(cohort), 'secondary', editCohortLabel(cohort.name)), archive);
       item.append(actions);
     }
     return item;
@@ -77,7 +81,7 @@ export function mountCohortList(context: SidebarContext, onEdit: (cohort: Cohort
   context.onState((state, catalog) => {
     const cohorts = [...state.cohorts].sort((a, b) => Number(b.active) - Number(a.active));
     if (cohorts.length === 0) {
-      replaceChildren(list, el('li', { className: 'empty', text: 'Nenhuma turma cadastrada. Use “Nova turma”.' }));
+      replaceChildren(list, el('li', { className: 'empty', text: NO_COHORTS }));
       return;
     }
     replaceChildren(list, ...cohorts.map((cohort) => card(cohort, catalog)));

@@ -8,8 +8,10 @@ import { describeAdjustment } from './adjustment-text';
 import type { SidebarContext } from './context';
 import { todayIso } from './dates';
 import { button, byId, el, replaceChildren, whileBusy } from './dom';
-
-export const ENDED_ACCESS_REASON = 'Acesso encerrado na Cademi';
+import {
+  accessEnded, adjustmentRecorded, CHECKING, CHECKING_ACCESS_NOTE, CONFIRM_DROPOUT, confirmDropoutLabel, daysWithoutAccess, DROPOUT_RECORDED,
+  ENDED_ACCESS_REASON, NO_POSSIBLE_DROPOUTS, possibleDropoutDetail, RECORDING, studentsWithEndedAccess,
+} from '../core/messages/sidebar';
 
 export function mountPossibleDropouts(context: SidebarContext): void {
   const check = byId<HTMLButtonElement>('dropouts-check');
@@ -17,40 +19,40 @@ export function mountPossibleDropouts(context: SidebarContext): void {
   const note = byId('dropouts-note');
 
   function confirmDropout(student: PossibleDropout, entry: HTMLLIElement, control: HTMLButtonElement): void {
-    void whileBusy(control, 'Registrando…', () =>
+    void whileBusy(control, RECORDING, () =>
       context.attempt(async () => {
         const adjustment = await context.call('markDropout', student.studentId, todayIso(), ENDED_ACCESS_REASON);
-        control.replaceWith(el('span', { className: 'badge done', text: 'Desistência registrada' }));
+        control.replaceWith(el('span', { className: 'badge done', text: DROPOUT_RECORDED }));
         entry.classList.add('confirmed');
-        context.messages.status(`Ajuste registrado: ${describeAdjustment(adjustment)}`);
+        context.messages.status(adjustmentRecorded(describeAdjustment(adjustment)));
         await context.refresh();
       }),
     );
   }
 
   function item(student: PossibleDropout): HTMLLIElement {
-    const days = student.daysWithoutAccess === null ? 'sem acesso registrado' : `${student.daysWithoutAccess} dia(s) sem acessar`;
+    const days = daysWithoutAccess(student.daysWithoutAccess);
     const entry = el(
       'li',
       { className: 'card' },
       el('div', { className: 'card-title' }, el('strong', { text: student.name })),
-      el('span', { className: 'hint', text: `${student.email} · ${student.cohort} · ${days}` }),
-      el('span', { text: `Acesso encerrado: ${student.endedProducts.join(', ') || '—'}` }),
+      el('span', { className: 'hint', text: possibleDropoutDetail(student.email, student.cohort, days) }),
+      el('span', { text: accessEnded(student.endedProducts) }),
     );
-    const control = button('Confirmar desistência', () => confirmDropout(student, entry, control), 'secondary', `Confirmar desistência de ${student.name}`);
+    const control = button(CONFIRM_DROPOUT, () => confirmDropout(student, entry, control), 'secondary', confirmDropoutLabel(student.name));
     entry.append(el('div', { className: 'actions' }, control));
     return entry;
   }
 
   check.addEventListener('click', () => {
-    note.textContent = 'Consultando a Cademi… pode levar alguns instantes.';
-    void whileBusy(check, 'Consultando…', async () => {
+    note.textContent = CHECKING_ACCESS_NOTE;
+    void whileBusy(check, CHECKING, async () => {
       const students = await context.attempt(() => context.call('possibleDropouts'));
       if (students === undefined) {
         note.textContent = '';
         return;
       }
-      note.textContent = students.length === 0 ? 'Nenhuma possível desistência encontrada.' : `${students.length} aluno(s) com acesso encerrado.`;
+      note.textContent = students.length === 0 ? NO_POSSIBLE_DROPOUTS : studentsWithEndedAccess(students.length);
       replaceChildren(list, ...students.map(item));
     });
   });

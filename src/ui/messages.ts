@@ -3,6 +3,7 @@
 // The sidebar's message area: polite status lines (aria-live) and server errors (role=alert).
 
 import { button, byId, el, replaceChildren } from './dom';
+import { CLOSE, CLOSE_ERROR_LABEL } from '../core/messages/sidebar';
 
 const STATUS_VISIBLE_MS = 10_000;
 
@@ -26,7 +27,7 @@ export class Messages {
     replaceChildren(
       this.errorArea,
       el('p', { text }),
-      button('Fechar', () => this.clearError(), 'link', 'Fechar mensagem de erro'),
+      button(CLOSE, () => this.clearError(), 'link', CLOSE_ERROR_LABEL),
     );
     this.errorArea.hidden = false;
   }

@@ -4,6 +4,7 @@
 // `sidebarRpc(method, args)`, and every call is keyed to the shared `SidebarApi` contract.
 
 import type { SidebarApi, SidebarMethod } from '../core/sidebar/api';
+import { NOT_IN_SHEETS, SERVER_ERROR_WITHOUT_MESSAGE } from '../core/messages/sidebar';
 
 /** The slice of `google.script.run` the sidebar uses (declared here: no @types in the browser bundle). */
 export interface ScriptRunner {
@@ -32,14 +33,14 @@ export type RpcCall = <M extends SidebarMethod>(
 /** The page's `google.script.run`, or an error saying the sidebar is not running inside Sheets. */
 export function scriptRunner(): ScriptRunner {
   const run = (globalThis as unknown as ScriptHostWindow).google?.script?.run;
-  if (!run) throw new Error('google.script.run não está disponível: abra esta barra lateral pelo menu da planilha.');
+  if (!run) throw new Error(NOT_IN_SHEETS);
   return run;
 }
 
 function failureMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;
-  return 'O servidor respondeu com um erro sem mensagem.';
+  return SERVER_ERROR_WITHOUT_MESSAGE;
 }
 
 /** Builds `call(method, ...args)` over a runner (the page's `google.script.run` unless one is given). */

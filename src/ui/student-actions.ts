@@ -8,6 +8,10 @@ import { describeAdjustment } from './adjustment-text';
 import type { SidebarContext } from './context';
 import { todayIso } from './dates';
 import { byId, el, replaceChildren } from './dom';
+import {
+  adjustmentReason, adjustmentRecorded, CHOOSE_COHORT, DROPOUT_RECORDED, NO_STUDENTS_FOUND, SEARCHING, studentDetail, STUDENT_MOVED, studentSelected,
+  studentsFound, typeAtLeast,
+} from '../core/messages/sidebar';
 
 const SEARCH_DELAY_MS = 300;
 const MIN_QUERY_LENGTH = 2;
@@ -35,7 +39,7 @@ export function mountStudentActions(context: SidebarContext): void {
     const cohorts = (context.state?.cohorts ?? []).filter((cohort) => cohort.active && cohort.name !== selected?.cohort);
     replaceChildren(
       moveTarget,
-      el('option', { text: 'Escolha a turma…', attrs: { value: '' } }),
+      el('option', { text: CHOOSE_COHORT, attrs: { value: '' } }),
       ...cohorts.map((cohort) => el('option', { text: cohort.name, attrs: { value: cohort.name } })),
     );
   }
@@ -44,18 +48,18 @@ export function mountStudentActions(context: SidebarContext): void {
     selected = student;
     for (const other of results.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === chosen));
     selectedName.textContent = student.name;
-    selectedDetail.textContent = `${student.email} · ${student.cohort || 'sem turma'}`;
+    selectedDetail.textContent = studentDetail(student.email, student.cohort);
     renderTargets();
     moveWeek.value = todayIso();
     dropoutDate.value = todayIso();
     moveReason.value = '';
     dropoutReason.value = '';
     selectedBox.hidden = false;
-    context.messages.status(`Aluno selecionado: ${student.name}.`);
+    context.messages.status(studentSelected(student.name));
   }
 
   function showMatches(matches: readonly StudentMatch[]): void {
-    resultsNote.textContent = matches.length === 0 ? 'Nenhum aluno encontrado.' : `${matches.length} aluno(s) encontrado(s).`;
+    resultsNote.textContent = matches.length === 0 ? NO_STUDENTS_FOUND : studentsFound(matches.length);
     replaceChildren(
       results,
       ...matches.map((student) => {
@@ -63,7 +67,7 @@ export function mountStudentActions(context: SidebarContext): void {
           'button',
           { className: 'result', attrs: { type: 'button', 'aria-pressed': 'false' } },
           el('span', { className: 'result-name', text: student.name }),
-          el('span', { className: 'result-detail', text: `${student.email} · ${student.cohort || 'sem turma'}` }),
+          el('span', { className: 'result-detail', text: studentDetail(student.email, student.cohort) }),
         );
         choose.addEventListener('click', () => select(student, choose));
         return el('li', {}, choose);
@@ -73,7 +77,7 @@ export function mountStudentActions(context: SidebarContext): void {
 
   async function runSearch(query: string): Promise<void> {
     const seq = ++searchSeq;
-    resultsNote.textContent = 'Buscando…';
+    resultsNote.textContent = SEARCHING;
     const matches = await context.attempt(() => context.call('searchStudents', query));
     if (seq !== searchSeq) return; // a newer query is on its way
     if (matches === undefined) {
@@ -89,7 +93,7 @@ export function mountStudentActions(context: SidebarContext): void {
     if (query.length < MIN_QUERY_LENGTH) {
       searchSeq++;
       replaceChildren(results);
-      resultsNote.textContent = query.length === 0 ? '' : `Digite ao menos ${MIN_QUERY_LENGTH} caracteres.`;
+      resultsNote.textContent = query.length === 0 ? '' : typeAtLeast(MIN_QUERY_LENGTH);
       return;
     }
     timer = setTimeout(() => void runSearch(query), SEARCH_DELAY_MS);
@@ -98,12 +102,12 @@ export function mountStudentActions(context: SidebarContext): void {
   function showOutcome(adjustment: AdjustmentView): void {
     replaceChildren(
       outcome,
-      el('strong', { text: adjustment.action === 'Mover' ? 'Aluno movido' : 'Desistência registrada' }),
+      el('strong', { text: adjustment.action === 'Mover' ? STUDENT_MOVED : DROPOUT_RECORDED }),
       el('p', { text: describeAdjustment(adjustment) }),
-      adjustment.reason ? el('p', { className: 'hint', text: `Motivo: ${adjustment.reason}` }) : null,
+      adjustment.reason ? el('p', { className: 'hint', text: adjustmentReason(adjustment.reason) }) : null,
     );
     outcome.hidden = false;
-    context.messages.status(`Ajuste registrado: ${describeAdjustment(adjustment)}`);
+    context.messages.status(adjustmentRecorded(describeAdjustment(adjustment)));
   }
 
   async function submitAdjustment(form: HTMLFormElement, work: (student: StudentMatch) => Promise<AdjustmentView>): Promise<void> {

@@ -7,15 +7,9 @@ import type { RunStatus, RunSummary } from '../core/sidebar/api';
 import type { SidebarContext } from './context';
 import { formatDate, formatDateTime } from './dates';
 import { byId, el, replaceChildren } from './dom';
+import { NO_RUNS, RUN_FINISHED, RUN_STARTED, RUN_STATE_LABEL, runFailed, runListDetail, runProgressText } from '../core/messages/sidebar';
 
 export const POLL_INTERVAL_MS = 2000;
-
-const STATE_LABEL: Record<RunStatus['state'], string> = {
-  idle: 'Concluída',
-  running: 'Em andamento',
-  paused: 'Pausada (continua em instantes)',
-  failed: 'Falhou',
-};
 
 function isPending(status: RunStatus): boolean {
   return status.state === 'running' || status.state === 'paused';
@@ -44,9 +38,8 @@ export function mountSync(context: SidebarContext): void {
     progress.value = value;
     progress.setAttribute('aria-valuetext', `${value}%`);
     percent.textContent = `${value}%`;
-    const counts = status.total > 0 ? ` · ${status.settled}/${status.total} alunos` : '';
-    const week = status.week ? ` · semana ${formatDate(status.week)}` : '';
-    message.textContent = `${STATE_LABEL[status.state]}${week}${counts}${status.message ? ` — ${status.message}` : ''}`;
+    const week = status.week ? formatDate(status.week) : null;
+    message.textContent = runProgressText(RUN_STATE_LABEL[status.state], week, status.settled, status.total, status.message);
   }
 
   async function finish(status: RunStatus): Promise<void> {
@@ -55,10 +48,10 @@ export function mountSync(context: SidebarContext): void {
     runButton.removeAttribute('aria-busy');
     if (status.state === 'failed') {
       show(status);
-      context.messages.error(`A atualização falhou: ${status.message || 'sem detalhes'}`);
+      context.messages.error(runFailed(status.message));
     } else {
       show(status, 100);
-      context.messages.status('Atualização concluída.');
+      context.messages.status(RUN_FINISHED);
     }
     await context.attempt(() => context.refresh());
   }
@@ -86,7 +79,7 @@ export function mountSync(context: SidebarContext): void {
     if (polling) return;
     runButton.disabled = true;
     void context.attempt(async () => {
-      context.messages.status('Atualização iniciada.');
+      context.messages.status(RUN_STARTED);
       follow(await context.call('runNow'));
     }).then(() => {
       if (!polling) runButton.disabled = false;
@@ -97,7 +90,7 @@ export function mountSync(context: SidebarContext): void {
     return el(
       'li',
       { className: 'run' },
-      el('span', { className: 'run-head' }, el('strong', { text: run.outcome }), ` · ${formatDateTime(run.startedAt)} · semana ${formatDate(run.week)}`),
+      el('span', { className: 'run-head' }, el('strong', { text: run.outcome }), runListDetail(formatDateTime(run.startedAt), formatDate(run.week))),
       run.message ? el('span', { className: 'hint', text: run.message }) : null,
     );
   }
@@ -105,7 +98,7 @@ export function mountSync(context: SidebarContext): void {
   let firstState = true;
   context.onState((state) => {
     showAutomation(state.run);
-    replaceChildren(runs, ...(state.lastRuns.length ? state.lastRuns.map(runItem) : [el('li', { className: 'empty', text: 'Nenhuma execução registrada.' })]));
+    replaceChildren(runs, ...(state.lastRuns.length ? state.lastRuns.map(runItem) : [el('li', { className: 'empty', text: NO_RUNS })]));
     if (firstState && isPending(state.run) && !polling) follow(state.run); // a run already under way
     firstState = false;
   });

@@ -1,9 +1,10 @@
 // The tick-ownership decisions, without Apps Script: who installs, who steps aside, who takes over.
 
 import {
-  describePeriod, disabledByOtherNotice, formatInstant, isTickAlive, otherOwnerNotice, parseHeartbeat, parseTickOwner, planInstall, planTick,
+  disabledByOtherNotice, isTickAlive, otherOwnerNotice, parseHeartbeat, parseTickOwner, planInstall, planTick,
   staleOwnerNotice, type TickRecord,
 } from '../../src/core/schedule/tick-owner';
+import { describePeriod, formatDateTime } from '../../src/core/messages/automation';
 
 const PERIOD = 10 * 60_000;
 const T0 = Date.UTC(2026, 8, 14, 9, 0); // 06:00 in São Paulo
@@ -66,7 +67,7 @@ describe('messages', () => {
     expect(otherOwnerNotice(record(T0, null).owner)).toContain('pela conta de outro editor');
   });
   it('say since when a dead tick has not run, in the spreadsheet\'s time zone', () => {
-    expect(formatInstant(T0, 'America/Sao_Paulo')).toBe('14/09/2026 às 06:00');
+    expect(formatDateTime(T0, 'America/Sao_Paulo')).toBe('14/09/2026 às 06:00');
     expect(staleOwnerNotice(record(T0 + 10 * 60_000), 'America/Sao_Paulo')).toContain('não roda desde 14/09/2026 às 06:10');
   });
   it('say when the owner\'s tick stops after a non-owner disables it', () => {

@@ -6,7 +6,8 @@ import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
 import { SHEET } from '../../src/core/sheets';
 import { mondayRun } from '../support/school-workbook';
-import { API_URL, configure, gasSchool, type GasSchool } from '../support/apps-script-school';
+import { API_URL, gasSchool } from '../support/apps-script-school';
+import { ALERT_EMAIL, runWeek, withFaults, type Fault, type FaultyGasSchool as School } from '../support/faulty-gas-school';
 
 const MONDAY = mondayRun('2026-09-14');
 const MINUTE = 60_000;
@@ -16,29 +17,7 @@ const envelope = (status: number, headers: Record<string, string> = {}): HttpRes
   status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
 });
 
-type Fault = (request: HttpRequest, real: () => HttpResponse) => HttpResponse | undefined;
-
-interface School extends GasSchool {
-  fault: Fault | null;
-}
-
-function school(cohorts = 2): School {
-  const gas = gasSchool(MONDAY) as School;
-  configure(gas, { cohorts });
-  const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
-  settings.getRange(keys.indexOf('E-mail para alertas') + 1, 2).setValue('coord@escola.com');
-  const real = gas.env.urlFetch.handler;
-  gas.fault = null;
-  gas.env.urlFetch.handler = (request) => gas.fault?.(request, () => real(request)) ?? real(request);
-  return gas;
-}
-
-/** "Atualizar agora", then the tick until the run is over (or `forMs` passes). */
-function runWeek(gas: School, forMs = 6 * HOUR): void {
-  gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
-  gas.env.runTriggersUntil(gas.env.time.now() + forMs, gas.fns);
-}
+const school = (cohorts = 2): School => withFaults(gasSchool(MONDAY), cohorts);
 
 const logRows = (gas: School) => gas.env.spreadsheet.sheet(SHEET.runs).dump().slice(1);
 const lastLog = (gas: School) => logRows(gas).at(-1)!;
@@ -57,7 +36,7 @@ describe('answers that must never cost a week', () => {
     const row = lastLog(gas);
     expect(row[4]).toBe('Falhou');
     expect(String(row[11])).toMatch(new RegExp(`O endereço ${API_URL.replace(/[.]/g, '\\.')}/(usuario/lista_por_tag|produto)/\\d+ não existe`));
-    expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: 'coord@escola.com' });
+    expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: ALERT_EMAIL });
     expect(historyRows(gas)).toEqual(before);
   });
 

@@ -2,37 +2,19 @@
 // forbids or that no cell can hold reaches Sheets safe, an echoed token never reaches a cell, and a
 // token no header can carry fails the run before any request and is refused by the token dialog.
 
-import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { SHEET } from '../../src/core/sheets';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { mondayRun } from '../support/school-workbook';
-import { configure, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
+import { gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
+import { ALERT_EMAIL, runWeek, withFaults, type FaultyGasSchool } from '../support/faulty-gas-school';
 
 const MONDAY = mondayRun('2026-09-14');
-const HOUR = 3_600_000;
 const FORBIDDEN = 'Ana\uFFFE\u0001\uD800 Souza 😀';
 // Over Sheets' own 50,000 limit: the fake's setValues throws for it, as Sheets does.
 const LONG = `Bruno ${'B'.repeat(60_000)}`;
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-type Fault = (request: HttpRequest, real: () => HttpResponse) => HttpResponse | undefined;
-
-function school(): GasSchool & { fault: Fault | null } {
-  const gas = gasSchool(MONDAY, { studentCount: 60 }) as GasSchool & { fault: Fault | null };
-  configure(gas, { cohorts: 1 });
-  const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
-  settings.getRange(keys.indexOf('E-mail para alertas') + 1, 2).setValue('coord@escola.com');
-  const real = gas.env.urlFetch.handler;
-  gas.fault = null;
-  gas.env.urlFetch.handler = (request) => gas.fault?.(request, () => real(request)) ?? real(request);
-  return gas;
-}
-
-function runWeek(gas: GasSchool): void {
-  gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
-  gas.env.runTriggersUntil(gas.env.time.now() + 6 * HOUR, gas.fns);
-}
+const school = (): FaultyGasSchool => withFaults(gasSchool(MONDAY, { studentCount: 60 }), 1);
 
 function cellTexts(gas: GasSchool): string[] {
   return gas.env.runtime.quietly(() => {
@@ -76,7 +58,7 @@ describe('a token no header can carry', () => {
     expect(row[4]).toBe('Falhou');
     expect(String(row[11])).toMatch(/token/);
     expect(gas.env.urlFetch.log.filter((record) => !record.url.includes('hooks.slack.com'))).toHaveLength(0);
-    expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: 'coord@escola.com' });
+    expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: ALERT_EMAIL });
     const everything = [...cellTexts(gas), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail)), ...gas.env.logs.lines.map((line) => line.message)].join('\n');
     expect(everything).not.toContain(TOKEN);
   });

@@ -4,6 +4,7 @@ import { ADJUSTMENT_HEADERS, DATE_FORMAT, SHEET } from '../sheets';
 import { localDateOfSerial, parseLocalDate, serialOfLocalDate, type LocalDate } from '../time/local-date';
 import type { Cell, Workbook } from '../workbook/workbook';
 import { readDate } from '../config/cells';
+import { ADJUSTMENT_NOT_FOUND, invalidAdjustmentDate } from '../messages/adjustments';
 
 export type AdjustmentAction = 'Mover' | 'Desistência';
 
@@ -76,7 +77,7 @@ function encode(adjustment: NewAdjustment, undoneAt: LocalDate | null): Cell[] {
 
 /** Appends one adjustment (creating the sheet on first use) with one read and one write. */
 export function appendAdjustment(workbook: Workbook, adjustment: NewAdjustment): Adjustment {
-  if (!parseLocalDate(adjustment.date)) throw new Error(`data inválida: ${adjustment.date}`);
+  if (!parseLocalDate(adjustment.date)) throw new Error(invalidAdjustmentDate(adjustment.date));
   const stored = workbook.readSheet(SHEET.adjustments);
   if (stored === null || stored.length === 0) {
     workbook.writeSheet(SHEET.adjustments, { rows: [[...ADJUSTMENT_HEADERS], encode(adjustment, null)], columnFormats: FORMATS, frozenRows: 1 });
@@ -91,7 +92,7 @@ export function appendAdjustment(workbook: Workbook, adjustment: NewAdjustment):
 export function undoAdjustment(workbook: Workbook, id: string, today: LocalDate): Adjustment {
   const values = workbook.readSheet(SHEET.adjustments);
   const adjustment = parseAdjustments(values).find((candidate) => candidate.id === id);
-  if (!adjustment) throw new Error('ajuste não encontrado (a aba Ajustes mudou?); atualize a lista');
+  if (!adjustment) throw new Error(ADJUSTMENT_NOT_FOUND);
   if (adjustment.undoneAt !== null) return adjustment;
   workbook.updateRows(SHEET.adjustments, adjustment.row, [encode(adjustment, today)]);
   return { ...adjustment, undoneAt: today };

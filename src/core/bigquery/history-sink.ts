@@ -28,6 +28,7 @@ import {
   type QueryBody,
   type QueryResponse,
 } from './requests';
+import * as say from '../messages/bigquery';
 
 export interface GetQueryResultsOptions {
   readonly pageToken?: string;
@@ -71,7 +72,7 @@ export interface WeekWriteResult {
 export class BigQueryInsertError extends Error {
   constructor(
     message: string,
-    readonly rowErrors: readonly { readonly rowKey: string; readonly reason: string; readonly message: string }[],
+    readonly rowErrors: readonly { readonly rowKey: string; readonly reason: string; readonly field: string | null }[],
   ) {
     super(message);
     this.name = 'BigQueryInsertError';
@@ -81,10 +82,7 @@ export class BigQueryInsertError extends Error {
 /** The week was streamed less than ~30 minutes ago and cannot be replaced yet; nothing was written. */
 export class BigQueryStreamingBufferError extends Error {
   constructor(readonly week: LocalDate, table: BigQueryTable) {
-    super(
-      `A semana ${week} já está em ${table.projectId}.${table.datasetId}.${table.tableId} e foi enviada há menos de ~30 minutos: ` +
-        'o BigQuery não permite apagá-la ainda (buffer de streaming). Nada foi gravado; tente de novo em meia hora.',
-    );
+    super(say.weekInStreamingBuffer(week, `${table.projectId}.${table.datasetId}.${table.tableId}`));
     this.name = 'BigQueryStreamingBufferError';
   }
 }
@@ -92,7 +90,7 @@ export class BigQueryStreamingBufferError extends Error {
 /** A query job still running after every poll. */
 export class BigQueryNotReadyError extends Error {
   constructor(readonly jobId: string, polls: number) {
-    super(`A consulta ${jobId} do BigQuery não terminou após ${polls} verificações. Tente de novo em alguns minutos.`);
+    super(say.queryNotReady(jobId, polls));
     this.name = 'BigQueryNotReadyError';
   }
 }
@@ -131,7 +129,7 @@ function* writeWeekPlan(rows: readonly HistoryRow[], week: LocalDate, options: B
   const { table } = options;
   tableReference(table);
   const stray = rows.find((row) => row.week !== week);
-  if (stray) throw new RangeError(`writeWeekToBigQuery: a linha ${stray.week}|${stray.studentId}|${stray.productId} não é da semana ${week}.`);
+  if (stray) throw new RangeError(say.rowOfOtherWeek(`${stray.week}|${stray.studentId}|${stray.productId}`, week));
   const counted = yield* completedQuery(table.projectId, countWeekQuery(table, week), options);
   const existing = Number(counted.records[0]?.row_count ?? 0);
   let replaced = 0;
@@ -166,12 +164,12 @@ function* readHistoryPlan(sinceWeek: LocalDate, options: BigQuerySinkOptions): P
       options: { pageToken: page.pageToken, maxResults: options.pageSize, ...(page.location ? { location: page.location } : {}) },
     }) as QueryResponse;
     const next = parseQueryPage(response);
-    if (!next.complete) throw new BigQueryShapeError(`O BigQuery respondeu "jobComplete: false" a uma página seguinte da consulta ${jobId}.`);
+    if (!next.complete) throw new BigQueryShapeError(say.pageNotComplete(jobId));
     rows.push(...next.records.map(fromBigQueryRow));
     page = next;
   }
   if (page.totalRows !== null && page.totalRows !== rows.length) {
-    throw new BigQueryShapeError(`O BigQuery anunciou ${page.totalRows} linhas e entregou ${rows.length}.`);
+    throw new BigQueryShapeError(say.rowCountMismatch(page.totalRows, rows.length));
   }
   return rows;
 }
@@ -197,7 +195,7 @@ function* completedQuery(projectId: string, body: QueryBody, options: BigQuerySi
 }
 
 function requireJobId(jobId: string | null): string {
-  if (jobId === null) throw new BigQueryShapeError('A resposta do BigQuery não trouxe "jobReference.jobId" para continuar a consulta.');
+  if (jobId === null) throw new BigQueryShapeError(say.NO_JOB_ID);
   return jobId;
 }
 
@@ -206,20 +204,25 @@ export function isStreamingBufferRefusal(error: unknown): boolean {
   return error instanceof Error && /streaming buffer/i.test(error.message);
 }
 
+/** BigQuery's reason is a code ("invalid", "stopped"); anything else it sends is not shown. */
+function codeOrDefault(reason: string | undefined, fallback: string): string {
+  return reason !== undefined && /^[A-Za-z]{1,40}$/.test(reason) ? reason : fallback;
+}
+
+/** The column a row error names, when it is a plain column name (the message itself is BigQuery's text, never shown). */
+function fieldName(location: string | undefined): string | null {
+  return location !== undefined && /^[A-Za-z_][A-Za-z0-9_.]{0,127}$/.test(location) ? location : null;
+}
+
 function insertError(body: InsertAllBody, response: InsertAllResponse, offset: number, total: number): BigQueryInsertError {
   const rowErrors = (response.insertErrors ?? []).flatMap((entry) => {
-    const rowKey = entry.index !== undefined ? (body.rows[entry.index]?.insertId ?? `#${entry.index}`) : '(linha desconhecida)';
-    return (entry.errors ?? []).map((error) => ({ rowKey, reason: error.reason ?? 'invalid', message: error.message ?? '' }));
+    const rowKey = entry.index !== undefined ? (body.rows[entry.index]?.insertId ?? `#${entry.index}`) : say.UNKNOWN_ROW;
+    return (entry.errors ?? []).map((error) => ({ rowKey, reason: codeOrDefault(error.reason, 'invalid'), field: fieldName(error.location) }));
   });
   // With skipInvalidRows: false, valid rows of a refused request come back as reason "stopped".
   const causes = rowErrors.filter((error) => error.reason !== 'stopped');
-  const shown = (causes.length > 0 ? causes : rowErrors).slice(0, 3).map((error) => `${error.rowKey}: ${error.reason}${error.message ? ` (${error.message})` : ''}`);
-  const more = causes.length > 3 ? ` e mais ${causes.length - 3}` : '';
-  const kept = offset > 0 ? ` As ${offset} linhas anteriores foram gravadas e serão substituídas na próxima gravação da semana.` : '';
-  return new BigQueryInsertError(
-    `O BigQuery recusou linhas do Histórico (${shown.join('; ')}${more}); nenhuma das ${body.rows.length} linhas deste envio (de ${total}) foi gravada.${kept} Confira o esquema da tabela.`,
-    rowErrors,
-  );
+  const shown = (causes.length > 0 ? causes : rowErrors).slice(0, 3).map((error) => say.refusedRow(error.rowKey, error.reason, error.field));
+  return new BigQueryInsertError(say.rowsRefused(shown, Math.max(0, causes.length - 3), body.rows.length, total, offset), rowErrors);
 }
 
 function perform(client: BigQueryClient, call: BigQueryCall): InsertAllResponse | QueryResponse {

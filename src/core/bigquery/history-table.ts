@@ -3,6 +3,7 @@
 import { historyKey, type HistoryRow, type Origin } from '../history/schema';
 import { SITUATIONS, type Situation } from '../model/status';
 import { parseLocalDate } from '../time/local-date';
+import * as say from '../messages/bigquery';
 
 /** BigQuery's standard SQL types this table uses (the REST schema also accepts these names). */
 export type BigQueryType = 'STRING' | 'DATE' | 'INT64' | 'FLOAT64' | 'TIMESTAMP';
@@ -90,35 +91,35 @@ export function toBigQueryRow(row: HistoryRow): BigQueryHistoryRecord {
  * is a string (INT64 "12", FLOAT64 "12.5", TIMESTAMP as epoch seconds "1.7893764E9") or null.
  */
 export function fromBigQueryRow(record: Readonly<Record<string, unknown>>): HistoryRow {
-  const where = `linha ${typeof record.row_key === 'string' ? `"${record.row_key}"` : '(sem row_key)'} da tabela BigQuery`;
+  const where = say.tableRow(typeof record.row_key === 'string' ? record.row_key : null);
   const fail = (column: string, what: string): never => {
-    throw new BigQueryShapeError(`${where}: a coluna ${column} ${what} (valor: ${JSON.stringify(record[column] ?? null)}). Confira o esquema da tabela.`);
+    throw new BigQueryShapeError(say.badColumnValue(where, column, what, JSON.stringify(record[column] ?? null)));
   };
   const text = (column: string): string => {
     const value = record[column];
-    return typeof value === 'string' ? value : fail(column, 'deveria ser texto');
+    return typeof value === 'string' ? value : fail(column, say.COLUMN_PROBLEM.text);
   };
   const numberOrNull = (column: string): number | null => {
     const value = record[column];
     if (value === null || value === undefined) return null;
     const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-    return Number.isFinite(parsed) ? parsed : fail(column, 'deveria ser um número');
+    return Number.isFinite(parsed) ? parsed : fail(column, say.COLUMN_PROBLEM.number);
   };
-  const number = (column: string): number => numberOrNull(column) ?? fail(column, 'é obrigatória');
+  const number = (column: string): number => numberOrNull(column) ?? fail(column, say.COLUMN_PROBLEM.required);
   const instantOrNull = (column: string): number | null => {
     const value = record[column];
     if (value === null || value === undefined) return null;
     if (typeof value === 'number') return Math.round(value * 1000);
-    if (typeof value !== 'string') return fail(column, 'deveria ser um TIMESTAMP');
+    if (typeof value !== 'string') return fail(column, say.COLUMN_PROBLEM.timestamp);
     if (/^-?[\d.]+(E[+-]?\d+)?$/i.test(value.trim())) return Math.round(Number(value) * 1000);
     const parsed = Date.parse(value);
-    return Number.isFinite(parsed) ? parsed : fail(column, 'deveria ser um TIMESTAMP');
+    return Number.isFinite(parsed) ? parsed : fail(column, say.COLUMN_PROBLEM.timestamp);
   };
-  const week = parseLocalDate(text('week')) ?? fail('week', 'deveria ser uma data AAAA-MM-DD');
+  const week = parseLocalDate(text('week')) ?? fail('week', say.COLUMN_PROBLEM.date);
   const situation = text('situation');
-  if (!(SITUATIONS as readonly string[]).includes(situation)) fail('situation', `deveria ser uma de: ${SITUATIONS.join(', ')}`);
+  if (!(SITUATIONS as readonly string[]).includes(situation)) fail('situation', say.notASituation(SITUATIONS));
   const origin = text('origin');
-  if (origin !== 'API' && origin !== 'Mantido') fail('origin', 'deveria ser API ou Mantido');
+  if (origin !== 'API' && origin !== 'Mantido') fail('origin', say.COLUMN_PROBLEM.origin);
   return {
     week,
     cohort: text('cohort'),
@@ -133,7 +134,7 @@ export function fromBigQueryRow(record: Readonly<Record<string, unknown>>): Hist
     expected: numberOrNull('expected'),
     situation: situation as Situation,
     origin: origin as Origin,
-    collectedAt: instantOrNull('collected_at') ?? fail('collected_at', 'é obrigatória'),
+    collectedAt: instantOrNull('collected_at') ?? fail('collected_at', say.COLUMN_PROBLEM.required),
   };
 }
 

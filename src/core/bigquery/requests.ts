@@ -10,6 +10,7 @@
 import type { HistoryRow } from '../history/schema';
 import type { LocalDate } from '../time/local-date';
 import { BigQueryShapeError, fromBigQueryRow, HISTORY_TABLE_FIELDS, rowKeyOf, toBigQueryRow, type BigQueryHistoryRecord } from './history-table';
+import * as say from '../messages/bigquery';
 
 /** Where the history lives: `project.dataset.table`. */
 export interface BigQueryTable {
@@ -83,13 +84,13 @@ const TABLE_ID = /^[A-Za-z0-9_]{1,1024}$/;
 /** Checks the three names and returns the backquoted `project.dataset.table` for SQL. */
 export function tableReference(table: BigQueryTable): string {
   if (!PROJECT_ID.test(table.projectId)) {
-    throw new BigQueryConfigError(`"${table.projectId}" não é um ID de projeto do Google Cloud (ex.: minha-escola-123). Corrija "Projeto BigQuery" em Configuração.`);
+    throw new BigQueryConfigError(say.badProjectId(table.projectId));
   }
   if (!DATASET_ID.test(table.datasetId)) {
-    throw new BigQueryConfigError(`"${table.datasetId}" não é um nome de conjunto de dados do BigQuery (use letras, números e _).`);
+    throw new BigQueryConfigError(say.badDatasetId(table.datasetId));
   }
   if (!TABLE_ID.test(table.tableId)) {
-    throw new BigQueryConfigError(`"${table.tableId}" não é um nome de tabela do BigQuery (use letras, números e _).`);
+    throw new BigQueryConfigError(say.badTableId(table.tableId));
   }
   return `\`${table.projectId}.${table.datasetId}.${table.tableId}\``;
 }
@@ -153,17 +154,17 @@ export function parseQueryPage(response: QueryResponse): QueryPage {
   const location = response.jobReference?.location ?? null;
   if (response.errors && response.errors.length > 0) {
     const first = response.errors[0];
-    throw new BigQueryShapeError(`A consulta ao BigQuery falhou: ${first.reason ?? 'erro'}: ${first.message ?? ''}`.trim());
+    throw new BigQueryShapeError(say.queryFailed(first.reason !== undefined && /^[A-Za-z]{1,40}$/.test(first.reason) ? first.reason : undefined));
   }
   if (response.jobComplete === false) return { complete: false, jobId, location };
   const rows = response.rows ?? [];
   const fields = response.schema?.fields;
-  if (rows.length > 0 && !fields) throw new BigQueryShapeError('A resposta do BigQuery (jobs.query) trouxe linhas sem "schema.fields".');
+  if (rows.length > 0 && !fields) throw new BigQueryShapeError(say.ROWS_WITHOUT_SCHEMA);
   const names = (fields ?? []).map((field, index) => field.name ?? `f${index}`);
   const records = rows.map((row, rowIndex) => {
     const cells = row.f;
     if (!Array.isArray(cells) || cells.length !== names.length) {
-      throw new BigQueryShapeError(`A resposta do BigQuery (jobs.query) tem a linha ${rowIndex + 1} com ${cells?.length ?? 0} valores; o esquema tem ${names.length}.`);
+      throw new BigQueryShapeError(say.rowWidthMismatch(rowIndex + 1, cells?.length ?? 0, names.length));
     }
     const record: Record<string, unknown> = {};
     names.forEach((name, index) => {

@@ -1,6 +1,7 @@
 // Cademi's date and percent strings → epoch milliseconds and 0-100 numbers.
 
 import { epochOfWallTime } from '../time/zoned';
+import * as say from '../messages/cademi';
 
 /** The zone of Cademi timestamps that carry no offset (the docs' `"2020-01-12 19:59:20"`). */
 export const CADEMI_TIME_ZONE = 'America/Sao_Paulo';
@@ -22,7 +23,7 @@ function offsetMinutes(zone: string): number {
   const digits = zone.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-  if (hours > 23 || minutes > 59) throw new Error('fuso horário inválido');
+  if (hours > 23 || minutes > 59) throw new Error(say.OFFSET_INVALID);
   return sign * (hours * 60 + minutes);
 }
 
@@ -64,16 +65,16 @@ function parseInRange(text: string | null | undefined): number | null | typeof I
   const trimmed = text.trim();
   if (trimmed === '' || ZERO_DATE.test(trimmed)) return null;
   const match = CADEMI_DATE.exec(trimmed);
-  if (!match) throw new Error('não é uma data no formato da Cademi (AAAA-MM-DD[ hh:mm:ss][±hh:mm])');
+  if (!match) throw new Error(say.DATE_NOT_CADEMI_FORMAT);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const [hour, minute, second] = [Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0)];
   const millis = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
   // Checked first: a placeholder year often comes with a zero month or day (`0001-00-00`).
   if (year < EARLIEST_REAL_YEAR || year > LATEST_REAL_YEAR) return IMPOSSIBLE;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new Error('não é uma data que existe no calendário');
+    throw new Error(say.DATE_NOT_IN_CALENDAR);
   }
-  if (hour > 23 || minute > 59 || second > 59) throw new Error('não é uma hora do dia válida');
+  if (hour > 23 || minute > 59 || second > 59) throw new Error(say.TIME_OF_DAY_INVALID);
   const zone = match[8];
   if (zone !== undefined) {
     return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes(zone) * 60_000;
@@ -91,10 +92,10 @@ export function parsePercent(text: string | number): number {
     value = text;
   } else {
     const compact = text.replace(/\s+/g, '').replace(/%$/, '').replace(',', '.');
-    if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact)) throw new Error('não é um percentual como "41.7%"');
+    if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact)) throw new Error(say.PERCENT_NOT_NUMBER);
     value = Number(compact);
   }
-  if (!Number.isFinite(value)) throw new Error('não é um percentual finito');
-  if (value < 0 || value > 100) throw new Error(`o percentual ${value} está fora de 0–100`);
+  if (!Number.isFinite(value)) throw new Error(say.PERCENT_NOT_FINITE);
+  if (value < 0 || value > 100) throw new Error(say.percentOutOfRange(value));
   return value;
 }

@@ -2,7 +2,7 @@
 
 import type { HttpRequest } from '../http';
 import { CademiUnsafeUrlError } from './errors';
-import { cademiMessages as say, tokenMessages } from '../messages/cademi';
+import { cademiMessages as say, SEGMENT, tokenMessages } from '../messages/cademi';
 import { tokenProblem } from './token';
 import type { ApiTarget } from './types';
 
@@ -52,7 +52,7 @@ function get(target: ApiTarget, path: string): HttpRequest {
 
 /** `GET /usuario/lista_por_tag/{tag_id}`: the first page of a cohort's students. */
 export function tagStudentsRequest(target: ApiTarget, tagId: number | string): HttpRequest {
-  return get(target, `/usuario/lista_por_tag/${segment(tagId, 'ID da tag')}`);
+  return get(target, `/usuario/lista_por_tag/${segment(tagId, SEGMENT.tagId)}`);
 }
 
 /** `GET /usuario/progresso_por_produto/{id}/{produto_id}`: one student's progress in one product. */
@@ -63,7 +63,7 @@ export function progressRequest(
 ): HttpRequest {
   return get(
     target,
-    `/usuario/progresso_por_produto/${segment(studentId, 'ID do aluno')}/${segment(productId, 'ID do produto')}`,
+    `/usuario/progresso_por_produto/${segment(studentId, SEGMENT.studentId)}/${segment(productId, SEGMENT.productId)}`,
   );
 }
 
@@ -79,17 +79,17 @@ export function productsRequest(target: ApiTarget): HttpRequest {
 
 /** `GET /produto/{produto_id}`: one product. */
 export function productRequest(target: ApiTarget, productId: number | string): HttpRequest {
-  return get(target, `/produto/${segment(productId, 'ID do produto')}`);
+  return get(target, `/produto/${segment(productId, SEGMENT.productId)}`);
 }
 
 /** `GET /usuario/{id|email|cpf}`: one student. Prefer the numeric id (e-mail and CPF can be edited). */
 export function studentRequest(target: ApiTarget, idOrEmail: number | string): HttpRequest {
-  return get(target, `/usuario/${segment(idOrEmail, 'ID ou e-mail do aluno')}`);
+  return get(target, `/usuario/${segment(idOrEmail, SEGMENT.studentIdOrEmail)}`);
 }
 
 /** `GET /usuario/acesso/{id}`: a student and their product accesses. */
 export function accessRequest(target: ApiTarget, studentId: number | string): HttpRequest {
-  return get(target, `/usuario/acesso/${segment(studentId, 'ID do aluno')}`);
+  return get(target, `/usuario/acesso/${segment(studentId, SEGMENT.studentId)}`);
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };

@@ -20,9 +20,8 @@ import {
   type CademiErrorDetails,
 } from './errors';
 import { ENDPOINTS, originOf } from './requests';
+import { BODY_NOT_JSON, bodyNotObject, NOTHING_FOUND, UNKNOWN_ENDPOINT, unexpectedValue, wrongKind } from '../messages/cademi';
 import type { CademiAccess, CademiProduct, CademiProgress, CademiStudent, CademiTag, Page, StudentDateField } from './types';
-
-const UNKNOWN_ENDPOINT = 'GET (unknown endpoint)';
 
 /** Wait used when a 429 has no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -94,7 +93,7 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function kindOf(value: unknown): string {
-  if (value === undefined) return 'nada (ausente)';
+  if (value === undefined) return NOTHING_FOUND;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
@@ -121,11 +120,11 @@ export function checkResponse(
   }
   if (!parsed.ok) {
     // A truncated or garbled body is a transport accident more often than an API change: retried.
-    throw new CademiShapeError({ endpoint, status: response.status, ...id }, '', 'o corpo não é JSON', true);
+    throw new CademiShapeError({ endpoint, status: response.status, ...id }, '', BODY_NOT_JSON, true);
   }
   const body = parsed.value;
   if (!isRecord(body)) {
-    throw new CademiShapeError({ endpoint, status: response.status, ...id }, '', `esperava um objeto JSON, veio ${kindOf(body)}`);
+    throw new CademiShapeError({ endpoint, status: response.status, ...id }, '', bodyNotObject(kindOf(body)));
   }
   if (body.success === false) {
     const code = typeof body.code === 'number' ? body.code : Number.NaN;
@@ -317,7 +316,7 @@ function parseData<S extends z.ZodType>(
   const path = ['data', ...issue.path];
   // Name the kind of value found, never the value itself (it might be a login_auto URL).
   const problem =
-    issue.code === 'invalid_type' ? `esperava ${issue.expected}, veio ${kindOf(valueAt(body, path))}` : issue.code === 'custom' ? issue.message : `valor fora do formato esperado (${issue.code})`;
+    issue.code === 'invalid_type' ? wrongKind(String(issue.expected), kindOf(valueAt(body, path))) : issue.code === 'custom' ? issue.message : unexpectedValue(issue.code);
   throw new CademiShapeError({ endpoint, status }, pathText(path), problem);
 }
 

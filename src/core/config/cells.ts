@@ -2,6 +2,7 @@
 
 import type { Cell } from '../workbook/workbook';
 import { localDateOfSerial, parseLocalDate, type LocalDate } from '../time/local-date';
+import * as say from '../messages/config';
 
 export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -16,24 +17,24 @@ export function isBlank(cell: Cell | undefined): boolean {
 }
 
 export function readText(cell: Cell | undefined, options: { required: boolean }): CellResult<string> {
-  if (isBlank(cell)) return options.required ? fail('está vazia; preencha este campo') : ok('');
+  if (isBlank(cell)) return options.required ? fail(say.CELL_EMPTY) : ok('');
   const text = String(cell).trim();
-  if (text.length > MAX_TEXT_LENGTH) return fail(`tem ${text.length} caracteres; o máximo é ${MAX_TEXT_LENGTH}`);
+  if (text.length > MAX_TEXT_LENGTH) return fail(say.textTooLong(text.length, MAX_TEXT_LENGTH));
   return ok(text);
 }
 
 export function readPositiveInteger(cell: Cell | undefined): CellResult<number> {
-  if (isBlank(cell)) return fail('está vazia; informe um número inteiro positivo');
+  if (isBlank(cell)) return fail(say.POSITIVE_INTEGER_EMPTY);
   const value = typeof cell === 'number' ? cell : /^\s*\d+\s*$/.test(String(cell)) ? Number(cell) : NaN;
-  if (!Number.isInteger(value) || value <= 0) return fail(`"${String(cell)}" não é um número inteiro positivo`);
+  if (!Number.isInteger(value) || value <= 0) return fail(say.notPositiveInteger(String(cell)));
   return ok(value);
 }
 
 export function readNumber(cell: Cell | undefined, range: { min: number; max: number }): CellResult<number> {
-  if (isBlank(cell)) return fail(`está vazia; informe um número entre ${range.min} e ${range.max}`);
+  if (isBlank(cell)) return fail(say.numberEmpty(range.min, range.max));
   const value = typeof cell === 'number' ? cell : Number(String(cell).trim().replace(',', '.'));
-  if (typeof cell === 'boolean' || !Number.isFinite(value)) return fail(`"${String(cell)}" não é um número`);
-  if (value < range.min || value > range.max) return fail(`${value} está fora do intervalo ${range.min}–${range.max}`);
+  if (typeof cell === 'boolean' || !Number.isFinite(value)) return fail(say.notANumber(String(cell)));
+  if (value < range.min || value > range.max) return fail(say.numberOutOfRange(value, range.min, range.max));
   return ok(value);
 }
 
@@ -41,27 +42,27 @@ const BR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** A date typed as a spreadsheet date (serial number), '2026-09-01' or '01/09/2026'. */
 export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
-  if (isBlank(cell)) return fail('está vazia; informe uma data (AAAA-MM-DD ou DD/MM/AAAA)');
+  if (isBlank(cell)) return fail(say.DATE_EMPTY);
   if (typeof cell === 'number') {
-    return cell > 0 && cell < 2_958_466 ? ok(localDateOfSerial(cell)) : fail(`${cell} não é uma data`);
+    return cell > 0 && cell < 2_958_466 ? ok(localDateOfSerial(cell)) : fail(say.serialNotADate(cell));
   }
   const text = String(cell).trim();
   const br = BR_DATE.exec(text);
   const iso = br ? parseLocalDate(`${br[3]}-${br[2].padStart(2, '0')}-${br[1].padStart(2, '0')}`) : parseLocalDate(text);
-  return iso ? ok(iso) : fail(`"${text}" não é uma data válida (use AAAA-MM-DD ou DD/MM/AAAA)`);
+  return iso ? ok(iso) : fail(say.textNotADate(text));
 }
 
 /** Product ids separated by commas (or semicolons/spaces); a lone number is one product. */
 export function readIdList(cell: Cell | undefined): CellResult<number[]> {
-  if (isBlank(cell)) return fail('está vazia; informe os IDs dos produtos separados por vírgula');
+  if (isBlank(cell)) return fail(say.PRODUCTS_EMPTY);
   if (typeof cell === 'number' && !Number.isInteger(cell)) {
     // A Brazilian spreadsheet reads "11,12" as the number 11.12 unless the column is plain text.
-    return fail(`a planilha converteu a lista em número (${String(cell).replace('.', ',')}); formate a coluna Produtos como texto simples ou separe os IDs com ponto e vírgula`);
+    return fail(say.productListBecameNumber(String(cell).replace('.', ',')));
   }
   const parts = String(cell).split(/[,;\s]+/).filter((part) => part !== '');
   const ids: number[] = [];
   for (const part of parts) {
-    if (!/^\d+$/.test(part) || Number(part) <= 0) return fail(`"${part}" não é um ID de produto (número inteiro positivo)`);
+    if (!/^\d+$/.test(part) || Number(part) <= 0) return fail(say.notAProductId(part));
     if (!ids.includes(Number(part))) ids.push(Number(part));
   }
   return ok(ids);
@@ -72,7 +73,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function readOptionalEmail(cell: Cell | undefined): CellResult<string | null> {
   if (isBlank(cell)) return ok(null);
   const text = String(cell).trim();
-  return EMAIL.test(text) && text.length <= MAX_TEXT_LENGTH ? ok(text.toLowerCase()) : fail(`"${text.slice(0, 60)}" não é um e-mail`);
+  return EMAIL.test(text) && text.length <= MAX_TEXT_LENGTH ? ok(text.toLowerCase()) : fail(say.notAnEmail(text.slice(0, 60)));
 }
 
 /** `Sim`/`Não` (also true/false, s/n); empty means `Sim`. */
@@ -82,7 +83,7 @@ export function readYesNo(cell: Cell | undefined): CellResult<boolean> {
   const text = String(cell).trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (['sim', 's', 'yes', 'true', '1'].includes(text)) return ok(true);
   if (['nao', 'n', 'no', 'false', '0'].includes(text)) return ok(false);
-  return fail(`"${String(cell)}" deve ser Sim ou Não`);
+  return fail(say.notYesNo(String(cell)));
 }
 
 /** Locates required headers by name, so a coordinator may reorder or add columns. */

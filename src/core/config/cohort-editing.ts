@@ -8,6 +8,7 @@ import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
 import { cohortRow, cohortsTemplate } from './templates';
 import { loadConfig } from './load-config';
+import * as say from '../messages/config';
 
 const FIELD_OF_COLUMN: Record<string, keyof CohortInput | 'form'> = {
   Turma: 'name', 'Tag ID': 'tagId', Início: 'start', Produtos: 'productIds', Meta: 'goalTrack', Tutor: 'tutorEmail', Ativa: 'form',
@@ -30,7 +31,7 @@ function plan(workbook: Workbook, input: CohortInput, originalName: string | nul
   const nameColumn = header.indexOf('Turma');
   const existingRow = originalName === null ? -1 : sheet.findIndex((row, index) => index > 0 && String(row[nameColumn] ?? '').trim() === originalName);
   if (originalName !== null && existingRow < 0) {
-    return { result: { ok: false, errors: [{ field: 'form', message: `a turma "${originalName}" não existe mais em Turmas; atualize a lista` }] }, row: -1, cells: [], header };
+    return { result: { ok: false, errors: [{ field: 'form', message: say.editedCohortGone(originalName) }] }, row: -1, cells: [], header };
   }
   const row = existingRow >= 0 ? existingRow : sheet.length;
   const cells: Cell[] = header.map((_, index) => (existingRow >= 0 ? sheet[existingRow][index] ?? null : null));
@@ -46,7 +47,7 @@ function plan(workbook: Workbook, input: CohortInput, originalName: string | nul
     .filter((issue) => issue.severity === 'error' && (issue.row === row || issue.row <= 0))
     .map((issue) => ({ field: FIELD_OF_COLUMN[issue.columnName] ?? 'form', message: issue.message }));
   const parsed = cohorts.find((cohort) => cohort.sheetRow === row);
-  if (errors.length > 0 || !parsed) return { result: { ok: false, errors: errors.length > 0 ? errors : [{ field: 'form', message: 'linha inválida' }] }, row, cells, header };
+  if (errors.length > 0 || !parsed) return { result: { ok: false, errors: errors.length > 0 ? errors : [{ field: 'form', message: say.INVALID_ROW }] }, row, cells, header };
   const stored: Cell[] = [...cells];
   const typed = cohortRow(parsed);
   COHORT_HEADERS.forEach((name, index) => {
@@ -83,7 +84,7 @@ export function archiveCohort(workbook: Workbook, name: string): ValidationResul
   const sheet = workbook.readSheet(SHEET.cohorts);
   const header = (sheet?.[0] ?? []).map((cell) => String(cell ?? '').trim());
   const row = sheet?.findIndex((values, index) => index > 0 && String(values[header.indexOf('Turma')] ?? '').trim() === name) ?? -1;
-  if (!sheet || row < 0) return { ok: false, errors: [{ field: 'form', message: `a turma "${name}" não existe em Turmas` }] };
+  if (!sheet || row < 0) return { ok: false, errors: [{ field: 'form', message: say.cohortNotInSheet(name) }] };
   const cells = [...sheet[row]];
   cells[header.indexOf('Ativa')] = 'Não';
   workbook.updateRows(SHEET.cohorts, row, [cells]);

@@ -6,6 +6,7 @@ import type { GoalTrack } from '../model/goals';
 import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
 import { isBlank, locateColumns, readDate, readIdList, readOptionalEmail, readPositiveInteger, readText, readYesNo } from './cells';
 import type { ConfigIssue } from './issues';
+import * as say from '../messages/config';
 
 type Header = (typeof COHORT_HEADERS)[number];
 
@@ -16,12 +17,12 @@ export function parseCohortsSheet(
   const cohorts: CohortConfig[] = [];
   const issues: ConfigIssue[] = [];
   if (values === null) {
-    issues.push({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: 'aba não encontrada; crie-a com "cademi-monitor init" ou pelo menu' });
+    issues.push({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: say.COHORTS_SHEET_MISSING });
     return { cohorts, issues };
   }
   const { columns, missing } = locateColumns(values[0], COHORT_HEADERS);
   if (missing.length > 0) {
-    issues.push({ sheet: SHEET.cohorts, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` });
+    issues.push({ sheet: SHEET.cohorts, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: say.headersMissing(missing) });
     return { cohorts, issues };
   }
   // The ID column is optional (a workbook from before IDs); the job fills it before parsing.
@@ -44,17 +45,17 @@ export function parseCohortsSheet(
     const active = readYesNo(cells[columns.Ativa]);
 
     if (!name.ok) flag('Turma', name.message);
-    else if (/[\u0000-\u001f]/.test(name.value)) flag('Turma', 'contém caracteres de controle');
-    else if (names.has(name.value.toLowerCase())) flag('Turma', `nome repetido (já usado na linha ${names.get(name.value.toLowerCase())! + 1})`);
+    else if (/[\u0000-\u001f]/.test(name.value)) flag('Turma', say.NAME_HAS_CONTROL_CHARACTERS);
+    else if (names.has(name.value.toLowerCase())) flag('Turma', say.repeatedCohortName(names.get(name.value.toLowerCase())! + 1));
     if (!tag.ok) flag('Tag ID', tag.message);
     if (!start.ok) flag('Início', start.message);
     if (!products.ok) flag('Produtos', products.message);
     if (!goal.ok) flag('Meta', goal.message);
-    else if (goal.value !== '' && !tracks.has(goal.value)) flag('Meta', `meta "${goal.value}" não existe (ou está inválida) na aba Metas`);
+    else if (goal.value !== '' && !tracks.has(goal.value)) flag('Meta', say.unknownGoalTrack(goal.value));
     if (!tutor.ok) flag('Tutor', tutor.message);
     if (!active.ok) flag('Ativa', active.message);
     if (active.ok && active.value && tag.ok && activeTags.has(tag.value)) {
-      flag('Tag ID', `a tag ${tag.value} já é da turma ativa "${activeTags.get(tag.value)}"`);
+      flag('Tag ID', say.tagTakenByActiveCohort(tag.value, activeTags.get(tag.value)!));
     }
 
     issues.push(...rowIssues);

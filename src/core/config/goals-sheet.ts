@@ -5,6 +5,7 @@ import type { GoalPoint, GoalTrack } from '../model/goals';
 import { GOAL_HEADERS, SHEET } from '../sheets';
 import { isBlank, locateColumns, readNumber, readText } from './cells';
 import type { ConfigIssue } from './issues';
+import * as say from '../messages/config';
 
 export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, GoalTrack>; issues: ConfigIssue[] } {
   const tracks = new Map<string, GoalTrack>();
@@ -12,7 +13,7 @@ export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, 
   if (values === null) return { tracks, issues };
   const { columns, missing } = locateColumns(values[0], GOAL_HEADERS);
   if (missing.length > 0) {
-    issues.push({ sheet: SHEET.goals, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` });
+    issues.push({ sheet: SHEET.goals, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: say.headersMissing(missing) });
     return { tracks, issues };
   }
   const pointsByTrack = new Map<string, { point: GoalPoint; row: number }[]>();
@@ -27,7 +28,7 @@ export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, 
     const expected = readNumber(cells[columns['Esperado (%)']], { min: 0, max: 100 });
     if (!name.ok) flag('Meta', name.message);
     if (!week.ok) flag('Semana', week.message);
-    else if (!Number.isInteger(week.value)) flag('Semana', `${week.value} deve ser um número inteiro de semanas`);
+    else if (!Number.isInteger(week.value)) flag('Semana', say.weekNotWhole(week.value));
     if (!expected.ok) flag('Esperado (%)', expected.message);
     if (!name.ok) continue;
     if (!week.ok || !expected.ok || !Number.isInteger(week.value)) {
@@ -47,10 +48,10 @@ export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, 
       const flag = (message: string) =>
         issues.push({ sheet: SHEET.goals, row: after.row, column: columns['Esperado (%)'], columnName: 'Esperado (%)', severity: 'error', message });
       if (after.point.week === before.point.week) {
-        flag(`semana ${after.point.week} repetida na meta "${name}"`);
+        flag(say.goalWeekRepeated(after.point.week, name));
         valid = false;
       } else if (after.point.expected < before.point.expected) {
-        flag(`meta "${name}" diminui de ${before.point.expected}% (semana ${before.point.week}) para ${after.point.expected}% (semana ${after.point.week}); o esperado não pode cair`);
+        flag(say.goalDecreases(name, before.point, after.point));
         valid = false;
       }
     }

@@ -1,5 +1,7 @@
 // Config problems, pointed at the cell a coordinator must fix.
 
+import { issueLine, issueLocation } from '../messages/config';
+
 /** One problem in a config sheet. Row and column are 0-based (row 0 = header). */
 export interface ConfigIssue {
   readonly sheet: string;
@@ -13,8 +15,8 @@ export interface ConfigIssue {
 
 /** "Turmas, linha 4, coluna Tag ID: …" — the row as the spreadsheet numbers it (1-based). */
 export function describeIssue(issue: ConfigIssue): string {
-  const where = issue.row < 0 ? issue.sheet : `${issue.sheet}, linha ${issue.row + 1}, coluna ${issue.columnName}`;
-  return `${where}: ${issue.message}`;
+  const where = issue.row < 0 ? issue.sheet : issueLocation(issue.sheet, issue.row + 1, issue.columnName);
+  return issueLine(where, issue.message);
 }
 
 /** Thrown when a config sheet is missing or unusable as a whole (no cohort can be read). */

@@ -9,6 +9,7 @@ import { describeIssue, type ConfigIssue } from './issues';
 import { checkBaseUrl } from '../cademi/base-url';
 import { apiUrlCellInvalid, apiUrlValueInvalid } from '../messages/cli';
 import { API_URL_MISSING } from '../messages/sync';
+import * as say from '../messages/config';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -16,13 +17,11 @@ interface SettingField {
   readonly key: string;
   readonly field: keyof Settings;
   readonly read: (cell: Cell | undefined) => CellResult<string | number | boolean>;
-  /** Shown in the template beside the value, for whoever edits the sheet. */
-  readonly help: string;
 }
 
 const integerIn = (min: number, max: number) => (cell: Cell | undefined) => {
   const result = readNumber(cell, { min, max });
-  return result.ok && !Number.isInteger(result.value) ? { ok: false as const, message: `${result.value} deve ser um número inteiro` } : result;
+  return result.ok && !Number.isInteger(result.value) ? { ok: false as const, message: say.notWholeNumber(result.value) } : result;
 };
 
 const WEEKDAYS = ['segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado', 'domingo'];
@@ -30,7 +29,7 @@ const WEEKDAYS = ['segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado', '
 function readWeekday(cell: Cell | undefined): CellResult<number> {
   const text = String(cell ?? '').trim().toLowerCase().replace('-feira', '');
   const index = WEEKDAYS.findIndex((day) => day === text || day.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === text);
-  return index >= 0 ? { ok: true, value: index + 1 } : { ok: false, message: `"${String(cell)}" não é um dia da semana (segunda … domingo)` };
+  return index >= 0 ? { ok: true, value: index + 1 } : { ok: false, message: say.notAWeekday(String(cell)) };
 }
 
 function readApiUrl(cell: Cell | undefined): CellResult<string> {
@@ -60,33 +59,33 @@ function readBigQueryTable(cell: Cell | undefined): CellResult<string> {
   if (!text.ok || text.value === '') return text;
   return /^[a-z][a-z0-9-]{4,28}[a-z0-9]\.[A-Za-z0-9_]{1,1024}\.[A-Za-z0-9_]{1,1024}$/.test(text.value)
     ? text
-    : { ok: false, message: `"${text.value}" não é projeto.conjunto.tabela (ex.: minha-escola-123.cademi.historico)` };
+    : { ok: false, message: say.notABigQueryTable(text.value) };
 }
 
 function readTimeZone(cell: Cell | undefined): CellResult<string> {
   const text = readText(cell, { required: true });
   if (!text.ok) return text;
-  return isValidTimeZone(text.value) ? text : { ok: false, message: `"${text.value}" não é um fuso horário (ex.: America/Sao_Paulo)` };
+  return isValidTimeZone(text.value) ? text : { ok: false, message: say.notATimeZone(text.value) };
 }
 
 export const SETTING_FIELDS: readonly SettingField[] = [
-  { key: 'URL da API', field: 'apiUrl', read: readApiUrl, help: 'https://SUAESCOLA.cademi.com.br/api/v1 (vazio no Node = simulador embutido). O token fica nas propriedades do script, nunca aqui.' },
-  { key: 'Fuso horário', field: 'timeZone', read: readTimeZone, help: 'Fuso da escola; a semana começa na segunda-feira deste fuso.' },
-  { key: 'Requisições por segundo', field: 'requestsPerSecond', read: (c) => readNumber(c, { min: 0.1, max: 2 }), help: 'Limite da API Cademi: 2 por segundo.' },
-  { key: 'Dias sem acesso (atenção)', field: 'warnDaysWithoutAccess', read: integerIn(1, 365), help: 'A partir de quantos dias sem acesso o aluno fica Atrasado.' },
-  { key: 'Dias sem acesso (risco)', field: 'riskDaysWithoutAccess', read: integerIn(1, 365), help: 'A partir de quantos dias sem acesso o aluno fica Em risco.' },
-  { key: 'Pontos abaixo da meta (atrasado)', field: 'latePoints', read: (c) => readNumber(c, { min: 0, max: 100 }), help: 'Pontos percentuais abaixo do esperado para Atrasado.' },
-  { key: 'Pontos abaixo da meta (risco)', field: 'riskPoints', read: (c) => readNumber(c, { min: 0, max: 100 }), help: 'Pontos percentuais abaixo do esperado para Em risco.' },
-  { key: 'Semanas sem progresso (risco)', field: 'stalledWeeks', read: integerIn(1, 52), help: 'Semanas seguidas sem avanço para Em risco.' },
-  { key: 'Carência para novos alunos (dias)', field: 'graceDays', read: integerIn(0, 60), help: 'Alunos com menos dias na turma ainda não são avaliados.' },
-  { key: 'Dia da atualização semanal', field: 'runWeekday', read: readWeekday, help: 'segunda, terça, … domingo.' },
-  { key: 'Hora da atualização semanal', field: 'runHour', read: integerIn(0, 23), help: 'Hora (0–23) no fuso da escola.' },
+  { key: 'URL da API', field: 'apiUrl', read: readApiUrl },
+  { key: 'Fuso horário', field: 'timeZone', read: readTimeZone },
+  { key: 'Requisições por segundo', field: 'requestsPerSecond', read: (c) => readNumber(c, { min: 0.1, max: 2 }) },
+  { key: 'Dias sem acesso (atenção)', field: 'warnDaysWithoutAccess', read: integerIn(1, 365) },
+  { key: 'Dias sem acesso (risco)', field: 'riskDaysWithoutAccess', read: integerIn(1, 365) },
+  { key: 'Pontos abaixo da meta (atrasado)', field: 'latePoints', read: (c) => readNumber(c, { min: 0, max: 100 }) },
+  { key: 'Pontos abaixo da meta (risco)', field: 'riskPoints', read: (c) => readNumber(c, { min: 0, max: 100 }) },
+  { key: 'Semanas sem progresso (risco)', field: 'stalledWeeks', read: integerIn(1, 52) },
+  { key: 'Carência para novos alunos (dias)', field: 'graceDays', read: integerIn(0, 60) },
+  { key: 'Dia da atualização semanal', field: 'runWeekday', read: readWeekday },
+  { key: 'Hora da atualização semanal', field: 'runHour', read: integerIn(0, 23) },
   { key: 'E-mail para alertas', field: 'alertEmail', read: (c) => {
     const result = readOptionalEmail(c);
     return result.ok ? { ok: true, value: result.value ?? '' } : result;
-  }, help: 'Quem recebe o aviso quando uma execução falha.' },
-  { key: 'Enviar contatos aos tutores por e-mail', field: 'emailTutors', read: readYesNo, help: 'Sim: após cada semana concluída, cada tutor recebe só a sua lista de alunos para contatar.' },
-  { key: 'Tabela BigQuery', field: 'bigQueryTable', read: readBigQueryTable, help: 'Opcional: projeto.conjunto.tabela para guardar também o Histórico no BigQuery (veja o README).' },
+  } },
+  { key: 'Enviar contatos aos tutores por e-mail', field: 'emailTutors', read: readYesNo },
+  { key: 'Tabela BigQuery', field: 'bigQueryTable', read: readBigQueryTable },
 ];
 
 const WEEKDAY_NAMES = WEEKDAYS;
@@ -104,11 +103,11 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
   const settings: Mutable<Settings> = { ...DEFAULT_SETTINGS };
   let apiUrl: ApiUrlSetting = { state: 'empty' };
   if (values === null) {
-    return { settings, apiUrl, issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'aba não encontrada; usando os valores padrão' }] };
+    return { settings, apiUrl, issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: say.SETTINGS_SHEET_MISSING }] };
   }
   const { columns, missing } = locateColumns(values[0], SETTINGS_HEADERS);
   if (missing.length > 0) {
-    const header: ConfigIssue = { sheet: SHEET.settings, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: `cabeçalho ausente: ${missing.join(', ')}` };
+    const header: ConfigIssue = { sheet: SHEET.settings, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: say.headersMissing(missing) };
     issues.push(header);
     // A sheet that names an API but cannot be read must not look like "no API" (the simulator in Node).
     const namesApi = values.some((row) => row.some((cell) => typeof cell === 'string' && cell.trim().toLowerCase() === 'url da api'));
@@ -124,14 +123,14 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
     const key = String(keyCell).trim();
     const field = SETTING_FIELDS.find((candidate) => candidate.key.toLowerCase() === key.toLowerCase());
     const at = (message: string, severity: ConfigIssue['severity']): ConfigIssue => ({
-      sheet: SHEET.settings, row, column: columns.Valor, columnName: 'Valor', severity, message: `${key}: ${message}`,
+      sheet: SHEET.settings, row, column: columns.Valor, columnName: 'Valor', severity, message: say.settingIssue(key, message),
     });
     if (!field) {
-      issues.push({ ...at('chave desconhecida; ignorada', 'warning'), column: columns.Chave, columnName: 'Chave' });
+      issues.push({ ...at(say.UNKNOWN_SETTING, 'warning'), column: columns.Chave, columnName: 'Chave' });
       continue;
     }
     if (seen.has(field.key)) {
-      issues.push({ ...at('chave repetida; vale a primeira', 'warning'), column: columns.Chave, columnName: 'Chave' });
+      issues.push({ ...at(say.REPEATED_SETTING, 'warning'), column: columns.Chave, columnName: 'Chave' });
       continue;
     }
     seen.add(field.key);
@@ -149,10 +148,10 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
       continue;
     }
     if (result.ok) (settings as Record<string, unknown>)[field.field] = result.value;
-    else issues.push(at(`${result.message}; usando o padrão (${String(settingTemplateValue(field))})`, field.field === 'timeZone' ? 'error' : 'warning'));
+    else issues.push(at(say.usingDefault(result.message, String(settingTemplateValue(field))), field.field === 'timeZone' ? 'error' : 'warning'));
   }
   if (settings.riskDaysWithoutAccess < settings.warnDaysWithoutAccess) {
-    issues.push({ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: 'Dias sem acesso (risco) é menor que (atenção); confira os limites' });
+    issues.push({ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: say.ABSENCE_THRESHOLDS_SWAPPED });
   }
   return { settings, issues, apiUrl };
 }

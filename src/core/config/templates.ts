@@ -6,12 +6,13 @@ import type { CohortConfig } from '../model/cohort';
 import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { serialOfLocalDate } from '../time/local-date';
 import { SETTING_FIELDS, settingTemplateValue } from './settings-sheet';
+import { SETTING_HELP } from '../messages/config';
 
 export function settingsTemplate(): SheetContent {
   return {
     rows: [
       [...SETTINGS_HEADERS, 'Descrição'],
-      ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), field.help]),
+      ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), SETTING_HELP[field.field]]),
     ],
     frozenRows: 1,
   };

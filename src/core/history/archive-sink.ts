@@ -7,6 +7,7 @@ import type { Cell, Workbook } from '../workbook/workbook';
 import { SHEETS_CELL_LIMIT } from './growth';
 import { archiveName, planRollover, ROLLOVER_DEFAULTS, type RolloverOptions } from './rollover';
 import { checkHistoryHeader, HISTORY_FORMATS } from './schema';
+import { weeksArchived } from '../messages/history';
 
 /** Receives archived rows. Synchronous, like the Workbook port: an async host collects, then persists. */
 export interface ArchiveSink {
@@ -57,10 +58,7 @@ export function rollOverHistory(
 
 /** "Histórico: 12 semanas (2025-01-06 a 2025-03-24, 84000 linhas) arquivadas em escola-arquivo.xlsx › …." */
 export function describeRollover(outcome: RolloverOutcome): string {
-  const weeks = outcome.archivedWeeks;
-  const count = `${weeks.length} semana${weeks.length === 1 ? '' : 's'}`;
-  const range = weeks.length === 1 ? weeks[0] : `${weeks[0]} a ${weeks[weeks.length - 1]}`;
-  return `Histórico: ${count} (${range}, ${outcome.rows} linhas) arquivada${weeks.length === 1 ? '' : 's'} em ${outcome.destination} para ficar longe do limite de células.`;
+  return weeksArchived(outcome.archivedWeeks, outcome.rows, outcome.destination);
 }
 
 /** A row as compared across a write and a read-back: empty = null, numbers to a millionth (serial seconds survive). */

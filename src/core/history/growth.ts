@@ -1,7 +1,12 @@
 // How close the spreadsheet is to Google Sheets' 10 million cell limit, and how many weeks are left
 // at the current pace, so a school hears about it long before the limit.
 
+import { spreadsheetGrowth } from '../messages/history';
+
 export const SHEETS_CELL_LIMIT = 10_000_000;
+
+/** Fewer weeks left than this, and the run log says ATENÇÃO. */
+const WARN_WEEKS_LEFT = 26;
 
 export interface GrowthEstimate {
   readonly cellsUsed: number;
@@ -18,12 +23,9 @@ export function estimateGrowth(cellsUsed: number, rowsPerWeek: number, columns: 
   return { cellsUsed, cellLimit: SHEETS_CELL_LIMIT, cellsPerWeek, weeksLeft };
 }
 
-/** "Planilha: 1,2 mi de 10 mi células (12%); cerca de 380 semanas restantes neste ritmo." */
+/** "Planilha: 1,2 mi de 10 mi células (12%). Cerca de 380 semanas restantes neste ritmo." */
 export function describeGrowth(growth: GrowthEstimate): string {
   const millions = (cells: number) => (cells / 1_000_000).toFixed(1).replace('.', ',');
   const share = Math.round((100 * growth.cellsUsed) / growth.cellLimit);
-  const weeks = growth.weeksLeft === null ? '' : growth.weeksLeft < 26
-    ? ` ATENÇÃO: cerca de ${growth.weeksLeft} semana${growth.weeksLeft === 1 ? '' : 's'} até o limite; arquive semanas antigas do Histórico.`
-    : ` Cerca de ${growth.weeksLeft} semanas restantes neste ritmo.`;
-  return `Planilha: ${millions(growth.cellsUsed)} mi de ${millions(growth.cellLimit)} mi células (${share}%).${weeks}`;
+  return spreadsheetGrowth(millions(growth.cellsUsed), millions(growth.cellLimit), share, growth.weeksLeft, WARN_WEEKS_LEFT);
 }

@@ -4,6 +4,7 @@ import type { Cell } from '../workbook/workbook';
 import { SITUATIONS, type Situation } from '../model/status';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../sheets';
 import { instantOfSerial, localDateOfSerial, parseLocalDate, serialOfInstant, serialOfLocalDate, type LocalDate } from '../time/local-date';
+import { historyColumnChanged, historyHeadersChanged } from '../messages/history';
 
 export const HISTORY_HEADERS = [
   'Semana', 'Turma', 'Aluno ID', 'Nome', 'E-mail', 'Produto ID', 'Produto', 'Progresso (%)',
@@ -116,9 +117,9 @@ export function checkHistoryHeader(values: Cell[][] | null): void {
   if (values === null || values.length === 0) return;
   const header = values[0].map((cell) => (cell === null ? '' : String(cell).trim()));
   const problems = HISTORY_HEADERS.flatMap((name, index) =>
-    header[index] === name ? [] : [`coluna ${index + 1} deveria ser "${name}" e é "${header[index] ?? ''}"`],
+    header[index] === name ? [] : [historyColumnChanged(index + 1, name, header[index] ?? '')],
   );
   if (problems.length > 0) {
-    throw new HistorySchemaError(`A aba Histórico foi alterada (${problems.slice(0, 3).join('; ')}). Restaure os cabeçalhos; nada foi gravado.`);
+    throw new HistorySchemaError(historyHeadersChanged(problems.slice(0, 3)));
   }
 }

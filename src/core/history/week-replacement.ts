@@ -6,6 +6,7 @@ import type { Cell } from '../workbook/workbook';
 import { HISTORY_HEADERS, HistorySchemaError, weekOfCell } from './schema';
 import type { LocalDate } from '../time/local-date';
 import { orphanedNotes } from '../messages/sync';
+import { unnamedColumn } from '../messages/history';
 
 /** What to write: replace the sheet's rows from `fromRow` (0-based, header = 0) with `rows`. */
 export interface HistoryWrite {
@@ -112,7 +113,7 @@ function weekBlock(
     const columns = new Set<string>();
     for (const orphan of orphans) {
       orphan.cells.forEach((cell, column) => {
-        if (column >= OWN_COLUMNS && !isBlank(cell)) columns.add(isBlank(header[column]) ? `coluna ${column + 1}` : String(header[column]));
+        if (column >= OWN_COLUMNS && !isBlank(cell)) columns.add(isBlank(header[column]) ? unnamedColumn(column + 1) : String(header[column]));
       });
     }
     throw new HistoryNotesError(

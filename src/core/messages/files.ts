@@ -1,5 +1,24 @@
-// Messages about the workbook file itself (who may write it, whether it can be written), in
+// Messages about the workbook file itself (whether it can be read, who may write it, whether it can be written), in
 // Brazilian Portuguese. They name the file the person typed, never its contents.
+
+// ---- opening the workbook --------------------------------------------------------------------
+
+/** The workbook a command works on is not there. */
+export function workbookNotFound(file: string): string {
+  return `${file} não existe; crie-o com "cademi-monitor init ${file}"`;
+}
+
+/** The workbook exists but this user may not read it. */
+export function workbookNoReadPermission(file: string): string {
+  return `${file} não pode ser lido (sem permissão de leitura); libere a leitura (ex.: chmod u+r "${file}") e rode de novo.`;
+}
+
+/** The file is not an .xlsx the command can read (the reader's own text is English and may quote the file). */
+export function workbookUnreadable(file: string): string {
+  return `${file} não pôde ser lido como .xlsx (o arquivo está corrompido ou não é uma planilha); abra-o no Excel ou no LibreOffice para conferir, ou escolha outro arquivo.`;
+}
+
+// ---- writing it ------------------------------------------------------------------------------
 
 /** Another command holds the workbook's lock: nothing was read or changed. */
 export function workbookBusy(file: string): string {
@@ -35,4 +54,9 @@ export function folderMissing(file: string, folder: string): string {
 /** A lock left by a command that died (not refreshed for the stale period) was taken over. */
 export function staleLockTaken(file: string, staleSeconds: number): string {
   return `o bloqueio de ${file} deixado por um comando interrompido (sem sinal de vida há mais de ${staleSeconds} s) foi retomado.`;
+}
+
+/** Copying into a hard-linked workbook failed midway: the file may be damaged; the complete copy is kept. */
+export function hardLinkedSaveFailed(file: string, copy: string): string {
+  return `não foi possível gravar ${file} (um arquivo com outros nomes, hard links); ele pode ter ficado incompleto. A gravação completa ficou em ${copy}: copie-a por cima de ${file}.`;
 }

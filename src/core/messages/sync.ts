@@ -29,6 +29,9 @@ export function formatInstant(epochMs: number, timeZone: string): string {
 
 // ---- what was collected ------------------------------------------------------------------
 
+/** A URL that does not parse, where a message would show it. */
+export const UNREADABLE_ADDRESS = '(endereço ilegível)';
+
 /** A 404 without Cademi's own answer: the address is not an API endpoint (wrong base URL, a proxy page). */
 export function endpointMissing(url: string): string {
   return (
@@ -43,6 +46,7 @@ export function unknownTagReason(tagId: number): string {
   return `a tag ${tagId} não existe na Cademi; confira o Tag ID em Turmas`;
 }
 
+/** A cohort left out of this run, and why (a warning of the run). */
 export function cohortNotSynced(cohort: string, reason: string): string {
   return `Turma "${cohort}" não sincronizada: ${reason}.`;
 }
@@ -57,8 +61,14 @@ export function emptyTagReason(tagId: number): string {
   return `a tag ${tagId} não listou nenhum aluno, mas a turma já tem linhas no Histórico; tratada como não coletada, e as linhas dela ficaram como estavam`;
 }
 
+/** At the `Tag ID` cell of a cohort whose tag listed nobody. */
 export function emptyTagNote(tagId: number): string {
   return `a tag ${tagId} não listou nenhum aluno nesta execução; as linhas da turma no Histórico foram mantidas`;
+}
+
+/** One cohort's reason among those noCohortCollected lists. */
+export function cohortReason(cohort: string, reason: string): string {
+  return `turma "${cohort}": ${reason}`;
 }
 
 /** The run ends without any cohort collected: nothing is written. */
@@ -143,6 +153,7 @@ export function orphanedNotes(columns: readonly string[], rows: readonly { row: 
 
 // ---- the rest of a run's sentences ---------------------------------------------------------
 
+/** An active cohort whose start is after this week (a warning of the run). */
 export function cohortStartsLater(cohort: string, start: string): string {
   return `Turma "${cohort}" começa em ${start}; ignorada nesta semana.`;
 }
@@ -152,21 +163,26 @@ export function futureStartNote(start: string): string {
   return `a turma começa em ${start}, no futuro; será sincronizada a partir dessa semana`;
 }
 
+/** `Turmas` has no active, valid cohort to collect. */
 export const NO_ACTIVE_COHORT = 'nenhuma turma ativa e válida; cadastre uma turma (cohort add) ou corrija as linhas marcadas';
 
+/** Rows of `Histórico` that do not decode (`shownRows`: the first few, as the spreadsheet numbers them). */
 export function unreadableHistoryRows(count: number, shownRows: readonly number[]): string {
   return `${count} linha(s) do Histórico não puderam ser lidas (linha ${shownRows.join(', ')}${count > shownRows.length ? '…' : ''}); ficaram como estão e não entram nas contas.`;
 }
 
+/** A page of a tag's listing pointed at another host: the token was not sent there. */
 export function pageLeftOrigin(endpoint: string, tagId: number, origin: string): string {
   return `A paginação de ${endpoint} (tag ${tagId}) apontou para outro endereço (${origin}); o token não foi enviado e nada desta semana foi gravado. Confira a URL da API.`;
 }
 
+/** A tag's listing that ran past the page cap or repeated a page: the list may be incomplete. */
 export function pagingUntrusted(endpoint: string, tagId: number, stop: 'cap' | 'repeated', maxPages: number): string {
   const why = stop === 'cap' ? `passou de ${maxPages} páginas` : 'repetiu uma página já lida';
   return `A paginação de ${endpoint} (tag ${tagId}) ${why}; a lista de alunos pode estar incompleta, então nada desta semana foi gravado. Tente de novo mais tarde.`;
 }
 
+/** A tracked product Cademi does not know (a warning of the run). */
 export function unknownProduct(productId: number): string {
   return `Produto ${productId} não existe na Cademi; as turmas que o usam seguem sem ele.`;
 }
@@ -176,10 +192,12 @@ export function unknownProductNote(productId: number): string {
   return `o produto ${productId} não existe na Cademi; a turma segue sem ele`;
 }
 
+/** A student moved in `Ajustes` whom Cademi does not know. */
 export function movedStudentMissing(studentId: number, cohort: string): string {
   return `Aluno ${studentId}, movido para "${cohort}" em Ajustes, não existe na Cademi; ignorado.`;
 }
 
+/** Students listed by more than one active cohort's tag. */
 export function studentsInSeveralCohorts(count: number): string {
   return `${count} aluno(s) aparecem em mais de uma turma ativa; contados na turma mais recente.`;
 }
@@ -189,16 +207,57 @@ export function inCohort(cohort: string): string {
   return ` (turma "${cohort}")`;
 }
 
+/** A failure that survived every retry (`failure`: the Cademi message). */
 export function retriesExhausted(failure: string, attempts: number): string {
   return `${failure}; ${attempts} tentativas sem sucesso. Tente de novo mais tarde; nada foi gravado desta semana.`;
 }
 
 // ---- Apps Script runs ----------------------------------------------------------------------
 
+/** The stored checkpoint is no JSON. */
+export const CHECKPOINT_NOT_JSON = 'não é JSON válido';
+
+/** A checkpoint written by another version of the product. */
+export function checkpointOtherVersion(found: string | null, expected: number): string {
+  return `formato ${found ?? 'desconhecido'}, esperado ${expected}`;
+}
+
+/** A checkpoint field out of shape (`path` empty for the whole value). */
+export function checkpointFieldInvalid(path: string): string {
+  return `campo ${path || '(raiz)'} inválido`;
+}
+
+/** The checkpoint's index (Apps Script properties) does not parse. */
+export const CHECKPOINT_INDEX_UNREADABLE = 'o índice está num formato antigo ou corrompido';
+
+/** One of the checkpoint's parts is missing. */
+export function checkpointPartMissing(index: number, parts: number): string {
+  return `falta a parte ${index} de ${parts}`;
+}
+
+/** The parts do not match their index (a write was interrupted). */
+export const CHECKPOINT_PARTS_MISMATCH = 'as partes não conferem com o índice (gravação interrompida)';
+
+/** A value past the 9 KB Apps Script allows per property (`kb` already formatted). */
+export function propertyTooLarge(key: string, kb: string): string {
+  return `O valor "${key}" (${kb} KB) passa do limite de 9 KB por valor das propriedades do Apps Script e não foi gravado.`;
+}
+
+/** The checkpoint would take the store past its safe budget (sizes in KB, already formatted). */
+export function checkpointTooLarge(checkpointKb: string, othersKb: string, budgetKb: string): string {
+  return (
+    `O ponto de retomada da coleta (${checkpointKb} KB) não cabe nas propriedades do documento: com os outros valores (${othersKb} KB) ` +
+    `passaria de ${budgetKb} KB, a margem segura abaixo do limite de 500 KB do Apps Script. Nada pela metade foi gravado no Histórico. ` +
+    'Desative em Turmas (coluna Ativa) as turmas encerradas e tente de novo.'
+  );
+}
+
+/** The stored checkpoint cannot be trusted: the week starts over (`reason`: one of the above). */
 export function checkpointUnreadable(reason: string): string {
   return `O ponto de retomada da coleta em andamento não pôde ser lido (${reason}); a coleta desta semana foi descartada e recomeça do início na próxima execução. Nada pela metade foi gravado no Histórico.`;
 }
 
+/** The week ended before its run could finish: it is dropped, nothing written. */
 export function weekEndedUnfinished(week: string, calls: number): string {
   return `A semana ${week} não foi concluída até o fim da semana (${calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`;
 }
@@ -206,34 +265,48 @@ export function weekEndedUnfinished(week: string, calls: number): string {
 /** A sidebar change while a slice holds the workbook (Apps Script's lock). */
 export const WORKBOOK_BUSY_FOR_CHANGE = 'Uma atualização está gravando na planilha agora. Tente de novo em alguns minutos; nada foi alterado.';
 
+/** Apps Script with an empty `URL da API` (there is no simulator there). */
 export const API_URL_MISSING = 'Configure "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1).';
 
+/** Execuções row of a run paused because UrlFetch's daily quota is spent. */
 export const URLFETCH_QUOTA_PAUSE = 'Cota diária do UrlFetch esgotada; a coleta continua amanhã a partir do ponto salvo.';
 
+/** The last outcome of a completed run, as the sidebar shows it. */
 export function weekCompleted(week: string, students: number, calls: number): string {
   return `Semana ${week} concluída: ${students} alunos, ${calls} chamadas`;
 }
 
+/** A run stopped by the config sheets (`issues`: each described with its cell). */
 export function invalidConfiguration(issues: readonly string[]): string {
   return `Configuração inválida: ${issues.join('; ')}`;
 }
 
+/** What was thrown when it was no Error (`type`: its typeof). */
+export function thrownValue(type: string): string {
+  return `valor lançado do tipo ${type}`;
+}
+
+/** A failure nobody planned for (`described`: the error's class and, for our code, its message). */
 export function unexpectedFailure(described: string): string {
   return `A atualização parou por um erro inesperado (${described}). Nada pela metade foi gravado no Histórico; a próxima execução tenta de novo. Se o erro se repetir, avise quem mantém o complemento.`;
 }
 
+/** Moving old weeks to the archive failed; the week's run goes on. */
 export function archiveFailed(described: string): string {
   return `Arquivamento de semanas antigas falhou (${described}); o Histórico segue completo.`;
 }
 
+/** The week was copied to BigQuery (Apps Script). */
 export function bigQueryCopied(rows: number): string {
   return `BigQuery: ${rows} linhas copiadas.`;
 }
 
+/** The BigQuery copy failed; the spreadsheet is complete (Apps Script). */
 export function bigQueryCopyFailed(described: string): string {
   return `BigQuery: a cópia falhou (${described}); a planilha está completa.`;
 }
 
+/** The reports fell back to `Histórico` because BigQuery did not answer. */
 export function bigQueryReadFailed(described: string): string {
   return `Relatórios montados com o Histórico da planilha: o BigQuery não respondeu (${described}).`;
 }

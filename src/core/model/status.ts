@@ -1,6 +1,7 @@
 // Each student's weekly situation (`Situação`) from the thresholds in `Configuração`.
 
 import type { Thresholds } from './settings';
+import * as say from '../messages/reports';
 
 export const SITUATIONS = ['Em dia', 'Atrasado', 'Em risco', 'Sem meta', 'Desistente'] as const;
 export type Situation = (typeof SITUATIONS)[number];
@@ -31,32 +32,28 @@ export interface Classification {
  * for a shorter absence or a smaller gap; otherwise `Em dia`.
  */
 export function classifyStudent(week: StudentWeek, thresholds: Thresholds): Classification {
-  if (week.droppedOut) return { situation: 'Desistente', reasons: ['desistência registrada'] };
+  if (week.droppedOut) return { situation: 'Desistente', reasons: [say.DROPOUT_REASON] };
   const noGoal: Situation = week.expected === null ? 'Sem meta' : 'Em dia';
   // A student who finished every product has nothing left to fall behind on, present or not.
-  if (week.progress >= 100) return { situation: noGoal, reasons: ['concluiu os produtos'] };
+  if (week.progress >= 100) return { situation: noGoal, reasons: [say.FINISHED_REASON] };
   if (week.daysInCohort < thresholds.graceDays) {
-    return { situation: noGoal, reasons: [`na turma há ${Math.max(0, week.daysInCohort)} dias (carência)`] };
+    return { situation: noGoal, reasons: [say.graceReason(Math.max(0, week.daysInCohort))] };
   }
   const gap = week.expected === null ? 0 : week.expected - week.progress;
   const absent = week.daysWithoutAccess === null ? week.daysInCohort : week.daysWithoutAccess;
-  const absence = week.daysWithoutAccess === null ? 'nunca acessou' : `${absent} dias sem acesso`;
+  const absence = week.daysWithoutAccess === null ? say.NEVER_ACCESSED_REASON : say.absenceReason(absent);
   const stalled = week.progress < 100 && week.weeksWithoutProgress >= thresholds.stalledWeeks;
 
   const risk: string[] = [];
   if (absent >= thresholds.riskDaysWithoutAccess) risk.push(absence);
-  if (stalled) risk.push(`0 pp em ${week.weeksWithoutProgress} semanas`);
-  if (week.expected !== null && gap >= thresholds.riskPoints) risk.push(`${formatPoints(gap)} pp abaixo da meta`);
+  if (stalled) risk.push(say.stalledReason(week.weeksWithoutProgress));
+  if (week.expected !== null && gap >= thresholds.riskPoints) risk.push(say.belowGoalReason(gap));
   if (risk.length > 0) return { situation: 'Em risco', reasons: risk };
   if (week.expected === null) return { situation: 'Sem meta', reasons: [] };
 
   const late: string[] = [];
   if (absent >= thresholds.warnDaysWithoutAccess) late.push(absence);
-  if (gap >= thresholds.latePoints) late.push(`${formatPoints(gap)} pp abaixo da meta`);
+  if (gap >= thresholds.latePoints) late.push(say.belowGoalReason(gap));
   if (late.length > 0) return { situation: 'Atrasado', reasons: late };
   return { situation: 'Em dia', reasons: [] };
-}
-
-function formatPoints(points: number): string {
-  return String(Math.round(points * 10) / 10).replace('.', ',');
 }

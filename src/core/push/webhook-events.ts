@@ -1,6 +1,7 @@
 // Cademi's progress webhooks (push) as plain data: both documented formats, checked with zod.
 
 import { z } from 'zod';
+import { BODY_NOT_JSON, notAProgressEvent } from '../messages/webhook';
 
 /** One student's progress in one product, as a webhook reported it. */
 export interface PushedProgress {
@@ -37,7 +38,7 @@ export function parseWebhookBody(body: string, receivedAt: number): WebhookParse
   try {
     json = JSON.parse(body);
   } catch {
-    return { kind: 'ignored', reason: 'corpo não é JSON' };
+    return { kind: 'ignored', reason: BODY_NOT_JSON };
   }
   const legacy = legacyEvent.safeParse(json);
   if (legacy.success) {
@@ -50,5 +51,5 @@ export function parseWebhookBody(body: string, receivedAt: number): WebhookParse
     return { kind: 'progress', progress: { studentId: user.id, productId: product.id, percent: progress_percentage, receivedAt } };
   }
   const type = typeof json === 'object' && json !== null ? String((json as Record<string, unknown>).event_type ?? (json as Record<string, unknown>).event ?? '?') : '?';
-  return { kind: 'ignored', reason: `evento ${type.slice(0, 40)} não é de progresso` };
+  return { kind: 'ignored', reason: notAProgressEvent(type.slice(0, 40)) };
 }

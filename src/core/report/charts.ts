@@ -12,6 +12,7 @@ import { ATTENTION_ORDER, SITUATION_STYLE } from './situation-style';
 import { round1, round1OrNull } from './statistics';
 import { placeBlock, rectangular, type TableBlock } from './table-layout';
 import { weeklyStats, type WeekStats } from './weekly-stats';
+import { distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
 
 export interface ChartSheet {
   readonly sheetName: string;
@@ -80,7 +81,7 @@ export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortCon
   const charts: ChartSpec[] = [
     {
       id: COHORT_CHART_IDS.progress,
-      title: `Progresso da turma ${cohort.name}`,
+      title: progressChartTitle(cohort.name),
       kind: 'line',
       xTitle: 'Semana da turma',
       yTitle: 'Progresso (%)',
@@ -94,7 +95,7 @@ export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortCon
     },
     {
       id: COHORT_CHART_IDS.situations,
-      title: `Alunos por situação — ${cohort.name}`,
+      title: situationsChartTitle(cohort.name),
       kind: 'stacked-column',
       xTitle: 'Semana da turma',
       yTitle: 'Alunos',
@@ -104,7 +105,7 @@ export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortCon
     },
     {
       id: COHORT_CHART_IDS.distribution,
-      title: `Distribuição do progresso atual — ${cohort.name}`,
+      title: distributionChartTitle(cohort.name),
       kind: 'column',
       xTitle: 'Progresso atual (%)',
       yTitle: 'Alunos',

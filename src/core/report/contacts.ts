@@ -10,6 +10,7 @@ import { summarizeCohort, type CohortStudent } from './cohort-history';
 import { REPORT_SHEET } from './sheet-names';
 import { attentionRank } from './situation-style';
 import { round1, round1OrNull } from './statistics';
+import { AT_RISK_TWO_WEEKS, firstWeekChange, situationChange } from '../messages/reports';
 
 export const CONTACT_HEADERS = [
   'Semana', 'Tutor', 'Turma', 'Aluno', 'E-mail', 'Situação', 'Mudança', 'Dias sem acesso', 'Progresso (%)', 'Esperado (%)',
@@ -60,9 +61,9 @@ function changeOf(student: CohortStudent): string | null {
   const now = student.latest.situation;
   if (now !== 'Em risco' && now !== 'Atrasado') return null;
   const before = student.previous?.situation ?? null;
-  if (before === null) return `primeira semana: ${now}`;
-  if (severity(now) > severity(before)) return `${before} → ${now}`;
-  if (now === 'Em risco' && weeksAtRisk(student) === 2) return 'Em risco há 2 semanas';
+  if (before === null) return firstWeekChange(now);
+  if (severity(now) > severity(before)) return situationChange(before, now);
+  if (now === 'Em risco' && weeksAtRisk(student) === 2) return AT_RISK_TWO_WEEKS;
   return null;
 }
 

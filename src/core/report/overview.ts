@@ -13,6 +13,7 @@ import { REPORT_SHEET } from './sheet-names';
 import { mean, median, round1, round1OrNull } from './statistics';
 import { placeBlock, rectangular } from './table-layout';
 import { weeklyStats } from './weekly-stats';
+import { OVERVIEW_CHART_TITLE, OVERVIEW_CHART_X_TITLE } from '../messages/reports';
 
 export const OVERVIEW_HEADERS = [
   'Turma', 'Início', 'Semana da turma', 'Alunos ativos', 'Progresso médio (%)', 'Progresso mediano (%)', 'Esperado (%)',
@@ -92,9 +93,9 @@ export function buildOverview(rows: readonly HistoryRow[], config: SchoolConfig)
   const charts: ChartSpec[] = [
     {
       id: OVERVIEW_CHART_ID,
-      title: 'Progresso médio das turmas por semana',
+      title: OVERVIEW_CHART_TITLE,
       kind: 'line',
-      xTitle: 'Semanas desde o início da turma',
+      xTitle: OVERVIEW_CHART_X_TITLE,
       yTitle: 'Progresso médio (%)',
       range,
       series: plotted.map((history) => ({ name: history.cohort.name })),

@@ -10,6 +10,7 @@ import { reportSheetNames } from './sheet-names';
 import { attentionRank, ATTENTION_ORDER, SITUATION_STYLE } from './situation-style';
 import { explainSituation } from './situation-reason';
 import { round1, round1OrNull } from './statistics';
+import { placeholderProductName } from '../history/history-index';
 
 /** The fixed leading columns of a pivot; product columns and then week columns follow. */
 export const PIVOT_HEADERS = [
@@ -53,7 +54,7 @@ export interface PivotOptions {
 function productHeaders(history: CohortHistory): string[] {
   const used = new Set<string>(PIVOT_HEADERS.map((name) => name.toLowerCase()));
   return history.cohort.productIds.map((id) => {
-    const name = history.productNames.get(id) ?? `Produto ${id}`;
+    const name = history.productNames.get(id) ?? placeholderProductName(id);
     const header = used.has(name.toLowerCase()) ? `${name} (ID ${id})` : name;
     used.add(header.toLowerCase());
     return header;

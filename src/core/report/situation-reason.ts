@@ -6,21 +6,16 @@ import { classifyStudent } from '../model/status';
 import { weeksSinceStart } from '../sync/snapshot';
 import { daysBetween, localDateOf } from '../time/local-date';
 import type { CohortStudent } from './cohort-history';
-
-const SEPARATOR = ' · ';
-
-function points(value: number): string {
-  return String(Math.round(value * 10) / 10).replace('.', ',');
-}
+import * as say from '../messages/reports';
 
 /** The facts behind a flag, when the rules no longer reproduce the stored situation (thresholds changed). */
 function facts(student: CohortStudent, thresholds: Thresholds, weekNumber: number): string[] {
   const { latest } = student;
   const out: string[] = [];
-  if (student.daysWithoutAccess === null) out.push('nunca acessou');
-  else if (student.daysWithoutAccess >= thresholds.warnDaysWithoutAccess) out.push(`${student.daysWithoutAccess} dias sem acesso`);
-  if (latest.mean < 100 && student.weeksWithoutProgress >= thresholds.stalledWeeks) out.push(`0 pp em ${student.weeksWithoutProgress} semanas`);
-  if (latest.expected !== null && latest.expected - latest.mean > 0) out.push(`${points(latest.expected - latest.mean)} pp abaixo da meta da semana ${weekNumber}`);
+  if (student.daysWithoutAccess === null) out.push(say.NEVER_ACCESSED_REASON);
+  else if (student.daysWithoutAccess >= thresholds.warnDaysWithoutAccess) out.push(say.absenceReason(student.daysWithoutAccess));
+  if (latest.mean < 100 && student.weeksWithoutProgress >= thresholds.stalledWeeks) out.push(say.stalledReason(student.weeksWithoutProgress));
+  if (latest.expected !== null && latest.expected - latest.mean > 0) out.push(say.belowGoalOfWeekReason(latest.expected - latest.mean, weekNumber));
   return out;
 }
 
@@ -36,10 +31,10 @@ export function explainSituation(student: CohortStudent, cohort: CohortConfig, t
     case 'Em dia':
       return '';
     case 'Desistente':
-      return 'desistência registrada';
+      return say.DROPOUT_REASON;
     case 'Sem meta': {
       const absent = student.daysWithoutAccess === null || student.daysWithoutAccess >= thresholds.warnDaysWithoutAccess;
-      return ['turma sem meta', ...(absent ? facts(student, thresholds, weekNumber).slice(0, 1) : [])].join(SEPARATOR);
+      return [say.NO_GOAL_REASON, ...(absent ? facts(student, thresholds, weekNumber).slice(0, 1) : [])].join(say.REASON_SEPARATOR);
     }
     default: {
       // A flagged student is past the grace period; the join date is not stored, so count from the cohort's start.
@@ -56,8 +51,8 @@ export function explainSituation(student: CohortStudent, cohort: CohortConfig, t
         thresholds,
       );
       const flagged = (situation === 'Em risco' || situation === 'Atrasado') && reasons.length > 0;
-      const list = flagged ? reasons.map((reason) => reason.replace(/abaixo da meta$/, `abaixo da meta da semana ${weekNumber}`)) : facts(student, thresholds, weekNumber);
-      return list.join(SEPARATOR);
+      const list = flagged ? reasons.map((reason) => say.withGoalWeek(reason, weekNumber)) : facts(student, thresholds, weekNumber);
+      return list.join(say.REASON_SEPARATOR);
     }
   }
 }

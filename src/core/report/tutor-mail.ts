@@ -3,6 +3,9 @@
 import { localDateOfSerial } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
 import { CONTACT_HEADERS, type WeeklyContacts } from './contacts';
+import {
+  tutorMailHtml, tutorMailHtmlLine, tutorMailIntro, tutorMailSubject, tutorMailText, tutorMailTextLine, type TutorMailLine,
+} from '../messages/mail';
 
 export interface TutorMessage {
   readonly to: string;
@@ -36,23 +39,32 @@ export function tutorMessages(contacts: WeeklyContacts, spreadsheetUrl: string):
   const [year, month, day] = week.split('-');
   const weekLabel = `${day}/${month}/${year}`;
   return [...byTutor.entries()].map(([to, rows]) => {
-    const lines = rows.map((row) =>
-      `- ${text(row[column('Aluno')])} (${text(row[column('Turma')])}): ${text(row[column('Situação')])}` +
-      `${text(row[column('Mudança')]) ? `, ${text(row[column('Mudança')])}` : ''}` +
-      `${text(row[column('Dias sem acesso')]) ? `, ${text(row[column('Dias sem acesso')])} dias sem acesso` : ''}; ${text(row[column('E-mail')])}`,
-    );
-    const items = rows.map((row) =>
-      `<li><b>${escapeHtml(text(row[column('Aluno')]))}</b> (${escapeHtml(text(row[column('Turma')]))}): ${escapeHtml(text(row[column('Situação')]))}` +
-      `${text(row[column('Mudança')]) ? `, ${escapeHtml(text(row[column('Mudança')]))}` : ''}` +
-      `${text(row[column('Dias sem acesso')]) ? `, ${escapeHtml(text(row[column('Dias sem acesso')]))} dias sem acesso` : ''}` +
-      ` — ${escapeHtml(text(row[column('E-mail')]))}</li>`,
-    );
-    const intro = `Alunos para contatar na semana de ${weekLabel} (${rows.length}). Registre o contato nas colunas "Contato em" e "Resultado" da aba Contatos da semana.`;
+    const lines = rows.map(lineOf);
+    const intro = tutorMailIntro(rows.length, weekLabel);
     return {
       to,
-      subject: `Progresso Cademi: ${rows.length} aluno(s) para contatar (semana de ${weekLabel})`,
-      body: `${intro}\n\n${lines.join('\n')}\n\n${spreadsheetUrl}`,
-      htmlBody: `<p>${escapeHtml(intro)}</p><ul>${items.join('')}</ul><p><a href="${escapeHtml(spreadsheetUrl)}">Abrir a planilha</a></p>`,
+      subject: tutorMailSubject(rows.length, weekLabel),
+      body: tutorMailText(intro, lines.map(tutorMailTextLine), spreadsheetUrl),
+      htmlBody: tutorMailHtml(escapeHtml(intro), lines.map((line) => tutorMailHtmlLine(escapedLine(line))), escapeHtml(spreadsheetUrl)),
     };
   });
+}
+
+/** A contact row's fields, as the e-mail lists them. */
+function lineOf(row: readonly Cell[]): TutorMailLine {
+  return {
+    student: text(row[column('Aluno')]),
+    cohort: text(row[column('Turma')]),
+    situation: text(row[column('Situação')]),
+    change: text(row[column('Mudança')]),
+    days: text(row[column('Dias sem acesso')]),
+    email: text(row[column('E-mail')]),
+  };
+}
+
+function escapedLine(line: TutorMailLine): TutorMailLine {
+  return {
+    student: escapeHtml(line.student), cohort: escapeHtml(line.cohort), situation: escapeHtml(line.situation),
+    change: escapeHtml(line.change), days: escapeHtml(line.days), email: escapeHtml(line.email),
+  };
 }

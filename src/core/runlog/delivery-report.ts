@@ -1,5 +1,7 @@
 // What became of the messages a run sent (alerts, tutors' lists), channel by channel, and the one
-// Portuguese sentence the run log shows for them.
+// Portuguese sentence the run log shows for them (worded in messages/alerts).
+
+import { channelOutcomes, deliveriesSentence, deliveryOutcome, noChannelConfigured, type MailFailureKind } from '../messages/alerts';
 
 export type DeliveryChannel = 'e-mail' | 'Slack';
 
@@ -16,23 +18,7 @@ export interface DeliveryReport {
   readonly deliveries: readonly Delivery[];
 }
 
-/** Reasons, in Portuguese; the callers use these so the log groups identical causes. */
-export const DELIVERY_REASON = {
-  mailQuota: 'cota diária de e-mails do MailApp esgotada',
-  urlFetchQuota: 'cota diária de chamadas externas do Apps Script esgotada',
-  slackUnreachable: 'o Slack não pôde ser contatado',
-  slackStatus: (status: number) => `Slack respondeu HTTP ${status}`,
-  /** MailApp's own text is never quoted (it is English and may hold an address): only its kind. */
-  mailRefused: (kind: MailFailureKind) => `o MailApp recusou o envio (${MAIL_FAILURE_WORDS[kind]})`,
-} as const;
-
-export type MailFailureKind = 'address' | 'limit' | 'other';
-
-const MAIL_FAILURE_WORDS: Readonly<Record<MailFailureKind, string>> = {
-  address: 'endereço de e-mail inválido',
-  limit: 'limite do MailApp atingido',
-  other: 'erro do MailApp',
-};
+export type { MailFailureKind };
 
 /** Classifies a MailApp exception text. */
 export function mailFailureKind(raw: string): MailFailureKind {
@@ -45,12 +31,6 @@ export function mailFailureKind(raw: string): MailFailureKind {
 export function recipientCount(addresses: string): number {
   return addresses.split(',').filter((address) => address.trim() !== '').length;
 }
-
-const STATUS_WORDS = {
-  sent: ['enviado', 'enviados'],
-  failed: ['falhou', 'falharam'],
-  skipped: ['não enviado', 'não enviados'],
-} as const;
 
 /** Groups of identical outcomes per channel, in the order first seen. */
 function tally(deliveries: readonly Delivery[]): Map<DeliveryChannel, Map<string, { status: Delivery['status']; reason: string; count: number }>> {
@@ -74,17 +54,13 @@ function tally(deliveries: readonly Delivery[]): Map<DeliveryChannel, Map<string
  */
 export function describeDeliveries(report: DeliveryReport | null): string {
   if (report === null) return '';
-  if (report.deliveries.length === 0) return `${report.title}: nenhum canal configurado.`;
+  if (report.deliveries.length === 0) return noChannelConfigured(report.title);
   const channels = [...tally(report.deliveries)].map(([channel, groups]) => {
     const single = report.deliveries.filter((delivery) => delivery.channel === channel).length === 1;
-    const parts = [...groups.values()].map(({ status, reason, count }) => {
-      const [one, many] = STATUS_WORDS[status];
-      const words = single ? one : `${count} ${count === 1 ? one : many}`;
-      return reason ? `${words} (${reason})` : words;
-    });
-    return `${channel}: ${parts.join(', ')}`;
+    const outcomes = [...groups.values()].map(({ status, reason, count }) => deliveryOutcome(status, single ? null : count, reason));
+    return channelOutcomes(channel, outcomes);
   });
-  return `${report.title} — ${channels.join('; ')}.`;
+  return deliveriesSentence(report.title, channels);
 }
 
 /** How many deliveries ended in `status`. */

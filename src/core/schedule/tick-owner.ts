@@ -3,7 +3,7 @@
 // Portuguese. Pure: the Apps Script host stores the record and carries out the plans.
 
 import { z } from 'zod';
-import { wallTimeOf } from '../time/zoned';
+import * as say from '../messages/automation';
 
 /** A tick not heard from for this many periods is dead (one late or skipped tick is not). */
 export const STALE_AFTER_PERIODS = 2.5;
@@ -100,56 +100,39 @@ export function planTick(record: TickRecord | null, triggerUid: string | null, n
   return isTickAlive(record, now, periodMs) ? { kind: 'stray' } : { kind: 'adopt', previous: record };
 }
 
-// ---- Portuguese, for the people who click the menu and read the sidebar ----
+// ---- Portuguese, for the people who click the menu and read the sidebar (worded in messages/automation) ----
 
 /** The owner as a person reads it: the e-mail, or "outro editor" when the account hid it. */
 export function ownerLabel(owner: TickOwner): string {
-  return owner.email ?? 'outro editor';
-}
-
-/** "10 minutos", "1 hora": one tick period. */
-export function describePeriod(periodMs: number): string {
-  const minutes = Math.round(periodMs / 60_000);
-  if (minutes % 60 !== 0) return `${minutes} minutos`;
-  const hours = minutes / 60;
-  return hours === 1 ? '1 hora' : `${hours} horas`;
-}
-
-/** "14/09/2026 às 06:10", in the spreadsheet's time zone. */
-export function formatInstant(epochMs: number, timeZone: string): string {
-  const wall = wallTimeOf(epochMs, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(wall.day)}/${two(wall.month)}/${wall.year} às ${two(wall.hour)}:${two(wall.minute)}`;
+  return owner.email ?? say.OTHER_EDITOR;
 }
 
 /** Another editor's live tick already runs the automation. */
 export function otherOwnerNotice(owner: TickOwner): string {
-  return `A atualização automática desta planilha já roda pela conta de ${ownerLabel(owner)}, então nada foi instalado na sua conta (uma só automação por planilha). A coleta semanal roda no dia e hora definidos em Configuração.`;
+  return say.otherOwnerNotice(ownerLabel(owner));
 }
 
 /** The recorded owner's tick has stopped running. */
 export function staleOwnerNotice(record: TickRecord, timeZone: string): string {
-  return `A automação instalada pela conta de ${ownerLabel(record.owner)} não roda desde ${formatInstant(lastSignOfLife(record), timeZone)} (essa conta pode ter perdido o acesso à planilha ou removido o acionador).`;
+  return say.staleOwnerNotice(ownerLabel(record.owner), say.formatDateTime(lastSignOfLife(record), timeZone));
 }
 
 /** The stale warning as the sidebar shows it, with what to do. */
 export function staleOwnerWarning(record: TickRecord, timeZone: string): string {
-  return `${staleOwnerNotice(record, timeZone)} Use "Ativar atualização automática" ou "Atualizar agora" para que ela passe a rodar pela sua conta.`;
+  return say.staleOwnerWarning(staleOwnerNotice(record, timeZone));
 }
 
 /** This editor took over from a dead owner. */
 export function tookOverNotice(previous: TickRecord, timeZone: string): string {
-  return `${staleOwnerNotice(previous, timeZone)} A partir de agora a automação roda pela sua conta.`;
+  return say.tookOverNotice(staleOwnerNotice(previous, timeZone));
 }
 
 /** "Desativar" by someone who is not the owner: the owner's tick removes itself. */
 export function disabledByOtherNotice(owner: TickOwner, periodMs: number, runPending: boolean): string {
-  const when = runPending ? `depois de terminar a atualização em andamento` : `na próxima execução, em até ${describePeriod(periodMs)}`;
-  return `Atualização automática desativada nesta planilha. O acionador é da conta de ${ownerLabel(owner)}, e só essa conta pode removê-lo: ele se remove sozinho ${when}. "Atualizar agora" continua disponível.`;
+  return say.disabledByOtherNotice(ownerLabel(owner), say.describePeriod(periodMs), runPending);
 }
 
 /** "Desativar" while the recorded owner's tick was already dead (`finishing`: this editor's tick finishes the pending run). */
 export function disabledStaleNotice(previous: TickRecord, timeZone: string, finishing: boolean): string {
-  const next = finishing ? ' A atualização em andamento termina pela sua conta, e então o acionador se remove sozinho.' : '';
-  return `Atualização automática desativada. ${staleOwnerNotice(previous, timeZone)}${next} Se o acionador antigo voltar a rodar, ele se remove sozinho. "Atualizar agora" continua disponível.`;
+  return say.disabledStaleNotice(staleOwnerNotice(previous, timeZone), finishing);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { urlHash, type PageWalk } from '../cademi/pagination';
 import type { LocalDate } from '../time/local-date';
+import { CHECKPOINT_NOT_JSON, checkpointFieldInvalid, checkpointOtherVersion } from '../messages/sync';
 
 export const CHECKPOINT_VERSION = 2;
 
@@ -108,14 +109,14 @@ export function decodeCheckpoint(text: string): SyncCheckpoint {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new CheckpointFormatError('não é JSON válido');
+    throw new CheckpointFormatError(CHECKPOINT_NOT_JSON);
   }
   const parsed = storedCheckpoint.safeParse(json);
   if (!parsed.success) {
     const version = typeof json === 'object' && json !== null ? (json as { version?: unknown }).version : undefined;
-    if (version !== CHECKPOINT_VERSION) throw new CheckpointFormatError(`formato ${String(version ?? 'desconhecido')}, esperado ${CHECKPOINT_VERSION}`);
+    if (version !== CHECKPOINT_VERSION) throw new CheckpointFormatError(checkpointOtherVersion(version === undefined || version === null ? null : String(version), CHECKPOINT_VERSION));
     const issue = parsed.error.issues[0];
-    throw new CheckpointFormatError(`campo ${issue.path.join('.') || '(raiz)'} inválido`);
+    throw new CheckpointFormatError(checkpointFieldInvalid(issue.path.join('.')));
   }
   const stored = parsed.data;
   return {

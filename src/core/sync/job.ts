@@ -27,7 +27,7 @@ import { MAX_CONSECUTIVE_RATE_LIMITS, RetryLedger, type PendingWait } from './re
 
 export type { PendingWait } from './retry-ledger';
 import {
-  cohortNotSynced, cohortStartsLater, emptyTagNote, emptyTagReason, endpointMissing, impossibleDates, inCohort, movedStudentMissing,
+  cohortNotSynced, cohortReason, cohortStartsLater, emptyTagNote, emptyTagReason, endpointMissing, impossibleDates, inCohort, movedStudentMissing,
   noCohortCollected, noRowsCollected, noStudentsCollected, pageLeftOrigin, pagingUntrusted, progressSkipped, retriesExhausted,
   studentsInSeveralCohorts, unknownProduct, unknownProductNote, unknownTagNote, unknownTagReason,
 } from '../messages/sync';
@@ -298,7 +298,7 @@ export class SyncJob {
     if (items === null || !this.complete) throw new Error('SyncJob.result() called before the run completed');
     const collected = this.cohorts.filter((cohort) => this.notCollectedReason(cohort) === null);
     if (collected.length === 0) {
-      const reasons = this.cohorts.map((cohort) => `turma "${cohort.name}": ${this.notCollectedReason(cohort)}`);
+      const reasons = this.cohorts.map((cohort) => cohortReason(cohort.name, this.notCollectedReason(cohort)!));
       throw new SyncFailedError('empty', noCohortCollected(reasons), ENDPOINTS.tagStudents, null);
     }
     const trackedIds = new Set(this.cohorts.flatMap((cohort) => cohort.productIds));

@@ -4,6 +4,7 @@
 // "this tag does not exist" (which would drop the cohort, or the whole week, as if it were empty).
 
 import type { HttpResponse } from '../http';
+import { UNREADABLE_ADDRESS } from '../messages/sync';
 
 /** True for a 404 answer that is not Cademi's `{"success":false,"code":404,…}` envelope. */
 export function isForeignNotFound(response: HttpResponse): boolean {
@@ -25,5 +26,5 @@ export function isForeignNotFound(response: HttpResponse): boolean {
  */
 export function shownUrl(url: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#]*@)?([^/?#\s]*)([^?#\s]*)/i.exec(url);
-  return match ? `${match[1]}${match[2]}${match[3]}` : '(endereço ilegível)';
+  return match ? `${match[1]}${match[2]}${match[3]}` : UNREADABLE_ADDRESS;
 }

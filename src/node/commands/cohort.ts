@@ -15,28 +15,43 @@ import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
 import type { ValidationResult } from '../../core/sidebar/api';
 import { loadConfig } from '../../core/config/load-config';
 import { cohortRenamed } from '../../core/messages/identity';
+import {
+  COHORT_ARCHIVE_USAGE, COHORT_EDIT_USAGE, COHORT_USAGE, cohortAdded, cohortArchived, cohortFieldProblem, cohortListLine, cohortToEditMissing,
+  cohortUpdated, errorLine, missingOptions, noCohortsSheet, unknownCohortAction, warningLine,
+} from '../../core/messages/cli';
+import type { CohortInput } from '../../core/sidebar/api';
+
+/** The option of each field a cohort's validation names (a problem of the whole row has none). */
+const OPTION_OF_FIELD: Readonly<Record<keyof CohortInput, string>> = {
+  name: '--name',
+  tagId: '--tag',
+  start: '--start',
+  productIds: '--products',
+  goalTrack: '--goal',
+  tutorEmail: '--tutor',
+};
 
 export async function cohortCommand(args: string[], io: CliIo): Promise<number> {
   const [action, file, ...rest] = args;
-  if (!file) throw new UsageError('uso: cademi-monitor cohort add|list <arquivo.xlsx> [opções]');
-  if (action === 'list') return listCohorts(file, io);
+  if (!file) throw new UsageError(COHORT_USAGE);
+  if (action === 'list') return listCohorts(file, rest, io);
   // Each change holds the workbook's lock from its read to its save (a sync cannot overwrite it, nor it a sync).
   if (action === 'add') return withWorkbookLock(file, () => addCohort(file, rest, io), notices(io));
   if (action === 'edit') return withWorkbookLock(file, () => editCohort(file, rest, io), notices(io));
   if (action === 'archive') return withWorkbookLock(file, () => archive(file, rest, io), notices(io));
-  throw new UsageError(`ação desconhecida "${action}"; use list, add, edit ou archive`);
+  throw new UsageError(unknownCohortAction(action));
 }
 
-async function listCohorts(file: string, io: CliIo): Promise<number> {
+async function listCohorts(file: string, args: string[], io: CliIo): Promise<number> {
+  // No options: anything more is refused (by the parser, said in pt-BR by main), never ignored.
+  parseArgs({ args, options: {}, strict: true, allowPositionals: false });
   const workbook = await loadExistingWorkbook(file);
   const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
   const { cohorts, issues } = parseCohortsSheet(workbook.readSheet(SHEET.cohorts), tracks);
   for (const cohort of cohorts) {
-    io.stdout.write(
-      `${cohort.name}\ttag ${cohort.tagId}\tinício ${cohort.start}\tprodutos ${cohort.productIds.join(',')}\tmeta ${cohort.goalTrack ?? '—'}\ttutor ${cohort.tutorEmail ?? '—'}\t${cohort.active ? 'ativa' : 'arquivada'}\n`,
-    );
+    io.stdout.write(`${cohortListLine(cohort)}\n`);
   }
-  issues.forEach((issue) => io.stderr.write(`aviso: ${describeIssue(issue)}\n`));
+  issues.forEach((issue) => io.stderr.write(`${warningLine(describeIssue(issue))}\n`));
   return EXIT.ok;
 }
 
@@ -55,10 +70,10 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
     strict: true,
   });
   const missing = ['name', 'tag', 'start', 'products'].filter((key) => values[key as keyof typeof values] === undefined);
-  if (missing.length > 0) throw new UsageError(`faltam opções: ${missing.map((key) => `--${key}`).join(', ')}`);
+  if (missing.length > 0) throw new UsageError(missingOptions(missing.map((key) => `--${key}`)));
   const workbook = await loadExistingWorkbook(file);
   const sheet = workbook.readSheet(SHEET.cohorts);
-  if (sheet === null) throw new UsageError(`${file} não tem a aba ${SHEET.cohorts}; rode "cademi-monitor init ${file}"`);
+  if (sheet === null) throw new UsageError(noCohortsSheet(file, SHEET.cohorts));
 
   // The typed values go through the same parser as the sheet, so the CLI can never add a row the sheet would refuse.
   const typed: Cell[] = [values.name!, values.tag!, values.start!, values.products!, values.goal ?? '', values.tutor ?? '', values.inactive ? 'Não' : 'Sim'];
@@ -73,7 +88,7 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
   const { cohorts, issues } = parseCohortsSheet([...sheet, candidate], tracks);
   const problems = issues.filter((issue) => issue.row === newRow && issue.severity === 'error');
   if (problems.length > 0) {
-    problems.forEach((issue) => io.stderr.write(`erro: ${describeIssue(issue)}\n`));
+    problems.forEach((issue) => io.stderr.write(`${errorLine(describeIssue(issue))}\n`));
     return EXIT.usage;
   }
   const added = cohorts.find((cohort) => cohort.sheetRow === newRow)!;
@@ -85,13 +100,13 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
   const formats = header.map((name) => (name === 'Início' ? DATE_FORMAT : name === 'Produtos' ? '@' : undefined));
   workbook.replaceRowsFrom(SHEET.cohorts, newRow, [stored], formats);
   await workbook.save(file);
-  io.stdout.write(`Turma "${added.name}" adicionada (tag ${added.tagId}, início ${added.start}, produtos ${added.productIds.join(',')}).\n`);
+  io.stdout.write(`${cohortAdded(added.name, added.tagId, added.start, added.productIds)}\n`);
   return EXIT.ok;
 }
 
 function reportValidation(result: ValidationResult, io: CliIo): boolean {
   if (result.ok) return true;
-  result.errors.forEach((error) => io.stderr.write(`erro: ${error.field}: ${error.message}\n`));
+  result.errors.forEach((error) => io.stderr.write(`${errorLine(cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message))}\n`));
   return false;
 }
 
@@ -104,10 +119,10 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
     strict: true,
   });
   const original = positionals[0];
-  if (!original) throw new UsageError('uso: cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]');
+  if (!original) throw new UsageError(COHORT_EDIT_USAGE);
   const workbook = await loadExistingWorkbook(file);
   const current = loadConfig(workbook).cohorts.find((cohort) => cohort.name === original);
-  if (!current) throw new UsageError(`a turma "${original}" não existe (ou está com erro) em Turmas`);
+  if (!current) throw new UsageError(cohortToEditMissing(original));
   const result = saveCohort(
     workbook,
     {
@@ -122,7 +137,7 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
   );
   if (!reportValidation(result, io)) return EXIT.usage;
   await workbook.save(file);
-  io.stdout.write(`Turma "${original}" atualizada.\n`);
+  io.stdout.write(`${cohortUpdated(original)}\n`);
   if (values.name !== undefined && values.name.trim() !== original) io.stdout.write(`${cohortRenamed(original, values.name.trim()).replace(/^a/, 'A')}\n`);
   return EXIT.ok;
 }
@@ -130,10 +145,10 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
 /** `cohort archive <arquivo> <turma>`: stops syncing it; history and sheets stay. */
 async function archive(file: string, args: string[], io: CliIo): Promise<number> {
   const name = args[0];
-  if (!name || args.length > 1) throw new UsageError('uso: cademi-monitor cohort archive <arquivo.xlsx> <turma>');
+  if (!name || args.length > 1) throw new UsageError(COHORT_ARCHIVE_USAGE);
   const workbook = await loadExistingWorkbook(file);
   if (!reportValidation(archiveCohort(workbook, name), io)) return EXIT.usage;
   await workbook.save(file);
-  io.stdout.write(`Turma "${name}" arquivada (histórico e abas preservados).\n`);
+  io.stdout.write(`${cohortArchived(name)}\n`);
   return EXIT.ok;
 }

@@ -13,9 +13,9 @@ import { dateOption, EXIT, integerOption, UsageError, type CliIo } from '../cli-
 import { withWorkbookLock } from '../workbook-lock';
 import { realPathOf } from '../file-identity';
 import { notices } from './lock-notices';
-import { emptyPathOption } from '../../core/messages/cli';
+import { demoFinished, demoStarted, demoWeekLabel, emptyPathOption } from '../../core/messages/cli';
+import { DEMO_PREVIEW_TITLE } from '../../core/messages/preview';
 import { advanceTo, embeddedApi } from '../embedded-api';
-import { formatCount, formatDuration } from '../format';
 import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek } from '../sync-runner';
@@ -66,7 +66,7 @@ async function runDemo(out: string, weeks: number, firstWeek: string, studentCou
   );
   workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: COHORT_FORMATS, frozenRows: 1 });
 
-  io.stdout.write(`Demonstração: simulador Cademi embutido, ${api.simulator.school.cohorts.length} turmas, ${weeks} semanas a partir de ${mondayOf(firstWeek)}.\n`);
+  io.stdout.write(`${demoStarted(api.simulator.school.cohorts.length, weeks, mondayOf(firstWeek))}\n`);
   const realStart = Date.now();
   let apiMs = 0;
   let calls = 0;
@@ -76,7 +76,7 @@ async function runDemo(out: string, weeks: number, firstWeek: string, studentCou
     advanceTo(api, now);
     const weekApiStart = api.clock.now();
     const weekRealStart = Date.now();
-    const bar = new ProgressBar(io.stderr, `Semana ${week + 1}/${weeks}`);
+    const bar = new ProgressBar(io.stderr, demoWeekLabel(week + 1, weeks));
     try {
       const { result } = await runWeek(workbook, api, { now, trigger: 'Demo', archive, onBatch: (job) => bar.update(job) });
       bar.clear();
@@ -91,12 +91,10 @@ async function runDemo(out: string, weeks: number, firstWeek: string, studentCou
   await archive.save();
   await workbook.save(out);
   const preview = previewPathFor(out);
-  await writePreview(workbook, preview, 'Progresso Cademi — demonstração', new Date(), out);
+  await writePreview(workbook, preview, DEMO_PREVIEW_TITLE, new Date(), out);
   const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;
-  io.stdout.write(
-    `Pronto: ${out} (${formatCount(historyRows)} linhas em ${SHEET.history}) e ${preview}. ` +
-      `${formatCount(calls)} chamadas à API (${formatCount(carried)} evitadas), ` +
-      `${formatDuration(apiMs)} de API simulada a ${DEFAULT_SETTINGS.requestsPerSecond} req/s, ${formatDuration(Date.now() - realStart)} reais.\n`,
-  );
+  const realMs = Date.now() - realStart;
+  const { requestsPerSecond } = DEFAULT_SETTINGS;
+  io.stdout.write(`${demoFinished({ out, historyRows, historySheet: SHEET.history, preview, calls, carried, simulatedApiMs: apiMs, requestsPerSecond, realMs })}\n`);
   return EXIT.ok;
 }

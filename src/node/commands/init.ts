@@ -7,6 +7,7 @@ import { EXIT, type CliIo } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
+import { configSheetsCreated, configSheetsExisted } from '../../core/messages/cli';
 
 export async function initCommand(file: string, io: CliIo): Promise<number> {
   // An existing workbook is read and saved again: it must not change under another command.
@@ -17,10 +18,6 @@ async function initWorkbook(file: string, io: CliIo): Promise<number> {
   const workbook = existsSync(file) ? await loadExistingWorkbook(file) : XlsxWorkbook.empty();
   const created = ensureConfigSheets(workbook);
   await workbook.save(file);
-  io.stdout.write(
-    created.length > 0
-      ? `${file}: abas criadas: ${created.join(', ')}. Próximo passo: cademi-monitor cohort add ${file} --name … --tag … --start … --products …\n`
-      : `${file}: as abas de configuração já existiam; nada mudou.\n`,
-  );
+  io.stdout.write(`${created.length > 0 ? configSheetsCreated(file, created) : configSheetsExisted(file)}\n`);
   return EXIT.ok;
 }

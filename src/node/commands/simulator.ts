@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { startSimulatorServer } from '../../simulator/server';
 import { EXIT, integerOption, numberOption, UsageError, type CliIo } from '../cli-io';
-import { portUnavailable } from '../../core/messages/cli';
+import { portUnavailable, simulatorExample, simulatorListening } from '../../core/messages/cli';
 import { EMBEDDED_TOKEN } from '../embedded-api';
 
 export async function simulatorCommand(args: string[], io: CliIo): Promise<number> {
@@ -31,8 +31,8 @@ export async function simulatorCommand(args: string[], io: CliIo): Promise<numbe
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(portUnavailable(port));
     throw error;
   }
-  io.stdout.write(`Simulador Cademi em ${server.url} (token: ${EMBEDDED_TOKEN}, ${rate} req/s). Ctrl+C para parar.\n`);
-  io.stdout.write(`Ex.: CADEMI_BASE_URL=${server.url} CADEMI_TOKEN=${EMBEDDED_TOKEN} cademi-monitor sync escola.xlsx\n`);
+  io.stdout.write(`${simulatorListening(server.url, EMBEDDED_TOKEN, rate)}\n`);
+  io.stdout.write(`${simulatorExample(server.url, EMBEDDED_TOKEN)}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -10,13 +10,11 @@ import { dateOption, EXIT, UsageError, type CliIo } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
-
-const USAGE = `uso: cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week <AAAA-MM-DD> [--reason …]
-     cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date <AAAA-MM-DD> [--reason …]`;
+import { moveTargetUnavailable, notAStudentId, STUDENT_USAGE, studentDroppedOut, studentMoved, studentNotInHistory } from '../../core/messages/cli';
 
 export async function studentCommand(args: string[], io: CliIo): Promise<number> {
   const [action, file, id] = args;
-  if (!action || !file || !id) throw new UsageError(USAGE);
+  if (!action || !file || !id) throw new UsageError(STUDENT_USAGE);
   // The adjustment is read and saved under the workbook's lock, so a running sync cannot overwrite it.
   return withWorkbookLock(file, () => adjustStudent(args, io), notices(io));
 }
@@ -24,7 +22,7 @@ export async function studentCommand(args: string[], io: CliIo): Promise<number>
 async function adjustStudent(args: string[], io: CliIo): Promise<number> {
   const [action, file, id, ...rest] = args;
   const studentId = /^\d+$/.test(id) ? Number(id) : Number.NaN;
-  if (!Number.isSafeInteger(studentId) || studentId <= 0) throw new UsageError(`"${id}" não é um ID de aluno`);
+  if (!Number.isSafeInteger(studentId) || studentId <= 0) throw new UsageError(notAStudentId(id));
   const { values } = parseArgs({
     args: rest,
     options: { to: { type: 'string' }, 'from-week': { type: 'string' }, date: { type: 'string' }, reason: { type: 'string', default: '' } },
@@ -35,25 +33,25 @@ async function adjustStudent(args: string[], io: CliIo): Promise<number> {
   const latest = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)
     .filter((row) => row.studentId === studentId)
     .sort((a, b) => (a.week < b.week ? 1 : -1))[0];
-  if (!latest) throw new UsageError(`aluno ${studentId} não está no Histórico (sincronize antes)`);
+  if (!latest) throw new UsageError(studentNotInHistory(studentId));
   const by = io.env.USER ?? userInfo().username;
   if (action === 'move') {
     const date = dateOption('--from-week', values['from-week']);
-    if (!values.to || !date) throw new UsageError(USAGE);
+    if (!values.to || !date) throw new UsageError(STUDENT_USAGE);
     const target = config.cohorts.find((cohort) => cohort.name === values.to && cohort.active);
-    if (!target) throw new UsageError(`a turma "${values.to}" não existe ou está arquivada`);
+    if (!target) throw new UsageError(moveTargetUnavailable(values.to));
     const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Mover', from: latest.cohort, to: target.name, reason: values.reason!, by });
     await workbook.save(file);
-    io.stdout.write(`${adjustment.name} (${studentId}): ${latest.cohort} → ${target.name} a partir de ${date}.\n`);
+    io.stdout.write(`${studentMoved(adjustment.name, studentId, latest.cohort, target.name, date)}\n`);
     return EXIT.ok;
   }
   if (action === 'dropout') {
     const date = dateOption('--date', values.date);
-    if (!date) throw new UsageError(USAGE);
+    if (!date) throw new UsageError(STUDENT_USAGE);
     const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason: values.reason!, by });
     await workbook.save(file);
-    io.stdout.write(`${adjustment.name} (${studentId}): desistência em ${date}.\n`);
+    io.stdout.write(`${studentDroppedOut(adjustment.name, studentId, date)}\n`);
     return EXIT.ok;
   }
-  throw new UsageError(USAGE);
+  throw new UsageError(STUDENT_USAGE);
 }

@@ -2,7 +2,11 @@
 
 import { parseArgs } from 'node:util';
 import { parseSettingsSheet } from '../../core/config/settings-sheet';
-import { apiUrlCellInvalid, envBaseUrlInvalid, USING_EMBEDDED_SIMULATOR } from '../../core/messages/cli';
+import {
+  apiUrlCellInvalid, bigQueryClientFailed, bigQueryCopyFailedCli, bigQueryWeekCopied, envBaseUrlInvalid, SYNC_PROGRESS_LABEL, SYNC_USAGE,
+  TOKEN_ENV_MISSING, usingApi, USING_EMBEDDED_SIMULATOR, warningLine, weekSummary,
+} from '../../core/messages/cli';
+import { previewTitle } from '../../core/messages/preview';
 import { withWorkbookLock } from '../workbook-lock';
 import { notices } from './lock-notices';
 import { checkBaseUrl } from '../../core/cademi/base-url';
@@ -16,7 +20,6 @@ import { realPathOf } from '../file-identity';
 import { embeddedApi } from '../embedded-api';
 import { FetchTransport } from '../fetch-transport';
 import { systemDriverClock } from '../drive-job';
-import { formatCount, formatDuration } from '../format';
 import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek, type ApiConnection } from '../sync-runner';
@@ -24,13 +27,15 @@ import { loadExistingWorkbook } from './workbook-file';
 import { ArchiveWorkbook } from '../archive-workbook';
 import { describeRollover } from '../../core/history/archive-sink';
 import { OfficialBigQueryClient } from '../official-bigquery-client';
-import { writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
+import { BigQueryInsertError, BigQueryNotReadyError, BigQueryStreamingBufferError, writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
+import { BigQueryConfigError } from '../../core/bigquery/requests';
+import { BigQueryShapeError } from '../../core/bigquery/history-table';
 import { previewPathFor, writePreview } from '../preview-file';
 
 export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { date: { type: 'string' } }, allowPositionals: true, strict: true });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('uso: cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]');
+  if (!file || positionals.length > 1) throw new UsageError(SYNC_USAGE);
   const date = dateOption('--date', values.date);
   // The archive lives beside the real file, so every name of one workbook shares one archive (and one lock).
   const archive = ArchiveWorkbook.beside(realPathOf(file));
@@ -52,11 +57,11 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
   let connection: ApiConnection;
   if (baseUrl) {
     const token = io.env.CADEMI_TOKEN?.trim();
-    if (!token) throw new UsageError('defina CADEMI_TOKEN com a chave da API Cademi (ela nunca é gravada na planilha)');
+    if (!token) throw new UsageError(TOKEN_ENV_MISSING);
     const problem = tokenProblem(token);
     if (problem) throw new UsageError(tokenMessages.envRefused(problem));
-    connection = { target: { baseUrl, token }, transport: new FetchTransport(), clock: systemDriverClock, marginMs: 150, virtual: false };
-    io.stdout.write(`API Cademi: ${baseUrl}\n`);
+    connection = { target: { baseUrl, token }, transport: new FetchTransport(), clock: io.clock ?? systemDriverClock, marginMs: 150, virtual: false };
+    io.stdout.write(`${usingApi(baseUrl)}\n`);
   } else {
     connection = embeddedApi({ startAt: now, token: io.env.CADEMI_TOKEN?.trim() || undefined });
     io.stdout.write(`${USING_EMBEDDED_SIMULATOR}\n`);
@@ -64,16 +69,16 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
 
   const realStart = Date.now();
   const apiStart = connection.clock.now();
-  const bar = new ProgressBar(io.stderr, 'Sincronizando');
+  const bar = new ProgressBar(io.stderr, SYNC_PROGRESS_LABEL);
   let result: SyncResult;
   try {
     const onWait = ({ message }: { message: string }) => {
       bar.clear();
-      io.stderr.write(`aviso: ${message}\n`);
+      io.stderr.write(`${warningLine(message)}\n`);
     };
     const run = await runWeek(workbook, connection, { now, trigger: 'CLI', archive, onBatch: (job) => bar.update(job), onWait });
     result = run.result;
-    run.configIssues.forEach((issue) => io.stderr.write(`aviso: ${describeIssue(issue)}\n`));
+    run.configIssues.forEach((issue) => io.stderr.write(`${warningLine(describeIssue(issue))}\n`));
     if (run.rollover) io.stdout.write(`${describeRollover(run.rollover)}\n`);
   } finally {
     bar.clear();
@@ -82,8 +87,8 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
   await archive.save();
   await workbook.save(file);
   if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
-  await writePreview(workbook, previewPathFor(file), `Progresso Cademi — ${file}`, new Date(), file);
-  result.warnings.forEach((warning) => io.stderr.write(`aviso: ${warning}\n`));
+  await writePreview(workbook, previewPathFor(file), previewTitle(file), new Date(), file);
+  result.warnings.forEach((warning) => io.stderr.write(`${warningLine(warning)}\n`));
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
   return EXIT.ok;
 }
@@ -91,11 +96,8 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
 /** One line per week: cohorts, students, calls, calls saved by the incremental rule, time. */
 export function summaryLine(result: SyncResult, apiMs: number, realMs: number, virtual: boolean): string {
   const { stats } = result;
-  const time = virtual ? `${formatDuration(apiMs)} de API simulada, ${formatDuration(realMs)} reais` : formatDuration(realMs);
-  return (
-    `Semana ${result.week}: ${stats.cohorts} turmas, ${formatCount(stats.students)} alunos, ${formatCount(result.rows.length)} linhas; ` +
-    `${formatCount(stats.calls)} chamadas, ${formatCount(stats.carried)} evitadas pela regra incremental; ${time}`
-  );
+  const counts = { cohorts: stats.cohorts, students: stats.students, rows: result.rows.length, calls: stats.calls, carried: stats.carried };
+  return weekSummary(result.week, counts, virtual ? { realMs, simulatedApiMs: apiMs } : { realMs });
 }
 
 /**
@@ -110,8 +112,17 @@ async function copyToBigQuery(result: SyncResult, tableSetting: string): Promise
     const { BigQuery } = await import('@google-cloud/bigquery');
     const client = new OfficialBigQueryClient(new BigQuery({ projectId }));
     const written = await writeWeekToBigQueryAsync(client, result.rows, result.week, { table: { projectId, datasetId, tableId } });
-    return `BigQuery: semana ${written.week} copiada (${written.inserted} linhas${written.replaced ? `, ${written.replaced} substituídas` : ''}).`;
+    return bigQueryWeekCopied(written.week, written.inserted, written.replaced);
   } catch (error) {
-    return `BigQuery: a cópia falhou (${error instanceof Error ? error.message : String(error)}); a planilha foi salva e a próxima execução tenta de novo.`;
+    return bigQueryCopyFailedCli(bigQueryFailureReason(error));
   }
+}
+
+/** The core's BigQuery errors are ours, in pt-BR; the official client's text is English and may quote a response. */
+function bigQueryFailureReason(error: unknown): string {
+  const ours = [BigQueryInsertError, BigQueryStreamingBufferError, BigQueryNotReadyError, BigQueryConfigError, BigQueryShapeError];
+  if (ours.some((kind) => error instanceof kind)) return (error as Error).message;
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  const shownCode = typeof code === 'string' || typeof code === 'number' ? String(code).slice(0, 40) : null;
+  return bigQueryClientFailed(typeof name === 'string' && name ? name.slice(0, 60) : 'Error', shownCode);
 }

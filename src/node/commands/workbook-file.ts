@@ -3,12 +3,15 @@
 import { existsSync } from 'node:fs';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import { UsageError } from '../cli-io';
+import { workbookNoReadPermission, workbookNotFound, workbookUnreadable } from '../../core/messages/files';
 
 export async function loadExistingWorkbook(file: string): Promise<XlsxWorkbook> {
-  if (!existsSync(file)) throw new UsageError(`${file} não existe; crie-o com "cademi-monitor init ${file}"`);
+  if (!existsSync(file)) throw new UsageError(workbookNotFound(file));
   try {
     return await XlsxWorkbook.load(file);
   } catch (error) {
-    throw new UsageError(`${file} não pôde ser lido como .xlsx (${error instanceof Error ? error.message : String(error)})`);
+    // The reader's text is English and may quote the file's bytes: only the cause is told.
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new UsageError(code === 'EACCES' || code === 'EPERM' ? workbookNoReadPermission(file) : workbookUnreadable(file));
   }
 }

@@ -3,6 +3,7 @@
 
 import type { ConditionalFormatSpec, GradientPoint } from '../../core/report/report-specs';
 import type { Cell } from '../../core/workbook/workbook';
+import { booleanText } from '../../core/messages/preview';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const FIXED_NUMBER_FORMAT = /^(#,##)?0(?:\.(0+))?(%)?$/;
@@ -61,7 +62,7 @@ function isDateFormat(format: string): boolean {
  */
 export function displayCell(value: Cell, format: string | undefined): CellDisplay {
   if (value === null || value === '') return { text: '', align: 'left' };
-  if (typeof value === 'boolean') return { text: value ? 'VERDADEIRO' : 'FALSO', align: 'center' };
+  if (typeof value === 'boolean') return { text: booleanText(value), align: 'center' };
   if (typeof value === 'string') return { text: value, align: 'left' };
   if (!Number.isFinite(value)) return { text: String(value), align: 'right' };
   if (format === '@') return { text: String(value), align: 'left' };

@@ -5,6 +5,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartSpec } from '../../core/report/report-specs';
 import type { Cell } from '../../core/workbook/workbook';
 import { escapeHtml } from './escape-html';
+import { emptyChartLabel, NO_CHART_DATA, unnamedSeries } from '../../core/messages/preview';
 
 /** Drawing area of every chart, in pixels (the SVG adds axes, title and legend around it). */
 export const CHART_WIDTH = 560;
@@ -55,7 +56,7 @@ export function readChartData(spec: ChartSpec, rows: readonly (readonly Cell[])[
   const seriesCount = Math.max(0, width - 1);
   const series = Array.from({ length: seriesCount }, (_, index) => {
     const configured = spec.series[index];
-    const name = cellLabel(headerRow[left + 1 + index]) || configured?.name || `Série ${index + 1}`;
+    const name = cellLabel(headerRow[left + 1 + index]) || configured?.name || unnamedSeries(index + 1);
     const color = configured?.color && HEX_COLOR.test(configured.color) ? configured.color : FALLBACK_COLORS[index % FALLBACK_COLORS.length];
     return { name, color, dashed: configured?.dashed === true };
   });
@@ -174,10 +175,10 @@ export function emptyChartSvg(spec: ChartSpec): string {
   const width = CHART_WIDTH + 40;
   const height = 96;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart-empty" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(`${spec.title}: sem dados ainda`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart-empty" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(emptyChartLabel(spec.title))}">`,
     `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6" fill="#f8f9fa" stroke="#dadce0"/>`,
     `<text x="16" y="32" font-family="Arial, Helvetica, sans-serif" font-size="14" font-weight="bold" fill="#202124">${escapeHtml(spec.title)}</text>`,
-    `<text x="16" y="64" font-family="Arial, Helvetica, sans-serif" font-size="13" fill="#5f6368">sem dados ainda</text>`,
+    `<text x="16" y="64" font-family="Arial, Helvetica, sans-serif" font-size="13" fill="#5f6368">${NO_CHART_DATA}</text>`,
     '</svg>',
   ].join('');
 }

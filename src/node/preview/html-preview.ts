@@ -2,7 +2,9 @@
 
 import type { ChartSpec } from '../../core/report/report-specs';
 import type { Cell, SheetContent } from '../../core/workbook/workbook';
-import { formatCount } from '../format';
+import {
+  CHART_KIND_LABEL, chartNotDrawn, EMPTY_SHEET, lastRowsShown, NO_SHEETS, previewSummary, rowCount, SHEET_NAV_LABEL,
+} from '../../core/messages/preview';
 import { conditionalColors, displayCell, safeColor } from './cell-format';
 import { renderChartSvg } from './chart-svg';
 import { escapeHtml } from './escape-html';
@@ -22,12 +24,6 @@ export interface PreviewOptions {
 }
 
 export const DEFAULT_MAX_ROWS_PER_SHEET = 1500;
-
-const CHART_KIND_LABEL: Readonly<Record<ChartSpec['kind'], string>> = {
-  line: 'gráfico de linhas',
-  'stacked-column': 'colunas empilhadas',
-  column: 'gráfico de colunas',
-};
 
 const STYLE = `
 :root { --frozen-width: 15rem; --rownum-width: 3.5rem; font-family: Arial, Helvetica, sans-serif; color: #202124; }
@@ -113,7 +109,7 @@ function dataCellHtml(value: Cell, column: number, content: SheetContent): strin
 
 function tableHtml(content: SheetContent, maxRows: number): string {
   const rows = content.rows;
-  if (rows.length === 0) return '<p class="note">Aba vazia.</p>';
+  if (rows.length === 0) return `<p class="note">${EMPTY_SHEET}</p>`;
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
   const frozenColumns = Math.min(content.frozenColumns ?? 0, width);
   const muted = new Set(content.mutedRows ?? []);
@@ -131,8 +127,8 @@ function tableHtml(content: SheetContent, maxRows: number): string {
   }
   const note =
     shownCount < dataCount
-      ? `<p class="note truncated">mostrando as últimas ${formatCount(shownCount)} de ${formatCount(dataCount)} linhas</p>`
-      : `<p class="note">${formatCount(dataCount)} ${dataCount === 1 ? 'linha' : 'linhas'}</p>`;
+      ? `<p class="note truncated">${lastRowsShown(shownCount, dataCount)}</p>`
+      : `<p class="note">${rowCount(dataCount)}</p>`;
   return [
     note,
     '<div class="table-wrap"><table class="grid">',
@@ -148,11 +144,11 @@ async function chartHtml(spec: ChartSpec, rows: readonly (readonly Cell[])[]): P
   try {
     const svg = await renderChartSvg(spec, rows as Cell[][]);
     return `<figure class="chart" data-chart-id="${id}">${svg}<figcaption>${caption}</figcaption></figure>`;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  } catch {
+    // The drawing library's message is English: the caption and the data block tell what to check.
     return [
       `<figure class="chart chart-error" data-chart-id="${id}">`,
-      `<p>Não foi possível desenhar o gráfico "${escapeHtml(spec.title)}": ${escapeHtml(reason)}. Confira o bloco de dados do gráfico na tabela abaixo.</p>`,
+      `<p>${escapeHtml(chartNotDrawn(spec.title))}</p>`,
       `<figcaption>${caption}</figcaption></figure>`,
     ].join('');
   }
@@ -192,11 +188,7 @@ export async function renderPreviewHtml(sheets: readonly PreviewSheet[], options
   const tabs = visible
     .map((sheet, index) => `<a href="#${sheetAnchor(index)}"${tabColorStyle(sheet.content)}>${escapeHtml(sheet.name)}</a>`)
     .join('\n');
-  const summary = [
-    `Gerado em ${escapeHtml(options.generatedAt)}`,
-    `${visible.length} ${visible.length === 1 ? 'aba' : 'abas'}`,
-    ...(hiddenCount > 0 ? [`${hiddenCount} ${hiddenCount === 1 ? 'aba oculta não exibida' : 'abas ocultas não exibidas'}`] : []),
-  ].join(' · ');
+  const summary = escapeHtml(previewSummary(options.generatedAt, visible.length, hiddenCount));
   return [
     '<!doctype html>',
     '<html lang="pt-BR">',
@@ -208,9 +200,9 @@ export async function renderPreviewHtml(sheets: readonly PreviewSheet[], options
     '</head>',
     '<body>',
     `<header class="page-header"><h1>${escapeHtml(options.title)}</h1><p>${summary}</p></header>`,
-    `<nav class="tabs" aria-label="Abas da planilha">${tabs}</nav>`,
+    `<nav class="tabs" aria-label="${SHEET_NAV_LABEL}">${tabs}</nav>`,
     '<main>',
-    visible.length ? sections.join('\n') : '<p class="note">Nenhuma aba para mostrar.</p>',
+    visible.length ? sections.join('\n') : `<p class="note">${NO_SHEETS}</p>`,
     '</main>',
     '</body>',
     '</html>',
