@@ -1,34 +1,23 @@
 // The CLI mirrors the sidebar: cohort edit/archive, student move/dropout, and the next sync applies them.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/node/cli';
-import type { CliIo } from '../../src/node/cli-io';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
+import { AUGUST_COHORT, cli as cliAs, initWorkbook, JULY_COHORT, readHistory, syncWeeks, useTempDir } from './support/cli-harness';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { USER: 'coord' }, cwd: process.cwd() };
-  return { code: await main(args, io), stdout, stderr };
-}
+/** Every command as the coordinator `coord` (the author the Ajustes sheet records). */
+const cli = (args: string[]) => cliAs(args, { USER: 'coord' });
 
 describe('cohort edit/archive and student move/dropout', () => {
-  let dir: string;
+  const dir = useTempDir('cademi-adj-', 'all');
   let file: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cademi-adj-'));
-    file = join(dir, 'escola.xlsx');
-    await cli(['init', file]);
-    await cli(['cohort', 'add', file, '--name', 'Turma 2026-07', '--tag', '101', '--start', '2026-07-06', '--products', '11,12,13', '--goal', 'Padrão']);
-    await cli(['cohort', 'add', file, '--name', 'Turma 2026-08', '--tag', '102', '--start', '2026-08-03', '--products', '11,12,13', '--goal', 'Padrão']);
-    expect((await cli(['sync', file, '--date', '2026-09-14'])).code).toBe(0);
+    file = await initWorkbook(join(dir(), 'escola.xlsx'), JULY_COHORT, AUGUST_COHORT);
+    await syncWeeks(file, '2026-09-14');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const history = async () => ((await XlsxWorkbook.load(file)).readSheet(SHEET.history) ?? []).slice(1);
+  const history = async () => (await readHistory(file)).slice(1);
 
   it('moves a student from a week on and records a dropout; the next week applies both, the old week stays', async () => {
     const week1 = await history();
@@ -53,7 +42,7 @@ describe('cohort edit/archive and student move/dropout', () => {
     const before = readFileSync(file);
     const bad = await cli(['cohort', 'edit', file, 'Turma 2026-08', '--tag', '101']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/tagId: a tag 101 já é da turma ativa "Turma 2026-07"/);
+    expect(bad.stderr).toMatch(/^erro: --tag: a tag 101 já é da turma ativa "Turma 2026-07"/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect((await cli(['cohort', 'edit', file, 'Turma 2026-08', '--tutor', 'bia@escola.com'])).code).toBe(0);
     expect((await cli(['cohort', 'archive', file, 'Turma 2026-07'])).code).toBe(0);

@@ -1,38 +1,22 @@
 // Issue 11 through the CLI (main() over an .xlsx): answers that must never cost a week, names kept
 // from history, capped waits, impossible dates, and notes people type beside `Histórico`.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
 import { SHEET } from '../../src/core/sheets';
 import type { Cell } from '../../src/core/workbook/workbook';
-import { main } from '../../src/node/cli';
-import type { CliIo } from '../../src/node/cli-io';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/server';
 import { createSchool } from '../../src/simulator';
 import { embeddedApi } from '../../src/node/embedded-api';
 import { runWeek } from '../../src/node/sync-runner';
-import type { WaitNotice } from '../../src/node/drive-job';
+import { MAX_WAIT_MS } from '../../src/core/sync/pacer';
+import { systemDriverClock, type DriverClock, type WaitNotice } from '../../src/node/drive-job';
 import { mondayRun, schoolWorkbook } from '../support/school-workbook';
+import { cli, cohortOptions, initWorkbook, readHistory, SIMULATOR_TOKEN, syncWeeks, useTempDir } from './support/cli-harness';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env, cwd: process.cwd() };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
-
-const history = async (file: string): Promise<Cell[][]> => (await XlsxWorkbook.load(file)).readSheet(SHEET.history) ?? [];
 const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><h1>404 Not Found</h1>nginx</html>' };
 const envelope = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
   status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
@@ -40,7 +24,7 @@ const envelope = (status: number, headers: Record<string, string> = {}): HttpRes
 
 describe('sync over HTTP when the API misbehaves', () => {
   let server: SimulatorServer;
-  let dir: string;
+  const dir = useTempDir('cademi-bad-', 'all');
   let file: string;
   let env: Record<string, string>;
   let fault: ((request: HttpRequest, real: () => HttpResponse) => HttpResponse | undefined) | null = null;
@@ -64,22 +48,14 @@ describe('sync over HTTP when the API misbehaves', () => {
         return fault(request, real);
       },
     });
-    dir = mkdtempSync(join(tmpdir(), 'cademi-bad-'));
-    file = join(dir, 'escola.xlsx');
-    env = { CADEMI_BASE_URL: server.url, CADEMI_TOKEN: 'simulador-token' };
-    expect((await cli(['init', file])).code).toBe(0);
-    for (const cohort of cohorts) {
-      expect((await cli(['cohort', 'add', file, '--name', cohort.name, '--tag', String(cohort.tagId), '--start', cohort.start, '--products', cohort.productIds.join(',')])).code).toBe(0);
-    }
+    file = await initWorkbook(join(dir(), 'escola.xlsx'), ...cohorts.map(cohortOptions));
+    env = { CADEMI_BASE_URL: server.url, CADEMI_TOKEN: SIMULATOR_TOKEN };
     const first = await cli(['sync', file], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
   }, 60_000);
 
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => server.close());
 
   afterEach(() => {
     fault = null;
@@ -98,13 +74,13 @@ describe('sync over HTTP when the API misbehaves', () => {
 
   it('one tag answering Cademi\'s 404 on a re-run: exit 0, that cohort keeps its rows, the warning names the tag', async () => {
     const [first, second] = cohorts;
-    const before = (await history(file)).filter((row) => row[1] === first.name);
+    const before = (await readHistory(file)).filter((row) => row[1] === first.name);
     expect(before.length).toBeGreaterThan(0);
     fault = (request) => (request.url.includes(`/lista_por_tag/${first.tagId}`) ? envelope(404) : undefined);
     const run = await cli(['sync', file], env);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(new RegExp(`aviso: Turma "${first.name}" não sincronizada: a tag ${first.tagId} não existe na Cademi`));
-    const after = await history(file);
+    const after = await readHistory(file);
     expect(after.filter((row) => row[1] === first.name)).toEqual(before);
     expect(after.some((row) => row[1] === second.name)).toBe(true);
   }, 60_000);
@@ -112,11 +88,14 @@ describe('sync over HTTP when the API misbehaves', () => {
   it('a 429 asking for hours: exit 1 at once saying how long, the file byte-identical', async () => {
     const before = readFileSync(file);
     fault = (request) => (request.url.includes('/progresso_por_produto/') ? envelope(429, { 'retry-after': '7200' }) : undefined);
-    const started = Date.now();
-    const run = await cli(['sync', file], env);
+    // The sync's waits, watched only (the real ones, pacing, still happen).
+    const waits: number[] = [];
+    const watched: DriverClock = { now: () => systemDriverClock.now(), sleep: (ms) => (waits.push(ms), systemDriverClock.sleep(ms)) };
+    const run = await cli(['sync', file], env, { clock: watched });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^erro: A Cademi pediu para aguardar 2 h antes da próxima chamada \(HTTP 429 em GET \/usuario\/progresso_por_produto\/.*limite de 5 min/);
-    expect(Date.now() - started).toBeLessThan(60_000); // it did not sit through the two hours
+    // It did not sit through the two hours, nor any wait past the cap.
+    expect(waits.filter((ms) => ms > MAX_WAIT_MS)).toEqual([]);
     expect(readFileSync(file).equals(before)).toBe(true);
   }, 60_000);
 
@@ -135,31 +114,25 @@ describe('sync over HTTP when the API misbehaves', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`aviso: Aluno ${studentId}: o campo ultimo_acesso_em veio com uma data impossível; tratada como ausente.`);
     expect(run.stderr).not.toContain('0001');
-    const rows = (await history(file)).filter((row) => row[2] === studentId);
+    const rows = (await readHistory(file)).filter((row) => row[2] === studentId);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row[9] === null)).toBe(true);
   }, 60_000);
 });
 
 describe('sync with the embedded simulator, over weeks and edits', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cademi-weeks-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('cademi-weeks-', 'all');
 
   async function school(name: string): Promise<string> {
-    const file = join(dir, name);
-    expect((await cli(['init', file])).code).toBe(0);
-    expect((await cli(['cohort', 'add', file, '--name', 'Turma 2026-07', '--tag', '101', '--start', '2026-07-06', '--products', '11,12,13'])).code).toBe(0);
-    expect((await cli(['sync', file, '--date', '2026-09-14'])).code).toBe(0);
+    const file = await initWorkbook(join(dir(), name), ['--name', 'Turma 2026-07', '--tag', '101', '--start', '2026-07-06', '--products', '11,12,13']);
+    await syncWeeks(file, '2026-09-14');
     return file;
   }
 
   it('product names of later weeks are Cademi\'s, as in the first week', async () => {
     const file = await school('nomes.xlsx');
     expect((await cli(['sync', file, '--date', '2026-09-21'])).code).toBe(0);
-    const rows = (await history(file)).slice(1);
+    const rows = (await readHistory(file)).slice(1);
     const weeks = new Set(rows.map((row) => row[0]));
     expect(weeks.size).toBe(2);
     expect(rows.filter((row) => /^Produto \d+$/.test(String(row[6])))).toEqual([]);
@@ -187,7 +160,7 @@ describe('sync with the embedded simulator, over weeks and edits', () => {
 
   async function notesIn(file: string): Promise<Map<string, string>> {
     const notes = new Map<string, string>();
-    for (const row of (await history(file)).slice(1)) {
+    for (const row of (await readHistory(file)).slice(1)) {
       const note = row[HISTORY_HEADERS.length];
       if (note !== null && note !== undefined && note !== '') notes.set(`${row[0]}|${row[2]}|${row[5]}`, String(note));
     }
@@ -204,10 +177,10 @@ describe('sync with the embedded simulator, over weeks and edits', () => {
     // Fewer rows: product 13 leaves the cohort. Notes only on other rows: they stay, and nothing lingers past the end.
     const edit = await cli(['cohort', 'edit', file, 'Turma 2026-07', '--products', '11,12']);
     expect(edit.code).toBe(0);
-    const longer = await history(file);
+    const longer = await readHistory(file);
     expect((await cli(['sync', file, '--date', '2026-09-17'])).code).toBe(0);
     expect(await notesIn(file)).toEqual(kept);
-    const rows = await history(file);
+    const rows = await readHistory(file);
     expect(rows.slice(1).every((row) => row[5] !== 13)).toBe(true);
     // Rows past the new end held notes (moved up to their rows): none is left behind there.
     expect(longer.slice(rows.length).some((row) => row[HISTORY_HEADERS.length])).toBe(true);

@@ -2,25 +2,15 @@
 // again, a deleted one stops the sync (exit 2, file untouched), and `cohort edit --name` takes the
 // cohort's past along (Histórico rows, its sheets, every week in its pivot).
 
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/node/cli';
-import type { CliIo } from '../../src/node/cli-io';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
 import { pivotSheetName, chartSheetName } from '../../src/core/report/sheet-names';
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {}, cwd: process.cwd() };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { AUGUST_COHORT, cli, initWorkbook, JULY_COHORT, syncWeeks, useTempDir } from './support/cli-harness';
 
 /** A sheet reference as workbook.xml holds it: quoted, apostrophes doubled, XML-escaped. */
 const reference = (sheet: string) => `'${sheet.replace(/'/g, "''")}'!`.replace(/'/g, '&apos;');
@@ -53,19 +43,13 @@ async function weeksByCohort(file: string): Promise<Record<string, string[]>> {
 }
 
 describe('cademi-monitor over a workbook people edit', () => {
-  let dir: string;
+  const dir = useTempDir('cademi-cli-identity-', 'all');
   let file: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cademi-cli-identity-'));
-    file = join(dir, 'escola.xlsx');
-    expect((await cli(['init', file])).code).toBe(0);
-    expect((await cli(['cohort', 'add', file, '--name', 'Turma 2026-07', '--tag', '101', '--start', '2026-07-06', '--products', '11,12,13', '--goal', 'Padrão'])).code).toBe(0);
-    expect((await cli(['cohort', 'add', file, '--name', 'Turma 2026-08', '--tag', '102', '--start', '2026-08-03', '--products', '11,12,13', '--goal', 'Padrão'])).code).toBe(0);
-    expect((await cli(['sync', file, '--date', '2026-09-14'])).code).toBe(0);
-    expect((await cli(['sync', file, '--date', '2026-09-21'])).code).toBe(0);
+    file = await initWorkbook(join(dir(), 'escola.xlsx'), JULY_COHORT, AUGUST_COHORT);
+    await syncWeeks(file, '2026-09-14', '2026-09-21');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds a Histórico renamed in LibreOffice, names it back, and adds the week to every earlier one', async () => {
     await personRenames(file, SHEET.history, 'Histórico antigo');
@@ -80,7 +64,7 @@ describe('cademi-monitor over a workbook people edit', () => {
   });
 
   it('stops with exit 2 and a message when Histórico was deleted, leaving the file byte-identical', async () => {
-    const kept = join(dir, 'copia.xlsx');
+    const kept = join(dir(), 'copia.xlsx');
     copyFileSync(file, kept);
     await personDeletes(file, SHEET.history);
     const before = readFileSync(file);

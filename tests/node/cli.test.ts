@@ -1,50 +1,22 @@
 // The CLI end to end: init, cohort add, several weekly syncs, read back from the .xlsx file.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/node/cli';
-import type { CliIo } from '../../src/node/cli-io';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
 import { FORMULA_NAME } from '../../src/simulator';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-    cwd: process.cwd(),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
-
-async function historyOf(file: string): Promise<(string | number | boolean | null)[][]> {
-  const workbook = await XlsxWorkbook.load(file);
-  return workbook.readSheet(SHEET.history) ?? [];
-}
+import { cli, readHistory, useTempDir } from './support/cli-harness';
 
 describe('cademi-monitor CLI', () => {
-  let dir: string;
+  const dir = useTempDir('cademi-cli-', 'all');
   let file: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cademi-cli-'));
-    file = join(dir, 'escola.xlsx');
+    file = join(dir(), 'escola.xlsx');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('init creates the config sheets and is idempotent', async () => {
     const first = await cli(['init', file]);
@@ -98,15 +70,15 @@ describe('cademi-monitor CLI', () => {
     expect(week1.code).toBe(0);
     expect(week1.stdout).toMatch(/simulador Cademi embutido/);
     expect(week1.stdout).toMatch(/Semana 2026-09-14: 3 turmas/);
-    const afterWeek1 = await historyOf(file);
+    const afterWeek1 = await readHistory(file);
     expect(afterWeek1[0]).toEqual([...HISTORY_HEADERS]);
-    const preview = readFileSync(join(dir, 'escola.html'), 'utf8');
+    const preview = readFileSync(join(dir(), 'escola.html'), 'utf8');
     expect(preview).toContain('Turma Turma 2026-08');
     expect(preview).toContain('data-chart-id="progress-curve"');
 
     expect((await cli(['sync', file, '--date', '2026-09-21'])).code).toBe(0);
     expect((await cli(['sync', file, '--date', '2026-09-23'])).code).toBe(0); // a Wednesday: same week again
-    const history = await historyOf(file);
+    const history = await readHistory(file);
     const body = history.slice(1);
     const weeks = new Set(body.map((row) => row[0]));
     expect(weeks.size).toBe(2);
@@ -115,9 +87,9 @@ describe('cademi-monitor CLI', () => {
 
     const again = await cli(['sync', file, '--date', '2026-09-21']);
     expect(again.code).toBe(0);
-    expect(await historyOf(file)).toHaveLength(history.length);
+    expect(await readHistory(file)).toHaveLength(history.length);
     // Week 1 was not touched by the re-runs of week 2.
-    expect((await historyOf(file)).slice(0, afterWeek1.length)).toEqual(afterWeek1);
+    expect((await readHistory(file)).slice(0, afterWeek1.length)).toEqual(afterWeek1);
     expect(body.some((row) => row[12] === 'Mantido')).toBe(true);
   });
 
@@ -157,13 +129,13 @@ describe('cademi-monitor CLI', () => {
   it('bad usage exits 2', async () => {
     expect((await cli(['nope'])).code).toBe(2);
     expect((await cli(['sync'])).code).toBe(2);
-    expect((await cli(['sync', join(dir, 'missing.xlsx')])).code).toBe(2);
+    expect((await cli(['sync', join(dir(), 'missing.xlsx')])).code).toBe(2);
     expect((await cli(['sync', file, '--date', '23/11/2026'])).code).toBe(2);
     expect((await cli(['sync', file, '--bogus'])).code).toBe(2);
   });
 
   it('a broken cohort row is flagged at its cell and skipped while the other cohorts sync', async () => {
-    const other = join(dir, 'quebrada.xlsx');
+    const other = join(dir(), 'quebrada.xlsx');
     expect((await cli(['init', other])).code).toBe(0);
     expect((await cli(['cohort', 'add', other, '--name', 'Turma 2026-08', '--tag', '102', '--start', '2026-08-03', '--products', '11,12,13'])).code).toBe(0);
     const workbook = await XlsxWorkbook.load(other);

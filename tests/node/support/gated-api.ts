@@ -4,8 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulatorServer, type SimulatorServer } from '../../../src/simulator/server';
-
-export const SIMULATOR_TOKEN = 'simulador-token';
+import { SIMULATOR_TOKEN } from './cli-harness';
 
 export class GatedApi {
   private open = false;
