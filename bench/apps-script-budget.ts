@@ -3,17 +3,17 @@
 // the virtual clock with the same slice driver the Apps Script host uses, against the simulator.
 
 import { loadConfig } from '../src/core/config/load-config';
+import { cohortRow, ensureConfigSheets } from '../src/core/config/templates';
 import { HistoryIndex } from '../src/core/history/history-index';
 import type { HistoryRow } from '../src/core/history/schema';
+import { DEFAULT_SETTINGS } from '../src/core/model/settings';
+import { COHORT_HEADERS, SHEET } from '../src/core/sheets';
 import { SyncJob } from '../src/core/sync/job';
 import { runSlice } from '../src/core/sync/slice-driver';
 import { addDays } from '../src/core/time/local-date';
+import { MemoryWorkbook } from '../src/core/workbook/memory-workbook';
 import { embeddedApi } from '../src/node/embedded-api';
 import { runInstant } from '../src/node/run-date';
-import { DEFAULT_SETTINGS } from '../src/core/model/settings';
-import { MemoryWorkbook } from '../src/core/workbook/memory-workbook';
-import { cohortRow, ensureConfigSheets } from '../src/core/config/templates';
-import { COHORT_HEADERS, SHEET } from '../src/core/sheets';
 
 const SLICE_MS = 4.5 * 60 * 1000;
 /** UrlFetchApp.fetchAll round trip for a batch of 2, and the per-slice spreadsheet work (read config + history, write staging). */
@@ -60,9 +60,7 @@ export function appsScriptBudget(studentCounts: readonly number[] = [300, 1000, 
     const api = embeddedApi({ startAt: runInstant(firstWeek, DEFAULT_SETTINGS), studentCount: students, latencyMs: 0 });
     const workbook = new MemoryWorkbook();
     ensureConfigSheets(workbook);
-    const cohorts = api.simulator.school.cohorts.map((cohort) =>
-      cohortRow({ ...cohort, goalTrack: 'Padrão', tutorEmail: null, active: true }),
-    );
+    const cohorts = api.simulator.school.cohorts.map((cohort) => cohortRow({ ...cohort, goalTrack: 'Padrão', tutorEmail: null, active: true }));
     workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohorts] });
     const config = loadConfig(workbook);
     let history: HistoryRow[] = [];

@@ -14,15 +14,31 @@ function scaleTable(): ScaleRow[] {
   scenarios.push([5000, 0.5]);
   console.log('\nScale: build/Code.js over the Apps Script fakes, simulator with a strict 2 req/s limiter and 300 ms latency.');
   console.log('Clock: virtual (scaled) — every scenario is longer than a minute of API time, so simulated time passes in seconds.');
-  console.log('students | active | calls | min calls | req/s | 429s | wall (s) | floor (s) | wall/floor | slices | runtime (min) | sheet calls | per slice | peak MB | baseline (s) | × faster');
+  console.log(
+    'students | active | calls | min calls | req/s | 429s | wall (s) | floor (s) | wall/floor | slices | runtime (min) | sheet calls | per slice | peak MB | baseline (s) | × faster',
+  );
   for (const [students, share] of scenarios) {
     const row = runScaleScenario(students, share);
     rows.push(row);
     console.log(
-      [String(students).padStart(8), `${Math.round(share * 100)}%`.padStart(6), String(row.calls).padStart(5), String(row.minCalls).padStart(9),
-        row.requestsPerSecond.toFixed(2).padStart(5), String(row.responses429).padStart(4), row.wallSeconds.toFixed(0).padStart(8), row.floorSeconds.toFixed(0).padStart(9),
-        row.wallToFloor.toFixed(2).padStart(10), String(row.slices).padStart(6), row.triggerMinutes.toFixed(1).padStart(13), String(row.sheetCalls).padStart(11), row.sheetCallsPerSlice.toFixed(0).padStart(9),
-        row.peakMemoryMb.toFixed(0).padStart(7), row.baselineWallSeconds.toFixed(0).padStart(12), row.speedup.toFixed(1).padStart(8)].join(' | '),
+      [
+        String(students).padStart(8),
+        `${Math.round(share * 100)}%`.padStart(6),
+        String(row.calls).padStart(5),
+        String(row.minCalls).padStart(9),
+        row.requestsPerSecond.toFixed(2).padStart(5),
+        String(row.responses429).padStart(4),
+        row.wallSeconds.toFixed(0).padStart(8),
+        row.floorSeconds.toFixed(0).padStart(9),
+        row.wallToFloor.toFixed(2).padStart(10),
+        String(row.slices).padStart(6),
+        row.triggerMinutes.toFixed(1).padStart(13),
+        String(row.sheetCalls).padStart(11),
+        row.sheetCallsPerSlice.toFixed(0).padStart(9),
+        row.peakMemoryMb.toFixed(0).padStart(7),
+        row.baselineWallSeconds.toFixed(0).padStart(12),
+        row.speedup.toFixed(1).padStart(8),
+      ].join(' | '),
     );
   }
   return rows;

@@ -3,18 +3,17 @@
 // the first version's approach (every student, one call after another, 0.8 s apart) for comparison.
 // The simulator's clock is virtual (scaled): hours of API time pass in seconds, and the tables say so.
 
+import { progressRequest, tagStudentsRequest } from '../src/core/cademi/requests';
+import { parseTagStudentsPage } from '../src/core/cademi/responses';
+import { cohortRow, ensureConfigSheets } from '../src/core/config/templates';
+import { encodeHistoryRow, HISTORY_FORMATS, HISTORY_HEADERS, type HistoryRow } from '../src/core/history/schema';
+import { DEFAULT_SETTINGS } from '../src/core/model/settings';
+import { COHORT_HEADERS, SHEET } from '../src/core/sheets';
+import { SpreadsheetWorkbook } from '../src/gas/spreadsheet-workbook';
+import { runInstant } from '../src/node/run-date';
+import { createSchool, createSimulator, hashUnit, VirtualClock } from '../src/simulator';
 import { createAppsScriptEnv, loadBundle } from '../tests/fakes';
 import { bundleCode } from '../tests/support/apps-script-school';
-import { createSchool, createSimulator, VirtualClock } from '../src/simulator';
-import { cohortRow, ensureConfigSheets } from '../src/core/config/templates';
-import { COHORT_HEADERS, SHEET } from '../src/core/sheets';
-import { encodeHistoryRow, HISTORY_FORMATS, HISTORY_HEADERS, type HistoryRow } from '../src/core/history/schema';
-import { SpreadsheetWorkbook } from '../src/gas/spreadsheet-workbook';
-import { tagStudentsRequest, progressRequest } from '../src/core/cademi/requests';
-import { parseTagStudentsPage } from '../src/core/cademi/responses';
-import { runInstant } from '../src/node/run-date';
-import { DEFAULT_SETTINGS } from '../src/core/model/settings';
-import { hashUnit } from '../src/simulator';
 
 const TOKEN = 'simulador-token';
 const API_URL = 'https://escola.cademi.com.br/api/v1';
@@ -62,8 +61,19 @@ function syntheticHistory(school: ReturnType<typeof createSchool>, now: number, 
       if (active) fetched++;
       for (const productId of PRODUCTS) {
         rows.push({
-          week: PREVIOUS_WEEK, cohort: cohort.name, studentId: student.id, name: student.nome, email: student.email, productId,
-          productName: `Produto ${productId}`, progress: 0, lessonsCompleted: 0, lastAccessAt: lastAccess, expected: null, situation: 'Sem meta', origin: 'API',
+          week: PREVIOUS_WEEK,
+          cohort: cohort.name,
+          studentId: student.id,
+          name: student.nome,
+          email: student.email,
+          productId,
+          productName: `Produto ${productId}`,
+          progress: 0,
+          lessonsCompleted: 0,
+          lastAccessAt: lastAccess,
+          expected: null,
+          situation: 'Sem meta',
+          origin: 'API',
           // Active students accessed after their last snapshot; the others did not.
           collectedAt: active ? lastAccess - 1000 : now - 60_000,
         });
@@ -118,8 +128,13 @@ export function runScaleScenario(students: number, activeShare: number): ScaleRo
     const settings = workbook.readSheet(SHEET.settings)!;
     settings[settings.findIndex((row) => row[0] === 'URL da API')][1] = API_URL;
     workbook.writeSheet(SHEET.settings, { rows: settings });
-    workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...school.cohorts.map((cohort) => cohortRow({ ...cohort, goalTrack: 'Padrão', tutorEmail: null, active: true }))] });
-    workbook.writeSheet(SHEET.history, { rows: [[...HISTORY_HEADERS], ...history.rows.map((row) => encodeHistoryRow(row, 'America/Sao_Paulo'))], columnFormats: HISTORY_FORMATS });
+    workbook.writeSheet(SHEET.cohorts, {
+      rows: [[...COHORT_HEADERS], ...school.cohorts.map((cohort) => cohortRow({ ...cohort, goalTrack: 'Padrão', tutorEmail: null, active: true }))],
+    });
+    workbook.writeSheet(SHEET.history, {
+      rows: [[...HISTORY_HEADERS], ...history.rows.map((row) => encodeHistoryRow(row, 'America/Sao_Paulo'))],
+      columnFormats: HISTORY_FORMATS,
+    });
     env.properties.document.gas().setProperty('cademi.apiToken', TOKEN);
   });
   const before = env.calls();
@@ -140,22 +155,47 @@ export function runScaleScenario(students: number, activeShare: number): ScaleRo
   }
   const after = env.calls();
   if (process.env.BENCH_DEBUG) {
-    const delta = Object.entries(after).map(([name, count]) => [name, count - (before[name] ?? 0)] as const).filter(([, n]) => n > 5).sort((a, b) => b[1] - a[1]);
+    const delta = Object.entries(after)
+      .map(([name, count]) => [name, count - (before[name] ?? 0)] as const)
+      .filter(([, n]) => n > 5)
+      .sort((a, b) => b[1] - a[1]);
     console.log(JSON.stringify(delta));
   }
   const sheetCalls = Object.entries(after)
-    .filter(([name]) => !name.startsWith('UrlFetchApp') && !name.startsWith('Utilities') && !name.startsWith('PropertiesService') && !name.startsWith('Properties.') && !name.startsWith('Lock') && !name.startsWith('ScriptApp') && !name.startsWith('Trigger'))
+    .filter(
+      ([name]) =>
+        !name.startsWith('UrlFetchApp') &&
+        !name.startsWith('Utilities') &&
+        !name.startsWith('PropertiesService') &&
+        !name.startsWith('Properties.') &&
+        !name.startsWith('Lock') &&
+        !name.startsWith('ScriptApp') &&
+        !name.startsWith('Trigger'),
+    )
     .reduce((sum, [name, count]) => sum + count - (before[name] ?? 0), 0);
   const pages = tagPages(school, now);
   const calls = simulator.stats.requests;
   const activeWallMs = working;
   const base = baseline(school, now, pages);
   return {
-    students, products: PRODUCTS.length, activeShare, calls, minCalls: pages + history.fetched * PRODUCTS.length,
-    requestsPerSecond: calls / (activeWallMs / 1000), responses429: simulator.stats.responses429,
-    wallSeconds: activeWallMs / 1000, floorSeconds: calls / 2, wallToFloor: activeWallMs / 1000 / (calls / 2),
-    slices, triggerMinutes: activeWallMs / 60_000, sheetCalls, sheetCallsPerSlice: sheetCalls / slices, peakMemoryMb: peak / 1024 / 1024,
-    baselineCalls: base.calls, baselineWallSeconds: base.wallSeconds, speedup: base.wallSeconds / (activeWallMs / 1000),
+    students,
+    products: PRODUCTS.length,
+    activeShare,
+    calls,
+    minCalls: pages + history.fetched * PRODUCTS.length,
+    requestsPerSecond: calls / (activeWallMs / 1000),
+    responses429: simulator.stats.responses429,
+    wallSeconds: activeWallMs / 1000,
+    floorSeconds: calls / 2,
+    wallToFloor: activeWallMs / 1000 / (calls / 2),
+    slices,
+    triggerMinutes: activeWallMs / 60_000,
+    sheetCalls,
+    sheetCallsPerSlice: sheetCalls / slices,
+    peakMemoryMb: peak / 1024 / 1024,
+    baselineCalls: base.calls,
+    baselineWallSeconds: base.wallSeconds,
+    speedup: base.wallSeconds / (activeWallMs / 1000),
     clock: 'virtual',
   };
 }

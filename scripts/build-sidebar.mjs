@@ -1,10 +1,11 @@
 // Build: the coordinator sidebar as one self-contained file, build/Sidebar.html. HtmlService cannot
 // serve separate files, so the bundled script (IIFE, es2020) and the CSS are inlined into the
 // template src/ui/sidebar.html. Runnable alone (`node scripts/build-sidebar.mjs`) or from build.mjs.
-import { build, transform } from 'esbuild';
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, transform } from 'esbuild';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT_SLOT = '/*@inline sidebar.js*/';

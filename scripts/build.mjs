@@ -2,9 +2,10 @@
 // pushes) and the Node CLI (dist/, which Apps Script must never see).
 // Apps Script sees only top-level functions, so the IIFE bundle is followed by one delegating
 // wrapper per export of src/gas/index.ts; the names come from esbuild's metafile, not a list.
-import { build } from 'esbuild';
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
+import { build } from 'esbuild';
 
 const gasEntry = 'src/gas/index.ts';
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -86,9 +87,7 @@ async function buildAppsScript(deploy) {
   const second = deploy.buildManifest(review(bundle), options);
   if (JSON.stringify(second) !== JSON.stringify(manifest)) throw new Error('build: the manifest changed between the two passes');
   if (/\brequire\(/.test(bundle)) throw new Error('build/Code.js calls require(): a Node/CommonJS module slipped into the Apps Script bundle');
-  const wrappers = names
-    .map((name) => `function ${name}(...args) { return __app.${name}(...args); }`)
-    .join('\n');
+  const wrappers = names.map((name) => `function ${name}(...args) { return __app.${name}(...args); }`).join('\n');
   mkdirSync('build', { recursive: true });
   writeFileSync('build/Code.js', `${bundle}\n// Entry points Apps Script lists and calls.\n${wrappers}\n`);
   writeFileSync('build/appsscript.json', `${JSON.stringify(manifest, null, 2)}\n`);
@@ -118,5 +117,7 @@ await (await import('./build-sidebar.mjs')).buildSidebar(process.cwd());
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 if (!process.env.npm_config_silent) {
   const optional = [options.addon ? 'add-on' : 'bound', ...(options.bigquery ? ['BigQuery'] : [])].join(', ');
-  console.log(`build ${version} (${optional}): build/Code.js (${names.length} entry points: ${names.join(', ')}), build/Sidebar.html, build/appsscript.json (${manifest.oauthScopes.length} scopes), dist/cli.js`);
+  console.log(
+    `build ${version} (${optional}): build/Code.js (${names.length} entry points: ${names.join(', ')}), build/Sidebar.html, build/appsscript.json (${manifest.oauthScopes.length} scopes), dist/cli.js`,
+  );
 }

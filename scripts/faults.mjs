@@ -1,10 +1,11 @@
 // `npm run faults`: bundles tests/faults/cli.ts (esbuild, node, packages external, cjs) into
 // build/faults.js and runs it. The Apps Script bundle is rebuilt first unless --no-build is given.
 // `__dirname` is pinned per source file, so paths the test support computes from it stay right.
-import { build } from 'esbuild';
+
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { build } from 'esbuild';
 
 const pinDirname = {
   name: 'pin-dirname',

@@ -55,7 +55,9 @@ export function analyzeBundle(code: string): FreeReference[] {
   const globalScope = analyze(program, { ecmaVersion: 2022, sourceType: 'script' }).globalScope;
   if (!globalScope) throw new Error('eslint-scope returned no global scope');
   const declared = new Set(globalScope.variables.map((variable) => variable.name));
-  const free = new Set<Node>(globalScope.through.filter((reference) => !declared.has(reference.identifier.name)).map((reference) => reference.identifier as Node));
+  const free = new Set<Node>(
+    globalScope.through.filter((reference) => !declared.has(reference.identifier.name)).map((reference) => reference.identifier as Node),
+  );
 
   const ancestorsOf = new Map<Node, Node[]>();
   fullAncestor(program as never, (node, _state, ancestors) => {

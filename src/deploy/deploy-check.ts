@@ -5,15 +5,28 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeBundle } from './bundle-analysis';
-import { readDeployOptions, type DeployOptions } from './deploy-options';
-import { checkManifest, reviewBundle, type AppsScriptManifest } from './manifest';
-import { ADVANCED_SERVICES, shortScope, type DeployOption } from './scopes';
-import { FETCH_TARGETS } from '../gas/url-allowlist';
 import {
-  ALLOWLIST_HEADING, BUILD_INCOMPLETE, CLASP_JSON_MISSING, CLASP_LISTED_NOTHING, claspWouldPushOthers, deployCheckFailed, deployWarning,
-  FILES_TO_PUSH_HEADING, optionalParts, problemsBlockPush, READY_TO_PUSH, SCHOOL_OWN_ADDRESS, SCOPES_HEADING, scriptIdMissing, serviceSwitch,
+  ALLOWLIST_HEADING,
+  BUILD_INCOMPLETE,
+  CLASP_JSON_MISSING,
+  CLASP_LISTED_NOTHING,
+  claspWouldPushOthers,
+  deployCheckFailed,
+  deployWarning,
+  FILES_TO_PUSH_HEADING,
+  optionalParts,
+  problemsBlockPush,
+  READY_TO_PUSH,
+  SCHOOL_OWN_ADDRESS,
+  SCOPES_HEADING,
+  scriptIdMissing,
+  serviceSwitch,
 } from '../core/messages/deploy';
+import { FETCH_TARGETS } from '../gas/url-allowlist';
+import { analyzeBundle } from './bundle-analysis';
+import { type DeployOptions, readDeployOptions } from './deploy-options';
+import { type AppsScriptManifest, checkManifest, reviewBundle } from './manifest';
+import { ADVANCED_SERVICES, type DeployOption, shortScope } from './scopes';
 
 /** Exactly what Apps Script must receive: the manifest, the bundle and the sidebar. */
 export const PUSHED_FILES: readonly string[] = ['build/Code.js', 'build/Sidebar.html', 'build/appsscript.json'];
@@ -24,7 +37,13 @@ export function claspFilesToPush(root: string): string[] {
   const home = mkdtempSync(join(tmpdir(), 'clasp-home-'));
   try {
     const clasp = join(root, 'node_modules/.bin/clasp');
-    const output = execFileSync(clasp, ['show-file-status', '--json'], { cwd: root, env: { ...process.env, HOME: home }, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync(clasp, ['show-file-status', '--json'], {
+      cwd: root,
+      env: { ...process.env, HOME: home },
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const status = JSON.parse(output) as { filesToPush?: unknown };
     if (!Array.isArray(status.filesToPush)) throw new Error(CLASP_LISTED_NOTHING);
     return status.filesToPush.map(String).sort();
@@ -60,7 +79,8 @@ export function deployReport(root: string, options: DeployOptions = readDeployOp
   lines.push('', SCOPES_HEADING);
   for (const need of review.scopes) lines.push(`  ${shortScope(need.scope)}: ${need.reasons.join('; ')} [${need.uses.join(', ')}]`);
   lines.push('', ALLOWLIST_HEADING);
-  for (const prefix of manifest.urlFetchWhitelist) lines.push(`  ${prefix}: ${FETCH_TARGETS.find((target) => target.prefix === prefix)?.reason ?? SCHOOL_OWN_ADDRESS}`);
+  for (const prefix of manifest.urlFetchWhitelist)
+    lines.push(`  ${prefix}: ${FETCH_TARGETS.find((target) => target.prefix === prefix)?.reason ?? SCHOOL_OWN_ADDRESS}`);
   const services = (Object.keys(ADVANCED_SERVICES) as DeployOption[]).map((option) => serviceSwitch(ADVANCED_SERVICES[option].userSymbol, options[option]));
   lines.push('', optionalParts(options.addon, services));
   problems.push(...checkManifest(manifest, references, options));

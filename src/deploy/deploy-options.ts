@@ -3,8 +3,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { invalidPrefixReason } from '../gas/url-allowlist';
 import { badExtraFetchPrefix, DEPLOY_CONFIG_ROOT, deployConfigInvalid, deployConfigNotJson } from '../core/messages/deploy';
+import { invalidPrefixReason } from '../gas/url-allowlist';
 
 export const DEPLOY_CONFIG_FILE = 'deploy.config.json';
 

@@ -2,15 +2,24 @@
 // by a member the bundle uses (scopes.ts), every fetched host by FETCH_TARGETS, every advanced service
 // by an option in deploy.config.json. `checkManifest` re-derives and compares, for tests and deploy:check.
 
+import {
+  advancedServiceMissing,
+  advancedServiceNotEnabled,
+  advancedServiceOff,
+  allowlistMissing,
+  allowlistUnjustified,
+  memberNotInScopeTable,
+  missingInAppsScript,
+  optionOnButUnused,
+  scopeMissing,
+  scopeUnused,
+  serviceUsedAsValue,
+} from '../core/messages/deploy';
+import { FETCH_TARGETS } from '../gas/url-allowlist';
 import { APPS_SCRIPT_SERVICES, ECMASCRIPT_GLOBALS } from './apps-script-runtime';
 import type { FreeReference } from './bundle-analysis';
 import type { DeployOptions } from './deploy-options';
-import { ADVANCED_SERVICES, isRuledService, ruleFor, SCOPE_RULES, type DeployOption } from './scopes';
-import { FETCH_TARGETS } from '../gas/url-allowlist';
-import {
-  advancedServiceMissing, advancedServiceNotEnabled, advancedServiceOff, allowlistMissing, allowlistUnjustified, memberNotInScopeTable,
-  missingInAppsScript, optionOnButUnused, scopeMissing, scopeUnused, serviceUsedAsValue,
-} from '../core/messages/deploy';
+import { ADVANCED_SERVICES, type DeployOption, isRuledService, ruleFor, SCOPE_RULES } from './scopes';
 
 export interface AppsScriptManifest {
   readonly timeZone: string;
@@ -77,7 +86,9 @@ export function reviewBundle(references: readonly FreeReference[], options: Pick
     entry.reasons.add(need.reason);
     chosen.set(scope, entry);
   }
-  const scopes = [...chosen].map(([scope, entry]) => ({ scope, uses: [...entry.uses].sort(), reasons: [...entry.reasons] })).sort((a, b) => a.scope.localeCompare(b.scope));
+  const scopes = [...chosen]
+    .map(([scope, entry]) => ({ scope, uses: [...entry.uses].sort(), reasons: [...entry.reasons] }))
+    .sort((a, b) => a.scope.localeCompare(b.scope));
   return { scopes, advancedServices: [...advancedUsed].sort(), problems };
 }
 
@@ -118,7 +129,8 @@ export function checkManifest(manifest: Partial<AppsScriptManifest>, references:
   const hosts = manifest.urlFetchWhitelist ?? [];
   for (const prefix of difference(expected.urlFetchWhitelist, hosts)) problems.push(allowlistMissing(prefix));
   for (const prefix of difference(hosts, expected.urlFetchWhitelist)) problems.push(allowlistUnjustified(prefix));
-  const symbols = (services: AppsScriptManifest['dependencies']) => (services?.enabledAdvancedServices ?? []).map((service) => `${service.userSymbol}/${service.serviceId}/${service.version}`);
+  const symbols = (services: AppsScriptManifest['dependencies']) =>
+    (services?.enabledAdvancedServices ?? []).map((service) => `${service.userSymbol}/${service.serviceId}/${service.version}`);
   for (const service of difference(symbols(expected.dependencies), symbols(manifest.dependencies))) problems.push(advancedServiceMissing(service));
   for (const service of difference(symbols(manifest.dependencies), symbols(expected.dependencies))) problems.push(advancedServiceNotEnabled(service));
   return problems;

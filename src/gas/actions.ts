@@ -1,19 +1,19 @@
 // What the menu items and the tick do, in Portuguese for the people who click them.
 
-import type { SyncJob } from '../core/sync/job';
-import { SHEET } from '../core/sheets';
-import { tokenMessages } from '../core/messages/cademi';
-import { runOneSlice, type SliceReport } from './weekly-run';
-import { claimTick, ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate, stopAutomation } from './triggers';
-import { disabledByOtherNotice, disabledStaleNotice, otherOwnerNotice, tookOverNotice } from '../core/schedule/tick-owner';
 import { AUTO_UPDATE_DISABLED, AUTO_UPDATE_ENABLED, SCHEDULE_NOTE } from '../core/messages/automation';
+import { tokenMessages } from '../core/messages/cademi';
 import * as say from '../core/messages/menu';
 import { NO_RUNS, runFailed } from '../core/messages/sidebar';
-import { MENU_TITLE } from './menu';
-import { TICK_PERIOD_MS } from './tick-ownership';
-import { readCheckpoint, setRunRequested } from './state-store';
-import { readWebhook, saveWebhook } from './alerts';
 import { formatInstant, waitingForApi } from '../core/messages/sync';
+import { disabledByOtherNotice, disabledStaleNotice, otherOwnerNotice, tookOverNotice } from '../core/schedule/tick-owner';
+import { SHEET } from '../core/sheets';
+import type { SyncJob } from '../core/sync/job';
+import { readWebhook, saveWebhook } from './alerts';
+import { MENU_TITLE } from './menu';
+import { readCheckpoint, setRunRequested } from './state-store';
+import { TICK_PERIOD_MS } from './tick-ownership';
+import { claimTick, ensureTickTrigger, isAutoUpdateEnabled, removeTickTriggers, setAutoUpdate, stopAutomation } from './triggers';
+import { runOneSlice, type SliceReport } from './weekly-run';
 
 const TITLE = MENU_TITLE;
 const TOAST_EVERY_MS = 15_000;
@@ -85,7 +85,8 @@ export function onTick(event?: { readonly triggerUid?: unknown }): void {
   if (claim === 'stray') return;
   const report = runOneSlice({ trigger: 'Agendada' });
   // Without auto-update, the tick only lives to finish a requested run.
-  if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && report.kind !== 'waiting-quota' && readCheckpoint() === null) removeTickTriggers();
+  if (!isAutoUpdateEnabled() && report.kind !== 'paused' && report.kind !== 'busy' && report.kind !== 'waiting-quota' && readCheckpoint() === null)
+    removeTickTriggers();
 }
 
 /** "Ativar": one automation per spreadsheet; says whose account runs it when it is not the clicker's. */
@@ -94,8 +95,10 @@ export function enableAutoUpdate(): void {
   const install = ensureTickTrigger();
   const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   const message =
-    install.kind === 'other' ? otherOwnerNotice(install.owner)
-      : install.kind === 'took-over' ? `${tookOverNotice(install.previous, timeZone)} ${SCHEDULE_NOTE}`
+    install.kind === 'other'
+      ? otherOwnerNotice(install.owner)
+      : install.kind === 'took-over'
+        ? `${tookOverNotice(install.previous, timeZone)} ${SCHEDULE_NOTE}`
         : AUTO_UPDATE_ENABLED;
   SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
@@ -105,8 +108,10 @@ export function disableAutoUpdate(): void {
   const runPending = readCheckpoint() !== null;
   const stop = stopAutomation(runPending);
   const message =
-    stop.kind === 'other' ? disabledByOtherNotice(stop.owner, TICK_PERIOD_MS, runPending)
-      : stop.kind === 'stale' ? disabledStaleNotice(stop.previous, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), stop.finishing)
+    stop.kind === 'other'
+      ? disabledByOtherNotice(stop.owner, TICK_PERIOD_MS, runPending)
+      : stop.kind === 'stale'
+        ? disabledStaleNotice(stop.previous, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), stop.finishing)
         : AUTO_UPDATE_DISABLED;
   SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
@@ -120,7 +125,6 @@ export function showRuns(): void {
   }
   spreadsheet.setActiveSheet(sheet);
 }
-
 
 /** "Configurar alertas do Slack…": the incoming-webhook URL, kept in DocumentProperties. */
 export function configureSlackAlerts(): void {

@@ -1,9 +1,9 @@
 // Failures reach someone: one alert per incident (e-mail and/or Slack), and a "resolved" message
 // when the next run succeeds. The Slack webhook lives in DocumentProperties, never in a cell.
 
-import { isUrlAllowed, SLACK_WEBHOOK_PREFIX } from './url-allowlist';
-import { mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
 import { alertMessages, alertSubjects, DELIVERY_REASON, type IncidentKindName } from '../core/messages/alerts';
+import { type Delivery, type DeliveryReport, mailFailureKind, recipientCount } from '../core/runlog/delivery-report';
+import { isUrlAllowed, SLACK_WEBHOOK_PREFIX } from './url-allowlist';
 
 const INCIDENT_KEY = 'cademi.incident';
 const WEBHOOK_KEY = 'cademi.slackWebhook';
@@ -31,7 +31,12 @@ export function saveWebhook(url: string | null): void {
     return;
   }
   // The manifest allows fetching this prefix only (url-allowlist.ts): anything else would be refused at send time.
-  if (!url.startsWith(`${SLACK_WEBHOOK_PREFIX}services/`) || !/^[A-Za-z0-9/_-]+$/.test(url.slice(SLACK_WEBHOOK_PREFIX.length + 'services/'.length)) || !isUrlAllowed(url)) throw new Error(alertMessages.badWebhook());
+  if (
+    !url.startsWith(`${SLACK_WEBHOOK_PREFIX}services/`) ||
+    !/^[A-Za-z0-9/_-]+$/.test(url.slice(SLACK_WEBHOOK_PREFIX.length + 'services/'.length)) ||
+    !isUrlAllowed(url)
+  )
+    throw new Error(alertMessages.badWebhook());
   properties().setProperty(WEBHOOK_KEY, url);
 }
 

@@ -4,14 +4,14 @@
 // Creating and opening another spreadsheet needs the OAuth scope
 // https://www.googleapis.com/auth/spreadsheets (not `spreadsheets.currentonly`).
 
-import { rollOverHistory, rowsMissingFromArchive, type ArchiveSink, type RolloverOutcome } from '../core/history/archive-sink';
-import type { RolloverOptions } from '../core/history/rollover';
+import { type ArchiveSink, type RolloverOutcome, rollOverHistory, rowsMissingFromArchive } from '../core/history/archive-sink';
 import { SHEETS_CELL_LIMIT } from '../core/history/growth';
+import type { RolloverOptions } from '../core/history/rollover';
 import { HISTORY_FORMATS } from '../core/history/schema';
+import { archiveDestination, archiveUnavailable } from '../core/messages/history';
 import { SHEET } from '../core/sheets';
 import type { Cell, Workbook } from '../core/workbook/workbook';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { archiveDestination, archiveUnavailable } from '../core/messages/history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -116,4 +116,3 @@ export function rollOverSpreadsheetHistory(
   if (outcome) trimGridToData(spreadsheet.getSheetByName(SHEET.history)!);
   return outcome;
 }
-

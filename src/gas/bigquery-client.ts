@@ -1,7 +1,14 @@
 // The history sink's BigQuery client on Apps Script: the `BigQuery` Advanced Service (v2), synchronous.
 
 import type { BigQueryClient, GetQueryResultsOptions } from '../core/bigquery/history-sink';
-import { BigQueryConfigError, type BigQueryTable, type InsertAllBody, type InsertAllResponse, type QueryBody, type QueryResponse } from '../core/bigquery/requests';
+import {
+  BigQueryConfigError,
+  type BigQueryTable,
+  type InsertAllBody,
+  type InsertAllResponse,
+  type QueryBody,
+  type QueryResponse,
+} from '../core/bigquery/requests';
 import { ADVANCED_SERVICE_OFF } from '../core/messages/bigquery';
 
 type AdvancedBigQuery = Pick<GoogleAppsScript.BigQuery, 'Tabledata' | 'Jobs'>;

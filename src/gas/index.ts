@@ -1,16 +1,15 @@
 // The Apps Script surface: exactly the functions Apps Script must see (menu, triggers). Nothing else.
 
-import { ensureConfigSheets } from '../core/config/templates';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { buildMenu } from './menu';
-import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
-import { configureTokenDialog } from './token-dialog';
-import { dispatchSidebarCall, showSidebar } from './sidebar-server';
-import { configureWebhookDialog, handleWebhookPost } from './webhook';
 import { parseSettingsSheet } from '../core/config/settings-sheet';
+import { ensureConfigSheets } from '../core/config/templates';
 import { SHEET } from '../core/sheets';
+import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
+import { buildMenu, MENU_TITLE } from './menu';
 import { passesSelfCheck } from './self-check';
-import { MENU_TITLE } from './menu';
+import { dispatchSidebarCall, showSidebar } from './sidebar-server';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { configureTokenDialog } from './token-dialog';
+import { configureWebhookDialog, handleWebhookPost } from './webhook';
 
 /**
  * Every menu action starts here: a person's first action (per build) runs the self-check, and an

@@ -1,7 +1,7 @@
 // The `Progresso Cademi` menu. Building it needs no authorization (it runs in AuthMode.NONE for add-ons).
 
-import { ADDON_MODE } from './deployment';
 import { PRODUCT_NAME } from '../core/messages/product';
+import { ADDON_MODE } from './deployment';
 
 export const MENU_TITLE = PRODUCT_NAME;
 

@@ -22,7 +22,10 @@ export const CHART_LEDGER_KEY = 'cademi.charts';
 const LEDGER_VERSION = 'v1';
 const PENDING = 'pending:';
 
-type RecordState = { readonly kind: 'placed'; readonly chartId: string } | { readonly kind: 'pending'; readonly before: ReadonlySet<string> } | { readonly kind: 'unreadable' };
+type RecordState =
+  | { readonly kind: 'placed'; readonly chartId: string }
+  | { readonly kind: 'pending'; readonly before: ReadonlySet<string> }
+  | { readonly kind: 'unreadable' };
 
 interface ChartRecord {
   readonly specId: string;
@@ -46,7 +49,15 @@ interface Owned {
 function recordState(value: string): RecordState {
   if (/^\d+$/.test(value)) return { kind: 'placed', chartId: value };
   if (value.startsWith(PENDING) && /^[\d,]*$/.test(value.slice(PENDING.length))) {
-    return { kind: 'pending', before: new Set(value.slice(PENDING.length).split(',').filter((id) => id !== '')) };
+    return {
+      kind: 'pending',
+      before: new Set(
+        value
+          .slice(PENDING.length)
+          .split(',')
+          .filter((id) => id !== ''),
+      ),
+    };
   }
   return { kind: 'unreadable' };
 }
@@ -58,7 +69,8 @@ function readLedger(sheet: Sheet): Ledger {
   for (const entry of sheet.getDeveloperMetadata()) {
     const key = entry.getKey();
     if (key === CHART_LEDGER_KEY) marker = entry;
-    else if (key.startsWith(CHART_RECORD_PREFIX)) records.push({ specId: key.slice(CHART_RECORD_PREFIX.length), state: recordState(entry.getValue() ?? ''), entry });
+    else if (key.startsWith(CHART_RECORD_PREFIX))
+      records.push({ specId: key.slice(CHART_RECORD_PREFIX.length), state: recordState(entry.getValue() ?? ''), entry });
   }
   return { records, marker };
 }
@@ -138,7 +150,12 @@ function configure(builder: EmbeddedChartBuilder, sheet: Sheet, spec: ChartSpec)
     .setOption('isStacked', spec.kind === 'stacked-column')
     .setOption('width', 640)
     .setOption('height', 320)
-    .setOption('series', Object.fromEntries(spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }])));
+    .setOption(
+      'series',
+      Object.fromEntries(
+        spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }]),
+      ),
+    );
 }
 
 /**

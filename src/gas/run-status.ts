@@ -1,13 +1,13 @@
 // The weekly run's state as the sidebar shows it, read from what slices leave in DocumentProperties.
 
-import type { RunStatus } from '../core/sidebar/api';
+import { collectingStatus, LISTING_STUDENTS, PAUSED_STATUS } from '../core/messages/menu';
+import { NO_RUNS } from '../core/messages/sidebar';
 import { isTickAlive, staleOwnerWarning } from '../core/schedule/tick-owner';
+import type { RunStatus } from '../core/sidebar/api';
 import { weekKeyOf } from '../core/time/local-date';
 import * as state from './state-store';
 import { readTickRecord, TICK_PERIOD_MS } from './tick-ownership';
 import { isAutoUpdateEnabled } from './triggers';
-import { collectingStatus, LISTING_STUDENTS, PAUSED_STATUS } from '../core/messages/menu';
-import { NO_RUNS } from '../core/messages/sidebar';
 
 /** A slice publishes progress every few seconds; older than this, it is no longer running. */
 const RUNNING_WINDOW_MS = 60_000;
@@ -35,7 +35,11 @@ function runState(now: number, timeZone: string): Omit<RunStatus, 'automationNot
   if (progress && now - progress.at < RUNNING_WINDOW_MS) {
     const percent = percentOf(progress.settled, progress.total);
     return {
-      state: 'running', week: progress.week, settled: progress.settled, total: progress.total, percent,
+      state: 'running',
+      week: progress.week,
+      settled: progress.settled,
+      total: progress.total,
+      percent,
       message: progress.listing ? LISTING_STUDENTS : collectingStatus(progress.settled, progress.total, percent),
     };
   }

@@ -1,9 +1,9 @@
 // The first-run self-check: before a person's first menu action, what the code relies on is asked of
 // the platform itself, so a missing piece reads as one clear message instead of a failure later.
 
+import { apiUrlNotAllowlisted, scopesMissing, selfCheckFailed, timeZoneDisagrees, timeZoneUnknown } from '../core/messages/menu';
 import { wallTimeOf } from '../core/time/zoned';
 import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
-import { apiUrlNotAllowlisted, scopesMissing, selfCheckFailed, timeZoneDisagrees, timeZoneUnknown } from '../core/messages/menu';
 
 declare const __MANIFEST_SCOPES__: readonly string[] | undefined;
 

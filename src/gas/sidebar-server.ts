@@ -3,37 +3,37 @@
 
 import { z } from 'zod';
 import { appendAdjustment, parseAdjustments, undoAdjustment } from '../core/adjustments/adjustments-sheet';
-import { accessRequest, followPageRequest, productsRequest, tagsRequest, ENDPOINTS } from '../core/cademi/requests';
-import { checkResponse, parseAccess, parseProductsPage, parseTags } from '../core/cademi/responses';
 import { CademiRateLimitError, isRetryable } from '../core/cademi/errors';
-import type { HttpRequest, HttpResponse } from '../core/http';
 import { advancePageWalk, newPageWalk } from '../core/cademi/pagination';
+import { accessRequest, ENDPOINTS, followPageRequest, productsRequest, tagsRequest } from '../core/cademi/requests';
+import { checkResponse, parseAccess, parseProductsPage, parseTags } from '../core/cademi/responses';
 import type { ApiTarget } from '../core/cademi/types';
 import { archiveCohort, saveCohort, validateCohortInput } from '../core/config/cohort-editing';
 import { loadConfig } from '../core/config/load-config';
+import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
 import { ensureConfigSheets } from '../core/config/templates';
+import type { HistoryRow } from '../core/history/schema';
+import type { HttpRequest, HttpResponse } from '../core/http';
+import { alreadyInCohort, SIDEBAR_DATE_INVALID } from '../core/messages/adjustments';
+import { tokenMessages } from '../core/messages/cademi';
+import { moveTargetUnavailable, studentNotInHistory } from '../core/messages/cli';
+import { SIDEBAR_FUNCTION_UNAVAILABLE, SIDEBAR_TITLE, sidebarArgumentsInvalid } from '../core/messages/menu';
+import { WORKBOOK_BUSY_FOR_CHANGE } from '../core/messages/sync';
 import { readHistoryRows } from '../core/report/report-sheets';
+import { tookOverNotice } from '../core/schedule/tick-owner';
+import { SHEET } from '../core/sheets';
 import type { AdjustmentView, CohortInput, Option, PossibleDropout, RunStatus, SidebarApi } from '../core/sidebar/api';
 import { SIDEBAR_METHODS } from '../core/sidebar/api';
 import { adjustmentView, buildSidebarState } from '../core/sidebar/state';
-import { SHEET } from '../core/sheets';
-import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
-import { tokenMessages } from '../core/messages/cademi';
 import { searchStudents } from '../core/students/student-search';
 import { localDateOf, parseLocalDate } from '../core/time/local-date';
-import type { HistoryRow } from '../core/history/schema';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { fetchAllRequests } from './urlfetch-transport';
 import { currentRunStatus } from './run-status';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { readToken, setRunRequested } from './state-store';
 import { ensureTickTrigger } from './triggers';
-import { tookOverNotice } from '../core/schedule/tick-owner';
+import { fetchAllRequests } from './urlfetch-transport';
 import { runOneSlice } from './weekly-run';
 import { withWorkbookLock } from './workbook-lock';
-import { WORKBOOK_BUSY_FOR_CHANGE } from '../core/messages/sync';
-import { alreadyInCohort, SIDEBAR_DATE_INVALID } from '../core/messages/adjustments';
-import { moveTargetUnavailable, studentNotInHistory } from '../core/messages/cli';
-import { SIDEBAR_FUNCTION_UNAVAILABLE, SIDEBAR_TITLE, sidebarArgumentsInvalid } from '../core/messages/menu';
 
 /** At most this many inactive students are checked per click: each costs one API call at 2 req/s. */
 const DROPOUT_CHECK_LIMIT = 30;
@@ -137,7 +137,9 @@ const server: SidebarApi = {
     });
   },
   listTags() {
-    return parseTags(fetchPaced(tagsRequest(apiTarget(workbook())))).map((tag): Option => ({ id: tag.id, name: tag.name })).sort((a, b) => b.id - a.id);
+    return parseTags(fetchPaced(tagsRequest(apiTarget(workbook()))))
+      .map((tag): Option => ({ id: tag.id, name: tag.name }))
+      .sort((a, b) => b.id - a.id);
   },
   listProducts() {
     const target = apiTarget(workbook());
@@ -174,7 +176,9 @@ const server: SidebarApi = {
       const latest = latestRowOf(history(book), id);
       if (!latest) throw new Error(studentNotInHistory(id));
       if (latest.cohort === toCohort) throw new Error(alreadyInCohort(toCohort));
-      return adjustmentView(appendAdjustment(book, { date: fromWeek, studentId: id, name: latest.name, action: 'Mover', from: latest.cohort, to: toCohort, reason, by: actor() }));
+      return adjustmentView(
+        appendAdjustment(book, { date: fromWeek, studentId: id, name: latest.name, action: 'Mover', from: latest.cohort, to: toCohort, reason, by: actor() }),
+      );
     });
   },
   markDropout(id: number, date: string, reason: string): AdjustmentView {
@@ -182,7 +186,9 @@ const server: SidebarApi = {
       const book = workbook();
       const latest = latestRowOf(history(book), id);
       if (!latest) throw new Error(studentNotInHistory(id));
-      return adjustmentView(appendAdjustment(book, { date, studentId: id, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason, by: actor() }));
+      return adjustmentView(
+        appendAdjustment(book, { date, studentId: id, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason, by: actor() }),
+      );
     });
   },
   undoAdjustment(id: string): AdjustmentView {
@@ -197,7 +203,11 @@ const server: SidebarApi = {
       const config = loadConfig(book);
       const target = apiTarget(book);
       const rows = history(book);
-      const dropped = new Set(parseAdjustments(book.readSheet(SHEET.adjustments)).filter((a) => a.action === 'Desistência' && a.undoneAt === null).map((a) => a.studentId));
+      const dropped = new Set(
+        parseAdjustments(book.readSheet(SHEET.adjustments))
+          .filter((a) => a.action === 'Desistência' && a.undoneAt === null)
+          .map((a) => a.studentId),
+      );
       const latestWeek = rows.reduce((week, row) => (row.week > week ? row.week : week), '');
       const inactive = new Map<number, HistoryRow>();
       for (const row of rows) {
@@ -215,7 +225,10 @@ const server: SidebarApi = {
         const open = accesses.filter((access) => tracked.includes(access.product.id) && !access.ended);
         if (ended.length === 0 || open.length > 0) continue;
         found.push({
-          studentId: row.studentId, name: row.name, email: row.email, cohort: row.cohort,
+          studentId: row.studentId,
+          name: row.name,
+          email: row.email,
+          cohort: row.cohort,
           daysWithoutAccess: row.lastAccessAt === null ? null : Math.floor((row.collectedAt - row.lastAccessAt) / 86_400_000),
           endedProducts: ended.map((access) => access.product.name),
         });

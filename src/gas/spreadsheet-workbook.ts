@@ -1,13 +1,13 @@
 // The Apps Script Workbook: SpreadsheetApp behind the core's port, one range read or write per call.
 
-import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
-import type { ConditionalFormatSpec } from '../core/report/report-specs';
-import { serialOfInstant } from '../core/time/local-date';
-import { placeNativeCharts } from './native-charts';
-import { ownedSheetKeyOf } from '../core/sheets';
-import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
 import { JOB_NOTE_PREFIX } from '../core/messages/config';
 import { REBUILT_SHEET_WARNING } from '../core/messages/reports';
+import type { ConditionalFormatSpec } from '../core/report/report-specs';
+import { ownedSheetKeyOf } from '../core/sheets';
+import { serialOfInstant } from '../core/time/local-date';
+import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
+import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+import { placeNativeCharts } from './native-charts';
 
 /**
  * Key of a sheet's identity in its developer metadata; the value is the identity key. Sheet-level
@@ -63,7 +63,10 @@ export class SpreadsheetWorkbook implements Workbook {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) return null;
     if (sheet.getLastRow() === 0) return [];
-    return sheet.getDataRange().getValues().map((row) => row.map((value) => this.toCell(value)));
+    return sheet
+      .getDataRange()
+      .getValues()
+      .map((row) => row.map((value) => this.toCell(value)));
   }
 
   writeSheet(name: string, content: SheetContent): void {
@@ -173,12 +176,22 @@ export class SpreadsheetWorkbook implements Workbook {
     if (!sheet) return;
     this.spreadsheet.deleteSheet(sheet);
     // Its metadata went with it.
-    if (this.identityCache) for (const [key, sheets] of this.identityCache) this.identityCache.set(key, sheets.filter((other) => other.getSheetId() !== sheet.getSheetId()));
+    if (this.identityCache)
+      for (const [key, sheets] of this.identityCache)
+        this.identityCache.set(
+          key,
+          sheets.filter((other) => other.getSheetId() !== sheet.getSheetId()),
+        );
   }
 
   sheetIdentities(): Map<string, string[]> {
     const byKey = new Map<string, string[]>();
-    for (const [key, sheets] of this.identitySheets()) if (sheets.length > 0) byKey.set(key, sheets.map((sheet) => sheet.getName()));
+    for (const [key, sheets] of this.identitySheets())
+      if (sheets.length > 0)
+        byKey.set(
+          key,
+          sheets.map((sheet) => sheet.getName()),
+        );
     return byKey;
   }
 
@@ -222,7 +235,11 @@ export class SpreadsheetWorkbook implements Workbook {
       if (own[0].getValue() !== key) own[0].setValue(key);
       own.slice(1).forEach((entry) => entry.remove());
     }
-    for (const [other, sheets] of cache) cache.set(other, sheets.filter((candidate) => candidate.getSheetId() !== id));
+    for (const [other, sheets] of cache)
+      cache.set(
+        other,
+        sheets.filter((candidate) => candidate.getSheetId() !== id),
+      );
     cache.set(key, [sheet]);
   }
 

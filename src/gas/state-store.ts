@@ -6,10 +6,10 @@
 
 import { z } from 'zod';
 import { urlHash } from '../core/cademi/pagination';
-import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../core/sync/checkpoint';
-import type { LocalDate } from '../core/time/local-date';
 import { tokenMessages } from '../core/messages/cademi';
 import { CHECKPOINT_INDEX_UNREADABLE, CHECKPOINT_PARTS_MISMATCH, checkpointPartMissing, checkpointTooLarge, propertyTooLarge } from '../core/messages/sync';
+import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../core/sync/checkpoint';
+import type { LocalDate } from '../core/time/local-date';
 
 /** Every property key this module owns. */
 const KEY = {
@@ -65,12 +65,14 @@ const sliceProgressSchema = z.object({
   at: z.number().nonnegative(),
 });
 
-const manifestSchema = z.object({
-  version: z.literal(CHECKPOINT_VERSION),
-  chunks: z.number().int().min(1).max(MAX_CHUNKS),
-  length: z.number().int().positive(),
-  hash: z.string().regex(/^[0-9a-f]{8}$/),
-}).strict();
+const manifestSchema = z
+  .object({
+    version: z.literal(CHECKPOINT_VERSION),
+    chunks: z.number().int().min(1).max(MAX_CHUNKS),
+    length: z.number().int().positive(),
+    hash: z.string().regex(/^[0-9a-f]{8}$/),
+  })
+  .strict();
 
 type CheckpointManifest = z.infer<typeof manifestSchema>;
 

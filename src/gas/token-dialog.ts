@@ -1,16 +1,16 @@
 // "Configurar token da API…": ask, validate with one GET /tag, then keep it in DocumentProperties.
 
-import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
 import { CademiAuthError, CademiError } from '../core/cademi/errors';
 import { tagsRequest } from '../core/cademi/requests';
 import { parseTags } from '../core/cademi/responses';
-import { SHEET } from '../core/sheets';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { fetchAllRequests } from './urlfetch-transport';
-import { maskedToken, readToken, saveToken } from './state-store';
 import { tokenProblem } from '../core/cademi/token';
+import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
 import { tokenMessages } from '../core/messages/cademi';
+import { SHEET } from '../core/sheets';
 import { MENU_TITLE } from './menu';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { maskedToken, readToken, saveToken } from './state-store';
+import { fetchAllRequests } from './urlfetch-transport';
 
 export function configureTokenDialog(): void {
   const ui = SpreadsheetApp.getUi();
@@ -21,11 +21,7 @@ export function configureTokenDialog(): void {
     ui.alert(MENU_TITLE, urlRefused, ui.ButtonSet.OK);
     return;
   }
-  const answer = ui.prompt(
-    tokenMessages.dialogTitle,
-    tokenMessages.dialogPrompt(maskedToken(readToken())),
-    ui.ButtonSet.OK_CANCEL,
-  );
+  const answer = ui.prompt(tokenMessages.dialogTitle, tokenMessages.dialogPrompt(maskedToken(readToken())), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const token = answer.getResponseText().trim();
   if (token === '') {

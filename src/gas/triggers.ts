@@ -41,7 +41,12 @@ export type TickInstall =
 export function ensureTickTrigger(): TickInstall {
   const now = Date.now();
   const own = ownTickTriggers();
-  const plan = planInstall(readTickRecord(), own.map((trigger) => trigger.getUniqueId()), now, TICK_PERIOD_MS);
+  const plan = planInstall(
+    readTickRecord(),
+    own.map((trigger) => trigger.getUniqueId()),
+    now,
+    TICK_PERIOD_MS,
+  );
   deleteTriggers(own, plan.remove);
   switch (plan.kind) {
     case 'mine':
@@ -112,7 +117,12 @@ export function stopAutomation(runPending: boolean): AutomationStop {
   const now = Date.now();
   const record = readTickRecord();
   const own = ownTickTriggers();
-  const plan = planInstall(record, own.map((trigger) => trigger.getUniqueId()), now, TICK_PERIOD_MS);
+  const plan = planInstall(
+    record,
+    own.map((trigger) => trigger.getUniqueId()),
+    now,
+    TICK_PERIOD_MS,
+  );
   if (plan.kind === 'mine' || record === null) {
     if (!runPending) removeTickTriggers();
     return { kind: 'mine' };

@@ -1,11 +1,11 @@
 // After a completed week, each tutor gets their own contact list (when `Configuração` asks for it).
 
-import type { WeeklyContacts } from '../core/report/contacts';
-import { tutorMessages } from '../core/report/tutor-mail';
-import { mailFailureKind, recipientCount, type Delivery, type DeliveryReport } from '../core/runlog/delivery-report';
 import { DELIVERY_REASON } from '../core/messages/alerts';
 import { TUTOR_LISTS_TITLE } from '../core/messages/mail';
 import { PRODUCT_NAME } from '../core/messages/product';
+import type { WeeklyContacts } from '../core/report/contacts';
+import { tutorMessages } from '../core/report/tutor-mail';
+import { type Delivery, type DeliveryReport, mailFailureKind, recipientCount } from '../core/runlog/delivery-report';
 
 /**
  * Sends one message per tutor. MailApp's daily quota counts recipients

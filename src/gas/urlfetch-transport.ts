@@ -1,8 +1,8 @@
 // UrlFetchApp.fetchAll behind the slice driver: HTTP errors come back as responses, never as throws.
 
 import { classifyTransportFailure, type HttpRequest, type HttpResponse } from '../core/http';
-import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
 import { alertMessages } from '../core/messages/alerts';
+import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
 
 /** UrlFetchApp's daily quota is spent: the run pauses until the quota renews (the next day). */
 export class UrlFetchQuotaError extends Error {

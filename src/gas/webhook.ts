@@ -1,10 +1,10 @@
 // Push instead of poll: Cademi's progress webhook, received by this script deployed as a web app
 // (`doPost`). A secret in the URL authenticates the caller; values land in `_Webhook`.
 
-import { parseWebhookBody } from '../core/push/webhook-events';
-import { recordPushedProgress } from '../core/push/pushed-sheet';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { WEBHOOK_BUSY, WEBHOOK_DIALOG_TITLE, WEBHOOK_NOT_CONFIGURED, WEBHOOK_UNAUTHORIZED, webhookSetup } from '../core/messages/webhook';
+import { recordPushedProgress } from '../core/push/pushed-sheet';
+import { parseWebhookBody } from '../core/push/webhook-events';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 
 // Script properties: a web app call has no active document, and a bound script has one anyway.
 const SECRET_KEY = 'cademi.webhookSecret';

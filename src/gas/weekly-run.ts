@@ -1,39 +1,51 @@
 // One slice of the weekly run in Apps Script: resume or start, fetch for up to ~4.5 minutes,
 // then either write the completed week or save staging + checkpoint for the next tick.
 
-import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
-import { withWorkbookLock } from './workbook-lock';
+import { readHistoryFromBigQuery, writeWeekToBigQuery } from '../core/bigquery/history-sink';
 import { tokenProblem } from '../core/cademi/token';
-import { tokenMessages } from '../core/messages/cademi';
 import { ConfigError, describeIssue } from '../core/config/issues';
+import type { SchoolConfig } from '../core/config/load-config';
+import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { describeRollover } from '../core/history/archive-sink';
+import type { HistoryRow } from '../core/history/schema';
 import { HistorySchemaError } from '../core/history/schema';
-import { appendRunLog } from '../core/runlog/run-log';
+import { tokenMessages } from '../core/messages/cademi';
+import {
+  apiPause,
+  apiPausePastWeek,
+  archiveFailed,
+  bigQueryCopied,
+  bigQueryCopyFailed,
+  bigQueryReadFailed,
+  checkpointUnreadable,
+  formatInstant,
+  invalidConfiguration,
+  thrownValue,
+  URLFETCH_QUOTA_PAUSE,
+  unexpectedFailure,
+  weekCompleted,
+  weekEndedUnfinished,
+} from '../core/messages/sync';
+import { DEFAULT_SETTINGS, type Settings } from '../core/model/settings';
 import { describeDeliveries } from '../core/runlog/delivery-report';
+import { appendRunLog } from '../core/runlog/run-log';
 import { isWeeklyRunDue } from '../core/schedule/run-due';
 import { SHEET } from '../core/sheets';
+import { dropStaging } from '../core/sync/commit';
 import { SyncFailedError } from '../core/sync/errors';
 import type { SyncJob, SyncResult } from '../core/sync/job';
-import { runSlice } from '../core/sync/slice-driver';
 import { MAX_WAIT_MS } from '../core/sync/pacer';
+import { runSlice } from '../core/sync/slice-driver';
 import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
-import { dropStaging } from '../core/sync/commit';
 import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
-import { DEFAULT_SETTINGS, type Settings } from '../core/model/settings';
-import { raiseIncident, resolveIncident, type IncidentKind } from './alerts';
-import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { fetchAllRequests, UrlFetchQuotaError, UrlNotAllowedError } from './urlfetch-transport';
-import { mailTutors } from './tutor-mail';
+import { type IncidentKind, raiseIncident, resolveIncident } from './alerts';
 import { rollOverSpreadsheetHistory } from './archive-spreadsheet';
-import { describeRollover } from '../core/history/archive-sink';
 import { advancedServiceBigQueryClient } from './bigquery-client';
-import { readHistoryFromBigQuery, writeWeekToBigQuery } from '../core/bigquery/history-sink';
-import type { SchoolConfig } from '../core/config/load-config';
-import type { HistoryRow } from '../core/history/schema';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import * as state from './state-store';
-import {
-  apiPause, apiPausePastWeek, archiveFailed, bigQueryCopied, bigQueryCopyFailed, bigQueryReadFailed, checkpointUnreadable,
-  formatInstant, invalidConfiguration, thrownValue, unexpectedFailure, URLFETCH_QUOTA_PAUSE, weekCompleted, weekEndedUnfinished,
-} from '../core/messages/sync';
+import { mailTutors } from './tutor-mail';
+import { fetchAllRequests, UrlFetchQuotaError, UrlNotAllowedError } from './urlfetch-transport';
+import { withWorkbookLock } from './workbook-lock';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
 export const SLICE_BUDGET_MS = 4.5 * 60 * 1000;
@@ -66,7 +78,11 @@ export interface SliceRequest {
 
 /** Runs one slice if a run is requested, due or in progress; never two at once, nor beside another writer (the workbook lock). */
 export function runOneSlice(request: SliceRequest): SliceReport {
-  return withWorkbookLock(1000, () => guardedSlice(request), (): SliceReport => ({ kind: 'busy' }));
+  return withWorkbookLock(
+    1000,
+    () => guardedSlice(request),
+    (): SliceReport => ({ kind: 'busy' }),
+  );
 }
 
 /** What a failed run is logged with; filled in as the slice learns it (defaults until the settings are read). */
@@ -91,7 +107,11 @@ function guardedSlice(request: SliceRequest): SliceReport {
     // Apps Script ending the execution at its time limit is no failed run: the next tick resumes from the checkpoint.
     if (isExecutionEnd(error)) throw error;
     try {
-      return fail(context, error instanceof state.StateLimitError || error instanceof UrlNotAllowedError ? error.message : unexpectedFailureMessage(error), 'falha');
+      return fail(
+        context,
+        error instanceof state.StateLimitError || error instanceof UrlNotAllowedError ? error.message : unexpectedFailureMessage(error),
+        'falha',
+      );
     } catch (failure) {
       // fail() guards each of its steps; this is the last resort, so the trigger never throws in a loop.
       console.error(`slice failed and its failure could not be recorded: ${describeError(failure)}; original error: ${describeError(error)}`);
@@ -164,7 +184,8 @@ function sliceUnderLock(context: FailureContext): SliceReport {
     const deadline = startedAt + SLICE_BUDGET_MS;
     const wait = job.pendingWait();
     // A wait past the slice and past the cap is Cademi's pause, logged; a shorter one is an ordinary pause.
-    const waitingForApi = outcome === 'paused' && !quotaSpent && wait !== null && wait.rateLimited && wait.until >= deadline && wait.until - Date.now() >= MAX_WAIT_MS;
+    const waitingForApi =
+      outcome === 'paused' && !quotaSpent && wait !== null && wait.rateLimited && wait.until >= deadline && wait.until - Date.now() >= MAX_WAIT_MS;
     if (waitingForApi && wait.until >= startOfLocalDate(addDays(job.week, 7), config.settings.timeZone)) {
       return fail(context, apiPausePastWeek(wait.requestedMs, wait.endpoint, job.week), 'falha');
     }
@@ -176,18 +197,44 @@ function sliceUnderLock(context: FailureContext): SliceReport {
       const progress = job.progress();
       saveProgressQuietly({ week: job.week, ...progress, at: 0 });
       if (quotaSpent) {
-        appendRunLog(workbook, {
-          startedAt, finishedAt: Date.now(), trigger: request.trigger, week: job.week, outcome: 'Em andamento', cohorts: job.stats.cohorts,
-          students: 0, calls: job.stats.calls, carried: job.stats.carried, retries: job.stats.retries, errors: 0,
-          message: URLFETCH_QUOTA_PAUSE,
-        }, config.settings.timeZone);
+        appendRunLog(
+          workbook,
+          {
+            startedAt,
+            finishedAt: Date.now(),
+            trigger: request.trigger,
+            week: job.week,
+            outcome: 'Em andamento',
+            cohorts: job.stats.cohorts,
+            students: 0,
+            calls: job.stats.calls,
+            carried: job.stats.carried,
+            retries: job.stats.retries,
+            errors: 0,
+            message: URLFETCH_QUOTA_PAUSE,
+          },
+          config.settings.timeZone,
+        );
       }
       if (waitingForApi) {
-        appendRunLog(workbook, {
-          startedAt, finishedAt: Date.now(), trigger: request.trigger, week: job.week, outcome: 'Em andamento', cohorts: job.stats.cohorts,
-          students: 0, calls: job.stats.calls, carried: job.stats.carried, retries: job.stats.retries, errors: 0,
-          message: apiPause(wait.requestedMs, wait.endpoint, formatInstant(wait.until, config.settings.timeZone)),
-        }, config.settings.timeZone);
+        appendRunLog(
+          workbook,
+          {
+            startedAt,
+            finishedAt: Date.now(),
+            trigger: request.trigger,
+            week: job.week,
+            outcome: 'Em andamento',
+            cohorts: job.stats.cohorts,
+            students: 0,
+            calls: job.stats.calls,
+            carried: job.stats.carried,
+            retries: job.stats.retries,
+            errors: 0,
+            message: apiPause(wait.requestedMs, wait.endpoint, formatInstant(wait.until, config.settings.timeZone)),
+          },
+          config.settings.timeZone,
+        );
         return { kind: 'waiting-api', until: wait.until };
       }
       return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
@@ -199,10 +246,17 @@ function sliceUnderLock(context: FailureContext): SliceReport {
     // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
     // completion, then the cursor, then the staging a resumed run would need.
     const result = finishWeekRun(
-      workbook, job, config, { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() },
+      workbook,
+      job,
+      config,
+      { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() },
       {
         beforeCommit: () => archiveOldWeeks(spreadsheet, workbook),
-        afterCommit: (week) => [...copyWeekToBigQuery(config.settings.bigQueryTable, week), describeDeliveries(resolveIncident(config.settings.alertEmail, spreadsheet.getUrl()))].filter(Boolean),
+        afterCommit: (week) =>
+          [
+            ...copyWeekToBigQuery(config.settings.bigQueryTable, week),
+            describeDeliveries(resolveIncident(config.settings.alertEmail, spreadsheet.getUrl())),
+          ].filter(Boolean),
         reportHistory: (school) => historyFromBigQuery(school),
       },
     );
@@ -265,7 +319,9 @@ function fail(context: FailureContext, reason: string, incident: IncidentKind): 
   step('withdraw run request', () => state.setRunRequested(false));
   step('record failure', () => state.recordFailure(Date.now(), message));
   // The alert goes first, so the log row can say whether it arrived.
-  const alert = step('raise incident', () => describeDeliveries(raiseIncident(incident, message, settings.alertEmail, SpreadsheetApp.getActiveSpreadsheet().getUrl()))) ?? '';
+  const alert =
+    step('raise incident', () => describeDeliveries(raiseIncident(incident, message, settings.alertEmail, SpreadsheetApp.getActiveSpreadsheet().getUrl()))) ??
+    '';
   const workbook = context.workbook ?? step('open spreadsheet', () => new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
   // The staging goes only once the cursor is gone: a cursor resumed without its staging would lose students.
   if (workbook && cleared) step('drop staging', () => workbook.deleteSheet(SHEET.staging));
@@ -274,9 +330,17 @@ function fail(context: FailureContext, reason: string, incident: IncidentKind): 
       appendRunLog(
         workbook,
         {
-          startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now(), trigger: request.trigger,
-          week: checkpoint?.week ?? weekKeyOf(startedAt, timeZone), outcome: 'Falhou',
-          cohorts: 0, students: 0, calls: checkpoint?.calls ?? 0, carried: 0, retries: checkpoint?.retries ?? 0, errors: 1,
+          startedAt: checkpoint?.now ?? startedAt,
+          finishedAt: Date.now(),
+          trigger: request.trigger,
+          week: checkpoint?.week ?? weekKeyOf(startedAt, timeZone),
+          outcome: 'Falhou',
+          cohorts: 0,
+          students: 0,
+          calls: checkpoint?.calls ?? 0,
+          carried: 0,
+          retries: checkpoint?.retries ?? 0,
+          errors: 1,
           message: [message, alert].filter(Boolean).join(' ').slice(0, MAX_FAILURE_MESSAGE_CHARS),
         },
         timeZone,
@@ -304,7 +368,10 @@ export function describeError(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('message' in error)) return thrownValue(typeof error);
   const name = String((error as Error).name || 'Error');
   if (name === 'SyntaxError' || /zod/i.test(name)) return name;
-  const message = String((error as Error).message).split(/truncated server response|server response|resposta do servidor/i)[0].trim().slice(0, 300);
+  const message = String((error as Error).message)
+    .split(/truncated server response|server response|resposta do servidor/i)[0]
+    .trim()
+    .slice(0, 300);
   return message ? `${name}: ${message}` : name;
 }
 

@@ -40,7 +40,10 @@ export class ArchiveWorkbook implements ArchiveSink {
 
   private readonly mainPath: string | undefined;
 
-  constructor(readonly path: string, options: ArchiveWorkbookOptions & { readonly mainPath?: string } = {}) {
+  constructor(
+    readonly path: string,
+    options: ArchiveWorkbookOptions & { readonly mainPath?: string } = {},
+  ) {
     this.columnFormats = options.columnFormats ?? HISTORY_FORMATS;
     this.mainPath = options.mainPath;
   }

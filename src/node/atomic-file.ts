@@ -4,7 +4,20 @@
 // is written in place, so every name keeps seeing the same file.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { hardLinkedSaveFailed, workbookReadOnly } from '../core/messages/files';
 import { UsageError } from './cli-io';

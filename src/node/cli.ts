@@ -2,18 +2,16 @@
 
 import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
+import { type ArgumentProblem, badArgument, CLI_HELP, configErrorLine, errorLine, INIT_USAGE, unexpectedErrorLine, unknownCommand } from '../core/messages/cli';
 import { SyncFailedError } from '../core/sync/errors';
-import { EXIT, UsageError, type CliIo } from './cli-io';
-import { WorkbookBusyError, WorkbookLockLostError } from './workbook-lock';
+import { type CliIo, EXIT, UsageError } from './cli-io';
 import { cohortCommand } from './commands/cohort';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { simulatorCommand } from './commands/simulator';
-import { syncCommand } from './commands/sync';
 import { studentCommand } from './commands/student';
-import {
-  badArgument, CLI_HELP, configErrorLine, errorLine, INIT_USAGE, unexpectedErrorLine, unknownCommand, type ArgumentProblem,
-} from '../core/messages/cli';
+import { syncCommand } from './commands/sync';
+import { WorkbookBusyError, WorkbookLockLostError } from './workbook-lock';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -71,7 +69,7 @@ function reportFailure(error: unknown, io: CliIo): number {
     return EXIT.usage;
   }
   // A bug, not a bad input: the class and message, never a stack trace (CADEMI_DEBUG=1 shows it to a developer).
-  const detail = error instanceof Error ? (io.env.CADEMI_DEBUG === '1' ? error.stack ?? error.message : `${error.name}: ${error.message}`) : String(error);
+  const detail = error instanceof Error ? (io.env.CADEMI_DEBUG === '1' ? (error.stack ?? error.message) : `${error.name}: ${error.message}`) : String(error);
   io.stderr.write(`${unexpectedErrorLine(detail)}\n`);
   return EXIT.runFailed;
 }

@@ -1,10 +1,10 @@
 // Drives the sans-I/O sync job in Node: paced batches through a transport, on a real or virtual clock.
 
 import type { HttpRequest, HttpResponse } from '../core/http';
+import { formatInstant, longWait, waitTooLong } from '../core/messages/sync';
+import { SyncFailedError } from '../core/sync/errors';
 import type { PendingWait, SyncJob } from '../core/sync/job';
 import { LONG_WAIT_NOTICE_MS, MAX_WAIT_MS, RequestPacer } from '../core/sync/pacer';
-import { SyncFailedError } from '../core/sync/errors';
-import { formatInstant, longWait, waitTooLong } from '../core/messages/sync';
 
 /** Performs a batch of requests together (like Apps Script's UrlFetchApp.fetchAll). */
 export interface Transport {

@@ -10,7 +10,10 @@ import type { BigQueryTable, InsertAllBody, InsertAllResponse, QueryBody, QueryR
  * class satisfies it.
  */
 export interface OfficialBigQuery {
-  dataset(id: string, options?: { projectId?: string }): {
+  dataset(
+    id: string,
+    options?: { projectId?: string },
+  ): {
     table(id: string): { insert(rows: unknown, options: { raw: true; skipInvalidRows: false; ignoreUnknownValues: false }): Promise<unknown> };
   };
   createQueryJob(options: {
@@ -20,7 +23,10 @@ export interface OfficialBigQuery {
     useLegacySql: false;
     projectId?: string;
   }): Promise<unknown[]>;
-  job(id: string, options?: { projectId?: string; location?: string }): {
+  job(
+    id: string,
+    options?: { projectId?: string; location?: string },
+  ): {
     getQueryResults(options: { autoPaginate: false; maxResults?: number; pageToken?: string; timeoutMs?: number }): Promise<unknown[]>;
   };
 }
@@ -73,6 +79,8 @@ export class OfficialBigQueryClient implements AsyncBigQueryClient {
 
   async getQueryResults(projectId: string, jobId: string, options: GetQueryResultsOptions): Promise<QueryResponse> {
     const job = this.bigquery.job(jobId, { projectId, location: options.location });
-    return rawResponse(await job.getQueryResults({ autoPaginate: false, maxResults: options.maxResults, pageToken: options.pageToken, timeoutMs: options.timeoutMs }));
+    return rawResponse(
+      await job.getQueryResults({ autoPaginate: false, maxResults: options.maxResults, pageToken: options.pageToken, timeoutMs: options.timeoutMs }),
+    );
   }
 }

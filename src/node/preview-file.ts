@@ -2,7 +2,6 @@
 // chart drawn from the same specs the Apps Script host turns into native charts.
 
 import { existsSync } from 'node:fs';
-import { writeFileAtomically } from './atomic-file';
 import { loadConfig } from '../core/config/load-config';
 import { COHORT_FORMATS } from '../core/config/templates';
 import { HISTORY_FORMATS } from '../core/history/schema';
@@ -11,7 +10,8 @@ import { REPORT_SHEET } from '../core/report/sheet-names';
 import { RUN_LOG_FORMATS } from '../core/runlog/run-log';
 import { SHEET } from '../core/sheets';
 import type { SheetContent, Workbook } from '../core/workbook/workbook';
-import { renderPreviewHtml, type PreviewSheet } from './preview';
+import { writeFileAtomically } from './atomic-file';
+import { type PreviewSheet, renderPreviewHtml } from './preview';
 
 const PLAIN_SHEET_FORMATS: Readonly<Record<string, readonly (string | undefined)[]>> = {
   [SHEET.history]: HISTORY_FORMATS,
@@ -28,9 +28,7 @@ export function previewPathFor(workbookPath: string): string {
 export async function writePreview(workbook: Workbook, path: string, title: string, generatedAt: Date = new Date(), workbookPath?: string): Promise<void> {
   const config = loadConfig(workbook);
   const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
-  const reports = new Map(
-    buildReportSheets(history, config, workbook.readSheet(REPORT_SHEET.contacts)).map((sheet) => [sheet.name, sheet.content]),
-  );
+  const reports = new Map(buildReportSheets(history, config, workbook.readSheet(REPORT_SHEET.contacts)).map((sheet) => [sheet.name, sheet.content]));
   const sheets: PreviewSheet[] = [];
   for (const name of workbook.sheetNames()) {
     if (name === SHEET.staging) continue;

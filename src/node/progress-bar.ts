@@ -1,12 +1,15 @@
 // A one-line progress bar on stderr while a sync works (only when stderr is a terminal).
 
-import type { SyncJob } from '../core/sync/job';
 import { listingProgress } from '../core/messages/cli';
+import type { SyncJob } from '../core/sync/job';
 
 export class ProgressBar {
   private lastDraw = 0;
 
-  constructor(private readonly stream: { write(text: string): unknown; isTTY?: boolean }, private readonly label: string) {}
+  constructor(
+    private readonly stream: { write(text: string): unknown; isTTY?: boolean },
+    private readonly label: string,
+  ) {}
 
   update(job: SyncJob): void {
     if (!this.stream.isTTY) return;

@@ -1,10 +1,10 @@
 // "Today" for a run: `--date` pins it (at the configured hour, school time), otherwise the real now.
 
+import { badDateOption } from '../core/messages/cli';
+import type { Settings } from '../core/model/settings';
 import { parseLocalDate } from '../core/time/local-date';
 import { epochOfWallTime } from '../core/time/zoned';
-import type { Settings } from '../core/model/settings';
 import { UsageError } from './cli-io';
-import { badDateOption } from '../core/messages/cli';
 
 export function runInstant(date: string | undefined, settings: Pick<Settings, 'timeZone' | 'runHour'>, realNow = Date.now()): number {
   if (date === undefined) return realNow;

@@ -1,14 +1,13 @@
 // One weekly run of the Node host: start the job on the workbook, drive it, write the week.
 
 import type { ApiTarget } from '../core/cademi/types';
-import type { SyncResult } from '../core/sync/job';
-import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
-import { dropStaging } from '../core/sync/commit';
-import type { Workbook } from '../core/workbook/workbook';
-import { driveJob, type DriverClock, type Transport, type WaitNotice } from './drive-job';
-import type { SyncJob } from '../core/sync/job';
 import type { ConfigIssue } from '../core/config/issues';
-import { describeRollover, rollOverHistory, type ArchiveSink, type RolloverOutcome } from '../core/history/archive-sink';
+import { type ArchiveSink, describeRollover, type RolloverOutcome, rollOverHistory } from '../core/history/archive-sink';
+import { dropStaging } from '../core/sync/commit';
+import type { SyncJob, SyncResult } from '../core/sync/job';
+import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
+import type { Workbook } from '../core/workbook/workbook';
+import { type DriverClock, driveJob, type Transport, type WaitNotice } from './drive-job';
 
 /** Where the API is and how to reach it: the real Cademi over HTTP, or the embedded simulator. */
 export interface ApiConnection {

@@ -1,12 +1,12 @@
 // The Node host's Workbook: an .xlsx file held in memory with exceljs, saved atomically.
 // Writes touch only the sheets the job writes, so formatting people added elsewhere survives.
 
-import { JOB_NOTE_PREFIX } from '../core/messages/config';
 import ExcelJS from 'exceljs';
-import { writeFileAtomically, type AtomicWriteOptions } from './atomic-file';
+import { JOB_NOTE_PREFIX } from '../core/messages/config';
+import { ownedSheetKeyOf } from '../core/sheets';
 import { safeCell, safeCellText } from '../core/workbook/cell-text';
 import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
-import { ownedSheetKeyOf } from '../core/sheets';
+import { type AtomicWriteOptions, writeFileAtomically } from './atomic-file';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -65,17 +65,31 @@ function applyConditionalFormats(sheet: ExcelJS.Worksheet, content: SheetContent
       const points = [rule.min, ...(rule.mid ? [rule.mid] : []), rule.max];
       sheet.addConditionalFormatting({
         ref: `${columnLetter(rule.columnRange[0])}2:${columnLetter(rule.columnRange[1])}${lastRow}`,
-        rules: [{ type: 'colorScale', priority: priority++, cfvo: points.map((point) => ({ type: 'num', value: point.value })), color: points.map((point) => argb(point.color)) }],
+        rules: [
+          {
+            type: 'colorScale',
+            priority: priority++,
+            cfvo: points.map((point) => ({ type: 'num', value: point.value })),
+            color: points.map((point) => argb(point.color)),
+          },
+        ],
       });
     } else {
       const letter = columnLetter(rule.column);
       const text = rule.text.replace(/"/g, '""');
       sheet.addConditionalFormatting({
         ref: `${letter}2:${letter}${lastRow}`,
-        rules: [{
-          type: 'expression', priority: priority++, formulae: [`$${letter}2="${text}"`],
-          style: { font: { color: argb(rule.fontColor) }, ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.background) } } : {}) },
-        }],
+        rules: [
+          {
+            type: 'expression',
+            priority: priority++,
+            formulae: [`$${letter}2="${text}"`],
+            style: {
+              font: { color: argb(rule.fontColor) },
+              ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.background) } } : {}),
+            },
+          },
+        ],
       });
     }
   }
@@ -198,7 +212,7 @@ export class XlsxWorkbook implements Workbook {
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const note = cell.note;
-        const text = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('') ?? '';
+        const text = typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
         if (text.startsWith(JOB_NOTE_PREFIX)) {
           cell.note = undefined as unknown as string;
           cell.fill = { type: 'pattern', pattern: 'none' };
@@ -280,7 +294,7 @@ export class XlsxWorkbook implements Workbook {
     sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
         const note = cell.note;
-        const text = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('') ?? '';
+        const text = typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
         if (text.startsWith(JOB_NOTE_PREFIX)) found.push({ row: rowNumber - 1, column: columnNumber - 1, message: text.slice(JOB_NOTE_PREFIX.length) });
       });
     });

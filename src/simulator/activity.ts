@@ -1,9 +1,9 @@
 // Study sessions and the lesson progress they produce: progress only ever changes at a session.
 
-import { BONUS_PRODUCT_ID, Product, TRACKED_PRODUCT_IDS } from './catalog';
-import { instantInDay, SchoolCalendar } from './calendar';
+import { instantInDay, type SchoolCalendar } from './calendar';
+import { BONUS_PRODUCT_ID, type Product, TRACKED_PRODUCT_IDS } from './catalog';
 import { hashInt, hashUnit } from './random';
-import { Profile, Student } from './roster';
+import type { Profile, Student } from './roster';
 
 /** Products a session can work on, in study order; a student's slot j is STUDY_ORDER[j]. */
 export const STUDY_ORDER = [...TRACKED_PRODUCT_IDS, BONUS_PRODUCT_ID];
@@ -19,7 +19,13 @@ const SALT = { attend: 41, hour: 42, lessons: 43, pending: 44, overlap: 45, bonu
  * and a fast one about two: a cohort's curves spread out over a 12-week window.
  */
 const DAILY_ACTIVITY: Record<Profile, number> = {
-  steady: 0.35, fast: 0.6, stalled: 0.35, late: 0.35, dropout: 0.35, switcher: 0.4, never: 0,
+  steady: 0.35,
+  fast: 0.6,
+  stalled: 0.35,
+  late: 0.35,
+  dropout: 0.35,
+  switcher: 0.4,
+  never: 0,
 };
 /** Switchers barely study in the cohort they are about to leave. */
 const SWITCHER_ACTIVITY_BEFORE_MOVE = 0.2;
@@ -46,9 +52,7 @@ export interface Timeline {
 }
 
 function emptyBook(products: ReadonlyMap<number, Product>): LessonBook {
-  return STUDY_ORDER.map((productId) =>
-    (products.get(productId)?.lessons ?? []).map(() => ({ count: 0, lastAccessAt: 0, completed: false })),
-  );
+  return STUDY_ORDER.map((productId) => (products.get(productId)?.lessons ?? []).map(() => ({ count: 0, lastAccessAt: 0, completed: false })));
 }
 
 function openedCount(lessons: LessonRecord[]): number {

@@ -1,6 +1,6 @@
 // The simulated school's day grid in São Paulo time, with fast Cademi-style date formatting.
 
-import { addDays, daysBetween, LocalDate, startOfLocalDate } from '../core/time/local-date';
+import { addDays, daysBetween, type LocalDate, startOfLocalDate } from '../core/time/local-date';
 import { wallTimeOf } from '../core/time/zoned';
 
 /** The zone of the simulated school (Cademi writes zone-less times in this zone). */
@@ -24,7 +24,10 @@ export class SchoolCalendar {
    * @param firstDate day 0 of the grid
    * @param dayCount how many days the grid covers
    */
-  constructor(readonly firstDate: LocalDate, readonly dayCount: number) {
+  constructor(
+    readonly firstDate: LocalDate,
+    readonly dayCount: number,
+  ) {
     for (let day = 0; day <= dayCount; day++) {
       this.dayStarts.push(startOfLocalDate(addDays(firstDate, day), SCHOOL_TIME_ZONE));
     }

@@ -1,6 +1,6 @@
 // The simulated school's catalogue: products with their lessons, cohort tags and other tags.
 
-import { addDays, LocalDate, mondayOf } from '../core/time/local-date';
+import { addDays, type LocalDate, mondayOf } from '../core/time/local-date';
 
 /** One lesson (`aula`) of a product. */
 export interface Lesson {

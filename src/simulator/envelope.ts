@@ -1,6 +1,6 @@
 // Cademi's response envelope: {success, code, data | msg, profiler} as JSON HTTP responses.
 
-import { HttpResponse } from '../core/http';
+import type { HttpResponse } from '../core/http';
 import { hashUnit } from './random';
 
 /** Cademi's timing block: seconds since the epoch (floats) and the processing time. */

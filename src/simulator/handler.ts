@@ -1,12 +1,12 @@
 // The simulated Cademi API as a pure function: HttpRequest → HttpResponse at the clock's instant.
 
-import { HttpRequest, HttpResponse } from '../core/http';
-import { Clock } from './clock';
-import { errorResponse, Profiler, profilerFor, successResponse } from './envelope';
+import type { HttpRequest, HttpResponse } from '../core/http';
+import type { Clock } from './clock';
+import { errorResponse, type Profiler, profilerFor, successResponse } from './envelope';
 import { accessPayload, productDetailPayload, productPayload, progressPayload, userPayload } from './payloads';
 import { SlidingWindowLimiter } from './rate-limiter';
-import { decodeCursor, encodeCursor, parseRequestUrl, RequestUrl } from './request-url';
-import { createSchool, School } from './school';
+import { decodeCursor, encodeCursor, parseRequestUrl, type RequestUrl } from './request-url';
+import { createSchool, type School } from './school';
 
 /** Options of `createSimulator`. */
 export interface SimulatorOptions {
@@ -77,7 +77,12 @@ function positiveInt(text: string): number | null {
 }
 
 /** One page of a list ordered by a numeric key, with cursors that point after/before a key. */
-function pageOf<T>(items: readonly T[], keyOf: (item: T) => number, cursor: Record<string, unknown> | null, size: number): { page: T[]; hasNext: boolean; hasPrev: boolean } {
+function pageOf<T>(
+  items: readonly T[],
+  keyOf: (item: T) => number,
+  cursor: Record<string, unknown> | null,
+  size: number,
+): { page: T[]; hasNext: boolean; hasPrev: boolean } {
   let page: T[];
   if (cursor && typeof cursor.before === 'number') {
     const before = cursor.before;
@@ -98,7 +103,13 @@ function pageOf<T>(items: readonly T[], keyOf: (item: T) => number, cursor: Reco
  * cursor, null when there is no such page. `list` names the listing so a cursor cannot be replayed
  * on another one.
  */
-function paginated<T>(context: RouteContext, list: string, items: readonly T[], keyOf: (item: T) => number, size: number): { page: T[]; paginator: object } | HttpResponse {
+function paginated<T>(
+  context: RouteContext,
+  list: string,
+  items: readonly T[],
+  keyOf: (item: T) => number,
+  size: number,
+): { page: T[]; paginator: object } | HttpResponse {
   const cursorText = context.url.query.cursor;
   let cursor: Record<string, unknown> | null = null;
   if (cursorText !== undefined && cursorText !== '') {
@@ -106,7 +117,8 @@ function paginated<T>(context: RouteContext, list: string, items: readonly T[], 
     if (!cursor || cursor.list !== list) return errorResponse(400, 'Cursor inválido', context.profiler);
   }
   const { page, hasNext, hasPrev } = pageOf(items, keyOf, cursor, size);
-  const pageUrl = (position: object) => `${context.url.origin}/${BASE_SEGMENTS.join('/')}/${context.path.map(encodeURIComponent).join('/')}?cursor=${encodeCursor({ list, ...position })}`;
+  const pageUrl = (position: object) =>
+    `${context.url.origin}/${BASE_SEGMENTS.join('/')}/${context.path.map(encodeURIComponent).join('/')}?cursor=${encodeCursor({ list, ...position })}`;
   return {
     page,
     paginator: {
@@ -125,7 +137,10 @@ const listStudentsByTag: Route = (context) => {
   const students = context.school.studentsWithTagAt(tagId, context.now);
   const result = paginated(context, `tag:${tagId}`, students, (student) => student.id, context.pageSize);
   if ('status' in result) return result;
-  return successResponse({ paginator: result.paginator, usuario: result.page.map((student) => userPayload(context.school, student, context.now)) }, context.profiler);
+  return successResponse(
+    { paginator: result.paginator, usuario: result.page.map((student) => userPayload(context.school, student, context.now)) },
+    context.profiler,
+  );
 };
 
 function findStudent(context: RouteContext, key: string) {

@@ -1,8 +1,8 @@
 // The JSON objects the simulated API returns (usuario, progresso, acesso, produto), at an instant.
 
-import { Product } from './catalog';
-import { School } from './school';
-import { Student } from './roster';
+import type { Product } from './catalog';
+import type { Student } from './roster';
+import type { School } from './school';
 
 /** Formats an instant the way this student's answers do (both Cademi formats occur). */
 function dateFor(school: School, student: Student, epochMs: number): string {

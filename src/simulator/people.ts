@@ -3,16 +3,77 @@
 import { hashInt, hashPick, hashUnit } from './random';
 
 const FIRST_NAMES = [
-  'João', 'Conceição', 'Ângela', 'Luíza', 'Ítalo', 'Ana', 'Beatriz', 'Caio', 'Débora', 'Élcio',
-  'Fábio', 'Gabriela', 'Heitor', 'Inês', 'Júlia', 'Lúcia', 'Márcio', 'Natália', 'Otávio', 'Patrícia',
-  'Rafael', 'Sérgio', 'Tânia', 'Vinícius', 'Wesley', 'Zélia', 'André', 'Cecília', 'Flávia', 'Mônica',
-  'Antônio', 'Letícia', 'Cássio', 'Lívia', 'Raíssa', 'Thiago', 'Bruna', 'Renê', 'Simão', 'Aurélio',
+  'João',
+  'Conceição',
+  'Ângela',
+  'Luíza',
+  'Ítalo',
+  'Ana',
+  'Beatriz',
+  'Caio',
+  'Débora',
+  'Élcio',
+  'Fábio',
+  'Gabriela',
+  'Heitor',
+  'Inês',
+  'Júlia',
+  'Lúcia',
+  'Márcio',
+  'Natália',
+  'Otávio',
+  'Patrícia',
+  'Rafael',
+  'Sérgio',
+  'Tânia',
+  'Vinícius',
+  'Wesley',
+  'Zélia',
+  'André',
+  'Cecília',
+  'Flávia',
+  'Mônica',
+  'Antônio',
+  'Letícia',
+  'Cássio',
+  'Lívia',
+  'Raíssa',
+  'Thiago',
+  'Bruna',
+  'Renê',
+  'Simão',
+  'Aurélio',
 ];
 
 const SURNAMES = [
-  'Silva', 'Conceição', 'Araújo', 'Gonçalves', 'Magalhães', 'Simões', 'Pereira', 'Brandão', 'Lima',
-  'Sebastião', 'Assunção', 'Damião', 'Fagundes', 'Gusmão', 'Nóbrega', 'Oliveira', 'Ribeiro', 'Sá',
-  'Tavares', 'Uchôa', 'Vieira', 'Xavier', 'Cunha', 'Falcão', 'Quintão', 'Loureiro', 'Peçanha', 'Souza',
+  'Silva',
+  'Conceição',
+  'Araújo',
+  'Gonçalves',
+  'Magalhães',
+  'Simões',
+  'Pereira',
+  'Brandão',
+  'Lima',
+  'Sebastião',
+  'Assunção',
+  'Damião',
+  'Fagundes',
+  'Gusmão',
+  'Nóbrega',
+  'Oliveira',
+  'Ribeiro',
+  'Sá',
+  'Tavares',
+  'Uchôa',
+  'Vieira',
+  'Xavier',
+  'Cunha',
+  'Falcão',
+  'Quintão',
+  'Loureiro',
+  'Peçanha',
+  'Souza',
 ];
 
 const MAIL_DOMAINS = ['gmail.com', 'hotmail.com', 'outlook.com', 'yahoo.com.br', 'uol.com.br', 'exemplo.com.br'];
@@ -70,9 +131,13 @@ export function identityOf(seed: number, studentId: number, specialName?: string
   const surname = hashPick(seed, SURNAMES, SALT.surname, studentId);
   const secondSurname = hashUnit(seed, SALT.second, studentId) < 0.4 ? hashPick(seed, SURNAMES, SALT.second, studentId, 1) : null;
   const generatedName = secondSurname && secondSurname !== surname ? `${first} ${secondSurname} ${surname}` : `${first} ${surname}`;
-  const mailUser = withoutAccents(`${first}.${surname}`).toLowerCase().replace(/[^a-z.]/g, '');
+  const mailUser = withoutAccents(`${first}.${surname}`)
+    .toLowerCase()
+    .replace(/[^a-z.]/g, '');
   const email = `${mailUser}${studentId}@${hashPick(seed, MAIL_DOMAINS, SALT.domain, studentId)}`;
-  const loginToken = Math.floor(hashUnit(seed, SALT.token, studentId) * 0xffffffff).toString(16).padStart(8, '0');
+  const loginToken = Math.floor(hashUnit(seed, SALT.token, studentId) * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0');
   return {
     nome: specialName ?? generatedName,
     email,

@@ -1,7 +1,7 @@
 // The simulated students: who they are, which cohort they join and how they behave (their profile).
 
-import { BONUS_PRODUCT_ID, Cohort, COHORT_SHARES, TRACKED_PRODUCT_IDS } from './catalog';
-import { instantInDay, SchoolCalendar } from './calendar';
+import { instantInDay, type SchoolCalendar } from './calendar';
+import { BONUS_PRODUCT_ID, COHORT_SHARES, type Cohort, TRACKED_PRODUCT_IDS } from './catalog';
 import { FORMULA_NAME, identityOf, MARKUP_NAME } from './people';
 import { hashInt, hashUnit } from './random';
 
@@ -28,8 +28,21 @@ export const FIRST_STUDENT_ID = 1001;
 export const ACTIVE_WEEKS = 40;
 
 const SALT = {
-  profile: 21, firstAccess: 22, stall: 23, drop: 24, accessEnd: 25, switchDay: 26, switchHour: 27,
-  created: 28, createdHour: 29, gratis: 30, vip: 31, bonus: 32, waiting: 33, percentComma: 34, dateOffset: 35,
+  profile: 21,
+  firstAccess: 22,
+  stall: 23,
+  drop: 24,
+  accessEnd: 25,
+  switchDay: 26,
+  switchHour: 27,
+  created: 28,
+  createdHour: 29,
+  gratis: 30,
+  vip: 31,
+  bonus: 32,
+  waiting: 33,
+  percentComma: 34,
+  dateOffset: 35,
 };
 
 /** One simulated student, fixed for the whole simulation (what changes over time lives in activity.ts). */

@@ -1,10 +1,21 @@
 // A deterministic, seeded school: catalogue, students and pure "what was true at instant t" queries.
 
-import { LocalDate } from '../core/time/local-date';
-import { buildTimeline, replayLessons, sessionsUntil, slotOf, STUDY_ORDER, Timeline } from './activity';
-import { SchoolCalendar, SCHOOL_TIME_ZONE } from './calendar';
-import { BONUS_PRODUCT_ID, buildCohorts, buildProducts, buildTags, Cohort, Lesson, Product, Tag, VIP_TAG, WAITING_LIST_TAG } from './catalog';
-import { buildRoster, Student } from './roster';
+import type { LocalDate } from '../core/time/local-date';
+import { buildTimeline, replayLessons, STUDY_ORDER, sessionsUntil, slotOf, type Timeline } from './activity';
+import { SCHOOL_TIME_ZONE, SchoolCalendar } from './calendar';
+import {
+  BONUS_PRODUCT_ID,
+  buildCohorts,
+  buildProducts,
+  buildTags,
+  type Cohort,
+  type Lesson,
+  type Product,
+  type Tag,
+  VIP_TAG,
+  WAITING_LIST_TAG,
+} from './catalog';
+import { buildRoster, type Student } from './roster';
 
 /** Options of `createSchool`. */
 export interface SchoolOptions {

@@ -1,10 +1,10 @@
 // The simulator over real HTTP on 127.0.0.1 (node:http), for the CLI, demos and end-to-end tests.
 
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { HttpRequest } from '../core/http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HttpRequest } from '../core/http';
 import { systemClock } from './clock';
-import { createSimulator, Simulator, type SimulatorOptions } from './handler';
+import { createSimulator, type Simulator, type SimulatorOptions } from './handler';
 import { createSchool } from './school';
 
 /** Options of `startSimulatorServer`. */

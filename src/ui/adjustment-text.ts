@@ -1,8 +1,8 @@
 // How an adjustment reads in the sidebar ("Ana: Turma A → Turma B").
 
+import { dropoutDescription, moveDescription } from '../core/messages/sidebar';
 import type { AdjustmentView } from '../core/sidebar/api';
 import { formatDate } from './dates';
-import { dropoutDescription, moveDescription } from '../core/messages/sidebar';
 
 /** One line saying what an adjustment did. */
 export function describeAdjustment(adjustment: AdjustmentView): string {

@@ -2,11 +2,11 @@
 /// <reference lib="dom.iterable" />
 // The `Ajustes` panel: recent adjustments, each with Desfazer; undone ones are struck through.
 
+import { adjustmentBy, adjustmentReason, adjustmentUndone, NO_ADJUSTMENTS, UNDO, UNDOING, UNDONE_BADGE, undoLabel } from '../core/messages/sidebar';
 import type { AdjustmentView } from '../core/sidebar/api';
 import { describeAdjustment } from './adjustment-text';
 import type { SidebarContext } from './context';
 import { button, byId, el, replaceChildren, whileBusy } from './dom';
-import { adjustmentBy, adjustmentReason, adjustmentUndone, NO_ADJUSTMENTS, UNDO, UNDOING, UNDONE_BADGE, undoLabel } from '../core/messages/sidebar';
 
 export function mountAdjustments(context: SidebarContext): void {
   const list = byId<HTMLUListElement>('adjustment-list');
@@ -22,7 +22,12 @@ export function mountAdjustments(context: SidebarContext): void {
   }
 
   function item(adjustment: AdjustmentView): HTMLLIElement {
-    const summary = el(adjustment.undone ? 's' : 'span', { className: 'adjustment-text' }, el('strong', { text: adjustment.action }), ` ${describeAdjustment(adjustment)}`);
+    const summary = el(
+      adjustment.undone ? 's' : 'span',
+      { className: 'adjustment-text' },
+      el('strong', { text: adjustment.action }),
+      ` ${describeAdjustment(adjustment)}`,
+    );
     const meta = [adjustment.reason && adjustmentReason(adjustment.reason), adjustment.by && adjustmentBy(adjustment.by)].filter(Boolean).join(' · ');
     const entry = el(
       'li',

@@ -3,13 +3,23 @@
 // The `Nova turma` / edit form: the server validates on blur and on submit, and each FieldError is
 // shown beside its field before anything is written; then `saveCohort` and a state refresh.
 
+import {
+  CHOOSE_TAG,
+  CREATE_COHORT,
+  cohortCreated,
+  cohortUpdated,
+  editCohortTitle,
+  NEW_COHORT_TITLE,
+  NO_GOAL,
+  NO_PRODUCTS_LOADED,
+  NO_TAGS_LOADED,
+  SAVE_CHANGES,
+  tagChoice,
+  unknownTagChoice,
+} from '../core/messages/sidebar';
 import type { CohortInput, CohortView, FieldError, Option, SidebarState } from '../core/sidebar/api';
 import type { Catalog, SidebarContext } from './context';
 import { byId, el, replaceChildren } from './dom';
-import {
-  CHOOSE_TAG, cohortCreated, cohortUpdated, CREATE_COHORT, editCohortTitle, NEW_COHORT_TITLE, NO_GOAL, NO_PRODUCTS_LOADED, NO_TAGS_LOADED, SAVE_CHANGES,
-  tagChoice, unknownTagChoice,
-} from '../core/messages/sidebar';
 
 /** CohortInput field names, as the server names them in FieldError.field. */
 type CohortField = keyof CohortInput;
@@ -89,7 +99,9 @@ export class CohortForm {
       name: this.name.value.trim(),
       tagId: this.tag.value === '' ? 0 : Number(this.tag.value),
       start: this.start.value,
-      productIds: this.productBoxes().filter((box) => box.checked).map((box) => Number(box.value)),
+      productIds: this.productBoxes()
+        .filter((box) => box.checked)
+        .map((box) => Number(box.value)),
       goalTrack: this.goal.value === '' ? null : this.goal.value,
       tutorEmail: this.tutor.value.trim() === '' ? null : this.tutor.value.trim(),
     };

@@ -2,14 +2,25 @@
 /// <reference lib="dom.iterable" />
 // The `Turmas` panel: one card per cohort with Editar and Arquivar (with a confirm step).
 
+import {
+  ARCHIVE,
+  ARCHIVED_BADGE,
+  archiveCohortLabel,
+  archiveConfirmLabel,
+  archiveQuestion,
+  CANCEL,
+  COHORT_FACT,
+  cohortArchived,
+  EDIT,
+  editCohortLabel,
+  NO_COHORTS,
+  NO_GOAL,
+  NOT_SYNCED_YET,
+} from '../core/messages/sidebar';
 import type { CohortView } from '../core/sidebar/api';
-import { type Catalog, type SidebarContext, optionName } from './context';
+import { type Catalog, optionName, type SidebarContext } from './context';
 import { formatDate } from './dates';
 import { button, byId, el, replaceChildren } from './dom';
-import {
-  ARCHIVE, ARCHIVED_BADGE, archiveCohortLabel, archiveConfirmLabel, archiveQuestion, CANCEL, COHORT_FACT, cohortArchived, EDIT, editCohortLabel,
-  NO_COHORTS, NO_GOAL, NOT_SYNCED_YET,
-} from '../core/messages/sidebar';
 
 function fact(term: string, value: string): HTMLElement[] {
   return [el('dt', { text: term }), el('dd', { text: value })];
@@ -41,22 +52,25 @@ export function mountCohortList(context: SidebarContext, onEdit: (cohort: Cohort
       actions.hidden = false;
       actions.querySelector<HTMLButtonElement>('.archive')?.focus();
     };
-    const confirm = button(ARCHIVE, () => {
-      void context.attempt(async () => {
-        confirm.disabled = true;
-        const result = await context.call('archiveCohort', cohort.name);
-        if (!result.ok) {
-          context.messages.error(result.errors.map((error) => error.message).join(' '));
-          return;
-        }
-        context.messages.status(cohortArchived(cohort.name));
-        await context.refresh();
-      }).finally(() => (confirm.disabled = false));
-    }, 'danger');
-    confirmBox.append(
-      el('p', { text: archiveQuestion(cohort.name) }),
-      el('div', { className: 'actions' }, confirm, button(CANCEL, cancel)),
+    const confirm = button(
+      ARCHIVE,
+      () => {
+        void context
+          .attempt(async () => {
+            confirm.disabled = true;
+            const result = await context.call('archiveCohort', cohort.name);
+            if (!result.ok) {
+              context.messages.error(result.errors.map((error) => error.message).join(' '));
+              return;
+            }
+            context.messages.status(cohortArchived(cohort.name));
+            await context.refresh();
+          })
+          .finally(() => (confirm.disabled = false));
+      },
+      'danger',
     );
+    confirmBox.append(el('p', { text: archiveQuestion(cohort.name) }), el('div', { className: 'actions' }, confirm, button(CANCEL, cancel)));
     return confirmBox;
   }
 
@@ -66,13 +80,21 @@ export function mountCohortList(context: SidebarContext, onEdit: (cohort: Cohort
     const item = el('li', { className: cohort.active ? 'card' : 'card archived' }, title, cohortFacts(cohort, catalog));
     if (cohort.active) {
       const actions = el('div', { className: 'actions' });
-      const archive = button(ARCHIVE, () => {
-        actions.hidden = true;
-        const confirmBox = archiveConfirm(cohort, actions);
-        item.append(confirmBox);
-        confirmBox.querySelector('button')?.focus();
-      }, 'secondary archive', archiveCohortLabel(cohort.name));
-      actions.append(button(EDIT, () => onEdit(cohort), 'secondary', editCohortLabel(cohort.name)), archive);
+      const archive = button(
+        ARCHIVE,
+        () => {
+          actions.hidden = true;
+          const confirmBox = archiveConfirm(cohort, actions);
+          item.append(confirmBox);
+          confirmBox.querySelector('button')?.focus();
+        },
+        'secondary archive',
+        archiveCohortLabel(cohort.name),
+      );
+      actions.append(
+        button(EDIT, () => onEdit(cohort), 'secondary', editCohortLabel(cohort.name)),
+        archive,
+      );
       item.append(actions);
     }
     return item;

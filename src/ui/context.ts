@@ -19,7 +19,10 @@ export class SidebarContext {
   private catalogValue: Catalog = { tags: [], products: [] };
   private readonly listeners: StateListener[] = [];
 
-  constructor(readonly call: RpcCall, readonly messages: Messages) {}
+  constructor(
+    readonly call: RpcCall,
+    readonly messages: Messages,
+  ) {}
 
   get state(): SidebarState | null {
     return this.current;

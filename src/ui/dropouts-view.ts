@@ -3,15 +3,26 @@
 // `Possíveis desistências`: students whose access to a tracked product ended in Cademi, each with
 // Confirmar desistência (recorded as of today, with the standard reason).
 
+import {
+  accessEnded,
+  adjustmentRecorded,
+  CHECKING,
+  CHECKING_ACCESS_NOTE,
+  CONFIRM_DROPOUT,
+  confirmDropoutLabel,
+  DROPOUT_RECORDED,
+  daysWithoutAccess,
+  ENDED_ACCESS_REASON,
+  NO_POSSIBLE_DROPOUTS,
+  possibleDropoutDetail,
+  RECORDING,
+  studentsWithEndedAccess,
+} from '../core/messages/sidebar';
 import type { PossibleDropout } from '../core/sidebar/api';
 import { describeAdjustment } from './adjustment-text';
 import type { SidebarContext } from './context';
 import { todayIso } from './dates';
 import { button, byId, el, replaceChildren, whileBusy } from './dom';
-import {
-  accessEnded, adjustmentRecorded, CHECKING, CHECKING_ACCESS_NOTE, CONFIRM_DROPOUT, confirmDropoutLabel, daysWithoutAccess, DROPOUT_RECORDED,
-  ENDED_ACCESS_REASON, NO_POSSIBLE_DROPOUTS, possibleDropoutDetail, RECORDING, studentsWithEndedAccess,
-} from '../core/messages/sidebar';
 
 export function mountPossibleDropouts(context: SidebarContext): void {
   const check = byId<HTMLButtonElement>('dropouts-check');

@@ -2,8 +2,8 @@
 /// <reference lib="dom.iterable" />
 // The sidebar's message area: polite status lines (aria-live) and server errors (role=alert).
 
-import { button, byId, el, replaceChildren } from './dom';
 import { CLOSE, CLOSE_ERROR_LABEL } from '../core/messages/sidebar';
+import { button, byId, el, replaceChildren } from './dom';
 
 const STATUS_VISIBLE_MS = 10_000;
 

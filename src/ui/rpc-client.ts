@@ -3,8 +3,8 @@
 // Typed promise wrapper over `google.script.run`: the sidebar reaches the server only through
 // `sidebarRpc(method, args)`, and every call is keyed to the shared `SidebarApi` contract.
 
-import type { SidebarApi, SidebarMethod } from '../core/sidebar/api';
 import { NOT_IN_SHEETS, SERVER_ERROR_WITHOUT_MESSAGE } from '../core/messages/sidebar';
+import type { SidebarApi, SidebarMethod } from '../core/sidebar/api';
 
 /** The slice of `google.script.run` the sidebar uses (declared here: no @types in the browser bundle). */
 export interface ScriptRunner {
@@ -19,16 +19,16 @@ interface ScriptHostWindow {
 
 /** A server call that failed: the message is the server's, ready to show to the coordinator. */
 export class RpcError extends Error {
-  constructor(readonly method: SidebarMethod, message: string) {
+  constructor(
+    readonly method: SidebarMethod,
+    message: string,
+  ) {
     super(message);
     this.name = 'RpcError';
   }
 }
 
-export type RpcCall = <M extends SidebarMethod>(
-  method: M,
-  ...args: Parameters<SidebarApi[M]>
-) => Promise<ReturnType<SidebarApi[M]>>;
+export type RpcCall = <M extends SidebarMethod>(method: M, ...args: Parameters<SidebarApi[M]>) => Promise<ReturnType<SidebarApi[M]>>;
 
 /** The page's `google.script.run`, or an error saying the sidebar is not running inside Sheets. */
 export function scriptRunner(): ScriptRunner {

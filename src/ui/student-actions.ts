@@ -3,15 +3,24 @@
 // `Mover aluno` and `Marcar desistência`: a debounced search over name or e-mail, then one of the
 // two actions for the selected student; the resulting adjustment is shown and the state refreshed.
 
+import {
+  adjustmentReason,
+  adjustmentRecorded,
+  CHOOSE_COHORT,
+  DROPOUT_RECORDED,
+  NO_STUDENTS_FOUND,
+  SEARCHING,
+  STUDENT_MOVED,
+  studentDetail,
+  studentSelected,
+  studentsFound,
+  typeAtLeast,
+} from '../core/messages/sidebar';
 import type { AdjustmentView, StudentMatch } from '../core/sidebar/api';
 import { describeAdjustment } from './adjustment-text';
 import type { SidebarContext } from './context';
 import { todayIso } from './dates';
 import { byId, el, replaceChildren } from './dom';
-import {
-  adjustmentReason, adjustmentRecorded, CHOOSE_COHORT, DROPOUT_RECORDED, NO_STUDENTS_FOUND, SEARCHING, studentDetail, STUDENT_MOVED, studentSelected,
-  studentsFound, typeAtLeast,
-} from '../core/messages/sidebar';
 
 const SEARCH_DELAY_MS = 300;
 const MIN_QUERY_LENGTH = 2;
@@ -132,15 +141,11 @@ export function mountStudentActions(context: SidebarContext): void {
 
   moveForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    void submitAdjustment(moveForm, (student) =>
-      context.call('moveStudent', student.studentId, moveTarget.value, moveWeek.value, moveReason.value.trim()),
-    );
+    void submitAdjustment(moveForm, (student) => context.call('moveStudent', student.studentId, moveTarget.value, moveWeek.value, moveReason.value.trim()));
   });
   dropoutForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    void submitAdjustment(dropoutForm, (student) =>
-      context.call('markDropout', student.studentId, dropoutDate.value, dropoutReason.value.trim()),
-    );
+    void submitAdjustment(dropoutForm, (student) => context.call('markDropout', student.studentId, dropoutDate.value, dropoutReason.value.trim()));
   });
   context.onState(() => {
     if (selected) {

@@ -3,11 +3,11 @@
 // `Atualizar agora` and `Últimas execuções`: starts a run, polls runStatus every 2 s while it is
 // pending and shows its progress; when it ends, shows 100% and refreshes the state.
 
+import { NO_RUNS, RUN_FINISHED, RUN_STARTED, RUN_STATE_LABEL, runFailed, runListDetail, runProgressText } from '../core/messages/sidebar';
 import type { RunStatus, RunSummary } from '../core/sidebar/api';
 import type { SidebarContext } from './context';
 import { formatDate, formatDateTime } from './dates';
 import { byId, el, replaceChildren } from './dom';
-import { NO_RUNS, RUN_FINISHED, RUN_STARTED, RUN_STATE_LABEL, runFailed, runListDetail, runProgressText } from '../core/messages/sidebar';
 
 export const POLL_INTERVAL_MS = 2000;
 
@@ -78,12 +78,14 @@ export function mountSync(context: SidebarContext): void {
   runButton.addEventListener('click', () => {
     if (polling) return;
     runButton.disabled = true;
-    void context.attempt(async () => {
-      context.messages.status(RUN_STARTED);
-      follow(await context.call('runNow'));
-    }).then(() => {
-      if (!polling) runButton.disabled = false;
-    });
+    void context
+      .attempt(async () => {
+        context.messages.status(RUN_STARTED);
+        follow(await context.call('runNow'));
+      })
+      .then(() => {
+        if (!polling) runButton.disabled = false;
+      });
   });
 
   function runItem(run: RunSummary): HTMLLIElement {

@@ -27,8 +27,8 @@ const VOCABULARY: Readonly<Record<string, string>> = {
 
 /** Where sentences are allowed outside the catalogue, and why. */
 const EXEMPT: Readonly<Record<string, string>> = {
-  'src/deploy/scopes.ts': 'each OAuth scope\'s reason is part of the scope table the README and deploy:check print',
-  'src/gas/runtime-shims.ts': 'the btoa polyfill\'s own RangeError, as the platform function would throw it',
+  'src/deploy/scopes.ts': "each OAuth scope's reason is part of the scope table the README and deploy:check print",
+  'src/gas/runtime-shims.ts': "the btoa polyfill's own RangeError, as the platform function would throw it",
 };
 const LABEL_WORDS = 5;
 
@@ -47,7 +47,8 @@ function phrasesIn(file: string): Phrase[] {
     let text: string | null = null;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
     else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' … ');
-    const isModuleName = node.parent !== undefined && (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || ts.isExternalModuleReference(node.parent));
+    const isModuleName =
+      node.parent !== undefined && (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || ts.isExternalModuleReference(node.parent));
     if (text !== null && !isModuleName && text.trim().split(/\s+/).length >= 3 && PORTUGUESE.test(text)) {
       found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
     }

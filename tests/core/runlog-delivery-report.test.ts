@@ -1,6 +1,6 @@
 // The run log's sentence for what a notification did, channel by channel.
 
-import { describeDeliveries, recipientCount, type Delivery } from '../../src/core/runlog/delivery-report';
+import { type Delivery, describeDeliveries, recipientCount } from '../../src/core/runlog/delivery-report';
 
 const sent: Delivery = { channel: 'e-mail', status: 'sent' };
 const quota: Delivery = { channel: 'e-mail', status: 'skipped', reason: 'cota diária de e-mails do MailApp esgotada' };
@@ -11,15 +11,18 @@ describe('describeDeliveries', () => {
     expect(describeDeliveries({ title: 'Alerta (resolvido)', deliveries: [] })).toBe('Alerta (resolvido): nenhum canal configurado.');
   });
   it('names one message per channel without counts, and counts when a channel carried several', () => {
-    expect(describeDeliveries({ title: 'Alerta (x)', deliveries: [sent, { channel: 'Slack', status: 'failed', reason: 'Slack respondeu HTTP 500' }] }))
-      .toBe('Alerta (x) — e-mail: enviado; Slack: falhou (Slack respondeu HTTP 500).');
-    expect(describeDeliveries({ title: 'Listas dos tutores', deliveries: [sent, quota, sent] }))
-      .toBe('Listas dos tutores — e-mail: 2 enviados, 1 não enviado (cota diária de e-mails do MailApp esgotada).');
+    expect(describeDeliveries({ title: 'Alerta (x)', deliveries: [sent, { channel: 'Slack', status: 'failed', reason: 'Slack respondeu HTTP 500' }] })).toBe(
+      'Alerta (x) — e-mail: enviado; Slack: falhou (Slack respondeu HTTP 500).',
+    );
+    expect(describeDeliveries({ title: 'Listas dos tutores', deliveries: [sent, quota, sent] })).toBe(
+      'Listas dos tutores — e-mail: 2 enviados, 1 não enviado (cota diária de e-mails do MailApp esgotada).',
+    );
   });
   it('keeps different reasons apart', () => {
     const refused: Delivery = { channel: 'e-mail', status: 'failed', reason: 'o MailApp recusou o envio: Invalid email' };
-    expect(describeDeliveries({ title: 'Listas dos tutores', deliveries: [refused, quota, refused] }))
-      .toBe('Listas dos tutores — e-mail: 2 falharam (o MailApp recusou o envio: Invalid email), 1 não enviado (cota diária de e-mails do MailApp esgotada).');
+    expect(describeDeliveries({ title: 'Listas dos tutores', deliveries: [refused, quota, refused] })).toBe(
+      'Listas dos tutores — e-mail: 2 falharam (o MailApp recusou o envio: Invalid email), 1 não enviado (cota diária de e-mails do MailApp esgotada).',
+    );
   });
 });
 

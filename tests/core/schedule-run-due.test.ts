@@ -4,8 +4,7 @@ import { isWeeklyRunDue } from '../../src/core/schedule/run-due';
 import { epochOfWallTime } from '../../src/core/time/zoned';
 
 const settings = { timeZone: 'America/Sao_Paulo', runWeekday: 1, runHour: 6 };
-const at = (day: number, hour: number, minute = 0) =>
-  epochOfWallTime({ year: 2026, month: 11, day, hour, minute, second: 0 }, settings.timeZone);
+const at = (day: number, hour: number, minute = 0) => epochOfWallTime({ year: 2026, month: 11, day, hour, minute, second: 0 }, settings.timeZone);
 const never = { lastCompletedWeek: null, lastFailureAt: null };
 
 describe('isWeeklyRunDue', () => {

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { claspFilesToPush, PUSHED_FILES } from '../../src/deploy/deploy-check';
-import { checkManifest } from '../../src/deploy/manifest';
 import { analyzeBundle } from '../../src/deploy/bundle-analysis';
+import { claspFilesToPush, PUSHED_FILES } from '../../src/deploy/deploy-check';
 import { parseDeployOptions } from '../../src/deploy/deploy-options';
+import { checkManifest } from '../../src/deploy/manifest';
 import { bundleCode } from '../support/apps-script-school';
 
 const ROOT = join(__dirname, '../..');
@@ -44,7 +44,10 @@ describe('clasp push uploads only the Apps Script project', () => {
       expect(checkManifest(manifest, analyzeBundle(readFileSync(join(dir, 'build/Code.js'), 'utf8')), options)).toEqual([]);
       // The same manifest without the option would be refused: the push never silently drops the service.
       expect(checkManifest(manifest, analyzeBundle(readFileSync(join(dir, 'build/Code.js'), 'utf8')), parseDeployOptions(null))).toEqual(
-        expect.arrayContaining([expect.stringMatching(/escopo https:\/\/www.googleapis.com\/auth\/bigquery está no manifesto/), expect.stringMatching(/serviço avançado BigQuery/)]),
+        expect.arrayContaining([
+          expect.stringMatching(/escopo https:\/\/www.googleapis.com\/auth\/bigquery está no manifesto/),
+          expect.stringMatching(/serviço avançado BigQuery/),
+        ]),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle } from '../../src/deploy/bundle-analysis';
-import { parseDeployOptions, DeployConfigError } from '../../src/deploy/deploy-options';
-import { checkManifest, reviewBundle, buildManifest } from '../../src/deploy/manifest';
+import { DeployConfigError, parseDeployOptions } from '../../src/deploy/deploy-options';
+import { buildManifest, checkManifest, reviewBundle } from '../../src/deploy/manifest';
 import { shortScope } from '../../src/deploy/scopes';
 import { FETCH_TARGETS } from '../../src/gas/url-allowlist';
 import { builtManifest, bundleCode } from '../support/apps-script-school';
@@ -21,7 +21,10 @@ describe('the built bundle and its manifest', () => {
 
   it('names nothing Apps Script lacks outside typeof guards, and every service member is in the scope table', () => {
     expect(reviewBundle(references, defaults).problems).toEqual([]);
-    const unguarded = references.filter((reference) => ['URL', 'TextEncoder', 'setTimeout', 'Buffer', 'process', 'File', 'atob', 'btoa', 'require'].includes(reference.name) && !reference.guarded);
+    const unguarded = references.filter(
+      (reference) =>
+        ['URL', 'TextEncoder', 'setTimeout', 'Buffer', 'process', 'File', 'atob', 'btoa', 'require'].includes(reference.name) && !reference.guarded,
+    );
     expect(unguarded).toEqual([]);
   });
 
@@ -32,7 +35,9 @@ describe('the built bundle and its manifest', () => {
     );
     const needs = reviewBundle(references, defaults).scopes;
     expect(needs.find((need) => need.scope === `${AUTH}userinfo.email`)?.uses).toEqual(expect.arrayContaining(['Session.getActiveUser']));
-    expect(needs.find((need) => need.scope === `${AUTH}spreadsheets`)?.uses).toEqual(expect.arrayContaining(['SpreadsheetApp.create', 'SpreadsheetApp.openById']));
+    expect(needs.find((need) => need.scope === `${AUTH}spreadsheets`)?.uses).toEqual(
+      expect.arrayContaining(['SpreadsheetApp.create', 'SpreadsheetApp.openById']),
+    );
   });
 
   it('fails a manifest missing a used scope or declaring an unused one', () => {
@@ -54,7 +59,10 @@ describe('the built bundle and its manifest', () => {
   it('keeps the README scope table true to the scope table', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('| scope | what in the code needs it | why |'));
-    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').filter((line) => line.startsWith('| `'));
+    const rows = table
+      .slice(0, table.indexOf('\n\n'))
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
     const listed = rows.map((row) => /^\| `([^`]+)`/.exec(row)![1]);
     const needs = reviewBundle(references, defaults).scopes;
     expect(listed.filter((scope) => scope !== 'bigquery').sort()).toEqual(needs.map((need) => shortScope(need.scope)).sort());
@@ -78,7 +86,9 @@ describe('bundle analysis', () => {
   });
 
   it('refuses a service member the table does not know, and a service passed around as a value', () => {
-    expect(review('function f(){ return SpreadsheetApp.getActive(); }')).toEqual([expect.stringMatching(/SpreadsheetApp\.getActive .*não está na tabela de escopos/)]);
+    expect(review('function f(){ return SpreadsheetApp.getActive(); }')).toEqual([
+      expect.stringMatching(/SpreadsheetApp\.getActive .*não está na tabela de escopos/),
+    ]);
     expect(review('function f(){ var app = SpreadsheetApp; return app.openById("x"); }')).toEqual([expect.stringMatching(/SpreadsheetApp é usado como valor/)]);
     expect(review('function f(){ return PropertiesService.getUserProperties(); }')).toEqual([]);
   });
@@ -89,7 +99,9 @@ describe('bundle analysis', () => {
     const on = reviewBundle(analyzeBundle(code), parseDeployOptions('{"bigquery": true}'));
     expect(on.scopes.map((need) => need.scope)).toEqual([`${AUTH}bigquery`]);
     expect(buildManifest(on, defaults).dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' }]);
-    expect(reviewBundle(analyzeBundle('function f(){ return BigQuery.Jobs; }'), defaults).problems).toEqual([expect.stringMatching(/serviço avançado usado sem verificação typeof/)]);
+    expect(reviewBundle(analyzeBundle('function f(){ return BigQuery.Jobs; }'), defaults).problems).toEqual([
+      expect.stringMatching(/serviço avançado usado sem verificação typeof/),
+    ]);
   });
 });
 

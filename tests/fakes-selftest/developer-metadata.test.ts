@@ -1,5 +1,5 @@
 // Self-tests: developer metadata and chart ids in the fake SpreadsheetApp behave as Sheets documents them.
-import { createSpreadsheetApp, FakeSpreadsheet, MAX_METADATA_CHARS } from '../fakes';
+import { createSpreadsheetApp, type FakeSpreadsheet, MAX_METADATA_CHARS } from '../fakes';
 import { FAKE_CHARTS } from '../fakes/charts';
 
 function fresh() {
@@ -17,7 +17,10 @@ describe('developer metadata on a sheet', () => {
     first.addDeveloperMetadata('tag').addDeveloperMetadata('hidden', PROJECT).addDeveloperMetadata('chart', '12').addDeveloperMetadata('secret', 'x', PROJECT);
     const items = first.getDeveloperMetadata();
     expect(items.map((item) => [item.getKey(), item.getValue(), item.getVisibility()])).toEqual([
-      ['tag', null, DOCUMENT], ['hidden', null, PROJECT], ['chart', '12', DOCUMENT], ['secret', 'x', PROJECT],
+      ['tag', null, DOCUMENT],
+      ['hidden', null, PROJECT],
+      ['chart', '12', DOCUMENT],
+      ['secret', 'x', PROJECT],
     ]);
     // 'PROJECT' as a plain string is a value, not the enum: the overloads are told apart by type.
     first.addDeveloperMetadata('word', 'PROJECT');
@@ -42,15 +45,34 @@ describe('developer metadata on a sheet', () => {
 
   test('finder filters combine; setValue, setKey, remove and moveToSheet change what is found', () => {
     const { app, first, second } = fresh();
-    first.addDeveloperMetadata('cademi.chart.a', '1').addDeveloperMetadata('cademi.chart.b', '2').addDeveloperMetadata('other', '1', app.DeveloperMetadataVisibility.PROJECT);
+    first
+      .addDeveloperMetadata('cademi.chart.a', '1')
+      .addDeveloperMetadata('cademi.chart.b', '2')
+      .addDeveloperMetadata('other', '1', app.DeveloperMetadataVisibility.PROJECT);
     const find = () => first.createDeveloperMetadataFinder();
-    expect(find().withValue('1').find().map((item) => item.getKey())).toEqual(['cademi.chart.a', 'other']);
-    expect(find().withValue('1').withVisibility(app.DeveloperMetadataVisibility.DOCUMENT).find().map((item) => item.getKey())).toEqual(['cademi.chart.a']);
+    expect(
+      find()
+        .withValue('1')
+        .find()
+        .map((item) => item.getKey()),
+    ).toEqual(['cademi.chart.a', 'other']);
+    expect(
+      find()
+        .withValue('1')
+        .withVisibility(app.DeveloperMetadataVisibility.DOCUMENT)
+        .find()
+        .map((item) => item.getKey()),
+    ).toEqual(['cademi.chart.a']);
     const [b] = find().withKey('cademi.chart.b').find();
     expect(find().withId(b.getId()).withLocationType(app.DeveloperMetadataLocationType.SHEET).find()).toEqual([b]);
     expect(find().withLocationType(app.DeveloperMetadataLocationType.ROW).find()).toEqual([]);
     b.setValue('20').setKey('cademi.chart.bb');
-    expect(find().withKey('cademi.chart.bb').find().map((item) => item.getValue())).toEqual(['20']);
+    expect(
+      find()
+        .withKey('cademi.chart.bb')
+        .find()
+        .map((item) => item.getValue()),
+    ).toEqual(['20']);
     b.moveToSheet(second);
     expect(second.getDeveloperMetadata().map((item) => item.getKey())).toEqual(['cademi.chart.bb']);
     find().withKey('cademi.chart.a').find()[0].remove();
@@ -91,7 +113,8 @@ describe('developer metadata on a sheet', () => {
 describe('chart ids', () => {
   test('unique across the spreadsheet, kept by updateChart, null on a built chart not inserted', () => {
     const { first, second } = fresh();
-    const build = (sheet: GoogleAppsScript.Spreadsheet.Sheet, title: string) => sheet.newChart().setChartType(LINE).addRange(sheet.getRange('A1:B3')).setOption('title', title).build();
+    const build = (sheet: GoogleAppsScript.Spreadsheet.Sheet, title: string) =>
+      sheet.newChart().setChartType(LINE).addRange(sheet.getRange('A1:B3')).setOption('title', title).build();
     const built = build(first, 'Um');
     first.insertChart(built);
     second.insertChart(build(second, 'Dois'));

@@ -1,5 +1,5 @@
 // Self-tests: the environment, kill switch, virtual time accounting and loadBundle in a vm context.
-import { createAppsScriptEnv, FetchHandler, KILL_MESSAGE, loadBundle, makeFakeDate, VirtualTime } from '../fakes';
+import { createAppsScriptEnv, type FetchHandler, KILL_MESSAGE, loadBundle, makeFakeDate, VirtualTime } from '../fakes';
 
 const START = Date.UTC(2026, 2, 2, 12);
 const handler: FetchHandler = () => ({ status: 200, headers: {}, body: '{}' });
@@ -46,11 +46,20 @@ test('kill switch: the (n+1)-th call throws and every later call too, until the 
   expect(ss.getName()).toBe('Cademi Progress Monitor');
 
   env.killSwitch.killAfter(1);
-  expect(() => env.execute(() => { ss.getName(); ss.getName(); })).toThrow(KILL_MESSAGE);
+  expect(() =>
+    env.execute(() => {
+      ss.getName();
+      ss.getName();
+    }),
+  ).toThrow(KILL_MESSAGE);
   expect(env.execute(() => ss.getName())).toBe('Cademi Progress Monitor'); // the next execution runs
   // An execution dies at 6 virtual minutes.
   const utilities = env.utilities.gas();
-  expect(() => env.execute(() => { for (;;) utilities.sleep(60_000); })).toThrow(KILL_MESSAGE);
+  expect(() =>
+    env.execute(() => {
+      for (;;) utilities.sleep(60_000);
+    }),
+  ).toThrow(KILL_MESSAGE);
 });
 
 test('execute releases locks and hides the Ui in trigger context; runTriggersUntil records failures', () => {
@@ -60,7 +69,11 @@ test('execute releases locks and hides the Ui in trigger context; runTriggersUnt
   expect(env.lock.holder('script')).toBeNull();
   expect(() => env.execute(() => env.spreadsheetApp.gas().getUi(), { context: 'trigger' })).toThrow(/from this context/);
   env.triggers.gas().newTrigger('tick').timeBased().everyMinutes(30).create();
-  const runs = env.runTriggersUntil(START + 61 * 60_000, { tick: () => { throw new Error('boom'); } });
+  const runs = env.runTriggersUntil(START + 61 * 60_000, {
+    tick: () => {
+      throw new Error('boom');
+    },
+  });
   expect(runs.map((r) => (r.error as Error).message)).toEqual(['boom', 'boom']);
 });
 

@@ -1,7 +1,14 @@
 // Self-tests: properties, locks, triggers, UrlFetch, Utilities, Mail and HtmlService fakes.
 import {
-  createHtmlService, createLockService, createMailApp, createPropertiesService, createScriptApp, createUrlFetchApp, createUtilities,
-  FetchHandler, Runtime,
+  createHtmlService,
+  createLockService,
+  createMailApp,
+  createPropertiesService,
+  createScriptApp,
+  createUrlFetchApp,
+  createUtilities,
+  type FetchHandler,
+  Runtime,
 } from '../fakes';
 
 const START = Date.UTC(2026, 2, 2, 12);
@@ -60,12 +67,16 @@ test('triggers: builder rules, registry, and the scheduler', () => {
   g.newTrigger('weekly').timeBased().onWeekDay(g.WeekDay.MONDAY).atHour(6).create();
   g.newTrigger('onOpenInstalled').forSpreadsheet('doc-1').onOpen().create();
   expect(g.getProjectTriggers().map((t) => [t.getHandlerFunction(), t.getEventType()])).toEqual([
-    ['tick', g.EventType.CLOCK], ['weekly', g.EventType.CLOCK], ['onOpenInstalled', g.EventType.ON_OPEN],
+    ['tick', g.EventType.CLOCK],
+    ['weekly', g.EventType.CLOCK],
+    ['onOpenInstalled', g.EventType.ON_OPEN],
   ]);
   expect(tick.getTriggerSource()).toBe(g.TriggerSource.CLOCK);
   const calls: string[] = [];
-  const runs = app.runUntil(START + 61 * 60_000, // created at +0.2 s, fires every 10 min after
-    { tick: () => calls.push('tick'), weekly: () => calls.push('weekly') });
+  const runs = app.runUntil(
+    START + 61 * 60_000, // created at +0.2 s, fires every 10 min after
+    { tick: () => calls.push('tick'), weekly: () => calls.push('weekly') },
+  );
   expect(runs).toHaveLength(6);
   expect(calls.every((c) => c === 'tick')).toBe(true);
   g.deleteTrigger(tick);
@@ -78,7 +89,12 @@ test('triggers: builder rules, registry, and the scheduler', () => {
 
 test('UrlFetch: routes to the handler, muteHttpExceptions, latency and the daily quota', () => {
   const rt = new Runtime({ startTime: START });
-  const fetchApp = createUrlFetchApp({ runtime: rt, handler: (req) => (req.url.endsWith('/missing') ? { status: 404, headers: {}, body: 'nope' } : ok(req)), dailyQuota: 3, latencyMs: 200 });
+  const fetchApp = createUrlFetchApp({
+    runtime: rt,
+    handler: (req) => (req.url.endsWith('/missing') ? { status: 404, headers: {}, body: 'nope' } : ok(req)),
+    dailyQuota: 3,
+    latencyMs: 200,
+  });
   const g = fetchApp.gas();
   const response = g.fetch('https://api.example.com/x', { headers: { Authorization: 't' } });
   expect(JSON.parse(response.getContentText())).toEqual({ url: 'https://api.example.com/x' });

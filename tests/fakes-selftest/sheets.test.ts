@@ -1,5 +1,5 @@
 // Self-tests: the fake SpreadsheetApp behaves like Sheets where the add-on depends on it.
-import { createSpreadsheetApp, FakeSpreadsheet } from '../fakes';
+import { createSpreadsheetApp, type FakeSpreadsheet } from '../fakes';
 
 function freshSheet() {
   const app = createSpreadsheetApp();
@@ -10,9 +10,16 @@ function freshSheet() {
 describe('Range values', () => {
   test('getValues returns what setValues wrote, as copies, with empty cells as ""', () => {
     const { sheet } = freshSheet();
-    sheet.getRange(1, 1, 2, 3).setValues([['a', 1, true], ['b', 2.5, '']]);
+    sheet.getRange(1, 1, 2, 3).setValues([
+      ['a', 1, true],
+      ['b', 2.5, ''],
+    ]);
     const values = sheet.getRange('A1:C3').getValues();
-    expect(values).toEqual([['a', 1, true], ['b', 2.5, ''], ['', '', '']]);
+    expect(values).toEqual([
+      ['a', 1, true],
+      ['b', 2.5, ''],
+      ['', '', ''],
+    ]);
     values[0][0] = 'changed';
     expect(sheet.getRange(1, 1).getValue()).toBe('a');
   });
@@ -71,7 +78,9 @@ describe('Range values', () => {
     const { sheet } = freshSheet();
     expect(() => sheet.getRange('A1').setValue({ a: 1 })).toThrow(/cannot store/);
     const r = sheet.getRange(1, 1, 1, 2);
-    r.setNotes([['n1', null]]).setBackgrounds([['#ff0000', null]]).setFontWeight('bold');
+    r.setNotes([['n1', null]])
+      .setBackgrounds([['#ff0000', null]])
+      .setFontWeight('bold');
     expect(r.getNotes()).toEqual([['n1', '']]);
     expect(r.getBackgrounds()).toEqual([['#ff0000', '#ffffff']]);
     expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
@@ -127,10 +136,24 @@ describe('Sheet and Spreadsheet', () => {
   test('charts, protections, filters and conditional formats are kept as data', () => {
     const { ss, app } = freshSheet();
     const sheet = ss.gas().getSheets()[0];
-    const chart = sheet.newChart().asLineChart().setTitle('Progresso').addRange(sheet.getRange('A1:C9')).setOption('vAxis.maxValue', 100).setPosition(2, 5, 0, 0).build();
+    const chart = sheet
+      .newChart()
+      .asLineChart()
+      .setTitle('Progresso')
+      .addRange(sheet.getRange('A1:C9'))
+      .setOption('vAxis.maxValue', 100)
+      .setPosition(2, 5, 0, 0)
+      .build();
     sheet.insertChart(chart);
     const fake = ss.sheet('Página1');
-    expect(fake.chartSpecs()).toEqual([expect.objectContaining({ type: 'LINE', ranges: ['Página1!A1:C9'], options: { title: 'Progresso', 'vAxis.maxValue': 100 }, position: { row: 2, column: 5, offsetX: 0, offsetY: 0 } })]);
+    expect(fake.chartSpecs()).toEqual([
+      expect.objectContaining({
+        type: 'LINE',
+        ranges: ['Página1!A1:C9'],
+        options: { title: 'Progresso', 'vAxis.maxValue': 100 },
+        position: { row: 2, column: 5, offsetX: 0, offsetY: 0 },
+      }),
+    ]);
     sheet.updateChart(sheet.getCharts()[0].modify().setOption('title', 'Novo').build());
     expect(fake.chartSpecs()[0].options.title).toBe('Novo');
     sheet.removeChart(sheet.getCharts()[0]);
@@ -145,7 +168,12 @@ describe('Sheet and Spreadsheet', () => {
     sheet.getFilter()!.remove();
     expect(sheet.getFilter()).toBeNull();
 
-    const rule = app.newConditionalFormatRule().whenNumberLessThan(50).setBackground('#f4cccc').setRanges([sheet.getRange('B2:B9')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenNumberLessThan(50)
+      .setBackground('#f4cccc')
+      .setRanges([sheet.getRange('B2:B9')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     expect((sheet.getConditionalFormatRules()[0] as unknown as { get(m: string): unknown[] }).get('whenNumberLessThan')).toEqual([50]);
   });

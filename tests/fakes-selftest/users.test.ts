@@ -1,8 +1,9 @@
 // Self-tests: triggers belong to the editor who created them (visibility, deletion, limits, who a
 // trigger runs as), and MailApp's quota counts recipients.
+
+import type { FakeScriptApp, FakeSession } from '../fakes';
 import { createMailApp, createScriptApp, createSession, Runtime } from '../fakes';
 import { MAX_TRIGGERS } from '../fakes/script-app';
-import type { FakeScriptApp, FakeSession } from '../fakes';
 
 const START = Date.UTC(2026, 2, 2, 12);
 const ANA = 'ana@escola.com';
@@ -11,7 +12,11 @@ const BRUNO = 'bruno@escola.com';
 function twoEditors(options: { addon?: boolean } = {}): { app: FakeScriptApp; session: FakeSession; g: GoogleAppsScript.Script.ScriptApp } {
   const rt = new Runtime({ startTime: START });
   const session = createSession(rt, { activeUserEmail: ANA });
-  const app = createScriptApp(rt, { documentId: 'doc-1', addon: options.addon, users: { current: () => session.activeUserEmail, runAs: (user, f) => session.runAs(user, f) } });
+  const app = createScriptApp(rt, {
+    documentId: 'doc-1',
+    addon: options.addon,
+    users: { current: () => session.activeUserEmail, runAs: (user, f) => session.runAs(user, f) },
+  });
   return { app, session, g: app.gas() };
 }
 
@@ -31,7 +36,7 @@ test('each editor sees and deletes only their own triggers', () => {
   expect(app.triggers.map((t) => t.owner)).toEqual([BRUNO]);
 });
 
-test('getUserTriggers(document) lists only the current user\'s triggers in that document', () => {
+test("getUserTriggers(document) lists only the current user's triggers in that document", () => {
   const { session, g } = twoEditors();
   g.newTrigger('tick').timeBased().everyHours(1).create();
   session.activeUserEmail = BRUNO;
@@ -86,7 +91,7 @@ test('the session may hide e-mails (consumer accounts) while the person stays th
   expect(session.getEffectiveUser().getEmail()).toBe(BRUNO);
 });
 
-test('MailApp\'s daily quota counts recipients (To, Cc and Bcc)', () => {
+test("MailApp's daily quota counts recipients (To, Cc and Bcc)", () => {
   const mail = createMailApp(new Runtime({ startTime: START }), 5);
   mail.gas().sendEmail({ to: 'a@x.com, b@x.com', cc: 'c@x.com', subject: 'S', body: 'b' });
   expect(mail.gas().getRemainingDailyQuota()).toBe(2);

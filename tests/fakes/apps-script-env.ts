@@ -2,19 +2,19 @@
 import vm from 'node:vm';
 import { FAKE_CHARTS } from './charts';
 import { FakeHtmlService } from './html';
-import { KillSwitch } from './kill-switch';
+import type { KillSwitch } from './kill-switch';
 import { FakeLockService } from './lock';
 import { FakeLogs } from './logger';
 import { FakeMailApp } from './mail';
 import { FakePropertiesService } from './properties';
-import { CostTable, Runtime } from './runtime';
-import { FakeScriptApp, FiredRun } from './script-app';
+import { type CostTable, Runtime } from './runtime';
+import { FakeScriptApp, type FiredRun } from './script-app';
 import { FakeSession } from './session';
-import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
-import { FakeUi } from './ui';
-import { FakeUrlFetchApp, FetchHandler, UrlFetchOptions } from './url-fetch';
+import { type FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
+import type { FakeUi } from './ui';
+import { FakeUrlFetchApp, type FetchHandler, type UrlFetchOptions } from './url-fetch';
 import { FakeUtilities } from './utilities';
-import { VirtualTime } from './virtual-time';
+import type { VirtualTime } from './virtual-time';
 
 /** Apps Script's limit on one execution (consumer and Workspace). */
 export const MAX_EXECUTION_MS = 6 * 60_000;
@@ -102,7 +102,12 @@ export interface AppsScriptEnv {
 export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEnv {
   const timeZone = options.timeZone ?? 'America/Sao_Paulo';
   const runtime = new Runtime({ startTime: options.startTime, costs: options.costs });
-  const spreadsheetApp = new FakeSpreadsheetApp({ runtime, name: options.spreadsheetName ?? 'Cademi Progress Monitor', timeZone, locale: options.locale ?? 'pt_BR' });
+  const spreadsheetApp = new FakeSpreadsheetApp({
+    runtime,
+    name: options.spreadsheetName ?? 'Cademi Progress Monitor',
+    timeZone,
+    locale: options.locale ?? 'pt_BR',
+  });
   const spreadsheet = spreadsheetApp.active as FakeSpreadsheet;
   const urlFetch = new FakeUrlFetchApp({ runtime, handler: options.handler, dailyQuota: options.urlFetchQuota, latencyMs: options.latencyMs });
   const properties = new FakePropertiesService(runtime);
@@ -110,7 +115,8 @@ export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEn
   const session = new FakeSession(runtime, { activeUserEmail: options.activeUserEmail, timeZone });
   // Each editor sees only their own triggers, and a trigger runs as the editor who created it.
   const triggers = new FakeScriptApp(runtime, {
-    documentId: spreadsheet.id, addon: options.addon,
+    documentId: spreadsheet.id,
+    addon: options.addon,
     users: { current: () => session.activeUserEmail, runAs: (user, f) => session.runAs(user, f) },
   });
   const utilities = new FakeUtilities(runtime);
@@ -121,12 +127,37 @@ export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEn
 
   const env: AppsScriptEnv = {
     globals: {
-      SpreadsheetApp: spreadsheetApp, UrlFetchApp: urlFetch, PropertiesService: properties, LockService: lock, ScriptApp: triggers,
-      Utilities: utilities, Session: session, HtmlService: html, MailApp: mail, Logger: logs.logger(), console: logs.console(),
-      Charts: FAKE_CHARTS, Date: runtime.Date, ContentService: FAKE_CONTENT_SERVICE,
+      SpreadsheetApp: spreadsheetApp,
+      UrlFetchApp: urlFetch,
+      PropertiesService: properties,
+      LockService: lock,
+      ScriptApp: triggers,
+      Utilities: utilities,
+      Session: session,
+      HtmlService: html,
+      MailApp: mail,
+      Logger: logs.logger(),
+      console: logs.console(),
+      Charts: FAKE_CHARTS,
+      Date: runtime.Date,
+      ContentService: FAKE_CONTENT_SERVICE,
     },
-    runtime, time: runtime.time, Date: runtime.Date, spreadsheetApp, spreadsheet, ui: spreadsheetApp.ui, urlFetch, properties, lock,
-    triggers, utilities, session, html, mail, logs, killSwitch: runtime.killSwitch,
+    runtime,
+    time: runtime.time,
+    Date: runtime.Date,
+    spreadsheetApp,
+    spreadsheet,
+    ui: spreadsheetApp.ui,
+    urlFetch,
+    properties,
+    lock,
+    triggers,
+    utilities,
+    session,
+    html,
+    mail,
+    logs,
+    killSwitch: runtime.killSwitch,
     calls: (prefix) => runtime.calls(prefix),
     callsBySheet: () => runtime.callsByScope(),
     execute<T>(f: () => T, opts: { context?: 'ui' | 'trigger' | 'webapp' } = {}): T {
@@ -145,8 +176,15 @@ export function createAppsScriptEnv(options: AppsScriptEnvOptions): AppsScriptEn
     runTriggersUntil(untilMs, functions) {
       const previous = triggers.hooks;
       triggers.hooks = {
-        before: () => { runtime.killSwitch.beginExecution(runtime.time.now() + maxExecutionMs); spreadsheetApp.uiAvailable = false; },
-        after: () => { runtime.killSwitch.endExecution(); spreadsheetApp.uiAvailable = true; lock.releaseAll(); },
+        before: () => {
+          runtime.killSwitch.beginExecution(runtime.time.now() + maxExecutionMs);
+          spreadsheetApp.uiAvailable = false;
+        },
+        after: () => {
+          runtime.killSwitch.endExecution();
+          spreadsheetApp.uiAvailable = true;
+          lock.releaseAll();
+        },
       };
       try {
         return triggers.runUntil(untilMs, functions);

@@ -12,15 +12,42 @@ export function toBuffer(data: string | number[] | Uint8Array, charset = 'utf-8'
 }
 
 /** Subset of Base.Blob: data as string/bytes, content type, name. */
-export class FakeBlob implements Pick<GoogleAppsScript.Base.Blob, 'getDataAsString' | 'getBytes' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'copyBlob' | 'isGoogleType'> {
-  constructor(private data: Buffer, private contentType: string | null = null, private name: string | null = null) {}
-  gas(): GoogleAppsScript.Base.Blob { return this as unknown as GoogleAppsScript.Base.Blob; }
-  getDataAsString(charset?: string): string { return this.data.toString(charset && /latin|8859/i.test(charset) ? 'latin1' : 'utf8'); }
-  getBytes(): number[] { return toSignedBytes(this.data); }
-  getContentType(): string | null { return this.contentType; }
-  setContentType(contentType: string | null): GoogleAppsScript.Base.Blob { this.contentType = contentType; return this.gas(); }
-  getName(): string | null { return this.name; }
-  setName(name: string): GoogleAppsScript.Base.Blob { this.name = name; return this.gas(); }
-  copyBlob(): GoogleAppsScript.Base.Blob { return new FakeBlob(Buffer.from(this.data), this.contentType, this.name).gas(); }
-  isGoogleType(): boolean { return false; }
+export class FakeBlob
+  implements
+    Pick<GoogleAppsScript.Base.Blob, 'getDataAsString' | 'getBytes' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'copyBlob' | 'isGoogleType'>
+{
+  constructor(
+    private data: Buffer,
+    private contentType: string | null = null,
+    private name: string | null = null,
+  ) {}
+  gas(): GoogleAppsScript.Base.Blob {
+    return this as unknown as GoogleAppsScript.Base.Blob;
+  }
+  getDataAsString(charset?: string): string {
+    return this.data.toString(charset && /latin|8859/i.test(charset) ? 'latin1' : 'utf8');
+  }
+  getBytes(): number[] {
+    return toSignedBytes(this.data);
+  }
+  getContentType(): string | null {
+    return this.contentType;
+  }
+  setContentType(contentType: string | null): GoogleAppsScript.Base.Blob {
+    this.contentType = contentType;
+    return this.gas();
+  }
+  getName(): string | null {
+    return this.name;
+  }
+  setName(name: string): GoogleAppsScript.Base.Blob {
+    this.name = name;
+    return this.gas();
+  }
+  copyBlob(): GoogleAppsScript.Base.Blob {
+    return new FakeBlob(Buffer.from(this.data), this.contentType, this.name).gas();
+  }
+  isGoogleType(): boolean {
+    return false;
+  }
 }

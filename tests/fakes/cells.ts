@@ -24,8 +24,14 @@ function computeOffset(instant: number, tz: string): number {
   let formatter = offsetFormatters.get(tz);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     offsetFormatters.set(tz, formatter);
   }
@@ -54,7 +60,10 @@ export function serialToInstant(serial: number, tz: string): number {
 
 /** True when a number format shows dates or times (quoted literals and escapes ignored). */
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
   return /[dy]/i.test(bare) || /h/i.test(bare) || /(^|[^0#])s{1,2}([^0#]|$)/i.test(bare) || /am\/pm/i.test(bare);
 }
 
@@ -82,12 +91,20 @@ interface LocaleRules {
 
 const LOCALES: Record<string, LocaleRules> = {
   pt_BR: {
-    number: /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/, decimal: ',', group: '.', dmy: true,
-    trueWords: ['VERDADEIRO', 'TRUE'], falseWords: ['FALSO', 'FALSE'],
+    number: /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/,
+    decimal: ',',
+    group: '.',
+    dmy: true,
+    trueWords: ['VERDADEIRO', 'TRUE'],
+    falseWords: ['FALSO', 'FALSE'],
   },
   en_US: {
-    number: /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/, decimal: '.', group: ',', dmy: false,
-    trueWords: ['TRUE'], falseWords: ['FALSE'],
+    number: /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/,
+    decimal: '.',
+    group: ',',
+    dmy: false,
+    trueWords: ['TRUE'],
+    falseWords: ['FALSE'],
   },
 };
 
@@ -101,7 +118,13 @@ function parseLocaleNumber(text: string, rules: LocaleRules): number | null {
 }
 
 function parseDateInput(text: string, rules: LocaleRules, tz: string): ParsedInput | null {
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0, hasTime = false;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    s = 0,
+    hasTime = false;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (iso) {
@@ -178,7 +201,10 @@ export function parseA1(a1: string): A1Ref | null {
   let ref = a1.trim();
   const bang = ref.lastIndexOf('!');
   if (bang >= 0) {
-    sheetName = ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    sheetName = ref
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
     ref = ref.slice(bang + 1);
   }
   const m = /^\$?([A-Za-z]*)\$?(\d*)(?::\$?([A-Za-z]*)\$?(\d*))?$/.exec(ref);

@@ -1,6 +1,7 @@
 // Developer metadata on a sheet: key/value strings, ids unique in the spreadsheet, visibility, a finder, the size limit.
+
+import { enumOf, instrument, type Runtime } from './runtime';
 import type { FakeSheet } from './sheet';
-import { enumOf, instrument, Runtime } from './runtime';
 
 type GMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type GFinder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
@@ -36,17 +37,33 @@ function isVisibility(value: unknown): value is FakeVisibility {
 }
 
 /** The arguments of `addDeveloperMetadata(key)`, `(key, visibility)`, `(key, value)` and `(key, value, visibility)`. */
-export function metadataArguments(rt: Runtime, key: unknown, second?: unknown, third?: unknown): { key: string; value: string | null; visibility: FakeVisibility } {
+export function metadataArguments(
+  rt: Runtime,
+  key: unknown,
+  second?: unknown,
+  third?: unknown,
+): { key: string; value: string | null; visibility: FakeVisibility } {
   if (typeof key !== 'string' || key === '') throw rt.exception('Developer metadata must always have a key specified.');
   if (isVisibility(second)) return { key, value: null, visibility: second };
-  if (second !== undefined && typeof second !== 'string') throw rt.exception(`The parameters (String,${typeof second}) don't match the method signature for SpreadsheetApp.Sheet.addDeveloperMetadata.`);
-  if (third !== undefined && !isVisibility(third)) throw rt.exception("The parameters (String,String,String) don't match the method signature for SpreadsheetApp.Sheet.addDeveloperMetadata.");
+  if (second !== undefined && typeof second !== 'string')
+    throw rt.exception(`The parameters (String,${typeof second}) don't match the method signature for SpreadsheetApp.Sheet.addDeveloperMetadata.`);
+  if (third !== undefined && !isVisibility(third))
+    throw rt.exception("The parameters (String,String,String) don't match the method signature for SpreadsheetApp.Sheet.addDeveloperMetadata.");
   // Apps Script's overloads without a visibility create document-visible metadata.
   return { key, value: second ?? null, visibility: third ?? DEVELOPER_METADATA_VISIBILITY.DOCUMENT };
 }
 
 const METADATA_API = [
-  'getId', 'getKey', 'getValue', 'getVisibility', 'getLocation', 'setKey', 'setValue', 'setVisibility', 'remove', 'moveToSheet',
+  'getId',
+  'getKey',
+  'getValue',
+  'getVisibility',
+  'getLocation',
+  'setKey',
+  'setValue',
+  'setVisibility',
+  'remove',
+  'moveToSheet',
 ] as const satisfies readonly (keyof GMetadata)[];
 
 /** One entry, stored on its sheet. `project` is the script project that created it (for PROJECT visibility). */
@@ -54,18 +71,39 @@ export class FakeDeveloperMetadata implements Pick<GMetadata, (typeof METADATA_A
   readonly rt: Runtime;
   removed = false;
 
-  constructor(public sheet: FakeSheet, readonly id: number, public key: string, public value: string | null, public visibility: FakeVisibility, readonly project: string) {
+  constructor(
+    public sheet: FakeSheet,
+    readonly id: number,
+    public key: string,
+    public value: string | null,
+    public visibility: FakeVisibility,
+    readonly project: string,
+  ) {
     this.rt = sheet.rt;
   }
-  gas(): GMetadata { return this as unknown as GMetadata; }
-  fakeScope(): string { return this.sheet.name; }
+  gas(): GMetadata {
+    return this as unknown as GMetadata;
+  }
+  fakeScope(): string {
+    return this.sheet.name;
+  }
   /** Characters this entry counts against its sheet's limit. */
-  size(): number { return this.key.length + (this.value ?? '').length; }
+  size(): number {
+    return this.key.length + (this.value ?? '').length;
+  }
 
-  getId(): number { return this.id; }
-  getKey(): string { return this.key; }
-  getValue(): string | null { return this.value; }
-  getVisibility(): GVisibility { return this.visibility as unknown as GVisibility; }
+  getId(): number {
+    return this.id;
+  }
+  getKey(): string {
+    return this.key;
+  }
+  getValue(): string | null {
+    return this.value;
+  }
+  getVisibility(): GVisibility {
+    return this.visibility as unknown as GVisibility;
+  }
   getLocation(): GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation {
     const sheet = this.sheet;
     return {
@@ -109,7 +147,15 @@ export class FakeDeveloperMetadata implements Pick<GMetadata, (typeof METADATA_A
 }
 instrument(FakeDeveloperMetadata, 'DeveloperMetadata', METADATA_API);
 
-const FINDER_API = ['find', 'withId', 'withKey', 'withValue', 'withVisibility', 'withLocationType', 'onIntersectingLocations'] as const satisfies readonly (keyof GFinder)[];
+const FINDER_API = [
+  'find',
+  'withId',
+  'withKey',
+  'withValue',
+  'withVisibility',
+  'withLocationType',
+  'onIntersectingLocations',
+] as const satisfies readonly (keyof GFinder)[];
 
 /** Where a finder looks: one sheet, or the whole spreadsheet (every sheet's metadata). */
 export interface MetadataScope {
@@ -126,21 +172,46 @@ export interface MetadataScope {
 export class FakeDeveloperMetadataFinder implements Pick<GFinder, (typeof FINDER_API)[number]> {
   private readonly filters: Array<(item: FakeDeveloperMetadata) => boolean> = [];
 
-  constructor(readonly rt: Runtime, private readonly scope: MetadataScope) {}
-  gas(): GFinder { return this as unknown as GFinder; }
-  fakeScope(): string { return this.scope.fakeScope(); }
+  constructor(
+    readonly rt: Runtime,
+    private readonly scope: MetadataScope,
+  ) {}
+  gas(): GFinder {
+    return this as unknown as GFinder;
+  }
+  fakeScope(): string {
+    return this.scope.fakeScope();
+  }
   private where(filter: (item: FakeDeveloperMetadata) => boolean): GFinder {
     this.filters.push(filter);
     return this.gas();
   }
 
-  find(): GMetadata[] { return this.scope.visibleMetadata().sort((a, b) => a.id - b.id).filter((item) => this.filters.every((filter) => filter(item))).map((item) => item.gas()); }
-  withId(id: number): GFinder { return this.where((item) => item.id === id); }
-  withKey(key: string): GFinder { return this.where((item) => item.key === key); }
-  withValue(value: string): GFinder { return this.where((item) => item.value === value); }
-  withVisibility(visibility: GVisibility): GFinder { return this.where((item) => item.visibility === (visibility as unknown)); }
-  withLocationType(locationType: GLocationType): GFinder { return this.where(() => String(locationType) === DEVELOPER_METADATA_LOCATION_TYPE.SHEET); }
+  find(): GMetadata[] {
+    return this.scope
+      .visibleMetadata()
+      .sort((a, b) => a.id - b.id)
+      .filter((item) => this.filters.every((filter) => filter(item)))
+      .map((item) => item.gas());
+  }
+  withId(id: number): GFinder {
+    return this.where((item) => item.id === id);
+  }
+  withKey(key: string): GFinder {
+    return this.where((item) => item.key === key);
+  }
+  withValue(value: string): GFinder {
+    return this.where((item) => item.value === value);
+  }
+  withVisibility(visibility: GVisibility): GFinder {
+    return this.where((item) => item.visibility === (visibility as unknown));
+  }
+  withLocationType(locationType: GLocationType): GFinder {
+    return this.where(() => String(locationType) === DEVELOPER_METADATA_LOCATION_TYPE.SHEET);
+  }
   /** Sheet-level metadata always intersects its sheet. */
-  onIntersectingLocations(): GFinder { return this.gas(); }
+  onIntersectingLocations(): GFinder {
+    return this.gas();
+  }
 }
 instrument(FakeDeveloperMetadataFinder, 'DeveloperMetadataFinder', FINDER_API);

@@ -8,8 +8,23 @@ export const SANDBOX_MODE = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 export const XFRAME_OPTIONS_MODE = enumOf('ALLOWALL', 'DEFAULT');
 
 const OUTPUT_API = [
-  'setTitle', 'getTitle', 'setWidth', 'getWidth', 'setHeight', 'getHeight', 'getContent', 'setContent', 'append', 'appendUntrusted',
-  'clear', 'setSandboxMode', 'setXFrameOptionsMode', 'addMetaTag', 'setFaviconUrl', 'getFaviconUrl', 'getBlob',
+  'setTitle',
+  'getTitle',
+  'setWidth',
+  'getWidth',
+  'setHeight',
+  'getHeight',
+  'getContent',
+  'setContent',
+  'append',
+  'appendUntrusted',
+  'clear',
+  'setSandboxMode',
+  'setXFrameOptionsMode',
+  'addMetaTag',
+  'setFaviconUrl',
+  'getFaviconUrl',
+  'getBlob',
 ] as const satisfies readonly (keyof GOutput)[];
 
 /** An HtmlOutput; `sandboxMode`, `xFrameOptionsMode`, `metaTags` are inspectable. */
@@ -22,24 +37,71 @@ export class FakeHtmlOutput implements Pick<GOutput, (typeof OUTPUT_API)[number]
   faviconUrl = '';
   readonly metaTags: Array<{ name: string; content: string }> = [];
   constructor(public content = '') {}
-  gas(): GOutput { return this as unknown as GOutput; }
-  setTitle(title: string): GOutput { this.title = title; return this.gas(); }
-  getTitle(): string { return this.title; }
-  setWidth(width: number): GOutput { this.width = width; return this.gas(); }
-  getWidth(): number { return this.width; }
-  setHeight(height: number): GOutput { this.height = height; return this.gas(); }
-  getHeight(): number { return this.height; }
-  getContent(): string { return this.content; }
-  setContent(content: string): GOutput { this.content = content; return this.gas(); }
-  append(addedContent: string): GOutput { this.content += addedContent; return this.gas(); }
-  appendUntrusted(addedContent: string): GOutput { this.content += escapeHtml(addedContent); return this.gas(); }
-  clear(): GOutput { this.content = ''; return this.gas(); }
-  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): GOutput { this.sandboxMode = String(mode); return this.gas(); }
-  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): GOutput { this.xFrameOptionsMode = String(mode); return this.gas(); }
-  addMetaTag(name: string, content: string): GOutput { this.metaTags.push({ name, content }); return this.gas(); }
-  setFaviconUrl(iconUrl: string): GOutput { this.faviconUrl = iconUrl; return this.gas(); }
-  getFaviconUrl(): string { return this.faviconUrl; }
-  getBlob(): GoogleAppsScript.Base.Blob { return new FakeBlob(Buffer.from(this.content, 'utf8'), 'text/html', this.title || null).gas(); }
+  gas(): GOutput {
+    return this as unknown as GOutput;
+  }
+  setTitle(title: string): GOutput {
+    this.title = title;
+    return this.gas();
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setWidth(width: number): GOutput {
+    this.width = width;
+    return this.gas();
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  setHeight(height: number): GOutput {
+    this.height = height;
+    return this.gas();
+  }
+  getHeight(): number {
+    return this.height;
+  }
+  getContent(): string {
+    return this.content;
+  }
+  setContent(content: string): GOutput {
+    this.content = content;
+    return this.gas();
+  }
+  append(addedContent: string): GOutput {
+    this.content += addedContent;
+    return this.gas();
+  }
+  appendUntrusted(addedContent: string): GOutput {
+    this.content += escapeHtml(addedContent);
+    return this.gas();
+  }
+  clear(): GOutput {
+    this.content = '';
+    return this.gas();
+  }
+  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): GOutput {
+    this.sandboxMode = String(mode);
+    return this.gas();
+  }
+  setXFrameOptionsMode(mode: GoogleAppsScript.HTML.XFrameOptionsMode): GOutput {
+    this.xFrameOptionsMode = String(mode);
+    return this.gas();
+  }
+  addMetaTag(name: string, content: string): GOutput {
+    this.metaTags.push({ name, content });
+    return this.gas();
+  }
+  setFaviconUrl(iconUrl: string): GOutput {
+    this.faviconUrl = iconUrl;
+    return this.gas();
+  }
+  getFaviconUrl(): string {
+    return this.faviconUrl;
+  }
+  getBlob(): GoogleAppsScript.Base.Blob {
+    return new FakeBlob(Buffer.from(this.content, 'utf8'), 'text/html', this.title || null).gas();
+  }
 }
 
 export function escapeHtml(s: string): string {
@@ -49,8 +111,13 @@ export function escapeHtml(s: string): string {
 /** A template: `<?= expr ?>` (escaped), `<?!= expr ?>` (raw), `<? code ?>`; template fields and `globals` are in scope. */
 class FakeHtmlTemplate implements Pick<GTemplate, 'evaluate' | 'getRawContent' | 'getCode'> {
   [field: string]: unknown;
-  constructor(private readonly raw: string, private readonly globals: () => Record<string, unknown>) {}
-  getRawContent(): string { return this.raw; }
+  constructor(
+    private readonly raw: string,
+    private readonly globals: () => Record<string, unknown>,
+  ) {}
+  getRawContent(): string {
+    return this.raw;
+  }
   getCode(): string {
     let code = 'var __out = "";\n';
     const re = /<\?(!?=)?([\s\S]*?)\?>/g;
@@ -74,13 +141,24 @@ class FakeHtmlTemplate implements Pick<GTemplate, 'evaluate' | 'getRawContent' |
 }
 
 /** The `HtmlService` global. `files` maps a file name (with or without .html) to its content. */
-export class FakeHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile' | 'SandboxMode' | 'XFrameOptionsMode'> {
+export class FakeHtmlService
+  implements
+    Pick<
+      GoogleAppsScript.HTML.HtmlService,
+      'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile' | 'SandboxMode' | 'XFrameOptionsMode'
+    >
+{
   readonly SandboxMode = SANDBOX_MODE as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
   readonly XFrameOptionsMode = XFRAME_OPTIONS_MODE as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
   /** What template scriptlets can call besides template fields (loadBundle sets the bundle's functions). */
   templateGlobals: Record<string, unknown> = {};
-  constructor(readonly rt: Runtime = new Runtime(), readonly files: Record<string, string> = {}) {}
-  gas(): GoogleAppsScript.HTML.HtmlService { return this as unknown as GoogleAppsScript.HTML.HtmlService; }
+  constructor(
+    readonly rt: Runtime = new Runtime(),
+    readonly files: Record<string, string> = {},
+  ) {}
+  gas(): GoogleAppsScript.HTML.HtmlService {
+    return this as unknown as GoogleAppsScript.HTML.HtmlService;
+  }
   private file(filename: string): string {
     const content = this.files[filename] ?? this.files[`${filename}.html`] ?? this.files[filename.replace(/\.html$/, '')];
     if (content === undefined) throw this.rt.exception(`No HTML file named ${filename} was found.`);
@@ -89,11 +167,15 @@ export class FakeHtmlService implements Pick<GoogleAppsScript.HTML.HtmlService, 
   createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): GOutput {
     return new FakeHtmlOutput(html === undefined ? '' : typeof html === 'string' ? html : html.getBlob().getDataAsString()).gas();
   }
-  createHtmlOutputFromFile(filename: string): GOutput { return new FakeHtmlOutput(this.file(filename)).gas(); }
+  createHtmlOutputFromFile(filename: string): GOutput {
+    return new FakeHtmlOutput(this.file(filename)).gas();
+  }
   createTemplate(html: string | GoogleAppsScript.Base.BlobSource): GTemplate {
     return new FakeHtmlTemplate(typeof html === 'string' ? html : html.getBlob().getDataAsString(), () => this.templateGlobals) as unknown as GTemplate;
   }
-  createTemplateFromFile(filename: string): GTemplate { return new FakeHtmlTemplate(this.file(filename), () => this.templateGlobals) as unknown as GTemplate; }
+  createTemplateFromFile(filename: string): GTemplate {
+    return new FakeHtmlTemplate(this.file(filename), () => this.templateGlobals) as unknown as GTemplate;
+  }
 }
 instrument(FakeHtmlService, 'HtmlService', ['createHtmlOutput', 'createHtmlOutputFromFile', 'createTemplate', 'createTemplateFromFile']);
 

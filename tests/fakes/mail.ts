@@ -2,23 +2,42 @@
 import { instrument, Runtime } from './runtime';
 
 /** A sent message as recorded. */
-export interface SentMail { to: string; subject: string; body: string; options: Record<string, unknown>; at: number }
+export interface SentMail {
+  to: string;
+  subject: string;
+  body: string;
+  options: Record<string, unknown>;
+  at: number;
+}
 
 /** The `MailApp` global. Inspection: `sent`. */
 export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
   readonly sent: SentMail[] = [];
   private readonly used = new Map<number, number>();
-  constructor(readonly rt: Runtime = new Runtime(), public dailyQuota = 100) {}
-  gas(): GoogleAppsScript.Mail.MailApp { return this as unknown as GoogleAppsScript.Mail.MailApp; }
-  private day(): number { return Math.floor(this.rt.time.now() / 86_400_000); }
+  constructor(
+    readonly rt: Runtime = new Runtime(),
+    public dailyQuota = 100,
+  ) {}
+  gas(): GoogleAppsScript.Mail.MailApp {
+    return this as unknown as GoogleAppsScript.Mail.MailApp;
+  }
+  private day(): number {
+    return Math.floor(this.rt.time.now() / 86_400_000);
+  }
 
   /** sendEmail(message), (recipient, subject, body, options?) or (to, replyTo, subject, body); one quota unit per recipient. */
-  sendEmail(a: string | GoogleAppsScript.Mail.MailAdvancedParameters, subject?: string, body?: string, options?: GoogleAppsScript.Mail.MailAdvancedParameters | string): void {
-    const m = typeof a === 'string'
-      ? typeof options === 'string'
-        ? { to: a, subject: body ?? '', body: options, options: { replyTo: subject } as Record<string, unknown> }
-        : { to: a, subject: subject ?? '', body: body ?? '', options: { ...(options ?? {}) } as Record<string, unknown> }
-      : { to: String(a.to), subject: String(a.subject ?? ''), body: String(a.body ?? a.htmlBody ?? ''), options: { ...a } as Record<string, unknown> };
+  sendEmail(
+    a: string | GoogleAppsScript.Mail.MailAdvancedParameters,
+    subject?: string,
+    body?: string,
+    options?: GoogleAppsScript.Mail.MailAdvancedParameters | string,
+  ): void {
+    const m =
+      typeof a === 'string'
+        ? typeof options === 'string'
+          ? { to: a, subject: body ?? '', body: options, options: { replyTo: subject } as Record<string, unknown> }
+          : { to: a, subject: subject ?? '', body: body ?? '', options: { ...(options ?? {}) } as Record<string, unknown> }
+        : { to: String(a.to), subject: String(a.subject ?? ''), body: String(a.body ?? a.htmlBody ?? ''), options: { ...a } as Record<string, unknown> };
     if (!m.to) throw this.rt.exception('Failed to send email: no recipient');
     // "Quotas are based on the number of email recipients": To, Cc and Bcc each count
     // (https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()).
@@ -30,7 +49,9 @@ export class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEma
     this.sent.push({ ...m, at: this.rt.time.now() });
   }
   /** Recipients still allowed today (virtual UTC day). */
-  getRemainingDailyQuota(): number { return this.dailyQuota - (this.used.get(this.day()) ?? 0); }
+  getRemainingDailyQuota(): number {
+    return this.dailyQuota - (this.used.get(this.day()) ?? 0);
+  }
 }
 instrument(FakeMailApp, 'MailApp', ['sendEmail', 'getRemainingDailyQuota']);
 

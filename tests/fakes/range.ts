@@ -1,8 +1,9 @@
 // Fake Range: reads and writes the sheet's grids with Sheets' conversions, shape checks and defaults.
+
+import { AUTOMATIC_FORMAT, columnLetters, instantToSerial, isDateFormat, parseInput, type Scalar, serialToInstant } from './cells';
+import { instrument, type Runtime } from './runtime';
 import type { FakeSheet } from './sheet';
 import { FakeFilter, FakeProtection } from './sheet-parts';
-import { AUTOMATIC_FORMAT, columnLetters, isDateFormat, parseInput, Scalar, serialToInstant, instantToSerial } from './cells';
-import { instrument, Runtime } from './runtime';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 // Sheets refuses a cell over 50,000 characters (https://support.google.com/docs/answer/37603).
@@ -10,27 +11,98 @@ const MAX_CELL_CHARS = 50_000;
 
 /** Defaults Sheets reports for untouched cells, per formatting attribute. */
 export const ATTRIBUTE_DEFAULTS: Record<string, unknown> = {
-  numberFormat: AUTOMATIC_FORMAT, note: '', background: '#ffffff', fontWeight: 'normal', fontColor: '#000000',
-  wrap: false, horizontalAlignment: 'general', verticalAlignment: 'bottom', fontSize: 10, validation: null,
+  numberFormat: AUTOMATIC_FORMAT,
+  note: '',
+  background: '#ffffff',
+  fontWeight: 'normal',
+  fontColor: '#000000',
+  wrap: false,
+  horizontalAlignment: 'general',
+  verticalAlignment: 'bottom',
+  fontSize: 10,
+  validation: null,
 };
 /** Attributes `clear()`/`clearFormat()` reset (notes and validations survive, as in Sheets). */
-export const FORMAT_ATTRIBUTES = ['numberFormat', 'background', 'fontWeight', 'fontColor', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'border'];
+export const FORMAT_ATTRIBUTES = [
+  'numberFormat',
+  'background',
+  'fontWeight',
+  'fontColor',
+  'wrap',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'fontSize',
+  'border',
+];
 
 const API = [
-  'getValues', 'setValues', 'getValue', 'setValue', 'getDisplayValues', 'getFormulas', 'getFormula', 'setFormula', 'setFormulas',
-  'getNotes', 'getNote', 'setNotes', 'setNote', 'clearNote', 'getBackgrounds', 'getBackground', 'setBackgrounds', 'setBackground',
-  'getNumberFormats', 'getNumberFormat', 'setNumberFormats', 'setNumberFormat', 'getFontWeights', 'setFontWeight', 'setFontWeights',
-  'getFontColors', 'setFontColor', 'setFontColors', 'setFontSize', 'getWraps', 'setWrap', 'setWrapStrategy', 'getHorizontalAlignments',
-  'setHorizontalAlignment', 'setVerticalAlignment', 'setBorder', 'setDataValidation', 'clearContent', 'clear', 'clearFormat',
-  'getRow', 'getColumn', 'getLastRow', 'getLastColumn', 'getNumRows', 'getNumColumns', 'getA1Notation', 'getSheet', 'offset',
-  'createFilter', 'getFilter', 'protect', 'isBlank', 'activate',
+  'getValues',
+  'setValues',
+  'getValue',
+  'setValue',
+  'getDisplayValues',
+  'getFormulas',
+  'getFormula',
+  'setFormula',
+  'setFormulas',
+  'getNotes',
+  'getNote',
+  'setNotes',
+  'setNote',
+  'clearNote',
+  'getBackgrounds',
+  'getBackground',
+  'setBackgrounds',
+  'setBackground',
+  'getNumberFormats',
+  'getNumberFormat',
+  'setNumberFormats',
+  'setNumberFormat',
+  'getFontWeights',
+  'setFontWeight',
+  'setFontWeights',
+  'getFontColors',
+  'setFontColor',
+  'setFontColors',
+  'setFontSize',
+  'getWraps',
+  'setWrap',
+  'setWrapStrategy',
+  'getHorizontalAlignments',
+  'setHorizontalAlignment',
+  'setVerticalAlignment',
+  'setBorder',
+  'setDataValidation',
+  'clearContent',
+  'clear',
+  'clearFormat',
+  'getRow',
+  'getColumn',
+  'getLastRow',
+  'getLastColumn',
+  'getNumRows',
+  'getNumColumns',
+  'getA1Notation',
+  'getSheet',
+  'offset',
+  'createFilter',
+  'getFilter',
+  'protect',
+  'isBlank',
+  'activate',
 ] as const satisfies readonly (keyof GRange)[];
 
 /** A rectangle of a fake sheet (1-based row/column like Apps Script). */
 export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   readonly rt: Runtime;
 
-  constructor(readonly sheet: FakeSheet, readonly row: number, readonly column: number, readonly numRows: number, readonly numColumns: number) {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {
     this.rt = sheet.rt;
   }
 
@@ -56,14 +128,22 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   }
 
   private checkShape(values: unknown, what = 'data'): asserts values is unknown[][] {
-    if (!Array.isArray(values)) throw this.rt.exception(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.set${what === 'data' ? 'Values' : what}.`);
+    if (!Array.isArray(values))
+      throw this.rt.exception(
+        `The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.set${what === 'data' ? 'Values' : what}.`,
+      );
     if (values.length !== this.numRows) {
-      throw this.rt.exception(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
+      throw this.rt.exception(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`,
+      );
     }
     for (const row of values) {
-      if (!Array.isArray(row)) throw this.rt.exception(`The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.set${what === 'data' ? 'Values' : what}.`);
+      if (!Array.isArray(row))
+        throw this.rt.exception(`The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.set${what === 'data' ? 'Values' : what}.`);
       if (row.length !== this.numColumns) {
-        throw this.rt.exception(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+        throw this.rt.exception(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
       }
     }
   }
@@ -94,7 +174,7 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
       const parsed = parseInput(v, format, sheet.spreadsheet.locale, sheet.spreadsheet.timeZone);
       stored = parsed.value;
       formula = parsed.formula ?? '';
-      if (parsed.format && (format === '' || (isDateFormat(format) !== isDateFormat(parsed.format)))) newFormat = parsed.format;
+      if (parsed.format && (format === '' || isDateFormat(format) !== isDateFormat(parsed.format))) newFormat = parsed.format;
     } else if (typeof v === 'number') stored = Number.isFinite(v) ? v : '#NUM!';
     else if (typeof v === 'boolean') stored = v;
     else if (Object.prototype.toString.call(v) === '[object Date]') {
@@ -130,8 +210,12 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   }
 
   /** Values as Apps Script returns them: '' for empty, Dates for date-formatted numbers, fresh arrays. */
-  getValues(): any[][] { return this.map((r, c) => this.read(r, c)); }
-  getValue(): any { return this.read(this.row - 1, this.column - 1); }
+  getValues(): any[][] {
+    return this.map((r, c) => this.read(r, c));
+  }
+  getValue(): any {
+    return this.read(this.row - 1, this.column - 1);
+  }
   /** Writes a rectangle; throws Sheets' shape errors; converts strings like Sheets in the spreadsheet's locale. */
   setValues(values: any[][]): GRange {
     this.checkShape(values);
@@ -152,8 +236,12 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
       return String(v);
     });
   }
-  getFormulas(): string[][] { return this.map((r, c) => this.sheet.formulas.get(r, c)); }
-  getFormula(): string { return this.sheet.formulas.get(this.row - 1, this.column - 1); }
+  getFormulas(): string[][] {
+    return this.map((r, c) => this.sheet.formulas.get(r, c));
+  }
+  getFormula(): string {
+    return this.sheet.formulas.get(this.row - 1, this.column - 1);
+  }
   setFormula(formula: string): GRange {
     for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numColumns; j++) this.putFormula(this.row - 1 + i, this.column - 1 + j, formula);
     return this.gas();
@@ -169,34 +257,94 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
     this.sheet.formulas.set(r, c, f.startsWith('=') ? f : `=${f}`);
   }
 
-  getNotes(): string[][] { return this.getAttrs('note'); }
-  getNote(): string { return this.getAttrs<string>('note')[0][0]; }
-  setNotes(notes: Array<Array<string | null>>): GRange { return this.setAttrs('note', notes.map((r) => r.map((n) => n ?? '')), 'Notes'); }
-  setNote(note: string | null): GRange { return this.setAttr('note', note ?? ''); }
-  clearNote(): GRange { return this.setAttr('note', null); }
-  getBackgrounds(): string[][] { return this.getAttrs('background'); }
-  getBackground(): string { return this.getAttrs<string>('background')[0][0]; }
-  setBackgrounds(color: Array<Array<string | null>>): GRange { return this.setAttrs('background', color, 'Backgrounds'); }
-  setBackground(color: string | null): GRange { return this.setAttr('background', color); }
-  getNumberFormats(): string[][] { return this.getAttrs('numberFormat').map((r) => r.map((f) => (f === '' ? AUTOMATIC_FORMAT : (f as string)))); }
-  getNumberFormat(): string { return this.getNumberFormats()[0][0]; }
-  setNumberFormats(numberFormats: any[][]): GRange { return this.setAttrs('numberFormat', numberFormats, 'NumberFormats'); }
-  setNumberFormat(numberFormat: string): GRange { return this.setAttr('numberFormat', numberFormat); }
-  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] { return this.getAttrs('fontWeight'); }
-  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange { return this.setAttr('fontWeight', fontWeight); }
-  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): GRange { return this.setAttrs('fontWeight', fontWeights, 'FontWeights'); }
-  getFontColors(): string[][] { return this.getAttrs('fontColor'); }
-  setFontColor(color: string | null): GRange { return this.setAttr('fontColor', color); }
-  setFontColors(colors: any[][]): GRange { return this.setAttrs('fontColor', colors, 'FontColors'); }
-  setFontSize(size: number): GRange { return this.setAttr('fontSize', size); }
-  getWraps(): boolean[][] { return this.getAttrs('wrap'); }
-  setWrap(isWrapEnabled: boolean): GRange { return this.setAttr('wrap', isWrapEnabled); }
-  setWrapStrategy(strategy: GoogleAppsScript.Spreadsheet.WrapStrategy): GRange { return this.setAttr('wrap', String(strategy) === 'WRAP'); }
-  getHorizontalAlignments(): string[][] { return this.getAttrs('horizontalAlignment'); }
-  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GRange { return this.setAttr('horizontalAlignment', alignment); }
-  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange { return this.setAttr('verticalAlignment', alignment); }
-  setBorder(...args: unknown[]): GRange { return this.setAttr('border', args); }
-  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GRange { return this.setAttr('validation', rule); }
+  getNotes(): string[][] {
+    return this.getAttrs('note');
+  }
+  getNote(): string {
+    return this.getAttrs<string>('note')[0][0];
+  }
+  setNotes(notes: Array<Array<string | null>>): GRange {
+    return this.setAttrs(
+      'note',
+      notes.map((r) => r.map((n) => n ?? '')),
+      'Notes',
+    );
+  }
+  setNote(note: string | null): GRange {
+    return this.setAttr('note', note ?? '');
+  }
+  clearNote(): GRange {
+    return this.setAttr('note', null);
+  }
+  getBackgrounds(): string[][] {
+    return this.getAttrs('background');
+  }
+  getBackground(): string {
+    return this.getAttrs<string>('background')[0][0];
+  }
+  setBackgrounds(color: Array<Array<string | null>>): GRange {
+    return this.setAttrs('background', color, 'Backgrounds');
+  }
+  setBackground(color: string | null): GRange {
+    return this.setAttr('background', color);
+  }
+  getNumberFormats(): string[][] {
+    return this.getAttrs('numberFormat').map((r) => r.map((f) => (f === '' ? AUTOMATIC_FORMAT : (f as string))));
+  }
+  getNumberFormat(): string {
+    return this.getNumberFormats()[0][0];
+  }
+  setNumberFormats(numberFormats: any[][]): GRange {
+    return this.setAttrs('numberFormat', numberFormats, 'NumberFormats');
+  }
+  setNumberFormat(numberFormat: string): GRange {
+    return this.setAttr('numberFormat', numberFormat);
+  }
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this.getAttrs('fontWeight');
+  }
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange {
+    return this.setAttr('fontWeight', fontWeight);
+  }
+  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): GRange {
+    return this.setAttrs('fontWeight', fontWeights, 'FontWeights');
+  }
+  getFontColors(): string[][] {
+    return this.getAttrs('fontColor');
+  }
+  setFontColor(color: string | null): GRange {
+    return this.setAttr('fontColor', color);
+  }
+  setFontColors(colors: any[][]): GRange {
+    return this.setAttrs('fontColor', colors, 'FontColors');
+  }
+  setFontSize(size: number): GRange {
+    return this.setAttr('fontSize', size);
+  }
+  getWraps(): boolean[][] {
+    return this.getAttrs('wrap');
+  }
+  setWrap(isWrapEnabled: boolean): GRange {
+    return this.setAttr('wrap', isWrapEnabled);
+  }
+  setWrapStrategy(strategy: GoogleAppsScript.Spreadsheet.WrapStrategy): GRange {
+    return this.setAttr('wrap', String(strategy) === 'WRAP');
+  }
+  getHorizontalAlignments(): string[][] {
+    return this.getAttrs('horizontalAlignment');
+  }
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GRange {
+    return this.setAttr('horizontalAlignment', alignment);
+  }
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange {
+    return this.setAttr('verticalAlignment', alignment);
+  }
+  setBorder(...args: unknown[]): GRange {
+    return this.setAttr('border', args);
+  }
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GRange {
+    return this.setAttr('validation', rule);
+  }
 
   clearContent(): GRange {
     this.sheet.values.clearRect(this.row - 1, this.column - 1, this.numRows, this.numColumns);
@@ -213,16 +361,36 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
     return this.gas();
   }
 
-  getRow(): number { return this.row; }
-  getColumn(): number { return this.column; }
-  getLastRow(): number { return this.row + this.numRows - 1; }
-  getLastColumn(): number { return this.column + this.numColumns - 1; }
-  getNumRows(): number { return this.numRows; }
-  getNumColumns(): number { return this.numColumns; }
-  getA1Notation(): string { return a1Of(this.row, this.column, this.numRows, this.numColumns); }
-  getSheet(): GoogleAppsScript.Spreadsheet.Sheet { return this.sheet.gas(); }
-  isBlank(): boolean { return this.map((r, c) => this.sheet.values.get(r, c) === '' && !this.sheet.formulas.get(r, c)).every((row) => row.every(Boolean)); }
-  activate(): GRange { return this.gas(); }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.column;
+  }
+  getLastRow(): number {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.column + this.numColumns - 1;
+  }
+  getNumRows(): number {
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    return this.numColumns;
+  }
+  getA1Notation(): string {
+    return a1Of(this.row, this.column, this.numRows, this.numColumns);
+  }
+  getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return this.sheet.gas();
+  }
+  isBlank(): boolean {
+    return this.map((r, c) => this.sheet.values.get(r, c) === '' && !this.sheet.formulas.get(r, c)).every((row) => row.every(Boolean));
+  }
+  activate(): GRange {
+    return this.gas();
+  }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GRange {
     return this.sheet.rangeAt(this.row + rowOffset, this.column + columnOffset, numRows ?? this.numRows, numColumns ?? this.numColumns).gas();
   }
@@ -231,7 +399,9 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
     this.sheet.filter = new FakeFilter(this.sheet, this);
     return this.sheet.filter.gas();
   }
-  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null { return this.sheet.filter?.gas() ?? null; }
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return this.sheet.filter?.gas() ?? null;
+  }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     const protection = new FakeProtection(this.sheet, 'RANGE', this);
     this.sheet.protections.push(protection);

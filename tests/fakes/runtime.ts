@@ -170,11 +170,7 @@ interface Instrumented {
  * Wraps `methods` of `cls.prototype` so each call goes through `rt.call('<service>.<method>')`.
  * Internal code calls private helpers, so one API call is counted once.
  */
-export function instrument<T extends Instrumented>(
-  cls: { prototype: T },
-  service: string,
-  methods: readonly string[],
-): void {
+export function instrument<T extends Instrumented>(cls: { prototype: T }, service: string, methods: readonly string[]): void {
   const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const method of methods) {
     const original = proto[method];

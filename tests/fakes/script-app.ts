@@ -5,7 +5,9 @@ import { enumOf, instrument, Runtime } from './runtime';
 type GTrigger = GoogleAppsScript.Script.Trigger;
 /** 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). */
 export const MAX_TRIGGERS = 20;
-const MINUTE = 60_000, HOUR = 3_600_000, DAY = 86_400_000;
+const MINUTE = 60_000,
+  HOUR = 3_600_000,
+  DAY = 86_400_000;
 export const WEEKDAYS = enumOf('SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY');
 
 /** Schedule of a time-driven trigger as built. */
@@ -40,15 +42,31 @@ export const SINGLE_USER: TriggerUsers = { current: () => 'coordenacao@example.c
 /** An installed trigger. `nextAt` is when the scheduler fires it next (time triggers only); `owner` created it. */
 export class FakeTrigger implements GTrigger {
   constructor(
-    readonly id: string, readonly handler: string, readonly eventType: string, readonly source: string,
-    readonly sourceId: string, readonly documentId: string | null, readonly clock: ClockSpec | null, public nextAt: number | null,
+    readonly id: string,
+    readonly handler: string,
+    readonly eventType: string,
+    readonly source: string,
+    readonly sourceId: string,
+    readonly documentId: string | null,
+    readonly clock: ClockSpec | null,
+    public nextAt: number | null,
     readonly owner: string = SINGLE_USER.current(),
   ) {}
-  getEventType(): GoogleAppsScript.Script.EventType { return this.eventType as unknown as GoogleAppsScript.Script.EventType; }
-  getHandlerFunction(): string { return this.handler; }
-  getTriggerSource(): GoogleAppsScript.Script.TriggerSource { return this.source as unknown as GoogleAppsScript.Script.TriggerSource; }
-  getTriggerSourceId(): string { return this.sourceId; }
-  getUniqueId(): string { return this.id; }
+  getEventType(): GoogleAppsScript.Script.EventType {
+    return this.eventType as unknown as GoogleAppsScript.Script.EventType;
+  }
+  getHandlerFunction(): string {
+    return this.handler;
+  }
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
+    return this.source as unknown as GoogleAppsScript.Script.TriggerSource;
+  }
+  getTriggerSourceId(): string {
+    return this.sourceId;
+  }
+  getUniqueId(): string {
+    return this.id;
+  }
   /** Period in ms of a recurring time trigger, null for one-off/non-clock triggers. */
   periodMs(): number | null {
     const c = this.clock;
@@ -62,18 +80,51 @@ export class FakeTrigger implements GTrigger {
 }
 
 /** Result of one scheduled execution. */
-export interface FiredRun { handler: string; triggerId: string; at: number; durationMs: number; error?: unknown }
+export interface FiredRun {
+  handler: string;
+  triggerId: string;
+  at: number;
+  durationMs: number;
+  error?: unknown;
+}
 /** Called around each execution the scheduler starts (the env resets the kill switch, releases locks…). */
-export interface ExecutionHooks { before?(trigger: FakeTrigger): void; after?(trigger: FakeTrigger, run: FiredRun): void }
+export interface ExecutionHooks {
+  before?(trigger: FakeTrigger): void;
+  after?(trigger: FakeTrigger, run: FiredRun): void;
+}
 
 /**
  * The `ScriptApp` global and the trigger registry. Options: `addon` enforces the add-on trigger rules;
  * `users` says who runs each execution (each person sees and deletes only their own triggers).
  */
-export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'deleteTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'newTrigger' | 'getOAuthToken' | 'getScriptId' | 'getAuthorizationInfo'> {
+export class FakeScriptApp
+  implements
+    Pick<
+      GoogleAppsScript.Script.ScriptApp,
+      | 'AuthMode'
+      | 'AuthorizationStatus'
+      | 'EventType'
+      | 'TriggerSource'
+      | 'WeekDay'
+      | 'deleteTrigger'
+      | 'getProjectTriggers'
+      | 'getUserTriggers'
+      | 'newTrigger'
+      | 'getOAuthToken'
+      | 'getScriptId'
+      | 'getAuthorizationInfo'
+    >
+{
   readonly AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL') as unknown as typeof GoogleAppsScript.Script.AuthMode;
   readonly AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED') as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
-  readonly EventType = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED') as unknown as typeof GoogleAppsScript.Script.EventType;
+  readonly EventType = enumOf(
+    'CLOCK',
+    'ON_OPEN',
+    'ON_EDIT',
+    'ON_FORM_SUBMIT',
+    'ON_CHANGE',
+    'ON_EVENT_UPDATED',
+  ) as unknown as typeof GoogleAppsScript.Script.EventType;
   readonly TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR') as unknown as typeof GoogleAppsScript.Script.TriggerSource;
   readonly WeekDay = WEEKDAYS as unknown as typeof GoogleAppsScript.Base.Weekday;
   /** Every person's triggers (inspection); the ScriptApp methods show only the current user's. */
@@ -85,25 +136,32 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   readonly addon: boolean;
   private nextId = 1;
 
-  constructor(readonly rt: Runtime = new Runtime(), options: ScriptAppOptions = {}) {
+  constructor(
+    readonly rt: Runtime = new Runtime(),
+    options: ScriptAppOptions = {},
+  ) {
     this.documentId = options.documentId ?? null;
     this.addon = options.addon ?? false;
     this.users = options.users ?? SINGLE_USER;
   }
-  gas(): GoogleAppsScript.Script.ScriptApp { return this as unknown as GoogleAppsScript.Script.ScriptApp; }
+  gas(): GoogleAppsScript.Script.ScriptApp {
+    return this as unknown as GoogleAppsScript.Script.ScriptApp;
+  }
 
   /** Installs a trigger after Apps Script's checks (used by the builders). */
   install(handler: string, eventType: string, source: string, sourceId: string, clock: ClockSpec | null): FakeTrigger {
     const owner = this.users.current();
     const own = this.ownedBy(owner);
     // The limit is per user per script: another editor's triggers do not count.
-    if (own.length >= MAX_TRIGGERS) throw this.rt.exception('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (own.length >= MAX_TRIGGERS)
+      throw this.rt.exception('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     // "Each add-on can only have one trigger of each type, per user, per document"
     // (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions).
     if (this.addon && this.documentId !== null && own.some((t) => t.eventType === eventType && t.documentId === this.documentId)) {
       throw this.rt.exception(`FakeScriptApp(addon): an add-on may have only one ${eventType} trigger per user per document.`);
     }
-    if (this.addon && clock?.everyMinutes) throw this.rt.exception('FakeScriptApp(addon): add-on time-driven triggers cannot run more often than once per hour.');
+    if (this.addon && clock?.everyMinutes)
+      throw this.rt.exception('FakeScriptApp(addon): add-on time-driven triggers cannot run more often than once per hour.');
     const trigger = new FakeTrigger(String(this.nextId++).padStart(10, '0'), handler, eventType, source, sourceId, this.documentId, clock, null, owner);
     if (clock) trigger.nextAt = firstFire(clock, this.rt.time.now());
     this.triggers.push(trigger);
@@ -111,7 +169,9 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   }
 
   /** The triggers a person created (inspection; what getProjectTriggers shows that person). */
-  ownedBy(user: string): FakeTrigger[] { return this.triggers.filter((t) => t.owner === user); }
+  ownedBy(user: string): FakeTrigger[] {
+    return this.triggers.filter((t) => t.owner === user);
+  }
 
   /**
    * A user cannot delete another user's trigger: "a given account can't see triggers installed from a
@@ -126,15 +186,23 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
     this.triggers = this.triggers.filter((t) => t.id !== trigger.getUniqueId());
   }
   /** Only the current user's triggers for this project (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()). */
-  getProjectTriggers(): GTrigger[] { return this.ownedBy(this.users.current()); }
+  getProjectTriggers(): GTrigger[] {
+    return this.ownedBy(this.users.current());
+  }
   /** The current user's triggers in that document (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)). */
   getUserTriggers(document: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): GTrigger[] {
     const id = document.getId();
     return this.ownedBy(this.users.current()).filter((t) => t.documentId === id || t.sourceId === id);
   }
-  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder { return new TriggerBuilder(this, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder; }
-  getOAuthToken(): string { return 'fake-oauth-token'; }
-  getScriptId(): string { return 'fake-script-id'; }
+  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
+    return new TriggerBuilder(this, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder;
+  }
+  getOAuthToken(): string {
+    return 'fake-oauth-token';
+  }
+  getScriptId(): string {
+    return 'fake-script-id';
+  }
   /**
    * Scopes the person granted; null grants whatever is asked. With granular consent a person may
    * untick some (https://developers.google.com/apps-script/concepts/scopes#granular).
@@ -153,7 +221,9 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   }
 
   /** Installed time-driven triggers. */
-  timeTriggers(): FakeTrigger[] { return this.triggers.filter((t) => t.eventType === 'CLOCK'); }
+  timeTriggers(): FakeTrigger[] {
+    return this.triggers.filter((t) => t.eventType === 'CLOCK');
+  }
 
   /**
    * Runs a trigger's handler now as the trigger's owner (installable triggers run as the user who
@@ -173,8 +243,15 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
     const base = { authMode: 'FULL', triggerUid: t.id };
     if (t.eventType !== 'CLOCK') return { ...base, source: null, user: null };
     return {
-      ...base, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, 'day-of-month': d.getUTCDate(), 'day-of-week': d.getUTCDay() || 7,
-      hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), timezone: 'UTC',
+      ...base,
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      'day-of-month': d.getUTCDate(),
+      'day-of-week': d.getUTCDay() || 7,
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      timezone: 'UTC',
     };
   }
 
@@ -186,7 +263,9 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   runUntil(untilMs: number, functions: Record<string, Function>): FiredRun[] {
     const runs: FiredRun[] = [];
     for (;;) {
-      const due = this.timeTriggers().filter((t) => t.nextAt !== null && t.nextAt <= untilMs).sort((a, b) => (a.nextAt as number) - (b.nextAt as number))[0];
+      const due = this.timeTriggers()
+        .filter((t) => t.nextAt !== null && t.nextAt <= untilMs)
+        .sort((a, b) => (a.nextAt as number) - (b.nextAt as number))[0];
       if (!due) break;
       if ((due.nextAt as number) > this.rt.time.now()) this.rt.time.set(due.nextAt as number);
       const at = this.rt.time.now();
@@ -210,7 +289,11 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, 'A
   }
 }
 /** Options of `createScriptApp`. */
-export interface ScriptAppOptions { documentId?: string | null; addon?: boolean; users?: TriggerUsers }
+export interface ScriptAppOptions {
+  documentId?: string | null;
+  addon?: boolean;
+  users?: TriggerUsers;
+}
 
 instrument(FakeScriptApp, 'ScriptApp', ['deleteTrigger', 'getProjectTriggers', 'getUserTriggers', 'newTrigger', 'getOAuthToken']);
 
@@ -228,8 +311,13 @@ function firstFire(c: ClockSpec, now: number): number {
 }
 
 class TriggerBuilder {
-  constructor(private readonly app: FakeScriptApp, private readonly handler: string) {}
-  timeBased(): ClockTriggerBuilder { return new ClockTriggerBuilder(this.app, this.handler); }
+  constructor(
+    private readonly app: FakeScriptApp,
+    private readonly handler: string,
+  ) {}
+  timeBased(): ClockTriggerBuilder {
+    return new ClockTriggerBuilder(this.app, this.handler);
+  }
   forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): SpreadsheetTriggerBuilder {
     return new SpreadsheetTriggerBuilder(this.app, this.handler, typeof sheet === 'string' ? sheet : sheet.getId());
   }
@@ -237,11 +325,27 @@ class TriggerBuilder {
 
 class SpreadsheetTriggerBuilder implements GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
   private eventType: string | null = null;
-  constructor(private readonly app: FakeScriptApp, private readonly handler: string, private readonly sourceId: string) {}
-  onOpen(): this { this.eventType = 'ON_OPEN'; return this; }
-  onEdit(): this { this.eventType = 'ON_EDIT'; return this; }
-  onChange(): this { this.eventType = 'ON_CHANGE'; return this; }
-  onFormSubmit(): this { this.eventType = 'ON_FORM_SUBMIT'; return this; }
+  constructor(
+    private readonly app: FakeScriptApp,
+    private readonly handler: string,
+    private readonly sourceId: string,
+  ) {}
+  onOpen(): this {
+    this.eventType = 'ON_OPEN';
+    return this;
+  }
+  onEdit(): this {
+    this.eventType = 'ON_EDIT';
+    return this;
+  }
+  onChange(): this {
+    this.eventType = 'ON_CHANGE';
+    return this;
+  }
+  onFormSubmit(): this {
+    this.eventType = 'ON_FORM_SUBMIT';
+    return this;
+  }
   create(): GTrigger {
     this.app.rt.call('TriggerBuilder.create');
     if (!this.eventType) throw this.app.rt.exception('Trigger event type is required (onOpen, onEdit, …).');
@@ -251,7 +355,10 @@ class SpreadsheetTriggerBuilder implements GoogleAppsScript.Script.SpreadsheetTr
 
 class ClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBuilder {
   private readonly spec: ClockSpec = {};
-  constructor(private readonly app: FakeScriptApp, private readonly handler: string) {}
+  constructor(
+    private readonly app: FakeScriptApp,
+    private readonly handler: string,
+  ) {}
   private invalid(what: string, n: unknown, valid: string): Error {
     return this.app.rt.exception(`The value you passed to ${what} (${String(n)}) is invalid. Valid values are ${valid}.`);
   }
@@ -266,25 +373,53 @@ class ClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBuilder
     this.spec.everyHours = n;
     return this;
   }
-  everyDays(n: number): this { this.spec.everyDays = n; return this; }
-  everyWeeks(n: number): this { this.spec.everyWeeks = n; return this; }
+  everyDays(n: number): this {
+    this.spec.everyDays = n;
+    return this;
+  }
+  everyWeeks(n: number): this {
+    this.spec.everyWeeks = n;
+    return this;
+  }
   atHour(hour: number): this {
     if (!(Number.isInteger(hour) && hour >= 0 && hour <= 23)) throw this.invalid('atHour', hour, '0 to 23');
     this.spec.atHour = hour;
     return this;
   }
-  nearMinute(minute: number): this { this.spec.nearMinute = minute; return this; }
-  onWeekDay(day: GoogleAppsScript.Base.Weekday): this { this.spec.onWeekDay = String(day); return this; }
-  onMonthDay(day: number): this { this.spec.onMonthDay = day; return this; }
-  inTimezone(timezone: string): this { this.spec.timeZone = timezone; return this; }
-  after(durationMilliseconds: number): this { this.spec.afterMs = durationMilliseconds; return this; }
-  at(date: Date): this { this.spec.at = date.getTime(); return this; }
-  atDate(year: number, month: number, day: number): this { this.spec.at = Date.UTC(year, month - 1, day); return this; }
+  nearMinute(minute: number): this {
+    this.spec.nearMinute = minute;
+    return this;
+  }
+  onWeekDay(day: GoogleAppsScript.Base.Weekday): this {
+    this.spec.onWeekDay = String(day);
+    return this;
+  }
+  onMonthDay(day: number): this {
+    this.spec.onMonthDay = day;
+    return this;
+  }
+  inTimezone(timezone: string): this {
+    this.spec.timeZone = timezone;
+    return this;
+  }
+  after(durationMilliseconds: number): this {
+    this.spec.afterMs = durationMilliseconds;
+    return this;
+  }
+  at(date: Date): this {
+    this.spec.at = date.getTime();
+    return this;
+  }
+  atDate(year: number, month: number, day: number): this {
+    this.spec.at = Date.UTC(year, month - 1, day);
+    return this;
+  }
   create(): GTrigger {
     this.app.rt.call('TriggerBuilder.create');
     const s = this.spec;
     const recurring = [s.everyMinutes, s.everyHours, s.everyDays, s.everyWeeks, s.onWeekDay].filter((x) => x !== undefined).length;
-    if (recurring === 0 && s.afterMs === undefined && s.at === undefined) throw this.app.rt.exception('Trigger must have a schedule: call everyMinutes/everyHours/everyDays/onWeekDay/after/at.');
+    if (recurring === 0 && s.afterMs === undefined && s.at === undefined)
+      throw this.app.rt.exception('Trigger must have a schedule: call everyMinutes/everyHours/everyDays/onWeekDay/after/at.');
     if ((s.atHour !== undefined || s.nearMinute !== undefined) && !(s.everyDays || s.everyWeeks || s.onWeekDay)) {
       throw this.app.rt.exception('atHour/nearMinute need everyDays, everyWeeks or onWeekDay.');
     }

@@ -1,24 +1,71 @@
 // Fake Sheet: grids of values, formulas and formats with Sheets' dimensions, limits and sheet-level objects.
-import type { FakeSpreadsheet } from './spreadsheet';
-import { ChartSpec, FakeChartBuilder, FakeEmbeddedChart } from './charts';
+
+import { parseA1, type Scalar } from './cells';
+import { type ChartSpec, FakeChartBuilder, type FakeEmbeddedChart } from './charts';
+import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, MAX_METADATA_CHARS, metadataArguments } from './developer-metadata';
 import { Grid } from './grid';
 import { FakeRange } from './range';
-import { FakeFilter, FakeProtection } from './sheet-parts';
-import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, MAX_METADATA_CHARS, metadataArguments } from './developer-metadata';
-import { parseA1, Scalar } from './cells';
-import { instrument, Runtime } from './runtime';
+import { instrument, type Runtime } from './runtime';
+import { type FakeFilter, FakeProtection } from './sheet-parts';
+import type { FakeSpreadsheet } from './spreadsheet';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 const API = [
-  'getName', 'getSheetName', 'setName', 'getIndex', 'getSheetId', 'getParent', 'getDataRange', 'getRange', 'getLastRow', 'getLastColumn',
-  'getMaxRows', 'getMaxColumns', 'insertRowsAfter', 'insertRowsBefore', 'insertRows', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
-  'appendRow', 'clear', 'clearContents', 'clearFormats', 'clearNotes', 'setFrozenRows', 'getFrozenRows', 'setFrozenColumns', 'getFrozenColumns',
-  'hideSheet', 'showSheet', 'isSheetHidden', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'autoResizeColumns', 'autoResizeColumn',
-  'setRowHeight', 'getCharts', 'insertChart', 'updateChart', 'removeChart', 'newChart', 'protect', 'getProtections',
-  'getConditionalFormatRules', 'setConditionalFormatRules', 'setTabColor', 'getTabColor', 'getFilter', 'activate', 'sort',
-  'addDeveloperMetadata', 'getDeveloperMetadata', 'createDeveloperMetadataFinder',
+  'getName',
+  'getSheetName',
+  'setName',
+  'getIndex',
+  'getSheetId',
+  'getParent',
+  'getDataRange',
+  'getRange',
+  'getLastRow',
+  'getLastColumn',
+  'getMaxRows',
+  'getMaxColumns',
+  'insertRowsAfter',
+  'insertRowsBefore',
+  'insertRows',
+  'insertColumnsAfter',
+  'deleteRows',
+  'deleteColumns',
+  'appendRow',
+  'clear',
+  'clearContents',
+  'clearFormats',
+  'clearNotes',
+  'setFrozenRows',
+  'getFrozenRows',
+  'setFrozenColumns',
+  'getFrozenColumns',
+  'hideSheet',
+  'showSheet',
+  'isSheetHidden',
+  'setColumnWidth',
+  'setColumnWidths',
+  'getColumnWidth',
+  'autoResizeColumns',
+  'autoResizeColumn',
+  'setRowHeight',
+  'getCharts',
+  'insertChart',
+  'updateChart',
+  'removeChart',
+  'newChart',
+  'protect',
+  'getProtections',
+  'getConditionalFormatRules',
+  'setConditionalFormatRules',
+  'setTabColor',
+  'getTabColor',
+  'getFilter',
+  'activate',
+  'sort',
+  'addDeveloperMetadata',
+  'getDeveloperMetadata',
+  'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GSheet)[];
 
 /** One tab. Inspection helpers (not Apps Script API, not counted): `values`, `formulas`, `attr()`, `chartSpecs()`, `dump()`. */
@@ -42,12 +89,22 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   /** Developer metadata located on this sheet (every project's; see visibleMetadata()). */
   metadata: FakeDeveloperMetadata[] = [];
 
-  constructor(readonly spreadsheet: FakeSpreadsheet, public name: string, readonly id: number, public maxRows = 1000, public maxColumns = 26) {
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+    public maxRows = 1000,
+    public maxColumns = 26,
+  ) {
     this.rt = spreadsheet.rt;
   }
 
-  gas(): GSheet { return this as unknown as GSheet; }
-  fakeScope(): string { return this.name; }
+  gas(): GSheet {
+    return this as unknown as GSheet;
+  }
+  fakeScope(): string {
+    return this.name;
+  }
 
   /** The grid of one formatting attribute ('numberFormat', 'note', 'background', 'fontWeight', …); null = default. */
   attr(name: string): Grid<unknown> {
@@ -59,7 +116,9 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   /** A range with Sheets' bounds checks (the same errors as getRange). */
   rangeAt(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
     if (!Number.isInteger(row) || !Number.isInteger(column) || !Number.isInteger(numRows) || !Number.isInteger(numColumns)) {
-      throw this.rt.exception(`The parameters (${[row, column, numRows, numColumns].map((v) => typeof v).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      throw this.rt.exception(
+        `The parameters (${[row, column, numRows, numColumns].map((v) => typeof v).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     }
     if (row < 1) throw this.rt.exception('The starting row of the range is too small.');
     if (column < 1) throw this.rt.exception('The starting column of the range is too small.');
@@ -82,10 +141,18 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     return this.rangeAt(Math.min(row, lastRow), Math.min(column, lastColumn), Math.abs(lastRow - row) + 1, Math.abs(lastColumn - column) + 1);
   }
 
-  fullRange(): FakeRange { return new FakeRange(this, 1, 1, this.maxRows, this.maxColumns); }
-  private lastRowIndex(): number { return Math.max(this.values.extentRows(), this.formulas.extentRows()); }
-  private lastColumnIndex(): number { return Math.max(this.values.extentColumns(), this.formulas.extentColumns()); }
-  private allGrids(): Grid<unknown>[] { return [this.values, this.formulas, ...this.attrs.values()] as Grid<unknown>[]; }
+  fullRange(): FakeRange {
+    return new FakeRange(this, 1, 1, this.maxRows, this.maxColumns);
+  }
+  private lastRowIndex(): number {
+    return Math.max(this.values.extentRows(), this.formulas.extentRows());
+  }
+  private lastColumnIndex(): number {
+    return Math.max(this.values.extentColumns(), this.formulas.extentColumns());
+  }
+  private allGrids(): Grid<unknown>[] {
+    return [this.values, this.formulas, ...this.attrs.values()] as Grid<unknown>[];
+  }
 
   /** Sorts a block of rows by one column (used by Filter.sort and Sheet.sort). */
   sortRows(row: number, column: number, numRows: number, numColumns: number, byColumn: number, ascending: boolean): void {
@@ -104,26 +171,46 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     rows.forEach((cells, i) => grids.forEach((g, k) => cells[k].forEach((v, j) => g.set(row - 1 + i, column - 1 + j, v))));
   }
 
-  getName(): string { return this.name; }
-  getSheetName(): string { return this.name; }
+  getName(): string {
+    return this.name;
+  }
+  getSheetName(): string {
+    return this.name;
+  }
   setName(name: string): GSheet {
     if (name !== this.name) this.spreadsheet.checkSheetName(name);
     this.name = name;
     return this.gas();
   }
-  getIndex(): number { return this.spreadsheet.sheets.indexOf(this) + 1; }
-  getSheetId(): number { return this.id; }
-  getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet { return this.spreadsheet.gas(); }
-  getDataRange(): GRange { return new FakeRange(this, 1, 1, Math.max(1, this.lastRowIndex()), Math.max(1, this.lastColumnIndex())).gas(); }
+  getIndex(): number {
+    return this.spreadsheet.sheets.indexOf(this) + 1;
+  }
+  getSheetId(): number {
+    return this.id;
+  }
+  getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.spreadsheet.gas();
+  }
+  getDataRange(): GRange {
+    return new FakeRange(this, 1, 1, Math.max(1, this.lastRowIndex()), Math.max(1, this.lastColumnIndex())).gas();
+  }
   /** getRange(row, column, numRows?, numColumns?) or getRange('A1:C3'). */
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): GRange {
     if (typeof a === 'string') return this.rangeA1(a).gas();
     return this.rangeAt(a, column as number, numRows ?? 1, numColumns ?? 1).gas();
   }
-  getLastRow(): number { return this.lastRowIndex(); }
-  getLastColumn(): number { return this.lastColumnIndex(); }
-  getMaxRows(): number { return this.maxRows; }
-  getMaxColumns(): number { return this.maxColumns; }
+  getLastRow(): number {
+    return this.lastRowIndex();
+  }
+  getLastColumn(): number {
+    return this.lastColumnIndex();
+  }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
 
   private growRows(at: number, howMany: number): void {
     if (!(howMany >= 1) || at < 0 || at > this.maxRows) throw this.rt.exception('Those rows are out of bounds.');
@@ -131,9 +218,17 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     for (const g of this.allGrids()) g.spliceRows(at, 0, howMany);
     this.maxRows += howMany;
   }
-  insertRowsAfter(afterPosition: number, howMany: number): GSheet { this.growRows(afterPosition, howMany); return this.gas(); }
-  insertRowsBefore(beforePosition: number, howMany: number): GSheet { this.growRows(beforePosition - 1, howMany); return this.gas(); }
-  insertRows(rowIndex: number, numRows?: number): void { this.growRows(rowIndex - 1, numRows ?? 1); }
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    this.growRows(afterPosition, howMany);
+    return this.gas();
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
+    this.growRows(beforePosition - 1, howMany);
+    return this.gas();
+  }
+  insertRows(rowIndex: number, numRows?: number): void {
+    this.growRows(rowIndex - 1, numRows ?? 1);
+  }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     if (!(howMany >= 1) || afterPosition < 0 || afterPosition > this.maxColumns) throw this.rt.exception('Those columns are out of bounds.');
     this.spreadsheet.checkCellLimit(howMany * this.maxRows);
@@ -166,37 +261,72 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     if (!options?.contentsOnly) for (const [name, g] of this.attrs) if (name !== 'note' && name !== 'validation') g.clearAll();
     return this.gas();
   }
-  private clearContentsImpl(): void { this.values.clearAll(); this.formulas.clearAll(); }
-  clearContents(): GSheet { this.clearContentsImpl(); return this.gas(); }
-  clearFormats(): GSheet { return this.clear({ formatOnly: true }); }
-  clearNotes(): GSheet { this.attr('note').clearAll(); return this.gas(); }
+  private clearContentsImpl(): void {
+    this.values.clearAll();
+    this.formulas.clearAll();
+  }
+  clearContents(): GSheet {
+    this.clearContentsImpl();
+    return this.gas();
+  }
+  clearFormats(): GSheet {
+    return this.clear({ formatOnly: true });
+  }
+  clearNotes(): GSheet {
+    this.attr('note').clearAll();
+    return this.gas();
+  }
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows >= this.maxRows) throw this.rt.exception(`Sorry, it is not possible to freeze ${rows} rows.`);
     this.frozenRows = rows;
   }
-  getFrozenRows(): number { return this.frozenRows; }
-  setFrozenColumns(columns: number): void { this.frozenColumns = columns; }
-  getFrozenColumns(): number { return this.frozenColumns; }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    return this.frozenColumns;
+  }
   hideSheet(): GSheet {
     if (this.spreadsheet.sheets.filter((s) => !s.hidden && s !== this).length === 0) throw this.rt.exception("You can't hide all the sheets in a document.");
     this.hidden = true;
     return this.gas();
   }
-  showSheet(): GSheet { this.hidden = false; return this.gas(); }
-  isSheetHidden(): boolean { return this.hidden; }
-  setColumnWidth(columnPosition: number, width: number): GSheet { this.columnWidths.set(columnPosition, width); return this.gas(); }
+  showSheet(): GSheet {
+    this.hidden = false;
+    return this.gas();
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  setColumnWidth(columnPosition: number, width: number): GSheet {
+    this.columnWidths.set(columnPosition, width);
+    return this.gas();
+  }
   setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this.gas();
   }
-  getColumnWidth(columnPosition: number): number { return this.columnWidths.get(columnPosition) ?? 100; }
+  getColumnWidth(columnPosition: number): number {
+    return this.columnWidths.get(columnPosition) ?? 100;
+  }
   autoResizeColumns(startColumn: number, numColumns: number): GSheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.autoResized.push(c);
     return this.gas();
   }
-  autoResizeColumn(columnPosition: number): GSheet { this.autoResized.push(columnPosition); return this.gas(); }
-  setRowHeight(rowPosition: number, height: number): GSheet { this.rowHeights.set(rowPosition, height); return this.gas(); }
-  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return this.charts.map((c) => c.gas()); }
+  autoResizeColumn(columnPosition: number): GSheet {
+    this.autoResized.push(columnPosition);
+    return this.gas();
+  }
+  setRowHeight(rowPosition: number, height: number): GSheet {
+    this.rowHeights.set(rowPosition, height);
+    return this.gas();
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this.charts.map((c) => c.gas());
+  }
   /**
    * The sheet keeps its own copy with a new id: getChartId() is "unique across the spreadsheet containing
    * the chart or null if the chart is not in a spreadsheet", so the built chart handed in stays null
@@ -216,19 +346,32 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     const id = (chart as unknown as FakeEmbeddedChart).state.chartId;
     this.charts = this.charts.filter((c) => c.state.chartId !== id);
   }
-  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return new FakeChartBuilder(this).gas(); }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return new FakeChartBuilder(this).gas();
+  }
 
   /** addDeveloperMetadata(key), (key, visibility), (key, value), (key, value, visibility): sheet-level, an id unique in the spreadsheet. */
   addDeveloperMetadata(key: string, second?: unknown, third?: unknown): GSheet {
     const parsed = metadataArguments(this.rt, key, second, third);
-    const item = new FakeDeveloperMetadata(this, this.spreadsheet.allocateMetadataId(), parsed.key, parsed.value, parsed.visibility, this.spreadsheet.app.scriptProject);
+    const item = new FakeDeveloperMetadata(
+      this,
+      this.spreadsheet.allocateMetadataId(),
+      parsed.key,
+      parsed.value,
+      parsed.visibility,
+      this.spreadsheet.app.scriptProject,
+    );
     this.checkMetadataSize(item.size());
     this.metadata.push(item);
     return this.gas();
   }
   /** The sheet's metadata this script project may see (another project's PROJECT-visible entries are hidden). */
-  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { return this.visibleMetadata().map((item) => item.gas()); }
-  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder { return new FakeDeveloperMetadataFinder(this.rt, this).gas(); }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return this.visibleMetadata().map((item) => item.gas());
+  }
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.rt, this).gas();
+  }
   visibleMetadata(): FakeDeveloperMetadata[] {
     const project = this.spreadsheet.app.scriptProject;
     return this.metadata.filter((item) => item.visibility.name === 'DOCUMENT' || item.project === project);
@@ -236,7 +379,8 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   /** Throws as Sheets does when `extra` more characters would pass the sheet's 30,000 (every project's entries count). */
   checkMetadataSize(extra: number): void {
     const size = this.metadata.reduce((total, item) => total + item.size(), 0) + extra;
-    if (size > MAX_METADATA_CHARS) throw this.rt.exception(`Developer metadata on sheet "${this.name}" would reach ${size} characters; the limit is ${MAX_METADATA_CHARS} per sheet.`);
+    if (size > MAX_METADATA_CHARS)
+      throw this.rt.exception(`Developer metadata on sheet "${this.name}" would reach ${size} characters; the limit is ${MAX_METADATA_CHARS} per sheet.`);
   }
   /** Returns the existing sheet protection when there is one, as Sheets does. */
   protect(): GoogleAppsScript.Spreadsheet.Protection {
@@ -247,12 +391,26 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
     return this.protections.filter((p) => p.type === String(type)).map((p) => p.gas());
   }
-  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] { return [...this.conditionalFormatRules]; }
-  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void { this.conditionalFormatRules = [...rules]; }
-  setTabColor(color: string | null): GSheet { this.tabColor = color; return this.gas(); }
-  getTabColor(): string | null { return this.tabColor; }
-  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null { return this.filter?.gas() ?? null; }
-  activate(): GSheet { this.spreadsheet.active = this; return this.gas(); }
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    return [...this.conditionalFormatRules];
+  }
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.conditionalFormatRules = [...rules];
+  }
+  setTabColor(color: string | null): GSheet {
+    this.tabColor = color;
+    return this.gas();
+  }
+  getTabColor(): string | null {
+    return this.tabColor;
+  }
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return this.filter?.gas() ?? null;
+  }
+  activate(): GSheet {
+    this.spreadsheet.active = this;
+    return this.gas();
+  }
   sort(columnPosition: number, ascending = true): GSheet {
     const first = this.frozenRows + 1;
     this.sortRows(first, 1, this.lastRowIndex() - first + 1, Math.max(1, this.lastColumnIndex()), columnPosition, ascending);
@@ -260,7 +418,9 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   }
 
   /** Recorded chart specs (inspection). */
-  chartSpecs(): ChartSpec[] { return this.charts.map((c) => c.spec); }
+  chartSpecs(): ChartSpec[] {
+    return this.charts.map((c) => c.spec);
+  }
   /** The data range's values as getValues returns them, without counting a call (inspection). */
   dump(): unknown[][] {
     const rows = this.lastRowIndex();

@@ -1,9 +1,10 @@
 // Fake SpreadsheetApp and Spreadsheet: a registry of in-memory spreadsheets with Sheets' limits and errors.
-import { FakeSheet } from './sheet';
-import { FakeUi } from './ui';
-import { recordingBuilder } from './sheet-parts';
-import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, FakeDeveloperMetadataFinder, type FakeDeveloperMetadata } from './developer-metadata';
+
+import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, type FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './developer-metadata';
 import { enumOf, instrument, Runtime } from './runtime';
+import { FakeSheet } from './sheet';
+import { recordingBuilder } from './sheet-parts';
+import { FakeUi } from './ui';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,13 +18,35 @@ export const MAX_SHEET_NAME = 100;
 export type FormulaEvaluator = (formula: string, sheet: GSheet, row: number, column: number) => unknown;
 
 const SS_API = [
-  'getId', 'getName', 'rename', 'getSheets', 'getSheetByName', 'getSheetById', 'getNumSheets', 'insertSheet', 'deleteSheet',
-  'getSpreadsheetTimeZone', 'setSpreadsheetTimeZone', 'getSpreadsheetLocale', 'setSpreadsheetLocale', 'toast', 'setActiveSheet',
-  'getActiveSheet', 'getUrl', 'moveActiveSheet', 'getRange', 'createDeveloperMetadataFinder',
+  'getId',
+  'getName',
+  'rename',
+  'getSheets',
+  'getSheetByName',
+  'getSheetById',
+  'getNumSheets',
+  'insertSheet',
+  'deleteSheet',
+  'getSpreadsheetTimeZone',
+  'setSpreadsheetTimeZone',
+  'getSpreadsheetLocale',
+  'setSpreadsheetLocale',
+  'toast',
+  'setActiveSheet',
+  'getActiveSheet',
+  'getUrl',
+  'moveActiveSheet',
+  'getRange',
+  'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GSpreadsheet)[];
 
 /** A recorded toast. */
-export interface ToastRecord { msg: string; title: string; timeoutSeconds: number | null; at: number }
+export interface ToastRecord {
+  msg: string;
+  title: string;
+  timeoutSeconds: number | null;
+  at: number;
+}
 
 /** One spreadsheet. Inspection helpers: `sheet(name)`, `toasts`, `totalCells()`. */
 export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[number]> {
@@ -35,11 +58,19 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
   private nextChartId = 1;
   private nextMetadataId = 1;
 
-  constructor(readonly app: FakeSpreadsheetApp, readonly id: string, public name: string, public timeZone: string, public locale: string) {
+  constructor(
+    readonly app: FakeSpreadsheetApp,
+    readonly id: string,
+    public name: string,
+    public timeZone: string,
+    public locale: string,
+  ) {
     this.rt = app.rt;
     this.active = this.addSheet('Página1', 0);
   }
-  gas(): GSpreadsheet { return this as unknown as GSpreadsheet; }
+  gas(): GSpreadsheet {
+    return this as unknown as GSpreadsheet;
+  }
 
   /** The fake sheet named `name` (throws when missing) — for assertions and setup. */
   sheet(name: string): FakeSheet {
@@ -48,9 +79,12 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
     return s;
   }
   /** Cells allocated across all tabs (what the 10M limit counts). */
-  totalCells(): number { return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0); }
+  totalCells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
   checkCellLimit(extra: number): void {
-    if (this.totalCells() + extra > MAX_CELLS) throw this.rt.exception(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+    if (this.totalCells() + extra > MAX_CELLS)
+      throw this.rt.exception(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
   }
   checkSheetName(name: string): void {
     if (name.length > MAX_SHEET_NAME) throw this.rt.exception(`The sheet name cannot be longer than ${MAX_SHEET_NAME} characters.`);
@@ -60,9 +94,13 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
     }
   }
   /** Chart ids are "unique across the spreadsheet" (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#getChartId()). */
-  allocateChartId(): number { return this.nextChartId++; }
+  allocateChartId(): number {
+    return this.nextChartId++;
+  }
   /** Metadata ids are "spreadsheet-scoped unique" and positive (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.developerMetadata). */
-  allocateMetadataId(): number { return this.nextMetadataId++; }
+  allocateMetadataId(): number {
+    return this.nextMetadataId++;
+  }
   evaluateFormula(formula: string, sheet: GSheet, row: number, column: number): unknown {
     return this.app.formulaEvaluator ? this.app.formulaEvaluator(formula, sheet, row, column) : '#FORMULA';
   }
@@ -75,19 +113,39 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
     return sheet;
   }
 
-  getId(): string { return this.id; }
-  getName(): string { return this.name; }
-  rename(newName: string): void { this.name = newName; }
-  getSheets(): GSheet[] { return this.sheets.map((s) => s.gas()); }
-  getSheetByName(name: string): GSheet | null { return this.sheets.find((s) => s.name === name)?.gas() ?? null; }
-  getSheetById(id: number): GSheet | null { return this.sheets.find((s) => s.id === id)?.gas() ?? null; }
-  getNumSheets(): number { return this.sheets.length; }
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.name;
+  }
+  rename(newName: string): void {
+    this.name = newName;
+  }
+  getSheets(): GSheet[] {
+    return this.sheets.map((s) => s.gas());
+  }
+  getSheetByName(name: string): GSheet | null {
+    return this.sheets.find((s) => s.name === name)?.gas() ?? null;
+  }
+  getSheetById(id: number): GSheet | null {
+    return this.sheets.find((s) => s.id === id)?.gas() ?? null;
+  }
+  getNumSheets(): number {
+    return this.sheets.length;
+  }
   /** insertSheet(), (index), (name), (name, index) — index 0-based; the new sheet becomes active. */
   insertSheet(a?: string | number | { template?: GSheet }, b?: number | { template?: GSheet }): GSheet {
-    if ((typeof a === 'object' && a?.template) || (typeof b === 'object' && b?.template)) throw new Error('FakeSpreadsheet.insertSheet: templates are not supported');
+    if ((typeof a === 'object' && a?.template) || (typeof b === 'object' && b?.template))
+      throw new Error('FakeSpreadsheet.insertSheet: templates are not supported');
     let name = typeof a === 'string' ? a : undefined;
     const index = typeof a === 'number' ? a : typeof b === 'number' ? b : this.sheets.length;
-    if (name === undefined) for (let n = this.sheets.length + 1; ; n++) if (!this.sheets.some((s) => s.name === `Página${n}`)) { name = `Página${n}`; break; }
+    if (name === undefined)
+      for (let n = this.sheets.length + 1; ; n++)
+        if (!this.sheets.some((s) => s.name === `Página${n}`)) {
+          name = `Página${n}`;
+          break;
+        }
     this.active = this.addSheet(name, index);
     return this.active.gas();
   }
@@ -98,16 +156,31 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
     this.sheets = this.sheets.filter((s) => s !== fake);
     if (this.active === fake) this.active = this.sheets[0];
   }
-  getSpreadsheetTimeZone(): string { return this.timeZone; }
-  setSpreadsheetTimeZone(timezone: string): void { this.timeZone = timezone; }
-  getSpreadsheetLocale(): string { return this.locale; }
-  setSpreadsheetLocale(locale: string): void { this.locale = locale; }
+  getSpreadsheetTimeZone(): string {
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.locale = locale;
+  }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.toasts.push({ msg: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? null, at: this.rt.time.now() });
   }
-  setActiveSheet(sheet: GSheet): GSheet { this.active = sheet as unknown as FakeSheet; return sheet; }
-  getActiveSheet(): GSheet { return this.active.gas(); }
-  getUrl(): string { return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }
+  setActiveSheet(sheet: GSheet): GSheet {
+    this.active = sheet as unknown as FakeSheet;
+    return sheet;
+  }
+  getActiveSheet(): GSheet {
+    return this.active.gas();
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
   /** Moves the active sheet to 1-based position `pos`. */
   moveActiveSheet(pos: number): void {
     if (pos < 1 || pos > this.sheets.length) throw this.rt.exception(`The sheet position ${pos} is out of range.`);
@@ -122,7 +195,13 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
   /** getRange("'Sheet name'!A1:C3"); without a sheet name, the active sheet. */
   getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range {
     const bang = a1Notation.lastIndexOf('!');
-    const sheetName = bang >= 0 ? a1Notation.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
+    const sheetName =
+      bang >= 0
+        ? a1Notation
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'")
+        : null;
     const sheet = sheetName === null ? this.active : this.sheets.find((s) => s.name === sheetName);
     if (!sheet) throw this.rt.exception('Range not found');
     return sheet.rangeA1(bang >= 0 ? a1Notation.slice(bang + 1) : a1Notation).gas();
@@ -131,8 +210,21 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, (typeof SS_API)[numbe
 instrument(FakeSpreadsheet, 'Spreadsheet', SS_API);
 
 const APP_API = [
-  'getActiveSpreadsheet', 'getActive', 'getActiveSheet', 'getUi', 'openById', 'openByUrl', 'create', 'flush', 'setActiveSpreadsheet',
-  'setActiveSheet', 'newConditionalFormatRule', 'newDataValidation', 'newFilterCriteria', 'newTextStyle', 'newRichTextValue',
+  'getActiveSpreadsheet',
+  'getActive',
+  'getActiveSheet',
+  'getUi',
+  'openById',
+  'openByUrl',
+  'create',
+  'flush',
+  'setActiveSpreadsheet',
+  'setActiveSheet',
+  'newConditionalFormatRule',
+  'newDataValidation',
+  'newFilterCriteria',
+  'newTextStyle',
+  'newRichTextValue',
 ] as const satisfies readonly (keyof GApp)[];
 
 /** Options of `createSpreadsheetApp`. */
@@ -158,11 +250,27 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
   private nextId = 1;
   readonly ProtectionType = enumOf('RANGE', 'SHEET') as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
   readonly WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP') as unknown as typeof GoogleAppsScript.Spreadsheet.WrapStrategy;
-  readonly BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE') as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
+  readonly BorderStyle = enumOf(
+    'DOTTED',
+    'DASHED',
+    'SOLID',
+    'SOLID_MEDIUM',
+    'SOLID_THICK',
+    'DOUBLE',
+  ) as unknown as typeof GoogleAppsScript.Spreadsheet.BorderStyle;
   readonly Dimension = enumOf('COLUMNS', 'ROWS') as unknown as typeof GoogleAppsScript.Spreadsheet.Dimension;
   readonly InterpolationType = enumOf('NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX') as unknown as typeof GoogleAppsScript.Spreadsheet.InterpolationType;
   readonly SheetType = enumOf('GRID', 'OBJECT', 'DATASOURCE') as unknown as typeof GoogleAppsScript.Spreadsheet.SheetType;
-  readonly BooleanCriteria = enumOf('CELL_EMPTY', 'CELL_NOT_EMPTY', 'NUMBER_LESS_THAN', 'NUMBER_GREATER_THAN', 'NUMBER_BETWEEN', 'TEXT_CONTAINS', 'TEXT_EQUAL_TO', 'CUSTOM_FORMULA') as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
+  readonly BooleanCriteria = enumOf(
+    'CELL_EMPTY',
+    'CELL_NOT_EMPTY',
+    'NUMBER_LESS_THAN',
+    'NUMBER_GREATER_THAN',
+    'NUMBER_BETWEEN',
+    'TEXT_CONTAINS',
+    'TEXT_EQUAL_TO',
+    'CUSTOM_FORMULA',
+  ) as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
   readonly DeveloperMetadataVisibility = DEVELOPER_METADATA_VISIBILITY as unknown as typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DEVELOPER_METADATA_LOCATION_TYPE as unknown as typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
   /** The script project calling (PROJECT-visible developer metadata is seen only by the project that created it). */
@@ -176,7 +284,9 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
     this.locale = options.locale ?? 'pt_BR';
     if (options.name !== null) this.active = this.createSpreadsheet(options.name ?? 'Cademi Progress Monitor');
   }
-  gas(): GApp { return this as unknown as GApp; }
+  gas(): GApp {
+    return this as unknown as GApp;
+  }
 
   /** Creates and registers a spreadsheet without counting a call (setup). */
   createSpreadsheet(name: string, id = `fake-spreadsheet-${this.nextId++}`): FakeSpreadsheet {
@@ -185,10 +295,18 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
     return ss;
   }
 
-  getActiveSpreadsheet(): GSpreadsheet { return this.active?.gas() ?? (null as unknown as GSpreadsheet); }
-  getActive(): GSpreadsheet { return this.getActiveSpreadsheetImpl(); }
-  private getActiveSpreadsheetImpl(): GSpreadsheet { return this.active?.gas() ?? (null as unknown as GSpreadsheet); }
-  getActiveSheet(): GSheet { return this.active?.active.gas() ?? (null as unknown as GSheet); }
+  getActiveSpreadsheet(): GSpreadsheet {
+    return this.active?.gas() ?? (null as unknown as GSpreadsheet);
+  }
+  getActive(): GSpreadsheet {
+    return this.getActiveSpreadsheetImpl();
+  }
+  private getActiveSpreadsheetImpl(): GSpreadsheet {
+    return this.active?.gas() ?? (null as unknown as GSpreadsheet);
+  }
+  getActiveSheet(): GSheet {
+    return this.active?.active.gas() ?? (null as unknown as GSheet);
+  }
   getUi(): GoogleAppsScript.Base.Ui {
     if (!this.uiAvailable) throw this.rt.exception('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui.gas();
@@ -211,13 +329,28 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
     return ss.gas();
   }
   flush(): void {}
-  setActiveSpreadsheet(newActiveSpreadsheet: GSpreadsheet): void { this.active = newActiveSpreadsheet as unknown as FakeSpreadsheet; }
-  setActiveSheet(sheet: GSheet): GSheet { if (this.active) this.active.active = sheet as unknown as import('./sheet').FakeSheet; return sheet; }
-  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder { return recordingBuilder('conditionalFormatRule'); }
-  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder { return recordingBuilder('dataValidation'); }
-  newFilterCriteria(): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder { return recordingBuilder('filterCriteria'); }
-  newTextStyle(): GoogleAppsScript.Spreadsheet.TextStyleBuilder { return recordingBuilder('textStyle'); }
-  newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder { return recordingBuilder('richTextValue'); }
+  setActiveSpreadsheet(newActiveSpreadsheet: GSpreadsheet): void {
+    this.active = newActiveSpreadsheet as unknown as FakeSpreadsheet;
+  }
+  setActiveSheet(sheet: GSheet): GSheet {
+    if (this.active) this.active.active = sheet as unknown as import('./sheet').FakeSheet;
+    return sheet;
+  }
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    return recordingBuilder('conditionalFormatRule');
+  }
+  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return recordingBuilder('dataValidation');
+  }
+  newFilterCriteria(): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
+    return recordingBuilder('filterCriteria');
+  }
+  newTextStyle(): GoogleAppsScript.Spreadsheet.TextStyleBuilder {
+    return recordingBuilder('textStyle');
+  }
+  newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
+    return recordingBuilder('richTextValue');
+  }
 }
 instrument(FakeSpreadsheetApp, 'SpreadsheetApp', APP_API);
 

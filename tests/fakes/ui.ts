@@ -1,5 +1,5 @@
 // Fake Ui: records menus and dialogs; alerts and prompts are answered from a queue the test scripts.
-import { enumOf, instrument, Runtime } from './runtime';
+import { enumOf, instrument, type Runtime } from './runtime';
 
 type GUi = GoogleAppsScript.Base.Ui;
 type GMenu = GoogleAppsScript.Base.Menu;
@@ -9,14 +9,14 @@ export type ButtonName = 'CLOSE' | 'OK' | 'CANCEL' | 'YES' | 'NO';
 export const BUTTON = enumOf<ButtonName>('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
 export const BUTTON_SET = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');
 const ALLOWED: Record<string, ButtonName[]> = {
-  OK: ['OK', 'CLOSE'], OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'], YES_NO: ['YES', 'NO', 'CLOSE'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
+  OK: ['OK', 'CLOSE'],
+  OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'],
+  YES_NO: ['YES', 'NO', 'CLOSE'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
 };
 
 /** A menu entry as recorded. */
-export type MenuItemRecord =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; menu: MenuRecord };
+export type MenuItemRecord = { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; menu: MenuRecord };
 /** A menu as recorded (`caption` null for the add-on menu). */
 export interface MenuRecord {
   caption: string | null;
@@ -39,16 +39,39 @@ export interface DialogRecord {
 
 class FakeMenu implements GMenu {
   readonly record: MenuRecord;
-  constructor(private readonly ui: FakeUi, caption: string | null, addon: boolean) {
+  constructor(
+    private readonly ui: FakeUi,
+    caption: string | null,
+    addon: boolean,
+  ) {
     this.record = { caption, addon, items: [] };
   }
-  addItem(caption: string, functionName: string): GMenu { this.record.items.push({ kind: 'item', caption, functionName }); return this; }
-  addSeparator(): GMenu { this.record.items.push({ kind: 'separator' }); return this; }
-  addSubMenu(menu: GMenu): GMenu { this.record.items.push({ kind: 'submenu', menu: (menu as FakeMenu).record }); return this; }
-  addToUi(): void { this.ui.addMenu(this.record); }
+  addItem(caption: string, functionName: string): GMenu {
+    this.record.items.push({ kind: 'item', caption, functionName });
+    return this;
+  }
+  addSeparator(): GMenu {
+    this.record.items.push({ kind: 'separator' });
+    return this;
+  }
+  addSubMenu(menu: GMenu): GMenu {
+    this.record.items.push({ kind: 'submenu', menu: (menu as FakeMenu).record });
+    return this;
+  }
+  addToUi(): void {
+    this.ui.addMenu(this.record);
+  }
 }
 
-const UI_API = ['alert', 'prompt', 'createMenu', 'createAddonMenu', 'showSidebar', 'showModalDialog', 'showModelessDialog'] as const satisfies readonly (keyof GUi)[];
+const UI_API = [
+  'alert',
+  'prompt',
+  'createMenu',
+  'createAddonMenu',
+  'showSidebar',
+  'showModalDialog',
+  'showModelessDialog',
+] as const satisfies readonly (keyof GUi)[];
 
 /** The Ui of a fake spreadsheet. Script answers with `scriptAlert` / `scriptPrompt` before the code asks. */
 export class FakeUi implements Pick<GUi, (typeof UI_API)[number] | 'Button' | 'ButtonSet'> {
@@ -62,26 +85,42 @@ export class FakeUi implements Pick<GUi, (typeof UI_API)[number] | 'Button' | 'B
   private readonly promptAnswers: Array<{ button: ButtonName; text: string }> = [];
 
   constructor(readonly rt: Runtime) {}
-  gas(): GUi { return this as unknown as GUi; }
+  gas(): GUi {
+    return this as unknown as GUi;
+  }
 
   /** Queues the button the user will press on the next alert (unscripted OK-only alerts answer OK). */
-  scriptAlert(button: ButtonName): void { this.alertAnswers.push(button); }
+  scriptAlert(button: ButtonName): void {
+    this.alertAnswers.push(button);
+  }
   /** Queues the answer to the next prompt. */
-  scriptPrompt(answer: { button: ButtonName; text?: string }): void { this.promptAnswers.push({ button: answer.button, text: answer.text ?? '' }); }
+  scriptPrompt(answer: { button: ButtonName; text?: string }): void {
+    this.promptAnswers.push({ button: answer.button, text: answer.text ?? '' });
+  }
   /** Scripted answers not consumed yet. */
-  pending(): { alerts: number; prompts: number } { return { alerts: this.alertAnswers.length, prompts: this.promptAnswers.length }; }
+  pending(): { alerts: number; prompts: number } {
+    return { alerts: this.alertAnswers.length, prompts: this.promptAnswers.length };
+  }
   /** The last sidebar shown, if any. */
-  lastSidebar(): DialogRecord | undefined { return [...this.shown].reverse().find((d) => d.kind === 'sidebar'); }
+  lastSidebar(): DialogRecord | undefined {
+    return [...this.shown].reverse().find((d) => d.kind === 'sidebar');
+  }
   /** Finds a recorded menu item by caption, searching submenus. */
   findMenuItem(caption: string): { caption: string; functionName: string } | undefined {
     const walk = (items: MenuItemRecord[]): { caption: string; functionName: string } | undefined => {
       for (const item of items) {
         if (item.kind === 'item' && item.caption === caption) return item;
-        if (item.kind === 'submenu') { const found = walk(item.menu.items); if (found) return found; }
+        if (item.kind === 'submenu') {
+          const found = walk(item.menu.items);
+          if (found) return found;
+        }
       }
       return undefined;
     };
-    for (const m of this.menus) { const found = walk(m.items); if (found) return found; }
+    for (const m of this.menus) {
+      const found = walk(m.items);
+      if (found) return found;
+    }
     return undefined;
   }
   addMenu(record: MenuRecord): void {
@@ -109,7 +148,9 @@ export class FakeUi implements Pick<GUi, (typeof UI_API)[number] | 'Button' | 'B
     this.shown.push({ kind: 'alert', ...d, response });
     return response as unknown as GoogleAppsScript.Base.Button;
   }
-  prompt(...args: [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet]): GoogleAppsScript.Base.PromptResponse {
+  prompt(
+    ...args: [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet]
+  ): GoogleAppsScript.Base.PromptResponse {
     const d = this.dialogArgs(args);
     const answer = this.promptAnswers.shift();
     if (!answer) throw new Error(`FakeUi: prompt "${d.prompt}" has no scripted answer; call ui.scriptPrompt(...) first`);
@@ -117,10 +158,20 @@ export class FakeUi implements Pick<GUi, (typeof UI_API)[number] | 'Button' | 'B
     this.shown.push({ kind: 'prompt', ...d, response: answer.button, text: answer.text });
     return { getResponseText: () => answer.text, getSelectedButton: () => answer.button as unknown as GoogleAppsScript.Base.Button };
   }
-  createMenu(caption: string): GMenu { return new FakeMenu(this, caption, false); }
-  createAddonMenu(): GMenu { return new FakeMenu(this, null, true); }
-  showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void { this.shown.push({ kind: 'sidebar', title: userInterface.getTitle(), html: userInterface }); }
-  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void { this.shown.push({ kind: 'modal', title, html: userInterface }); }
-  showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void { this.shown.push({ kind: 'modeless', title, html: userInterface }); }
+  createMenu(caption: string): GMenu {
+    return new FakeMenu(this, caption, false);
+  }
+  createAddonMenu(): GMenu {
+    return new FakeMenu(this, null, true);
+  }
+  showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
+    this.shown.push({ kind: 'sidebar', title: userInterface.getTitle(), html: userInterface });
+  }
+  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.shown.push({ kind: 'modal', title, html: userInterface });
+  }
+  showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.shown.push({ kind: 'modeless', title, html: userInterface });
+  }
 }
 instrument(FakeUi, 'Ui', UI_API);

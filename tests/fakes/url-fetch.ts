@@ -23,15 +23,32 @@ export interface UrlFetchOptions {
 }
 
 /** One performed request, for assertions. */
-export interface FetchRecord { url: string; headers: Record<string, string>; status: number; at: number; method?: 'POST'; payload?: string }
+export interface FetchRecord {
+  url: string;
+  headers: Record<string, string>;
+  status: number;
+  at: number;
+  method?: 'POST';
+  payload?: string;
+}
 
 class FakeHttpResponse implements Pick<GResponse, 'getResponseCode' | 'getContentText' | 'getAllHeaders' | 'getHeaders' | 'getBlob' | 'getContent'> {
   constructor(private readonly response: HttpResponse) {}
-  getResponseCode(): number { return this.response.status; }
-  getContentText(): string { return this.response.body; }
-  getAllHeaders(): object { return { ...this.response.headers }; }
-  getHeaders(): object { return { ...this.response.headers }; }
-  getContent(): number[] { return toSignedBytes(Buffer.from(this.response.body, 'utf8')); }
+  getResponseCode(): number {
+    return this.response.status;
+  }
+  getContentText(): string {
+    return this.response.body;
+  }
+  getAllHeaders(): object {
+    return { ...this.response.headers };
+  }
+  getHeaders(): object {
+    return { ...this.response.headers };
+  }
+  getContent(): number[] {
+    return toSignedBytes(Buffer.from(this.response.body, 'utf8'));
+  }
   getBlob(): GoogleAppsScript.Base.Blob {
     const type = Object.entries(this.response.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
     return new FakeBlob(Buffer.from(this.response.body, 'utf8'), type).gas();
@@ -61,11 +78,17 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
     this.dailyQuota = options.dailyQuota ?? 20_000;
     this.latency = options.latencyMs ?? 250;
   }
-  gas(): GFetch { return this as unknown as GFetch; }
+  gas(): GFetch {
+    return this as unknown as GFetch;
+  }
 
-  private day(): number { return Math.floor(this.rt.time.now() / 86_400_000); }
+  private day(): number {
+    return Math.floor(this.rt.time.now() / 86_400_000);
+  }
   /** Calls counted against today's quota. */
-  usedToday(): number { return this.used.get(this.day()) ?? 0; }
+  usedToday(): number {
+    return this.used.get(this.day()) ?? 0;
+  }
 
   private normalize(request: Request | string): Request {
     const r = typeof request === 'string' ? { url: request } : request;
@@ -103,7 +126,10 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
       }
       latency += typeof this.latency === 'function' ? this.latency(req, response) : this.latency;
       this.log.push({ url, headers, status: response.status, at: this.rt.time.now() });
-      if (response.status === 0) throw this.rt.exception(`Address unavailable: ${url}${'transportError' in response ? ` (${String((response as { transportError: unknown }).transportError)})` : ''}`);
+      if (response.status === 0)
+        throw this.rt.exception(
+          `Address unavailable: ${url}${'transportError' in response ? ` (${String((response as { transportError: unknown }).transportError)})` : ''}`,
+        );
       const location = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
       if (response.status >= 300 && response.status < 400 && location && request.followRedirects !== false && hop < 10) {
         url = new URL(location, url).toString();
@@ -112,7 +138,9 @@ export class FakeUrlFetchApp implements Pick<GFetch, 'fetch' | 'fetchAll' | 'get
       if (response.status >= 400 && !request.muteHttpExceptions) {
         this.rt.time.advance(latency);
         const host = new URL(url).origin;
-        throw this.rt.exception(`Request failed for ${host} returned code ${response.status}. Truncated server response: ${response.body.slice(0, 100)}${response.body.length > 100 ? '...' : ''} (use muteHttpExceptions option to examine full response)`);
+        throw this.rt.exception(
+          `Request failed for ${host} returned code ${response.status}. Truncated server response: ${response.body.slice(0, 100)}${response.body.length > 100 ? '...' : ''} (use muteHttpExceptions option to examine full response)`,
+        );
       }
       return { response, latency };
     }

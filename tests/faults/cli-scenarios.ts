@@ -10,7 +10,7 @@ import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { SHEET } from '../../src/core/sheets';
 import type { Cell } from '../../src/core/workbook/workbook';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/server';
+import { type SimulatorServer, startSimulatorServer } from '../../src/simulator/server';
 import type { Scenario, Trial } from './scenarios';
 
 const ROOT = join(__dirname, '../..');
@@ -58,7 +58,22 @@ class CliSchool {
     school = new CliSchool(server);
     await school.run(['init', school.file], {});
     for (const cohort of server.simulator.school.cohorts.slice(0, COHORTS)) {
-      await school.run(['cohort', 'add', school.file, '--name', cohort.name, '--tag', String(cohort.tagId), '--start', cohort.start, '--products', cohort.productIds.join(',')], {});
+      await school.run(
+        [
+          'cohort',
+          'add',
+          school.file,
+          '--name',
+          cohort.name,
+          '--tag',
+          String(cohort.tagId),
+          '--start',
+          cohort.start,
+          '--products',
+          cohort.productIds.join(','),
+        ],
+        {},
+      );
     }
     school.commands = 0;
     return school;
@@ -149,8 +164,16 @@ class CliObserver {
 
   trial(fault: string): Trial {
     return {
-      fault, runs: this.school.commands, finalState: this.states.join(' → '), logSaysWhy: this.whyOk, historyComplete: !this.partial,
-      rowsLost: this.lost, duplicates: this.dups, tokenLeaks: 0, valuesChanged: 0, ...(this.notes.length > 0 ? { note: this.notes.join('; ') } : {}),
+      fault,
+      runs: this.school.commands,
+      finalState: this.states.join(' → '),
+      logSaysWhy: this.whyOk,
+      historyComplete: !this.partial,
+      rowsLost: this.lost,
+      duplicates: this.dups,
+      tokenLeaks: 0,
+      valuesChanged: 0,
+      ...(this.notes.length > 0 ? { note: this.notes.join('; ') } : {}),
     };
   }
 }
@@ -169,36 +192,42 @@ async function withSchool(fault: string, body: (school: CliSchool, observer: Cli
 
 const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>404 Not Found</h1>nginx</body></html>' };
 const envelope = (status: number, msg: string, headers: Record<string, string> = {}): HttpResponse => ({
-  status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify({ success: false, code: status, msg }),
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify({ success: false, code: status, msg }),
 });
 
 // Class 1: a re-run whose every answer is a 404 without Cademi's envelope exits 1 naming the URL, and keeps the week.
 const cliAll404: Scenario = {
   fault: 'CLI: 404 sem envelope em tudo no re-run',
   expected: 'Concluída → Falhou: endereço da API não encontrado → Concluída',
-  run: async () => [await withSchool('CLI: 404 sem envelope em tudo no re-run', async (school, observer) => {
-    await observer.endPhase(await school.sync());
-    school.fault = () => HTML_404;
-    await observer.endPhase(await school.sync(), { label: 'endereço da API não encontrado', why: /127\.0\.0\.1:\d+\/api\/v1/ });
-    school.fault = null;
-    await observer.endPhase(await school.sync());
-  })],
+  run: async () => [
+    await withSchool('CLI: 404 sem envelope em tudo no re-run', async (school, observer) => {
+      await observer.endPhase(await school.sync());
+      school.fault = () => HTML_404;
+      await observer.endPhase(await school.sync(), { label: 'endereço da API não encontrado', why: /127\.0\.0\.1:\d+\/api\/v1/ });
+      school.fault = null;
+      await observer.endPhase(await school.sync());
+    }),
+  ],
 };
 
 // Class 1: one cohort's tag answers Cademi's own 404 on a re-run; the other cohort is refreshed, this one keeps its rows.
 const cliOne404: Scenario = {
   fault: 'CLI: 404 na tag de uma turma no re-run',
   expected: 'Concluída → Concluída → Concluída',
-  run: async () => [await withSchool('CLI: 404 na tag de uma turma no re-run', async (school, observer) => {
-    await observer.endPhase(await school.sync());
-    const tag = school.server.simulator.school.cohorts[0].tagId;
-    school.fault = (request) => (request.url.includes(`/lista_por_tag/${tag}`) ? envelope(404, 'Tag não encontrada') : undefined);
-    const rerun = await school.sync();
-    await observer.endPhase(rerun);
-    observer.require(new RegExp(`tag ${tag}`).test(rerun.stderr), `o aviso não diz qual tag falhou: ${rerun.stderr.slice(0, 160)}`);
-    school.fault = null;
-    await observer.endPhase(await school.sync());
-  })],
+  run: async () => [
+    await withSchool('CLI: 404 na tag de uma turma no re-run', async (school, observer) => {
+      await observer.endPhase(await school.sync());
+      const tag = school.server.simulator.school.cohorts[0].tagId;
+      school.fault = (request) => (request.url.includes(`/lista_por_tag/${tag}`) ? envelope(404, 'Tag não encontrada') : undefined);
+      const rerun = await school.sync();
+      await observer.endPhase(rerun);
+      observer.require(new RegExp(`tag ${tag}`).test(rerun.stderr), `o aviso não diz qual tag falhou: ${rerun.stderr.slice(0, 160)}`);
+      school.fault = null;
+      await observer.endPhase(await school.sync());
+    }),
+  ],
 };
 
 /** Waits until the simulator has answered more than `count` requests (the sync is under way). */
@@ -211,39 +240,43 @@ async function untilRequests(school: CliSchool, count: number): Promise<void> {
 const cliTwoWriters: Scenario = {
   fault: 'CLI: dois comandos no mesmo arquivo',
   expected: 'Concluída → Falhou: planilha em uso → Falhou: planilha em uso → Concluída',
-  run: async () => [await withSchool('CLI: dois comandos no mesmo arquivo', async (school, observer) => {
-    const busy = { label: 'planilha em uso', why: /em uso|ocupad|outro comando|outro processo/i };
-    const first = school.sync();
-    await untilRequests(school, 2);
-    const add = ['cohort', 'add', school.file, '--name', 'Turma Extra', '--tag', '999', '--start', '2026-11-02', '--products', '11'];
-    const [second, added] = await Promise.all([school.sync(), school.run(add, {})]);
-    await observer.endPhase(await first);
-    observer.states.push(observer.state(second, busy), observer.state(added, busy));
-    await observer.endPhase(await school.run(add, {}));
-    const cohorts = (await school.sheet(SHEET.cohorts)).map((row) => row[0]);
-    observer.require(cohorts.includes('Turma Extra'), 'a turma cadastrada depois da coleta não está em Turmas');
-  })],
+  run: async () => [
+    await withSchool('CLI: dois comandos no mesmo arquivo', async (school, observer) => {
+      const busy = { label: 'planilha em uso', why: /em uso|ocupad|outro comando|outro processo/i };
+      const first = school.sync();
+      await untilRequests(school, 2);
+      const add = ['cohort', 'add', school.file, '--name', 'Turma Extra', '--tag', '999', '--start', '2026-11-02', '--products', '11'];
+      const [second, added] = await Promise.all([school.sync(), school.run(add, {})]);
+      await observer.endPhase(await first);
+      observer.states.push(observer.state(second, busy), observer.state(added, busy));
+      await observer.endPhase(await school.run(add, {}));
+      const cohorts = (await school.sheet(SHEET.cohorts)).map((row) => row[0]);
+      observer.require(cohorts.includes('Turma Extra'), 'a turma cadastrada depois da coleta não está em Turmas');
+    }),
+  ],
 };
 
 // Class 2: a sync killed while holding the file leaves a stale lock that the next command takes over.
 const cliKilledHolder: Scenario = {
   fault: 'CLI: processo morto segurando o arquivo',
   expected: 'Concluída',
-  run: async () => [await withSchool('CLI: processo morto segurando o arquivo', async (school, observer) => {
-    let kill: () => void = () => undefined;
-    const killed = school.sync(school.apiEnv, { onSpawn: (k) => (kill = k) });
-    await untilRequests(school, 2);
-    kill();
-    await killed;
-    // The lock is stale once its holder stops refreshing it; the next sync must get it within a minute.
-    let outcome: Outcome = { code: 1, stdout: '', stderr: '' };
-    for (let attempt = 0; attempt < 30; attempt++) {
-      outcome = await school.sync();
-      if (outcome.code === 0 || !/em uso|ocupad/i.test(outcome.stderr)) break;
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-    }
-    await observer.endPhase(outcome);
-  })],
+  run: async () => [
+    await withSchool('CLI: processo morto segurando o arquivo', async (school, observer) => {
+      let kill: () => void = () => undefined;
+      const killed = school.sync(school.apiEnv, { onSpawn: (k) => (kill = k) });
+      await untilRequests(school, 2);
+      kill();
+      await killed;
+      // The lock is stale once its holder stops refreshing it; the next sync must get it within a minute.
+      let outcome: Outcome = { code: 1, stdout: '', stderr: '' };
+      for (let attempt = 0; attempt < 30; attempt++) {
+        outcome = await school.sync();
+        if (outcome.code === 0 || !/em uso|ocupad/i.test(outcome.stderr)) break;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+      await observer.endPhase(outcome);
+    }),
+  ],
 };
 
 // Class 6: an invalid `URL da API` (plain http to a school's host) stops the run with exit 2 naming the cell;
@@ -253,24 +286,28 @@ const cliHttpUrl: Scenario = {
   expected: 'Recusada: URL da API inválida',
   run: async () => {
     const trials: Trial[] = [];
-    trials.push(await withSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
-      const workbook = await XlsxWorkbook.load(school.file);
-      const settings = workbook.readSheet(SHEET.settings)!;
-      const row = settings.findIndex((cells) => cells[0] === 'URL da API');
-      workbook.updateRows(SHEET.settings, row, [['URL da API', 'http://escola.cademi.com.br/api/v1']]);
-      await workbook.save(school.file);
-      const outcome = await school.sync({ CADEMI_TOKEN: TOKEN });
-      await observer.endPhase(outcome, { label: 'URL da API inválida', why: /URL da API/ });
-      observer.require(!/token/i.test(outcome.stderr), `culpa o token: ${outcome.stderr.slice(0, 160)}`);
-      const rows = (await school.sheet(SHEET.history)).length;
-      observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
-    }));
-    trials.push(await withSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
-      const outcome = await school.sync({ CADEMI_BASE_URL: 'http://escola.cademi.com.br/api/v1', CADEMI_TOKEN: TOKEN });
-      await observer.endPhase(outcome, { label: 'URL da API inválida', why: /CADEMI_BASE_URL/ });
-      const rows = (await school.sheet(SHEET.history)).length;
-      observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
-    }));
+    trials.push(
+      await withSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
+        const workbook = await XlsxWorkbook.load(school.file);
+        const settings = workbook.readSheet(SHEET.settings)!;
+        const row = settings.findIndex((cells) => cells[0] === 'URL da API');
+        workbook.updateRows(SHEET.settings, row, [['URL da API', 'http://escola.cademi.com.br/api/v1']]);
+        await workbook.save(school.file);
+        const outcome = await school.sync({ CADEMI_TOKEN: TOKEN });
+        await observer.endPhase(outcome, { label: 'URL da API inválida', why: /URL da API/ });
+        observer.require(!/token/i.test(outcome.stderr), `culpa o token: ${outcome.stderr.slice(0, 160)}`);
+        const rows = (await school.sheet(SHEET.history)).length;
+        observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
+      }),
+    );
+    trials.push(
+      await withSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
+        const outcome = await school.sync({ CADEMI_BASE_URL: 'http://escola.cademi.com.br/api/v1', CADEMI_TOKEN: TOKEN });
+        await observer.endPhase(outcome, { label: 'URL da API inválida', why: /CADEMI_BASE_URL/ });
+        const rows = (await school.sheet(SHEET.history)).length;
+        observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
+      }),
+    );
     return trials;
   },
 };
@@ -280,15 +317,18 @@ const cliHttpUrl: Scenario = {
 const cliHugeRetryAfter: Scenario = {
   fault: 'CLI: Retry-After de horas',
   expected: 'Falhou: espera longa demais → Concluída',
-  run: async () => [await withSchool('CLI: Retry-After de horas', async (school, observer) => {
-    let seen = 0;
-    school.fault = (request) => (request.url.includes('/progresso_por_produto/') && seen++ === 1 ? envelope(429, 'Limite', { 'retry-after': '7200' }) : undefined);
-    await observer.endPhase(await school.sync(), { label: 'espera longa demais', why: /2 ?h|120 min|7\.?200 s|duas horas/i });
-    const rows = (await school.sheet(SHEET.history)).length;
-    observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico por uma execução que falhou`);
-    school.fault = null;
-    await observer.endPhase(await school.sync());
-  })],
+  run: async () => [
+    await withSchool('CLI: Retry-After de horas', async (school, observer) => {
+      let seen = 0;
+      school.fault = (request) =>
+        request.url.includes('/progresso_por_produto/') && seen++ === 1 ? envelope(429, 'Limite', { 'retry-after': '7200' }) : undefined;
+      await observer.endPhase(await school.sync(), { label: 'espera longa demais', why: /2 ?h|120 min|7\.?200 s|duas horas/i });
+      const rows = (await school.sheet(SHEET.history)).length;
+      observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico por uma execução que falhou`);
+      school.fault = null;
+      await observer.endPhase(await school.sync());
+    }),
+  ],
 };
 
 export const CLI_SCENARIOS: readonly Scenario[] = [cliAll404, cliOne404, cliTwoWriters, cliKilledHolder, cliHttpUrl, cliHugeRetryAfter];

@@ -1,6 +1,6 @@
 // The fault suite under jest: every fault ends in its expected state, with nothing lost or doubled.
 
-import { ALL_SCENARIOS, formatFaultTable, runScenario, writeFaultReport, type FaultRow } from './report';
+import { ALL_SCENARIOS, type FaultRow, formatFaultTable, runScenario, writeFaultReport } from './report';
 import { referenceWeek } from './scenarios';
 
 const rows: FaultRow[] = [];

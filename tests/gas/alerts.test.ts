@@ -1,18 +1,22 @@
 // Alerts that really arrive: a Slack answer other than 2xx is a failed alert, the e-mail paths respect
 // MailApp's recipient quota, and every channel's outcome comes back for the run log.
 
-import { createAppsScriptEnv, type AppsScriptEnv } from '../fakes';
-import { describeDeliveries } from '../../src/core/runlog/delivery-report';
 import { CONTACT_HEADERS, type WeeklyContacts } from '../../src/core/report/contacts';
+import { describeDeliveries } from '../../src/core/runlog/delivery-report';
 import { serialOfLocalDate } from '../../src/core/time/local-date';
 import { raiseIncident, resolveIncident } from '../../src/gas/alerts';
 import { mailTutors } from '../../src/gas/tutor-mail';
+import { type AppsScriptEnv, createAppsScriptEnv } from '../fakes';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T0/B0/very-secret';
 const URL = 'https://docs.google.com/spreadsheets/d/x';
 
 function setUp(options: { mailQuota?: number; webhook?: boolean } = {}): { env: AppsScriptEnv; warnings: string[] } {
-  const env = createAppsScriptEnv({ handler: () => ({ status: 404, headers: {}, body: '' }), startTime: Date.UTC(2026, 8, 14, 9), mailQuota: options.mailQuota });
+  const env = createAppsScriptEnv({
+    handler: () => ({ status: 404, headers: {}, body: '' }),
+    startTime: Date.UTC(2026, 8, 14, 9),
+    mailQuota: options.mailQuota,
+  });
   Object.assign(globalThis, { PropertiesService: env.properties, MailApp: env.mail, UrlFetchApp: env.urlFetch });
   if (options.webhook !== false) env.properties.document.gas().setProperty('cademi.slackWebhook', WEBHOOK);
   const warnings: string[] = [];
@@ -76,10 +80,17 @@ describe('incident alerts', () => {
 
 describe('mailTutors', () => {
   const week = serialOfLocalDate('2026-09-14');
-  const contacts = (tutors: string[]): WeeklyContacts => ({
-    sheetName: 'Contatos da semana', week: '2026-09-14', columnFormats: [], frozenRows: 1,
-    rows: [[...CONTACT_HEADERS], ...tutors.map((tutor, index) => [week, tutor, 'Turma', `Aluno ${index}`, `a${index}@x.com`, 'Em risco', '', 12, 20, 40, null, null, 1000 + index])],
-  } as WeeklyContacts);
+  const contacts = (tutors: string[]): WeeklyContacts =>
+    ({
+      sheetName: 'Contatos da semana',
+      week: '2026-09-14',
+      columnFormats: [],
+      frozenRows: 1,
+      rows: [
+        [...CONTACT_HEADERS],
+        ...tutors.map((tutor, index) => [week, tutor, 'Turma', `Aluno ${index}`, `a${index}@x.com`, 'Em risco', '', 12, 20, 40, null, null, 1000 + index]),
+      ],
+    }) as WeeklyContacts;
 
   it('checks the recipient quota before each send, skips what does not fit and reports how many', () => {
     const { env } = setUp({ mailQuota: 2 });

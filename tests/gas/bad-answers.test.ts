@@ -2,19 +2,21 @@
 // names kept from history, Cademi's long waits paused and logged, impossible dates, and notes typed
 // beside `Histórico` kept on their rows.
 
-import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
+import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { SHEET } from '../../src/core/sheets';
-import { mondayRun } from '../support/school-workbook';
 import { API_URL, gasSchool } from '../support/apps-script-school';
-import { ALERT_EMAIL, runWeek, withFaults, type Fault, type FaultyGasSchool as School } from '../support/faulty-gas-school';
+import { ALERT_EMAIL, type Fault, runWeek, type FaultyGasSchool as School, withFaults } from '../support/faulty-gas-school';
+import { mondayRun } from '../support/school-workbook';
 
 const MONDAY = mondayRun('2026-09-14');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><h1>404 Not Found</h1>nginx</html>' };
 const envelope = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
-  status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
 });
 
 const school = (cohorts = 2): School => withFaults(gasSchool(MONDAY), cohorts);
@@ -40,7 +42,7 @@ describe('answers that must never cost a week', () => {
     expect(historyRows(gas)).toEqual(before);
   });
 
-  it('a tag answering Cademi\'s 404 on a re-run: Concluída, that cohort keeps its rows, the log names the tag', () => {
+  it("a tag answering Cademi's 404 on a re-run: Concluída, that cohort keeps its rows, the log names the tag", () => {
     const gas = school();
     runWeek(gas);
     const [first, second] = gas.school.cohorts;
@@ -72,7 +74,7 @@ describe('answers that must never cost a week', () => {
 });
 
 describe('product names', () => {
-  it('the second week writes Cademi\'s names, known from the first, without fetching the products again', () => {
+  it("the second week writes Cademi's names, known from the first, without fetching the products again", () => {
     const gas = school(1);
     runWeek(gas);
     gas.env.time.set(mondayRun('2026-09-21'));
@@ -103,7 +105,9 @@ describe('Cademi asking for a long wait', () => {
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
     const paused = lastLog(gas);
     expect(paused[4]).toBe('Em andamento');
-    expect(String(paused[11])).toMatch(/^A Cademi pediu para aguardar 3 h \(HTTP 429 em GET \/usuario\/progresso_por_produto\/.*\); a coleta retoma a partir do ponto salvo às 09:0\d de 14\/09\/2026\.$/);
+    expect(String(paused[11])).toMatch(
+      /^A Cademi pediu para aguardar 3 h \(HTTP 429 em GET \/usuario\/progresso_por_produto\/.*\); a coleta retoma a partir do ponto salvo às 09:0\d de 14\/09\/2026\.$/,
+    );
     const fetched = gas.env.urlFetch.log.length;
 
     // Ticks and a click during the wait: no request, no new log row; the click says when it resumes.
@@ -159,12 +163,14 @@ describe('a column people add to Histórico', () => {
     sheet.getRange(1, width + 1).setValue('Observação');
     const values = sheet.getRange(2, 1, rows - 1, width).getValues();
     const notes = new Map<string, string>();
-    sheet.getRange(2, width + 1, rows - 1, 1).setValues(values.map((row, index) => {
-      if (index % 6 !== 0) return [''];
-      const note = `ligar: ${row[3]}`;
-      notes.set(`${row[2]}|${row[5]}`, note);
-      return [note];
-    }));
+    sheet.getRange(2, width + 1, rows - 1, 1).setValues(
+      values.map((row, index) => {
+        if (index % 6 !== 0) return [''];
+        const note = `ligar: ${row[3]}`;
+        notes.set(`${row[2]}|${row[5]}`, note);
+        return [note];
+      }),
+    );
     sheet.sort(4, false); // by name, Z to A: the header stays (it is frozen)
     gas.env.time.advance(HOUR);
     runWeek(gas);

@@ -1,14 +1,26 @@
 // The Apps Script BigQuery client over a fake of the Advanced Service's Tabledata and Jobs collections.
 
+import { BigQueryStreamingBufferError, readHistoryFromBigQuery, writeWeekToBigQuery } from '../../src/core/bigquery/history-sink';
 import { HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
-import { readHistoryFromBigQuery, writeWeekToBigQuery, BigQueryStreamingBufferError } from '../../src/core/bigquery/history-sink';
 import { advancedServiceBigQueryClient } from '../../src/gas/bigquery-client';
 import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
 
 const TABLE = { projectId: 'escola-exemplo-123', datasetId: 'cademi', tableId: 'historico' };
 const row = {
-  week: '2026-03-02', cohort: 'A', studentId: 1, name: 'Ana', email: 'ana@mail.com', productId: 2, productName: 'Curso', progress: 12.5,
-  lessonsCompleted: 3, lastAccessAt: null, expected: 10, situation: 'Em dia' as const, origin: 'API' as const, collectedAt: Date.UTC(2026, 2, 2, 12),
+  week: '2026-03-02',
+  cohort: 'A',
+  studentId: 1,
+  name: 'Ana',
+  email: 'ana@mail.com',
+  productId: 2,
+  productName: 'Curso',
+  progress: 12.5,
+  lessonsCompleted: 3,
+  lastAccessAt: null,
+  expected: 10,
+  situation: 'Em dia' as const,
+  origin: 'API' as const,
+  collectedAt: Date.UTC(2026, 2, 2, 12),
 };
 
 function advancedService(fake: FakeBigQuery) {

@@ -1,16 +1,16 @@
 // With `Tabela BigQuery` set, the completed week is copied to BigQuery and the reports are built from
 // the whole history there (archived weeks included), through the built bundle over the fakes.
 
-import { createAppsScriptEnv, loadBundle } from '../fakes';
-import { createSchool, createSimulator, type Simulator } from '../../src/simulator';
-import { HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
-import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
-import { SHEET } from '../../src/core/sheets';
-import { bundleCode, configure, TOKEN, type GasSchool } from '../support/apps-script-school';
-import { mondayRun } from '../support/school-workbook';
-import type { HistoryRow } from '../../src/core/history/schema';
 import { writeWeekToBigQuery } from '../../src/core/bigquery/history-sink';
+import { HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
+import type { HistoryRow } from '../../src/core/history/schema';
+import { SHEET } from '../../src/core/sheets';
 import { advancedServiceBigQueryClient } from '../../src/gas/bigquery-client';
+import { createSchool, createSimulator, type Simulator } from '../../src/simulator';
+import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
+import { createAppsScriptEnv, loadBundle } from '../fakes';
+import { bundleCode, configure, type GasSchool, TOKEN } from '../support/apps-script-school';
+import { mondayRun } from '../support/school-workbook';
 
 const TABLE = { projectId: 'escola-exemplo-123', datasetId: 'cademi', tableId: 'historico' };
 
@@ -24,7 +24,9 @@ describe('BigQuery copy and reports from BigQuery', () => {
     const env = createAppsScriptEnv({ handler: (request) => simulator!.handle(request), startTime: monday, latencyMs: 150 });
     simulator = createSimulator({ clock: env.time, school, token: TOKEN });
     env.globals.BigQuery = {
-      Tabledata: { insertAll: (body: never, projectId: string, datasetId: string, tableId: string) => bigquery.insertAll({ projectId, datasetId, tableId }, body) },
+      Tabledata: {
+        insertAll: (body: never, projectId: string, datasetId: string, tableId: string) => bigquery.insertAll({ projectId, datasetId, tableId }, body),
+      },
       Jobs: {
         query: (body: never, projectId: string) => bigquery.query(projectId, body),
         getQueryResults: (projectId: string, jobId: string, options: object = {}) => bigquery.getQueryResults(projectId, jobId, options),
@@ -33,14 +35,29 @@ describe('BigQuery copy and reports from BigQuery', () => {
     const gas: GasSchool = { env, fns: loadBundle(bundleCode(), env), simulator, school };
     configure(gas, { cohorts: 1 });
     const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+    const keys = settings
+      .getRange(1, 1, settings.getLastRow(), 1)
+      .getValues()
+      .map((row) => row[0]);
     settings.getRange(keys.indexOf('Tabela BigQuery') + 1, 2).setValue('escola-exemplo-123.cademi.historico');
 
     // An archived week that lives only in BigQuery.
     const student = school.studentsWithTagAt(101, monday)[0];
     const archived: HistoryRow = {
-      week: '2026-08-31', cohort: 'Turma 2026-07', studentId: student.id, name: student.nome, email: student.email, productId: 11, productName: 'Fundamentos',
-      progress: 5, lessonsCompleted: 1, lastAccessAt: null, expected: 30, situation: 'Em risco', origin: 'API', collectedAt: monday - 14 * 86_400_000,
+      week: '2026-08-31',
+      cohort: 'Turma 2026-07',
+      studentId: student.id,
+      name: student.nome,
+      email: student.email,
+      productId: 11,
+      productName: 'Fundamentos',
+      progress: 5,
+      lessonsCompleted: 1,
+      lastAccessAt: null,
+      expected: 30,
+      situation: 'Em risco',
+      origin: 'API',
+      collectedAt: monday - 14 * 86_400_000,
     };
     writeWeekToBigQuery(advancedServiceBigQueryClient(env.globals.BigQuery as never), [archived], archived.week, { table: TABLE });
 

@@ -1,18 +1,18 @@
 // The built Apps Script bundle (build/Code.js) in a vm over the fakes: menu, token, triggers, a
 // multi-slice weekly run, slices killed at any point, and the same rows as the Node host.
 
+import { ensureConfigSheets } from '../../src/core/config/templates';
+import { HISTORY_HEADERS } from '../../src/core/history/schema';
 import { SHEET } from '../../src/core/sheets';
 import { instantOfSerial } from '../../src/core/time/local-date';
-import { HISTORY_HEADERS } from '../../src/core/history/schema';
-import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { MemoryWorkbook } from '../../src/core/workbook/memory-workbook';
-import { ensureConfigSheets } from '../../src/core/config/templates';
+import type { Cell } from '../../src/core/workbook/workbook';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { embeddedApi } from '../../src/node/embedded-api';
 import { runWeek } from '../../src/node/sync-runner';
 import { topLevelFunctionNames } from '../fakes';
+import { API_URL, bundleCode, configure, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
-import { API_URL, bundleCode, configure, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
-import type { Cell } from '../../src/core/workbook/workbook';
 
 const MONDAY = mondayRun('2026-09-14');
 const SIX_MINUTES = 6 * 60_000;
@@ -35,7 +35,21 @@ function runWeekWithTicks(gas: GasSchool): number[] {
 describe('build/Code.js in Apps Script', () => {
   it('exposes exactly the entry functions, as top-level functions', () => {
     expect(topLevelFunctionNames(bundleCode()).sort()).toEqual(
-      ['ativarAtualizacaoAutomatica', 'atualizarAgora', 'configurarAlertas', 'configurarToken', 'configurarWebhook', 'desativarAtualizacaoAutomatica', 'doPost', 'gerenciarTurmas', 'onInstall', 'onOpen', 'sidebarRpc', 'tick', 'verExecucoes'].sort(),
+      [
+        'ativarAtualizacaoAutomatica',
+        'atualizarAgora',
+        'configurarAlertas',
+        'configurarToken',
+        'configurarWebhook',
+        'desativarAtualizacaoAutomatica',
+        'doPost',
+        'gerenciarTurmas',
+        'onInstall',
+        'onOpen',
+        'sidebarRpc',
+        'tick',
+        'verExecucoes',
+      ].sort(),
     );
     expect(bundleCode()).not.toMatch(/\brequire\(/);
   });
@@ -46,7 +60,14 @@ describe('build/Code.js in Apps Script', () => {
     const [menu] = gas.env.ui.menus;
     expect(menu.caption).toBe('Progresso Cademi');
     expect(menu.items.filter((item) => item.kind === 'item').map((item) => item.caption)).toEqual([
-      'Atualizar agora', 'Gerenciar turmas…', 'Configurar token da API…', 'Configurar alertas do Slack…', 'Configurar webhook da Cademi…', 'Ativar atualização automática', 'Desativar atualização automática', 'Ver execuções',
+      'Atualizar agora',
+      'Gerenciar turmas…',
+      'Configurar token da API…',
+      'Configurar alertas do Slack…',
+      'Configurar webhook da Cademi…',
+      'Ativar atualização automática',
+      'Desativar atualização automática',
+      'Ver execuções',
     ]);
     expect(gas.env.calls('UrlFetchApp')).toEqual({});
     expect(gas.env.calls('PropertiesService')).toEqual({});
@@ -60,7 +81,10 @@ describe('build/Code.js in Apps Script', () => {
     env.execute(() => fns.configurarToken(), { context: 'ui' });
     expect(env.ui.shown.at(-1)?.prompt).toMatch(/URL da API/);
     const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+    const keys = settings
+      .getRange(1, 1, settings.getLastRow(), 1)
+      .getValues()
+      .map((row) => row[0]);
     settings.getRange(keys.indexOf('URL da API') + 1, 2).setValue(API_URL);
 
     env.ui.scriptPrompt({ button: 'OK', text: 'chave-errada-1234' });
@@ -143,14 +167,39 @@ describe('build/Code.js in Apps Script', () => {
     const gas = gasSchool(MONDAY);
     configure(gas, { cohorts: 2 });
     runWeekWithTicks(gas);
-    const names = () => gas.env.spreadsheet.gas().getSheets().map((sheet) => sheet.getName());
-    expect(names()).toEqual(expect.arrayContaining(['Resumo', 'Contatos da semana', 'Turma Turma 2026-07', 'Gráficos Turma 2026-07', 'Turma Turma 2026-08', 'Gráficos Turma 2026-08']));
+    const names = () =>
+      gas.env.spreadsheet
+        .gas()
+        .getSheets()
+        .map((sheet) => sheet.getName());
+    expect(names()).toEqual(
+      expect.arrayContaining([
+        'Resumo',
+        'Contatos da semana',
+        'Turma Turma 2026-07',
+        'Gráficos Turma 2026-07',
+        'Turma Turma 2026-08',
+        'Gráficos Turma 2026-08',
+      ]),
+    );
     const chartsOf = (name: string) => gas.env.spreadsheet.sheet(name).chartSpecs();
     const idsOf = (name: string) => chartsOf(name).map((chart) => chart.chartId);
     expect(chartsOf('Gráficos Turma 2026-07')).toHaveLength(3);
     expect(chartsOf('Resumo')).toHaveLength(1);
     const pivot = gas.env.spreadsheet.sheet('Turma Turma 2026-07');
-    expect(pivot.dump()[0].slice(0, 11)).toEqual(['Aluno', 'E-mail', 'Tutor', 'Situação', 'Motivo', 'Progresso (%)', 'Esperado (%)', 'Diferença (pp)', 'Δ semana (pp)', 'Semanas parado', 'Dias sem acesso']);
+    expect(pivot.dump()[0].slice(0, 11)).toEqual([
+      'Aluno',
+      'E-mail',
+      'Tutor',
+      'Situação',
+      'Motivo',
+      'Progresso (%)',
+      'Esperado (%)',
+      'Diferença (pp)',
+      'Δ semana (pp)',
+      'Semanas parado',
+      'Dias sem acesso',
+    ]);
     expect(pivot.conditionalFormatRules.length).toBeGreaterThan(0);
     expect(pivot.filter).toBeTruthy();
     const [progressId, situationsId, distributionId] = idsOf('Gráficos Turma 2026-07');
@@ -163,7 +212,15 @@ describe('build/Code.js in Apps Script', () => {
       const [progress, , distribution] = sheet.getCharts();
       sheet.updateChart(progress.modify().setOption('title', 'Curva (renomeada à mão)').build());
       sheet.removeChart(distribution);
-      sheet.insertChart(sheet.newChart().setChartType(progress.modify().getChartType()).addRange(sheet.getRange('A1:B5')).setPosition(70, 1, 0, 0).setOption('title', titles[1]).build());
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .setChartType(progress.modify().getChartType())
+          .addRange(sheet.getRange('A1:B5'))
+          .setPosition(70, 1, 0, 0)
+          .setOption('title', titles[1])
+          .build(),
+      );
       return sheet.getCharts().at(-1)!.getChartId();
     });
 
@@ -183,7 +240,13 @@ describe('build/Code.js in Apps Script', () => {
 
     // A sheet as the previous version left it (charts, no records): its charts are adopted, then kept by id.
     const [resumo, cohort8] = [idsOf('Resumo'), idsOf('Gráficos Turma 2026-08')];
-    gas.env.runtime.quietly(() => gas.env.spreadsheet.sheet('Gráficos Turma 2026-08').gas().getDeveloperMetadata().forEach((item) => item.remove()));
+    gas.env.runtime.quietly(() =>
+      gas.env.spreadsheet
+        .sheet('Gráficos Turma 2026-08')
+        .gas()
+        .getDeveloperMetadata()
+        .forEach((item) => item.remove()),
+    );
     for (const week of ['2026-09-28', '2026-10-05']) {
       gas.env.time.set(mondayRun(week) - 60_000);
       runWeekWithTicks(gas);

@@ -4,9 +4,9 @@
 
 import { SHEET } from '../../src/core/sheets';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
+import { type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
+import { ALERT_EMAIL, type FaultyGasSchool, runWeek, withFaults } from '../support/faulty-gas-school';
 import { mondayRun } from '../support/school-workbook';
-import { gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
-import { ALERT_EMAIL, runWeek, withFaults, type FaultyGasSchool } from '../support/faulty-gas-school';
 
 const MONDAY = mondayRun('2026-09-14');
 const FORBIDDEN = 'Ana\uFFFE\u0001\uD800 Souza 😀';
@@ -59,7 +59,9 @@ describe('a token no header can carry', () => {
     expect(String(row[11])).toMatch(/token/);
     expect(gas.env.urlFetch.log.filter((record) => !record.url.includes('hooks.slack.com'))).toHaveLength(0);
     expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: ALERT_EMAIL });
-    const everything = [...cellTexts(gas), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail)), ...gas.env.logs.lines.map((line) => line.message)].join('\n');
+    const everything = [...cellTexts(gas), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail)), ...gas.env.logs.lines.map((line) => line.message)].join(
+      '\n',
+    );
     expect(everything).not.toContain(TOKEN);
   });
 

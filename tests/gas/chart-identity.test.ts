@@ -1,18 +1,29 @@
 // Native charts are found by a stored id (developer metadata on their sheet), not by their title:
 // a renamed title updates the same chart, a person's own chart stays, an old version's charts are adopted.
 
-import { createAppsScriptEnv } from '../fakes';
-import { FAKE_CHARTS } from '../fakes/charts';
-import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
-import { CHART_RECORD_PREFIX } from '../../src/gas/native-charts';
+import type { SchoolConfig } from '../../src/core/config/load-config';
+import type { CohortConfig } from '../../src/core/model/cohort';
 import { buildCohortCharts } from '../../src/core/report/charts';
 import type { ChartSpec } from '../../src/core/report/report-specs';
-import type { CohortConfig } from '../../src/core/model/cohort';
-import type { SchoolConfig } from '../../src/core/config/load-config';
+import { CHART_RECORD_PREFIX } from '../../src/gas/native-charts';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
+import { createAppsScriptEnv } from '../fakes';
+import { FAKE_CHARTS } from '../fakes/charts';
 
-const rows = [['Semana', 'Mediana (%)'], [1, 10], [2, 20]];
+const rows = [
+  ['Semana', 'Mediana (%)'],
+  [1, 10],
+  [2, 20],
+];
 const spec = (id: string, title: string, row = 0): ChartSpec => ({
-  id, title, kind: 'line', xTitle: 'Semana', yTitle: '%', range: { row: 0, column: 0, rows: 3, columns: 2 }, series: [{ name: 'Mediana (%)' }], position: { row, column: 3 },
+  id,
+  title,
+  kind: 'line',
+  xTitle: 'Semana',
+  yTitle: '%',
+  range: { row: 0, column: 0, rows: 3, columns: 2 },
+  series: [{ name: 'Mediana (%)' }],
+  position: { row, column: 3 },
 });
 const LINE = FAKE_CHARTS.ChartType.LINE as unknown as GoogleAppsScript.Charts.ChartType;
 
@@ -21,11 +32,29 @@ function setup() {
   const env = createAppsScriptEnv({ handler: () => ({ status: 404, headers: {}, body: '' }), startTime: Date.UTC(2026, 8, 14, 9) });
   const workbook = new SpreadsheetWorkbook(env.spreadsheet.gas());
   const sheet = () => env.spreadsheet.gas().getSheetByName('Gráficos')!;
-  const charts = () => sheet().getCharts().map((chart) => ({ id: chart.getChartId(), title: String(chart.getOptions().get('title')) }));
+  const charts = () =>
+    sheet()
+      .getCharts()
+      .map((chart) => ({ id: chart.getChartId(), title: String(chart.getOptions().get('title')) }));
   /** Our records, spec id → chart id. */
-  const records = () => Object.fromEntries(sheet().getDeveloperMetadata().filter((item) => item.getKey().startsWith(CHART_RECORD_PREFIX)).map((item) => [item.getKey().slice(CHART_RECORD_PREFIX.length), Number(item.getValue())]));
+  const records = () =>
+    Object.fromEntries(
+      sheet()
+        .getDeveloperMetadata()
+        .filter((item) => item.getKey().startsWith(CHART_RECORD_PREFIX))
+        .map((item) => [item.getKey().slice(CHART_RECORD_PREFIX.length), Number(item.getValue())]),
+    );
   /** A chart the way a person (or the previous version) puts one on the sheet: no record of ours. */
-  const handMade = (title: string, row: number, column: number) => sheet().insertChart(sheet().newChart().setChartType(LINE).addRange(sheet().getRange(1, 1, 3, 2)).setPosition(row, column, 0, 0).setOption('title', title).build());
+  const handMade = (title: string, row: number, column: number) =>
+    sheet().insertChart(
+      sheet()
+        .newChart()
+        .setChartType(LINE)
+        .addRange(sheet().getRange(1, 1, 3, 2))
+        .setPosition(row, column, 0, 0)
+        .setOption('title', title)
+        .build(),
+    );
   return { env, workbook, sheet, charts, records, handMade };
 }
 
@@ -35,7 +64,8 @@ describe('charts by identity', () => {
     workbook.writeSheet('Gráficos', { rows, charts: [spec('progress', 'Progresso da turma Turma 2026-09'), spec('situations', 'Situações', 20)] });
     const [first, second] = charts();
     expect(records()).toEqual({ progress: first.id, situations: second.id });
-    for (let run = 0; run < 2; run++) workbook.writeSheet('Gráficos', { rows, charts: [spec('progress', 'Progresso da turma Setembro'), spec('situations', 'Situações', 20)] });
+    for (let run = 0; run < 2; run++)
+      workbook.writeSheet('Gráficos', { rows, charts: [spec('progress', 'Progresso da turma Setembro'), spec('situations', 'Situações', 20)] });
     expect(charts()).toEqual([{ id: first.id, title: 'Progresso da turma Setembro' }, second]);
     expect(records()).toEqual({ progress: first.id, situations: second.id });
   });
@@ -43,7 +73,16 @@ describe('charts by identity', () => {
   it('a renamed cohort keeps its charts: the spec ids do not depend on the display name', () => {
     const { workbook, charts } = setup();
     const config = { goalTracks: new Map(), cohorts: [] } as unknown as SchoolConfig;
-    const cohort = (name: string): CohortConfig => ({ name, tagId: 7, start: '2026-09-07', productIds: [1], goalTrack: null, tutorEmail: null, active: true, sheetRow: 1 });
+    const cohort = (name: string): CohortConfig => ({
+      name,
+      tagId: 7,
+      start: '2026-09-07',
+      productIds: [1],
+      goalTrack: null,
+      tutorEmail: null,
+      active: true,
+      sheetRow: 1,
+    });
     const before = buildCohortCharts([], cohort('Turma 2026-09'), config);
     const after = buildCohortCharts([], cohort('Setembro 2026'), config);
     expect(after.charts.map((chart) => chart.id)).toEqual(before.charts.map((chart) => chart.id));
@@ -69,7 +108,11 @@ describe('charts by identity', () => {
     expect(charts()).toHaveLength(3);
     expect(charts()).toContainEqual(personal);
     workbook.writeSheet('Gráficos', { rows, charts: [spec('progress', 'Progresso')] });
-    expect(charts().map((chart) => chart.id).sort()).toEqual([personal.id, recreated].sort());
+    expect(
+      charts()
+        .map((chart) => chart.id)
+        .sort(),
+    ).toEqual([personal.id, recreated].sort());
     expect(records()).toEqual({ progress: recreated });
     workbook.writeSheet('Gráficos', { rows, charts: [] });
     expect(charts()).toEqual([personal]);

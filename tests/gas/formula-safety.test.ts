@@ -1,10 +1,22 @@
 // Untrusted text is data: every API string written through the Apps Script adapter stays text —
 // never a formula, never re-read as a number or a date — and reads back exactly as it came.
 
-import { createAppsScriptEnv } from '../fakes';
 import { SpreadsheetWorkbook, sheetValue } from '../../src/gas/spreadsheet-workbook';
+import { createAppsScriptEnv } from '../fakes';
 
-const HOSTILE = ['=HYPERLINK("http://x","Clique")', '+55 11 99999-0000', '-1+2', '@SUM(A1:A2)', '\tTab', '\rCR', '11,12', '14/09', '007', 'VERDADEIRO', '<img src=x onerror=alert(1)>'];
+const HOSTILE = [
+  '=HYPERLINK("http://x","Clique")',
+  '+55 11 99999-0000',
+  '-1+2',
+  '@SUM(A1:A2)',
+  '\tTab',
+  '\rCR',
+  '11,12',
+  '14/09',
+  '007',
+  'VERDADEIRO',
+  '<img src=x onerror=alert(1)>',
+];
 
 describe('formula-safe writes through SpreadsheetApp', () => {
   it('prefixes an apostrophe exactly where Sheets would interpret the text', () => {
@@ -33,9 +45,18 @@ describe('formula-safe writes through SpreadsheetApp', () => {
     const workbook = new SpreadsheetWorkbook(env.spreadsheet.gas());
     workbook.writeSheet('Nomes', { rows: [['Nome'], ...HOSTILE.map((name) => [name])] });
     const sheet = env.spreadsheet.gas().getSheetByName('Nomes')!;
-    const formulas = sheet.getRange(1, 1, HOSTILE.length + 1, 1).getFormulas().flat().filter((formula) => formula !== '');
+    const formulas = sheet
+      .getRange(1, 1, HOSTILE.length + 1, 1)
+      .getFormulas()
+      .flat()
+      .filter((formula) => formula !== '');
     expect(formulas).toEqual([]);
-    expect(workbook.readSheet('Nomes')!.slice(1).map((row) => row[0])).toEqual(HOSTILE);
+    expect(
+      workbook
+        .readSheet('Nomes')!
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(HOSTILE);
   });
 });
 
@@ -44,7 +65,12 @@ describe('SpreadsheetWorkbook.writeSheet killed part-way', () => {
     for (let killAfter = 0; killAfter < 12; killAfter++) {
       const env = createAppsScriptEnv({ handler: () => ({ status: 404, headers: {}, body: '' }), startTime: Date.UTC(2026, 8, 14, 9) });
       const workbook = new SpreadsheetWorkbook(env.spreadsheet.gas());
-      const old = [['Tipo', 'Aluno'], ['aluno', 1], ['aluno', 2], ['aluno', 3]];
+      const old = [
+        ['Tipo', 'Aluno'],
+        ['aluno', 1],
+        ['aluno', 2],
+        ['aluno', 3],
+      ];
       workbook.writeSheet('_Coleta', { rows: old, hidden: true });
       env.killSwitch.killAfter(killAfter);
       try {

@@ -2,11 +2,11 @@
 // metadata, a deleted one stopping the run (a `Falhou` row, nothing written), and a cohort renamed
 // in `Turmas` or through the sidebar taking its history, sheets and native charts along.
 
-import { SHEET } from '../../src/core/sheets';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
+import { SHEET } from '../../src/core/sheets';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
+import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
-import { configure, gasSchool, type GasSchool } from '../support/apps-script-school';
 
 const MONDAY = mondayRun('2026-09-14');
 
@@ -42,7 +42,12 @@ function lastRun(gas: GasSchool): { outcome: string; message: string } {
 function setCohortName(gas: GasSchool, from: string, to: string): void {
   const turmas = gas.env.spreadsheet.sheet(SHEET.cohorts);
   const row = turmas.dump().findIndex((cells) => cells[0] === from);
-  gas.env.runtime.quietly(() => turmas.gas().getRange(row + 1, 1).setValue(to));
+  gas.env.runtime.quietly(() =>
+    turmas
+      .gas()
+      .getRange(row + 1, 1)
+      .setValue(to),
+  );
 }
 
 describe('sheets the job owns, edited by people (Apps Script)', () => {
@@ -74,7 +79,11 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
     configure(gas, { cohorts: 2 });
     runWeek(gas, '2026-09-14');
     runWeek(gas, '2026-09-21');
-    const chartIds = (name: string) => gas.env.spreadsheet.sheet(name).chartSpecs().map((chart) => chart.chartId);
+    const chartIds = (name: string) =>
+      gas.env.spreadsheet
+        .sheet(name)
+        .chartSpecs()
+        .map((chart) => chart.chartId);
     const before = chartIds('Gráficos Turma 2026-08');
     expect(before).toHaveLength(3);
     const sheetId = gas.env.spreadsheet.sheet('Gráficos Turma 2026-08').id;
@@ -82,14 +91,20 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
     setCohortName(gas, 'Turma 2026-08', 'Turma Noturna');
     runWeek(gas, '2026-09-28');
     expect(lastRun(gas).outcome).toBe('Concluída');
-    expect(weeksByCohort(gas)).toEqual({ 'Turma 2026-07': ['2026-09-14', '2026-09-21', '2026-09-28'], 'Turma Noturna': ['2026-09-14', '2026-09-21', '2026-09-28'] });
+    expect(weeksByCohort(gas)).toEqual({
+      'Turma 2026-07': ['2026-09-14', '2026-09-21', '2026-09-28'],
+      'Turma Noturna': ['2026-09-14', '2026-09-21', '2026-09-28'],
+    });
     expect(sheetNames(gas)).not.toContain('Gráficos Turma 2026-08');
     expect(gas.env.spreadsheet.sheet('Gráficos Turma Noturna').id).toBe(sheetId); // the same sheet, renamed
     expect(chartIds('Gráficos Turma Noturna')).toEqual(before);
     expect(gas.env.spreadsheet.sheet('Gráficos Turma Noturna').chartSpecs()[0].options.title).toBe('Progresso da turma Turma Noturna');
     const pivot = gas.env.spreadsheet.sheet('Turma Turma Noturna').dump();
     for (const week of ['14/09', '21/09', '28/09']) expect(pivot.slice(1).some((row) => typeof row[pivot[0].indexOf(week)] === 'number')).toBe(true);
-    const overview = gas.env.spreadsheet.sheet('Resumo').dump().map((row) => row[0]);
+    const overview = gas.env.spreadsheet
+      .sheet('Resumo')
+      .dump()
+      .map((row) => row[0]);
     expect(overview).toContain('Turma Noturna');
     expect(overview).not.toContain('Turma 2026-08');
   });
@@ -99,9 +114,18 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
     configure(gas, { cohorts: 2 });
     runWeek(gas, '2026-09-14');
     const sheetId = gas.env.spreadsheet.sheet('Turma Turma 2026-07').id;
-    const state = gas.env.execute(() => gas.fns.sidebarRpc('getState', []), { context: 'ui' }) as { cohorts: { name: string; tagId: number; start: string; productIds: number[]; goalTrack: string | null; tutorEmail: string | null }[] };
+    const state = gas.env.execute(() => gas.fns.sidebarRpc('getState', []), { context: 'ui' }) as {
+      cohorts: { name: string; tagId: number; start: string; productIds: number[]; goalTrack: string | null; tutorEmail: string | null }[];
+    };
     const cohort = state.cohorts.find((entry) => entry.name === 'Turma 2026-07')!;
-    const input = { name: 'Turma Manhã', tagId: cohort.tagId, start: cohort.start, productIds: cohort.productIds, goalTrack: cohort.goalTrack, tutorEmail: cohort.tutorEmail };
+    const input = {
+      name: 'Turma Manhã',
+      tagId: cohort.tagId,
+      start: cohort.start,
+      productIds: cohort.productIds,
+      goalTrack: cohort.goalTrack,
+      tutorEmail: cohort.tutorEmail,
+    };
     expect(gas.env.execute(() => gas.fns.sidebarRpc('saveCohort', [input, 'Turma 2026-07']), { context: 'ui' })).toEqual({ ok: true });
     expect(gas.env.spreadsheet.sheet('Turma Turma Manhã').id).toBe(sheetId);
     expect(weeksByCohort(gas)['Turma Manhã']).toEqual(['2026-09-14']);

@@ -2,14 +2,17 @@
 // run, a quota pause that resumes the next day, and a week that could not finish dropped whole.
 
 import { SHEET } from '../../src/core/sheets';
+import { configure, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
-import { configure, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
 
 const MONDAY = mondayRun('2026-09-14');
 
 function setSetting(gas: GasSchool, key: string, value: string): void {
   const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => row[0]);
   settings.getRange(keys.indexOf(key) + 1, 2).setValue(value);
 }
 
@@ -108,7 +111,7 @@ describe('alerts that really arrive', () => {
     expect(gas.env.logs.text()).not.toContain('no_service-untrusted');
   });
 
-  it('tutor lists that do not fit the day\'s MailApp recipient quota are skipped, and the week still completes', () => {
+  it("tutor lists that do not fit the day's MailApp recipient quota are skipped, and the week still completes", () => {
     const gas = gasSchool(MONDAY);
     configure(gas, { cohorts: 2, tutors: ['ana@escola.com', 'bruno@escola.com'], emailTutors: true });
     gas.env.mail.dailyQuota = 1;
@@ -133,6 +136,7 @@ describe('secrets in failures', () => {
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
     expect(gas.env.logs.text()).toMatch(/Slack alert failed/);
     expect(gas.env.logs.text()).not.toContain('very-secret');
-    for (const sheet of gas.env.spreadsheet.gas().getSheets()) expect(JSON.stringify(gas.env.spreadsheet.sheet(sheet.getName()).dump())).not.toContain('very-secret');
+    for (const sheet of gas.env.spreadsheet.gas().getSheets())
+      expect(JSON.stringify(gas.env.spreadsheet.sheet(sheet.getName()).dump())).not.toContain('very-secret');
   });
 });

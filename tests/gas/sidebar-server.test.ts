@@ -2,8 +2,8 @@
 // again on the server, changes written through the same core as the sheets.
 
 import { SHEET } from '../../src/core/sheets';
+import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
-import { configure, gasSchool, type GasSchool } from '../support/apps-script-school';
 
 const MONDAY = mondayRun('2026-09-14');
 
@@ -48,10 +48,17 @@ describe('sidebarRpc', () => {
     const bad = { name: 'Turma 2026-07', tagId: 0, start: '2026-02-30', productIds: [], goalTrack: 'Inexistente', tutorEmail: 'x' };
     const verdict = rpc(gas, 'validateCohort', bad, null);
     expect(verdict.ok).toBe(false);
-    expect(verdict.errors.map((error: { field: string }) => error.field).sort()).toEqual(['goalTrack', 'name', 'start', 'tagId', 'tutorEmail', 'productIds'].sort());
+    expect(verdict.errors.map((error: { field: string }) => error.field).sort()).toEqual(
+      ['goalTrack', 'name', 'start', 'tagId', 'tutorEmail', 'productIds'].sort(),
+    );
     const rowsBefore = gas.env.spreadsheet.sheet(SHEET.cohorts).dump().length;
     expect(rpc(gas, 'saveCohort', bad, null).ok).toBe(false);
-    expect(gas.env.spreadsheet.sheet(SHEET.cohorts).dump().filter((row) => row[0] !== '')).toHaveLength(3);
+    expect(
+      gas.env.spreadsheet
+        .sheet(SHEET.cohorts)
+        .dump()
+        .filter((row) => row[0] !== ''),
+    ).toHaveLength(3);
 
     const good = { name: 'Turma 2026-12', tagId: 106, start: '2026-12-07', productIds: [11, 12, 13], goalTrack: 'Padrão', tutorEmail: 'ana@escola.com' };
     expect(rpc(gas, 'saveCohort', good, null)).toEqual({ ok: true });
@@ -109,14 +116,31 @@ describe('sidebar changes and a running slice share the workbook lock', () => {
   const rename = () => {
     const state = rpc(gas, 'getState');
     const cohort = state.cohorts[0];
-    return rpc(gas, 'saveCohort', { name: 'Turma Julho', tagId: cohort.tagId, start: cohort.start, productIds: cohort.productIds, goalTrack: cohort.goalTrack, tutorEmail: cohort.tutorEmail }, cohort.name);
+    return rpc(
+      gas,
+      'saveCohort',
+      {
+        name: 'Turma Julho',
+        tagId: cohort.tagId,
+        start: cohort.start,
+        productIds: cohort.productIds,
+        goalTrack: cohort.goalTrack,
+        tutorEmail: cohort.tutorEmail,
+      },
+      cohort.name,
+    );
   };
 
   it('while a slice holds it, a change is refused in Portuguese and nothing is written; reads still answer', () => {
     const state = rpc(gas, 'getState');
     const before = dumps();
     gas.env.lock.holdExternally('document');
-    for (const call of [() => rename(), () => rpc(gas, 'getState'), () => rpc(gas, 'markDropout', 1001, '2026-09-14', 'x'), () => rpc(gas, 'archiveCohort', state.cohorts[0].name)]) {
+    for (const call of [
+      () => rename(),
+      () => rpc(gas, 'getState'),
+      () => rpc(gas, 'markDropout', 1001, '2026-09-14', 'x'),
+      () => rpc(gas, 'archiveCohort', state.cohorts[0].name),
+    ]) {
       expect(call).toThrow('Uma atualização está gravando na planilha agora. Tente de novo em alguns minutos; nada foi alterado.');
     }
     expect(dumps()).toEqual(before);
@@ -134,7 +158,11 @@ describe('sidebar changes and a running slice share the workbook lock', () => {
 
   it('once the slice lets go, the same rename goes through and the history follows it', () => {
     expect(rename()).toEqual({ ok: true });
-    const cohorts = gas.env.spreadsheet.sheet(SHEET.history).dump().slice(1).map((row) => row[1]);
+    const cohorts = gas.env.spreadsheet
+      .sheet(SHEET.history)
+      .dump()
+      .slice(1)
+      .map((row) => row[1]);
     expect(cohorts).toContain('Turma Julho');
   });
 });

@@ -1,8 +1,8 @@
 // Issue 11, class 5, in the Apps Script bundle: a stored token that is no HTTP header value (saved by
 // a version that did not check it) is refused by the sidebar before any UrlFetchApp call, unquoted.
 
-import { mondayRun } from '../support/school-workbook';
 import { configure, gasSchool } from '../support/apps-script-school';
+import { mondayRun } from '../support/school-workbook';
 
 const SECRET = 'sk-live-7f3a9c';
 

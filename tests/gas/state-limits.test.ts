@@ -8,19 +8,22 @@ import { SHEET } from '../../src/core/sheets';
 import { createSchool, createSimulator } from '../../src/simulator';
 import { createAppsScriptEnv, loadBundle } from '../fakes';
 import { MAX_VALUE_BYTES } from '../fakes/properties';
-import { bundleCode, configure, enforceManifest, gasSchool, TOKEN, type GasSchool } from '../support/apps-script-school';
+import { bundleCode, configure, enforceManifest, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 const MONDAY = mondayRun('2026-09-14');
 const HOUR = 60 * 60_000;
 const CHUNK = /^cademi\.checkpoint\.\d+$/;
 
-const logRows = (gas: GasSchool) => gas.env.spreadsheet.gas().getSheetByName(SHEET.runs) ? gas.env.spreadsheet.sheet(SHEET.runs).dump().slice(1) : [];
+const logRows = (gas: GasSchool) => (gas.env.spreadsheet.gas().getSheetByName(SHEET.runs) ? gas.env.spreadsheet.sheet(SHEET.runs).dump().slice(1) : []);
 const outcomes = (gas: GasSchool) => logRows(gas).map((row) => row[4]);
 
 function setSetting(gas: GasSchool, key: string, value: string): void {
   const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => row[0]);
   settings.getRange(keys.indexOf(key) + 1, 2).setValue(value);
 }
 
@@ -166,8 +169,10 @@ describe('many cohorts', () => {
     const realTag = (tagId: number) => started[(tagId - 1001) % started.length].tagId;
     let simulator: ReturnType<typeof createSimulator> | undefined;
     const env = createAppsScriptEnv({
-      startTime: MONDAY, latencyMs: 150,
-      handler: (request) => simulator!.handle({ ...request, url: request.url.replace(/\/lista_por_tag\/(\d{4,})(?=[/?]|$)/, (_, id) => `/lista_por_tag/${realTag(Number(id))}`) }),
+      startTime: MONDAY,
+      latencyMs: 150,
+      handler: (request) =>
+        simulator!.handle({ ...request, url: request.url.replace(/\/lista_por_tag\/(\d{4,})(?=[/?]|$)/, (_, id) => `/lista_por_tag/${realTag(Number(id))}`) }),
     });
     simulator = createSimulator({ clock: env.time, school, token: TOKEN, pageSize: 25 });
     enforceManifest(env);
@@ -175,7 +180,14 @@ describe('many cohorts', () => {
     configure(gas, { cohorts: 1 });
     const rows = Array.from({ length: count }, (_, index) => {
       const model = started[index % started.length];
-      return cohortRow({ ...model, name: `${model.name} grupo ${index + 1}`, tagId: 1001 + index, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: 'tutora@escola.com.br', active: true });
+      return cohortRow({
+        ...model,
+        name: `${model.name} grupo ${index + 1}`,
+        tagId: 1001 + index,
+        goalTrack: DEFAULT_GOAL_TRACK.name,
+        tutorEmail: 'tutora@escola.com.br',
+        active: true,
+      });
     });
     const turmas = env.spreadsheet.gas().getSheetByName(SHEET.cohorts)!;
     if (turmas.getMaxRows() < rows.length + 1) turmas.insertRowsAfter(turmas.getMaxRows(), rows.length + 1 - turmas.getMaxRows());
@@ -192,7 +204,11 @@ describe('many cohorts', () => {
       const result = setProperties(values, deleteAllOthers);
       if ('cademi.checkpoint' in values) {
         const sizes = [...properties.data.values()].map((value) => Buffer.byteLength(value));
-        checkpointWrites.push({ chunks: Object.keys(values).filter((key) => CHUNK.test(key) && values[key] !== '').length, storeBytes: properties.sizeBytes(), largest: Math.max(...sizes) });
+        checkpointWrites.push({
+          chunks: Object.keys(values).filter((key) => CHUNK.test(key) && values[key] !== '').length,
+          storeBytes: properties.sizeBytes(),
+          largest: Math.max(...sizes),
+        });
       }
       return result;
     }) as typeof setProperties;

@@ -1,15 +1,26 @@
 // The checkpoint store at the platform's limits: 1,000 active cohorts with several pages each, over
 // the fake PropertiesService (9 KB a value, 500 KB a store, as Apps Script enforces them).
 
-import { newPageWalk, urlHash, type PageWalk } from '../../src/core/cademi/pagination';
+import { newPageWalk, type PageWalk, urlHash } from '../../src/core/cademi/pagination';
 import { cohortKeys, encodeCheckpoint, type SyncCheckpoint } from '../../src/core/sync/checkpoint';
 import {
-  CHECKPOINT_CHUNK_CHARS, readCheckpoint, readProgress, readStoredCheckpoint, saveCheckpoint, saveProgress, StateLimitError, STORE_BUDGET_BYTES,
-  clearCheckpoint, recordFailure,
+  CHECKPOINT_CHUNK_CHARS,
+  clearCheckpoint,
+  readCheckpoint,
+  readProgress,
+  readStoredCheckpoint,
+  recordFailure,
+  STORE_BUDGET_BYTES,
+  StateLimitError,
+  saveCheckpoint,
+  saveProgress,
 } from '../../src/gas/state-store';
-import { createPropertiesService, MAX_STORE_BYTES, MAX_VALUE_BYTES, type FakePropertiesService } from '../fakes/properties';
+import { createPropertiesService, type FakePropertiesService, MAX_STORE_BYTES, MAX_VALUE_BYTES } from '../fakes/properties';
 
-const COHORTS = Array.from({ length: 1000 }, (_, index) => ({ name: `Turma ${2026 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')} grupo ${index}`, tagId: 5000 + index }));
+const COHORTS = Array.from({ length: 1000 }, (_, index) => ({
+  name: `Turma ${2026 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')} grupo ${index}`,
+  tagId: 5000 + index,
+}));
 const KEYS = cohortKeys(COHORTS);
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -87,8 +98,15 @@ describe('the checkpoint store at 1,000 active cohorts', () => {
     const checkpoint = checkpointAt(100);
     // The first format: every cohort's walk by name, URL hashes as JSON strings, finished walks included.
     const oldFormat = JSON.stringify({
-      version: 1, runId: checkpoint.runId, week: checkpoint.week, now: checkpoint.now, calls: checkpoint.calls, retries: checkpoint.retries,
-      walks: Object.fromEntries(COHORTS.map((cohort, index) => [cohort.name, index < 100 ? walkAt(cohort.tagId, 3 + (index % 6), 600) : walkAt(cohort.tagId, 4, 120)])),
+      version: 1,
+      runId: checkpoint.runId,
+      week: checkpoint.week,
+      now: checkpoint.now,
+      calls: checkpoint.calls,
+      retries: checkpoint.retries,
+      walks: Object.fromEntries(
+        COHORTS.map((cohort, index) => [cohort.name, index < 100 ? walkAt(cohort.tagId, 3 + (index % 6), 600) : walkAt(cohort.tagId, 4, 120)]),
+      ),
       failedCohorts: {},
     });
     expect(bytes(oldFormat)).toBeGreaterThan(MAX_VALUE_BYTES);
@@ -154,10 +172,16 @@ describe('the checkpoint store at 1,000 active cohorts', () => {
     // A missing chunk.
     saveCheckpoint(first);
     document().data.delete('cademi.checkpoint.3');
-    expect(readStoredCheckpoint()).toMatchObject({ kind: 'unreadable', reason: 'falta a parte 3 de ' + Math.ceil(encodeCheckpoint(first).length / CHECKPOINT_CHUNK_CHARS) });
+    expect(readStoredCheckpoint()).toMatchObject({
+      kind: 'unreadable',
+      reason: 'falta a parte 3 de ' + Math.ceil(encodeCheckpoint(first).length / CHECKPOINT_CHUNK_CHARS),
+    });
 
     // The first format, whole in the manifest's key (left by an older version).
-    document().data.set('cademi.checkpoint', JSON.stringify({ version: 1, runId: 'x', week: '2026-09-14', now: 1, walks: {}, failedCohorts: {}, calls: 0, retries: 0 }));
+    document().data.set(
+      'cademi.checkpoint',
+      JSON.stringify({ version: 1, runId: 'x', week: '2026-09-14', now: 1, walks: {}, failedCohorts: {}, calls: 0, retries: 0 }),
+    );
     expect(readStoredCheckpoint()).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/formato antigo/) });
 
     // Chunks that match the manifest but do not hold a checkpoint.

@@ -2,16 +2,36 @@
 // Node or web globals at all), driven through every entry point over a multi-slice week; and the
 // first-run self-check that stops a menu action when the platform lacks what the code relies on.
 
-import vm from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBundle } from '../fakes';
-import { mondayRun } from '../support/school-workbook';
-import { builtManifest, bundleCode, configure, gasSchool, type GasSchool } from '../support/apps-script-school';
+import vm from 'node:vm';
 import { SHEET } from '../../src/core/sheets';
+import { loadBundle } from '../fakes';
+import { builtManifest, bundleCode, configure, type GasSchool, gasSchool } from '../support/apps-script-school';
+import { mondayRun } from '../support/school-workbook';
 
 const MONDAY = mondayRun('2026-09-14');
-const NODE_AND_WEB = ['process', 'Buffer', 'require', 'module', 'setTimeout', 'setInterval', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'atob', 'btoa', 'File', 'structuredClone', 'queueMicrotask', 'WebAssembly', 'SharedArrayBuffer', 'Atomics'];
+const NODE_AND_WEB = [
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  'setTimeout',
+  'setInterval',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'fetch',
+  'atob',
+  'btoa',
+  'File',
+  'structuredClone',
+  'queueMicrotask',
+  'WebAssembly',
+  'SharedArrayBuffer',
+  'Atomics',
+];
 
 /** Reloads the bundle in a context with the V8 extras Apps Script lacks removed too. */
 function strictBundle(gas: GasSchool): Record<string, Function> {
@@ -44,7 +64,9 @@ describe('the bundle in a strict Apps Script runtime', () => {
     env.execute(() => gas.fns.configurarWebhook(), { context: 'ui' });
     const secret = env.properties.script.data.get('cademi.webhookSecret')!;
     const body = JSON.stringify({ event_id: 'x', event_type: 'usuario.progresso', event: { usuario: { id: 1 }, produto: { id: 11 }, progresso: 10 } });
-    expect(JSON.parse(env.execute(() => gas.fns.doPost({ parameter: { secret }, postData: { contents: body } }), { context: 'webapp' }).getContent())).toEqual({ ok: true });
+    expect(JSON.parse(env.execute(() => gas.fns.doPost({ parameter: { secret }, postData: { contents: body } }), { context: 'webapp' }).getContent())).toEqual({
+      ok: true,
+    });
     env.html.files.Sidebar = readFileSync(join(__dirname, '../../build/Sidebar.html'), 'utf8');
     env.execute(() => gas.fns.gerenciarTurmas(), { context: 'ui' });
     expect(env.execute(() => gas.fns.sidebarRpc('getState', []), { context: 'ui' })).toHaveProperty('cohorts');
@@ -88,7 +110,10 @@ describe('first-run self-check', () => {
     configure(gas, { cohorts: 1 });
     gas.env.properties.user.data.delete('cademi.selfCheckPassed');
     const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+    const keys = settings
+      .getRange(1, 1, settings.getLastRow(), 1)
+      .getValues()
+      .map((row) => row[0]);
     settings.getRange(keys.indexOf('URL da API') + 1, 2).setValue('https://api.outraescola.com.br/api/v1');
     gas.env.spreadsheet.gas().setSpreadsheetTimeZone('Etc/Nowhere');
     gas.env.ui.scriptAlert('OK');

@@ -1,8 +1,8 @@
 // One automation per spreadsheet, whoever installed it: the built bundle with two editors, each of
 // whom sees and deletes only their own triggers, while the document records whose tick is the one.
 
+import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
-import { configure, gasSchool, type GasSchool } from '../support/apps-script-school';
 
 const SUNDAY = mondayRun('2026-09-13'); // 06:00 on a Sunday: the weekly run is not due
 const MINUTE = 60_000;
@@ -20,7 +20,8 @@ function menu(gas: GasSchool, name: string): string {
 }
 
 const owners = (gas: GasSchool) => gas.env.triggers.timeTriggers().map((trigger) => trigger.owner);
-const record = (gas: GasSchool) => JSON.parse(gas.env.properties.document.data.get('cademi.tickOwner') ?? 'null') as { triggerId: string; email: string | null } | null;
+const record = (gas: GasSchool) =>
+  JSON.parse(gas.env.properties.document.data.get('cademi.tickOwner') ?? 'null') as { triggerId: string; email: string | null } | null;
 const rpc = (gas: GasSchool, method: string): any => gas.env.execute(() => gas.fns.sidebarRpc(method, []), { context: 'ui' });
 
 function school(): GasSchool {
@@ -146,7 +147,10 @@ describe('one tick per spreadsheet, with two editors', () => {
     as(gas, BRUNO);
     const alerts = gas.env.ui.shown.length;
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
-    const shown = gas.env.ui.shown.slice(alerts).filter((dialog) => dialog.kind === 'alert').map((dialog) => String(dialog.prompt));
+    const shown = gas.env.ui.shown
+      .slice(alerts)
+      .filter((dialog) => dialog.kind === 'alert')
+      .map((dialog) => String(dialog.prompt));
     expect(shown[0]).toContain(`conta de ${ANA} não roda desde`);
     expect(owners(gas)).toEqual([BRUNO]);
     expect(record(gas)?.email).toBe(BRUNO);
@@ -159,7 +163,9 @@ describe('one tick per spreadsheet, with two editors', () => {
     gas.env.triggers.triggers.length = 0;
     gas.env.time.advance(60 * MINUTE);
     as(gas, BRUNO);
-    expect(String(rpc(gas, 'runNow').automationNotice)).toMatch(new RegExp(`conta de ${ANA} não roda desde .*A partir de agora a automação roda pela sua conta`));
+    expect(String(rpc(gas, 'runNow').automationNotice)).toMatch(
+      new RegExp(`conta de ${ANA} não roda desde .*A partir de agora a automação roda pela sua conta`),
+    );
     expect(owners(gas)).toEqual([BRUNO]);
   });
 });

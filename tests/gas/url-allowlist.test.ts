@@ -5,7 +5,13 @@ import { invalidPrefixReason, isUrlAllowed, matchesPrefix, originOf } from '../.
 
 describe('urlFetchWhitelist matching', () => {
   it('matches a path prefix and its children, not a longer name', () => {
-    for (const url of ['https://example.com/foo', 'https://example.com/foo/', 'https://example.com/foo/bar', 'https://example.com/foo?bar', 'https://example.com/foo#bar']) {
+    for (const url of [
+      'https://example.com/foo',
+      'https://example.com/foo/',
+      'https://example.com/foo/bar',
+      'https://example.com/foo?bar',
+      'https://example.com/foo#bar',
+    ]) {
       expect(matchesPrefix(url, 'https://example.com/foo')).toBe(true);
     }
     expect(matchesPrefix('https://example.com/foobar', 'https://example.com/foo')).toBe(false);

@@ -1,7 +1,7 @@
 // doPost in the built bundle: the secret guards it, the value lands in _Webhook, the week uses it.
 
-import { mondayRun } from '../support/school-workbook';
 import { configure, gasSchool } from '../support/apps-script-school';
+import { mondayRun } from '../support/school-workbook';
 
 describe('Cademi webhook web app (doPost)', () => {
   it('refuses a wrong secret, records a valid event, and the next week skips that call', () => {
@@ -16,7 +16,8 @@ describe('Cademi webhook web app (doPost)', () => {
 
     const student = gas.school.studentsWithTagAt(101, monday).find((candidate) => gas.school.lastAccessAt(candidate.id, monday) !== null)!;
     const body = JSON.stringify({ event_id: 'x', event_type: 'usuario.progresso', event: { usuario: { id: student.id }, produto: { id: 11 }, progresso: 64 } });
-    const post = (given: string) => JSON.parse(gas.env.execute(() => gas.fns.doPost({ parameter: { secret: given }, postData: { contents: body } }), { context: 'webapp' }).getContent());
+    const post = (given: string) =>
+      JSON.parse(gas.env.execute(() => gas.fns.doPost({ parameter: { secret: given }, postData: { contents: body } }), { context: 'webapp' }).getContent());
     expect(post('errado')).toEqual({ ok: false, error: 'não autorizado' });
     expect(gas.env.spreadsheet.gas().getSheetByName('_Webhook')).toBeNull();
     expect(post(secret)).toEqual({ ok: true });
@@ -26,7 +27,10 @@ describe('Cademi webhook web app (doPost)', () => {
     gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
     expect(gas.env.urlFetch.log.some((fetch) => fetch.url.endsWith(`/progresso_por_produto/${student.id}/11`))).toBe(false);
     expect(gas.env.urlFetch.log.some((fetch) => fetch.url.endsWith(`/progresso_por_produto/${student.id}/12`))).toBe(true);
-    const row = gas.env.spreadsheet.sheet('Histórico').dump().find((cells) => cells[2] === student.id && cells[5] === 11)!;
+    const row = gas.env.spreadsheet
+      .sheet('Histórico')
+      .dump()
+      .find((cells) => cells[2] === student.id && cells[5] === 11)!;
     expect(row[7]).toBe(64);
   });
 });

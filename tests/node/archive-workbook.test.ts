@@ -15,7 +15,20 @@ import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 const FIRST = '2026-01-05';
 const weekAt = (index: number) => addDays(FIRST, 7 * index);
 const row = (week: string, student: number): Cell[] => [
-  serialOfLocalDate(week), 'Turma A', student, `Aluno ${student}`, `a${student}@escola.com`, 7, 'Curso', 50.5, 10, null, 40, 'Em dia', 'API', serialOfLocalDate(week) + 0.5,
+  serialOfLocalDate(week),
+  'Turma A',
+  student,
+  `Aluno ${student}`,
+  `a${student}@escola.com`,
+  7,
+  'Curso',
+  50.5,
+  10,
+  null,
+  40,
+  'Em dia',
+  'API',
+  serialOfLocalDate(week) + 0.5,
 ];
 const weeksOfRows = (from: number, to: number): Cell[][] =>
   Array.from({ length: to - from }, (_, offset) => [row(weekAt(from + offset), 1), row(weekAt(from + offset), 2)]).flat();

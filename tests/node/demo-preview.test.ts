@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { main } from '../../src/node/cli';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SHEET } from '../../src/core/sheets';
 import { localDateOfSerial } from '../../src/core/time/local-date';
+import { main } from '../../src/node/cli';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -56,7 +56,18 @@ describe('demo output', () => {
 
   const browserIt = existsSync(CHROMIUM) ? it : it.skip;
   browserIt('opens in Chromium with drawn marks in every chart of every cohort, and saves a screenshot', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(`file://${join(dir, 'demo.html')}`);

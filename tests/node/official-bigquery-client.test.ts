@@ -2,16 +2,28 @@
 // a week written and read through that interface round-trips (over the documented-shape fake).
 
 import { BigQuery } from '@google-cloud/bigquery';
-import { OfficialBigQueryClient, type OfficialBigQuery } from '../../src/node/official-bigquery-client';
-import { readHistoryFromBigQueryAsync, writeWeekToBigQueryAsync, BigQueryInsertError } from '../../src/core/bigquery/history-sink';
+import { BigQueryInsertError, readHistoryFromBigQueryAsync, writeWeekToBigQueryAsync } from '../../src/core/bigquery/history-sink';
 import { HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
-import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
 import type { QueryParameter } from '../../src/core/bigquery/requests';
+import { type OfficialBigQuery, OfficialBigQueryClient } from '../../src/node/official-bigquery-client';
+import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
 
 const TABLE = { projectId: 'escola-exemplo-123', datasetId: 'cademi', tableId: 'historico' };
 const row = {
-  week: '2026-03-02', cohort: 'A', studentId: 1, name: 'Ana', email: 'ana@mail.com', productId: 2, productName: 'Curso', progress: 12.5,
-  lessonsCompleted: 3, lastAccessAt: null, expected: 10, situation: 'Em dia' as const, origin: 'API' as const, collectedAt: Date.UTC(2026, 2, 2, 12),
+  week: '2026-03-02',
+  cohort: 'A',
+  studentId: 1,
+  name: 'Ana',
+  email: 'ana@mail.com',
+  productId: 2,
+  productName: 'Curso',
+  progress: 12.5,
+  lessonsCompleted: 3,
+  lastAccessAt: null,
+  expected: 10,
+  situation: 'Em dia' as const,
+  origin: 'API' as const,
+  collectedAt: Date.UTC(2026, 2, 2, 12),
 };
 
 /** Stands in for `new BigQuery()`, translating its calls back to the REST shapes the fake serves. */
@@ -26,10 +38,16 @@ function officialStandIn(fake: FakeBigQuery): OfficialBigQuery {
     dataset: (datasetId, options) => ({
       table: (tableId) => ({
         async insert(rows) {
-          const response = fake.insertAll({ projectId: options?.projectId ?? '', datasetId, tableId }, { kind: 'bigquery#tableDataInsertAllRequest', skipInvalidRows: false, ignoreUnknownValues: false, rows: rows as never });
+          const response = fake.insertAll(
+            { projectId: options?.projectId ?? '', datasetId, tableId },
+            { kind: 'bigquery#tableDataInsertAllRequest', skipInvalidRows: false, ignoreUnknownValues: false, rows: rows as never },
+          );
           if (response.insertErrors?.length) {
             const all = rows as unknown[];
-            throw Object.assign(new Error('A failure occurred during this request.'), { name: 'PartialFailureError', errors: response.insertErrors.map((entry) => ({ row: all[entry.index ?? 0], errors: entry.errors ?? [] })) });
+            throw Object.assign(new Error('A failure occurred during this request.'), {
+              name: 'PartialFailureError',
+              errors: response.insertErrors.map((entry) => ({ row: all[entry.index ?? 0], errors: entry.errors ?? [] })),
+            });
           }
           return [response];
         },
@@ -37,9 +55,17 @@ function officialStandIn(fake: FakeBigQuery): OfficialBigQuery {
     }),
     async createQueryJob(options) {
       const queryParameters: QueryParameter[] = Object.entries(options.params).map(([name, value]) => ({
-        name, parameterType: { type: options.types[name] as QueryParameter['parameterType']['type'] }, parameterValue: { value: String(value) },
+        name,
+        parameterType: { type: options.types[name] as QueryParameter['parameterType']['type'] },
+        parameterValue: { value: String(value) },
       }));
-      const response = fake.query(options.projectId ?? '', { query: options.query, useLegacySql: false, parameterMode: 'NAMED', queryParameters, timeoutMs: 0 });
+      const response = fake.query(options.projectId ?? '', {
+        query: options.query,
+        useLegacySql: false,
+        parameterMode: 'NAMED',
+        queryParameters,
+        timeoutMs: 0,
+      });
       const jobId = response.jobReference?.jobId ?? '';
       return [jobOf(options.projectId ?? '', jobId, response.jobReference?.location), response];
     },

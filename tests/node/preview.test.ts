@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ChartSpec, ConditionalFormatSpec } from '../../src/core/report/report-specs';
 import type { Cell, SheetContent } from '../../src/core/workbook/workbook';
-import { chartToVegaLite, escapeHtml, renderChartSvg, renderPreviewHtml, type PreviewSheet } from '../../src/node/preview';
+import { chartToVegaLite, escapeHtml, type PreviewSheet, renderChartSvg, renderPreviewHtml } from '../../src/node/preview';
 import { conditionalColors, displayCell, gradientColor } from '../../src/node/preview/cell-format';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -46,10 +46,28 @@ function pivotSheet(): PreviewSheet {
       filter: true,
       conditionalFormats: [
         ...SITUATION_RULES,
-        { kind: 'gradient', columnRange: [4, 4], min: { color: '#e67c73', value: 0 }, mid: { color: '#ffd666', value: 50 }, max: { color: '#57bb8a', value: 100 } },
-        { kind: 'gradient', columnRange: [5, 5], min: { color: '#e67c73', value: -15 }, mid: { color: '#ffffff', value: 0 }, max: { color: '#57bb8a', value: 15 } },
+        {
+          kind: 'gradient',
+          columnRange: [4, 4],
+          min: { color: '#e67c73', value: 0 },
+          mid: { color: '#ffd666', value: 50 },
+          max: { color: '#57bb8a', value: 100 },
+        },
+        {
+          kind: 'gradient',
+          columnRange: [5, 5],
+          min: { color: '#e67c73', value: -15 },
+          mid: { color: '#ffffff', value: 0 },
+          max: { color: '#57bb8a', value: 15 },
+        },
         { kind: 'gradient', columnRange: [6, 6], min: { color: '#ffffff', value: 0 }, max: { color: '#e67c73', value: 3 } },
-        { kind: 'gradient', columnRange: [7, 8], min: { color: '#e67c73', value: 0 }, mid: { color: '#ffd666', value: 50 }, max: { color: '#57bb8a', value: 100 } },
+        {
+          kind: 'gradient',
+          columnRange: [7, 8],
+          min: { color: '#e67c73', value: 0 },
+          mid: { color: '#ffd666', value: 50 },
+          max: { color: '#57bb8a', value: 100 },
+        },
       ],
       mutedRows: [4],
     },
@@ -60,7 +78,23 @@ function pivotSheet(): PreviewSheet {
 const WEEKS = ['S10 · 02/03', 'S2 · 09/03', 'S1 · 16/03', 'S11 · 23/03'];
 
 const CHART_ROWS: Cell[][] = [
-  ['Semana', 'Mediana (%)', 'Média (%)', 'Esperado (%)', null, 'Semana', 'Em risco', 'Atrasado', 'Em dia', null, 'Progresso atual (%)', 'Alunos', null, 'Semana', 'Vazio'],
+  [
+    'Semana',
+    'Mediana (%)',
+    'Média (%)',
+    'Esperado (%)',
+    null,
+    'Semana',
+    'Em risco',
+    'Atrasado',
+    'Em dia',
+    null,
+    'Progresso atual (%)',
+    'Alunos',
+    null,
+    'Semana',
+    'Vazio',
+  ],
   [WEEKS[0], 10, 12.5, 15, null, WEEKS[0], 2, 3, 5, null, '0–10', 1],
   [WEEKS[1], 22, 20, 30, null, WEEKS[1], 1, 4, 5, null, '10–20', 0],
   [WEEKS[2], 35.5, 33, 45, null, WEEKS[2], 1, 2, 7, null, '20–30', 3],
@@ -182,7 +216,11 @@ describe('charts', () => {
     expect(spec.height).toBe(280);
     expect(spec.encoding.x.sort).toEqual(WEEKS);
     expect(spec.encoding.color.scale).toEqual({ domain: ['Mediana (%)', 'Média (%)', 'Esperado (%)'], range: ['#1a73e8', '#12b5cb', '#5f6368'] });
-    expect(spec.encoding.strokeDash.scale.range).toEqual([[1, 0], [1, 0], [6, 4]]);
+    expect(spec.encoding.strokeDash.scale.range).toEqual([
+      [1, 0],
+      [1, 0],
+      [6, 4],
+    ]);
     expect(spec.data.values).toContainEqual({ category: WEEKS[3], series: 'Esperado (%)', seriesIndex: 2, value: 60 });
     expect(JSON.stringify(spec.data)).not.toMatch(/url/i);
   });
@@ -207,7 +245,10 @@ describe('charts', () => {
   });
 
   test('chart titles and series names from the table are escaped in the SVG', async () => {
-    const rows: Cell[][] = [['Semana', INJECTED_NAME], ['<b>S1</b>', 3]];
+    const rows: Cell[][] = [
+      ['Semana', INJECTED_NAME],
+      ['<b>S1</b>', 3],
+    ];
     const spec: ChartSpec = { ...CHARTS[2], title: SCRIPT_CELL, range: { row: 0, column: 0, rows: 2, columns: 2 } };
     const svg = await renderChartSvg(spec, rows);
     expect(svg).not.toContain('<script');
@@ -266,7 +307,15 @@ describe('HTML preview', () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

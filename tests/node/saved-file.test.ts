@@ -3,14 +3,28 @@
 // yet); the companions (preview, archive) are never more readable than the workbook; a read-only file
 // or folder is refused before any API call, never replaced by a rename; no temp file is left behind.
 
-import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../../src/node/cli-io';
+import { SHEET } from '../../src/core/sheets';
 import { ArchiveWorkbook } from '../../src/node/archive-workbook';
 import { writeFileAtomically } from '../../src/node/atomic-file';
+import { UsageError } from '../../src/node/cli-io';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-import { SHEET } from '../../src/core/sheets';
-import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/server';
+import { type SimulatorServer, startSimulatorServer } from '../../src/simulator/server';
 import { cli, cohortOptions, initWorkbook, readHistory, SIMULATOR_TOKEN, useTempDir } from './support/cli-harness';
 
 const RUN_DATE = '2026-09-14';
@@ -24,17 +38,20 @@ const newWorkbook = (path: string) => initWorkbook(path, T7);
 const sync = (file: string, env: Record<string, string> = {}) => cli(['sync', file, '--date', RUN_DATE], env);
 
 describe('the workbook keeps its mode', () => {
-  it.each([0o600, 0o640].map((mode) => [mode.toString(8), mode] as const))('a 0%s workbook keeps it through a sync and a cohort add, and its new preview is no more readable', async (_, mode) => {
-    const file = await newWorkbook(join(dir(), 'escola.xlsx'));
-    chmodSync(file, mode);
-    expect((await sync(file)).code).toBe(0);
-    expect(modeOf(file)).toBe(mode);
-    const preview = modeOf(join(dir(), 'escola.html'));
-    expect(preview & ~mode).toBe(0);
-    expect(preview & 0o600).toBe(0o600); // its owner can still read and rewrite it
-    expect((await cli(['cohort', 'add', file, '--name', 'Outra', '--tag', '9005', '--start', '2026-07-06', '--products', '11'])).code).toBe(0);
-    expect(modeOf(file)).toBe(mode);
-  });
+  it.each([0o600, 0o640].map((mode) => [mode.toString(8), mode] as const))(
+    'a 0%s workbook keeps it through a sync and a cohort add, and its new preview is no more readable',
+    async (_, mode) => {
+      const file = await newWorkbook(join(dir(), 'escola.xlsx'));
+      chmodSync(file, mode);
+      expect((await sync(file)).code).toBe(0);
+      expect(modeOf(file)).toBe(mode);
+      const preview = modeOf(join(dir(), 'escola.html'));
+      expect(preview & ~mode).toBe(0);
+      expect(preview & 0o600).toBe(0o600); // its owner can still read and rewrite it
+      expect((await cli(['cohort', 'add', file, '--name', 'Outra', '--tag', '9005', '--start', '2026-07-06', '--products', '11'])).code).toBe(0);
+      expect(modeOf(file)).toBe(mode);
+    },
+  );
 
   it('a new archive beside a private workbook is private too', async () => {
     const main = join(dir(), 'escola.xlsx');
@@ -146,17 +163,20 @@ describe('what a run cannot rewrite refuses it before it starts: no API call, no
     expect(readFileSync(file).equals(before)).toBe(true);
   }
 
-  it.each([0o444, 0o400, 0o555].map((mode) => [mode.toString(8), mode] as const))('a read-only (0%s) workbook, for a sync and for a cohort add, with a message', async (_, mode) => {
-    const file = await schoolWorkbook(join(dir(), 'escola.xlsx'));
-    const before = readFileSync(file);
-    chmodSync(file, mode);
-    await expectRefused(file, file, 'escola.xlsx');
-    const add = await cli(['cohort', 'add', file, '--name', 'Outra', '--tag', '9005', '--start', '2026-07-06', '--products', '11']);
-    expect(add.code).toBe(2);
-    expect(add.stderr).toMatch(/somente leitura/);
-    expect(readFileSync(file).equals(before)).toBe(true);
-    expect(modeOf(file)).toBe(mode);
-  });
+  it.each([0o444, 0o400, 0o555].map((mode) => [mode.toString(8), mode] as const))(
+    'a read-only (0%s) workbook, for a sync and for a cohort add, with a message',
+    async (_, mode) => {
+      const file = await schoolWorkbook(join(dir(), 'escola.xlsx'));
+      const before = readFileSync(file);
+      chmodSync(file, mode);
+      await expectRefused(file, file, 'escola.xlsx');
+      const add = await cli(['cohort', 'add', file, '--name', 'Outra', '--tag', '9005', '--start', '2026-07-06', '--products', '11']);
+      expect(add.code).toBe(2);
+      expect(add.stderr).toMatch(/somente leitura/);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(modeOf(file)).toBe(mode);
+    },
+  );
 
   it('a read-only preview or archive, named in the message', async () => {
     const file = await schoolWorkbook(join(dir(), 'escola.xlsx'));
@@ -254,7 +274,7 @@ describe('the atomic write itself', () => {
     expect(temps(dir())).toEqual([]);
   });
 
-  it('a temp file left by a killed save is swept by the next save under the lock; another workbook\'s is left alone', async () => {
+  it("a temp file left by a killed save is swept by the next save under the lock; another workbook's is left alone", async () => {
     const file = await newWorkbook(join(dir(), 'escola.xlsx'));
     const orphan = join(dir(), '.escola.xlsx.0123456789ab.tmp');
     writeFileSync(orphan, 'meio arquivo');

@@ -5,12 +5,12 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { SHEET } from '../../src/core/sheets';
 import { writeFileAtomically } from '../../src/node/atomic-file';
 import { LOCK_STALE_MS, WorkbookBusyError, WorkbookLockLostError, withWorkbookLock } from '../../src/node/workbook-lock';
-import { SHEET } from '../../src/core/sheets';
-import { GatedApi } from './support/gated-api';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { cli, cohortOptions, initWorkbook, readHistory, setApiUrl, spawnCli, useBuiltCli, useTempDir } from './support/cli-harness';
+import { GatedApi } from './support/gated-api';
 
 const RUN_DATE = '2026-11-16';
 
@@ -27,7 +27,11 @@ const cohort = () => api.simulator.simulator.school.cohorts[0];
 const addArgs = (file: string, name: string) => ['cohort', 'add', file, ...cohortOptions({ ...cohort(), name, tagId: 9000 + name.length })];
 /** A workbook with the simulator's first cohort, not synced yet. */
 const schoolWorkbook = (name = 'escola.xlsx') => initWorkbook(join(dir(), name), cohortOptions(cohort()));
-const cohortNames = async (file: string) => (await XlsxWorkbook.load(file)).readSheet(SHEET.cohorts)!.slice(1).map((row) => row[0]);
+const cohortNames = async (file: string) =>
+  (await XlsxWorkbook.load(file))
+    .readSheet(SHEET.cohorts)!
+    .slice(1)
+    .map((row) => row[0]);
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'));
 const sync = (file: string) => ['sync', file, '--date', RUN_DATE];
 

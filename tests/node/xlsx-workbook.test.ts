@@ -11,7 +11,11 @@ describe('XlsxWorkbook.replaceRowsFrom', () => {
     try {
       const workbook = XlsxWorkbook.empty();
       workbook.writeSheet('S', { rows: Array.from({ length: 81 }, (_, i) => [i, 'antigo']) });
-      workbook.replaceRowsFrom('S', 1, Array.from({ length: 56 }, (_, i) => [1000 + i, 'novo']));
+      workbook.replaceRowsFrom(
+        'S',
+        1,
+        Array.from({ length: 56 }, (_, i) => [1000 + i, 'novo']),
+      );
       const expected = [[0, 'antigo'], ...Array.from({ length: 56 }, (_, i) => [1000 + i, 'novo'])];
       expect(workbook.readSheet('S')).toEqual(expected);
       await workbook.save(join(dir, 'w.xlsx'));

@@ -22,7 +22,12 @@ describe('envelope and determinism', () => {
     expect(body).toMatchObject({ success: true, code: 200 });
     expect(body.profiler.start).toBeCloseTo(LATE_2026 / 1000, 3);
     expect(body.profiler.finish).toBeGreaterThan(body.profiler.start);
-    expect(body.data.itens).toEqual(expect.arrayContaining([{ id: 103, nome: 'Turma 2026-09' }, { id: 90, nome: 'Alunos VIP' }]));
+    expect(body.data.itens).toEqual(
+      expect.arrayContaining([
+        { id: 103, nome: 'Turma 2026-09' },
+        { id: 90, nome: 'Alunos VIP' },
+      ]),
+    );
   });
 });
 
@@ -148,7 +153,9 @@ describe('students and progress', () => {
   });
 
   it('uses both "41.7%" and "41,7%" across students', () => {
-    const totals = school.students.slice(0, 80).map((student) => getData(simulator, `/usuario/progresso_por_produto/${student.id}/11`).progresso.total as string);
+    const totals = school.students
+      .slice(0, 80)
+      .map((student) => getData(simulator, `/usuario/progresso_por_produto/${student.id}/11`).progresso.total as string);
     expect(totals.every((total) => /^\d{1,3}[.,]\d%$/.test(total))).toBe(true);
     expect(totals.some((total) => total.includes(','))).toBe(true);
     expect(totals.some((total) => total.includes('.'))).toBe(true);

@@ -1,7 +1,7 @@
 // Shared helpers of the simulator tests: a simulator on a virtual clock and JSON GETs against it.
 
-import { HttpResponse } from '../../src/core/http';
-import { createSchool, createSimulator, School, Simulator, VirtualClock } from '../../src/simulator';
+import type { HttpResponse } from '../../src/core/http';
+import { createSchool, createSimulator, type School, type Simulator, VirtualClock } from '../../src/simulator';
 
 /** 2026-12-15 12:00 UTC: every cohort has started and every student exists. */
 export const LATE_2026 = Date.UTC(2026, 11, 15, 12);

@@ -1,14 +1,14 @@
 // Test support: the built bundle loaded in a vm over the Apps Script fakes, talking to the simulator.
 
-import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAppsScriptEnv, loadBundle, type AppsScriptEnv } from '../fakes';
-import { createSchool, createSimulator, type School, type Simulator } from '../../src/simulator';
 import { cohortRow } from '../../src/core/config/templates';
 import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
 import { SHEET } from '../../src/core/sheets';
 import type { AppsScriptManifest } from '../../src/deploy/manifest';
+import { createSchool, createSimulator, type School, type Simulator } from '../../src/simulator';
+import { type AppsScriptEnv, createAppsScriptEnv, loadBundle } from '../fakes';
 
 const ROOT = join(__dirname, '../..');
 export const API_URL = 'https://escola.cademi.com.br/api/v1';
@@ -57,12 +57,17 @@ export function configure(gas: GasSchool, options: { cohorts?: number; token?: s
   env.ui.scriptAlert('OK'); // "Configure \"URL da API\" na aba Configuração"
   env.execute(() => fns.configurarToken());
   const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => row[0]);
   settings.getRange(keys.indexOf('URL da API') + 1, 2).setValue(API_URL);
   if (options.emailTutors) settings.getRange(keys.indexOf('Enviar contatos aos tutores por e-mail') + 1, 2).setValue('Sim');
-  const cohorts = school.cohorts.slice(0, options.cohorts ?? 3).map((cohort, index) =>
-    cohortRow({ ...cohort, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: options.tutors?.[index] ?? 'tutora@escola.com.br', active: true }),
-  );
+  const cohorts = school.cohorts
+    .slice(0, options.cohorts ?? 3)
+    .map((cohort, index) =>
+      cohortRow({ ...cohort, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: options.tutors?.[index] ?? 'tutora@escola.com.br', active: true }),
+    );
   const turmas = env.spreadsheet.gas().getSheetByName(SHEET.cohorts)!;
   turmas.getRange(2, 1, cohorts.length, 7).setValues(cohorts);
   env.properties.document.gas().setProperty('cademi.apiToken', options.token ?? TOKEN);

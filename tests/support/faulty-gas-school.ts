@@ -19,7 +19,10 @@ export const ALERT_EMAIL = 'coord@escola.com';
 export function withFaults(gas: GasSchool, cohorts: number): FaultyGasSchool {
   configure(gas, { cohorts });
   const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => row[0]);
   settings.getRange(keys.indexOf('E-mail para alertas') + 1, 2).setValue(ALERT_EMAIL);
   const faulty = Object.assign(gas, { fault: null as Fault | null });
   const real = gas.env.urlFetch.handler;

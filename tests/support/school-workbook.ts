@@ -1,12 +1,12 @@
 // Test support: a MemoryWorkbook configured with the simulated school's cohorts, and a driven run.
 
-import { ensureConfigSheets, cohortRow } from '../../src/core/config/templates';
+import { cohortRow, ensureConfigSheets } from '../../src/core/config/templates';
+import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
+import { DEFAULT_SETTINGS } from '../../src/core/model/settings';
 import { COHORT_HEADERS, SHEET } from '../../src/core/sheets';
 import { MemoryWorkbook } from '../../src/core/workbook/memory-workbook';
-import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
+import { type EmbeddedApi, embeddedApi } from '../../src/node/embedded-api';
 import { runInstant } from '../../src/node/run-date';
-import { DEFAULT_SETTINGS } from '../../src/core/model/settings';
-import { embeddedApi, type EmbeddedApi } from '../../src/node/embedded-api';
 import type { School } from '../../src/simulator';
 
 /** The Monday run instant (06:00 São Paulo) of an ISO date. */
@@ -18,7 +18,15 @@ export function schoolWorkbook(school: School, options: { cohorts?: number } = {
   const workbook = new MemoryWorkbook();
   ensureConfigSheets(workbook);
   const rows = school.cohorts.slice(0, options.cohorts ?? school.cohorts.length).map((cohort) =>
-    cohortRow({ name: cohort.name, tagId: cohort.tagId, start: cohort.start, productIds: cohort.productIds, goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: null, active: true }),
+    cohortRow({
+      name: cohort.name,
+      tagId: cohort.tagId,
+      start: cohort.start,
+      productIds: cohort.productIds,
+      goalTrack: DEFAULT_GOAL_TRACK.name,
+      tutorEmail: null,
+      active: true,
+    }),
   );
   workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...rows] });
   return workbook;

@@ -5,14 +5,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { installScriptRunStandIn } from './sidebar-standin';
-import { configure, gasSchool, type GasSchool } from '../support/apps-script-school';
-import { mondayRun } from '../support/school-workbook';
-import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
-import { SHEET } from '../../src/core/sheets';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
+import { SHEET } from '../../src/core/sheets';
+import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { MARKUP_NAME } from '../../src/simulator';
+import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
+import { mondayRun } from '../support/school-workbook';
+import { installScriptRunStandIn } from './sidebar-standin';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '../..');
@@ -24,7 +24,8 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
   let page: Page;
   const dialogs: string[] = [];
 
-  const history = () => gas.env.runtime.quietly(() => readHistoryRows(new SpreadsheetWorkbook(gas.env.spreadsheet.gas()).readSheet(SHEET.history), 'America/Sao_Paulo'));
+  const history = () =>
+    gas.env.runtime.quietly(() => readHistoryRows(new SpreadsheetWorkbook(gas.env.spreadsheet.gas()).readSheet(SHEET.history), 'America/Sao_Paulo'));
 
   beforeAll(async () => {
     // Week 1 was synced before; the coordinator opens the sidebar on the next Monday, before 06:00.
@@ -35,7 +36,18 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
     gas.env.time.set(mondayRun('2026-09-21') - 2 * 60 * 60_000);
 
     mkdirSync(join(ROOT, 'out'), { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
     page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'pt-BR' });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -64,7 +76,14 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
     await page.getByRole('button', { name: 'Criar turma' }).click();
     await page.locator('#cohort-list strong', { hasText: 'Turma 2026-09' }).waitFor();
     const turmas = gas.env.spreadsheet.sheet(SHEET.cohorts).dump();
-    expect(turmas.find((row) => row[0] === 'Turma 2026-09')?.slice(1, 7)).toEqual([103, expect.any(Number), '11,12,13', 'Padrão', 'carla@escola.com.br', 'Sim']);
+    expect(turmas.find((row) => row[0] === 'Turma 2026-09')?.slice(1, 7)).toEqual([
+      103,
+      expect.any(Number),
+      '11,12,13',
+      'Padrão',
+      'carla@escola.com.br',
+      'Sim',
+    ]);
   });
 
   it('moves two students, records a dropout and undoes a mistaken one, all found by search', async () => {
@@ -91,12 +110,17 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
       await page.locator('#student-outcome').getByText('Desistência registrada').waitFor();
     }
     const mistaken = students[3];
-    await page.locator('#adjustment-list li', { hasText: mistaken.name }).getByRole('button', { name: `Desfazer ajuste de ${mistaken.name}` }).click();
+    await page
+      .locator('#adjustment-list li', { hasText: mistaken.name })
+      .getByRole('button', { name: `Desfazer ajuste de ${mistaken.name}` })
+      .click();
     await page.locator('#adjustment-list li.undone', { hasText: mistaken.name }).waitFor();
     const ajustes = gas.env.spreadsheet.sheet(SHEET.adjustments).dump().slice(1);
     expect(ajustes.map((row) => [row[1], row[3], row[8] === '' ? 'ativo' : 'desfeito'])).toEqual([
-      [students[0].studentId, 'Mover', 'ativo'], [students[1].studentId, 'Mover', 'ativo'],
-      [students[2].studentId, 'Desistência', 'ativo'], [students[3].studentId, 'Desistência', 'desfeito'],
+      [students[0].studentId, 'Mover', 'ativo'],
+      [students[1].studentId, 'Mover', 'ativo'],
+      [students[2].studentId, 'Desistência', 'ativo'],
+      [students[3].studentId, 'Desistência', 'desfeito'],
     ]);
     (globalThis as { routineStudents?: typeof students }).routineStudents = students;
   });
@@ -122,6 +146,10 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
     expect(week2.filter((row) => row.studentId === students[3].studentId).some((row) => row.situation === 'Desistente')).toBe(false);
     expect(week2.some((row) => row.cohort === 'Turma 2026-09')).toBe(true);
     // Old weeks stay where they were.
-    expect(history().filter((row) => row.week === '2026-09-14' && row.studentId === students[0].studentId).every((row) => row.cohort === 'Turma 2026-07')).toBe(true);
+    expect(
+      history()
+        .filter((row) => row.week === '2026-09-14' && row.studentId === students[0].studentId)
+        .every((row) => row.cohort === 'Turma 2026-07'),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,6 @@
 
 import type { Page } from 'playwright-core';
 import {
-  SIDEBAR_METHODS,
   type AdjustmentView,
   type CohortInput,
   type CohortView,
@@ -14,6 +13,7 @@ import {
   type PossibleDropout,
   type RunStatus,
   type RunSummary,
+  SIDEBAR_METHODS,
   type SidebarApi,
   type SidebarMethod,
   type StudentMatch,
@@ -99,10 +99,50 @@ const STUDENTS_PER_RUN_STEP = 40;
 /** A stateful SidebarApi: cohorts, students, adjustments and a run that advances on each runStatus. */
 export class FakeSidebarServer implements SidebarApi {
   readonly cohorts: CohortView[] = [
-    { name: 'Turma 2026-09', tagId: 11, start: '2026-09-07', productIds: [101, 102], goalTrack: 'Padrão 12 semanas', tutorEmail: 'tutora@escola.com.br', active: true, studentCount: 42, lastWeek: '2026-10-26' },
-    { name: 'Turma 2026-10', tagId: 12, start: '2026-10-05', productIds: [101], goalTrack: null, tutorEmail: null, active: true, studentCount: 38, lastWeek: '2026-10-26' },
-    { name: XSS_COHORT_NAME, tagId: 14, start: '2026-08-03', productIds: [103], goalTrack: null, tutorEmail: null, active: true, studentCount: null, lastWeek: null },
-    { name: 'Turma 2026-03', tagId: 9, start: '2026-03-02', productIds: [101], goalTrack: 'Padrão 12 semanas', tutorEmail: null, active: false, studentCount: 35, lastWeek: '2026-06-22' },
+    {
+      name: 'Turma 2026-09',
+      tagId: 11,
+      start: '2026-09-07',
+      productIds: [101, 102],
+      goalTrack: 'Padrão 12 semanas',
+      tutorEmail: 'tutora@escola.com.br',
+      active: true,
+      studentCount: 42,
+      lastWeek: '2026-10-26',
+    },
+    {
+      name: 'Turma 2026-10',
+      tagId: 12,
+      start: '2026-10-05',
+      productIds: [101],
+      goalTrack: null,
+      tutorEmail: null,
+      active: true,
+      studentCount: 38,
+      lastWeek: '2026-10-26',
+    },
+    {
+      name: XSS_COHORT_NAME,
+      tagId: 14,
+      start: '2026-08-03',
+      productIds: [103],
+      goalTrack: null,
+      tutorEmail: null,
+      active: true,
+      studentCount: null,
+      lastWeek: null,
+    },
+    {
+      name: 'Turma 2026-03',
+      tagId: 9,
+      start: '2026-03-02',
+      productIds: [101],
+      goalTrack: 'Padrão 12 semanas',
+      tutorEmail: null,
+      active: false,
+      studentCount: 35,
+      lastWeek: '2026-06-22',
+    },
   ];
   readonly students: FakeStudent[] = [
     { studentId: 1, name: 'Ana Beatriz Souza', email: 'ana.souza@example.com', cohort: 'Turma 2026-09', endedProducts: [] },
@@ -111,9 +151,7 @@ export class FakeSidebarServer implements SidebarApi {
     { studentId: 4, name: 'Carla Dias', email: 'carla.dias@example.com', cohort: 'Turma 2026-10', endedProducts: [] },
   ];
   readonly adjustments: AdjustmentView[] = [];
-  readonly lastRuns: RunSummary[] = [
-    { startedAt: '2026-10-26T06:00:00-03:00', week: '2026-10-26', outcome: 'Concluída', message: '80 alunos, 2 turmas' },
-  ];
+  readonly lastRuns: RunSummary[] = [{ startedAt: '2026-10-26T06:00:00-03:00', week: '2026-10-26', outcome: 'Concluída', message: '80 alunos, 2 turmas' }];
   readonly goalTracks = ['Padrão 12 semanas', 'Intensivo 8 semanas'];
   /** Every call, in order, as the page made it. */
   readonly calls: { method: string; args: unknown[] }[] = [];
@@ -144,7 +182,14 @@ export class FakeSidebarServer implements SidebarApi {
   }
 
   getState() {
-    return { cohorts: this.cohorts, goalTracks: this.goalTracks, adjustments: this.adjustments, run: this.run, lastRuns: this.lastRuns, tokenConfigured: this.tokenConfigured };
+    return {
+      cohorts: this.cohorts,
+      goalTracks: this.goalTracks,
+      adjustments: this.adjustments,
+      run: this.run,
+      lastRuns: this.lastRuns,
+      tokenConfigured: this.tokenConfigured,
+    };
   }
 
   listTags(): Option[] {
@@ -198,7 +243,8 @@ export class FakeSidebarServer implements SidebarApi {
 
   moveStudent(studentId: number, toCohort: string, fromWeek: string, reason: string): AdjustmentView {
     const student = this.student(studentId);
-    if (!this.cohorts.some((cohort) => cohort.active && cohort.name === toCohort)) throw new Error(`Turma de destino "${toCohort}" não existe ou está arquivada.`);
+    if (!this.cohorts.some((cohort) => cohort.active && cohort.name === toCohort))
+      throw new Error(`Turma de destino "${toCohort}" não existe ou está arquivada.`);
     if (toCohort === student.cohort) throw new Error(`${student.name} já está na turma ${toCohort}.`);
     const adjustment = this.record({ date: fromWeek, studentId, name: student.name, action: 'Mover', from: student.cohort, to: toCohort, reason });
     student.cohort = toCohort;
@@ -223,13 +269,31 @@ export class FakeSidebarServer implements SidebarApi {
 
   possibleDropouts(): PossibleDropout[] {
     return this.students
-      .filter((student) => student.endedProducts.length > 0 && !this.adjustments.some((a) => a.studentId === student.studentId && a.action === 'Desistência' && !a.undone))
-      .map((student) => ({ studentId: student.studentId, name: student.name, email: student.email, cohort: student.cohort, daysWithoutAccess: 19, endedProducts: student.endedProducts }));
+      .filter(
+        (student) =>
+          student.endedProducts.length > 0 && !this.adjustments.some((a) => a.studentId === student.studentId && a.action === 'Desistência' && !a.undone),
+      )
+      .map((student) => ({
+        studentId: student.studentId,
+        name: student.name,
+        email: student.email,
+        cohort: student.cohort,
+        daysWithoutAccess: 19,
+        endedProducts: student.endedProducts,
+      }));
   }
 
   runNow(): RunStatus {
     if (this.run.state === 'running') throw new Error('Já há uma atualização em andamento.');
-    this.run = { state: 'running', week: '2026-11-02', settled: 0, total: 120, percent: 0, message: 'Coletando o progresso na Cademi…', automationNotice: null };
+    this.run = {
+      state: 'running',
+      week: '2026-11-02',
+      settled: 0,
+      total: 120,
+      percent: 0,
+      message: 'Coletando o progresso na Cademi…',
+      automationNotice: null,
+    };
     return this.run;
   }
 

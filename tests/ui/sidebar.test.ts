@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { FakeSidebarServer, XSS_COHORT_NAME, XSS_STUDENT_NAME, installScriptRunStandIn, type RpcHandler } from './sidebar-standin';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { FakeSidebarServer, installScriptRunStandIn, type RpcHandler, XSS_COHORT_NAME, XSS_STUDENT_NAME } from './sidebar-standin';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '../..');
@@ -39,7 +39,15 @@ browserDescribe('coordinator sidebar (build/Sidebar.html in Chromium)', () => {
     mkdirSync(OUT, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
   });
   afterEach(async () => {
@@ -125,7 +133,10 @@ browserDescribe('coordinator sidebar (build/Sidebar.html in Chromium)', () => {
     await expect(page.locator('#status-message').innerText()).resolves.toBe('Turma “Turma 2026-11” criada.');
     await expect(page.locator('#cohort-form').isHidden()).resolves.toBe(true);
     expect(server.callsOf('saveCohort')).toEqual([
-      [{ name: 'Turma 2026-11', tagId: 13, start: '2026-11-09', productIds: [102, 103], goalTrack: 'Intensivo 8 semanas', tutorEmail: 'tutor@escola.com.br' }, null],
+      [
+        { name: 'Turma 2026-11', tagId: 13, start: '2026-11-09', productIds: [102, 103], goalTrack: 'Intensivo 8 semanas', tutorEmail: 'tutor@escola.com.br' },
+        null,
+      ],
     ]);
     const card = page.locator('#cohort-list > li', { hasText: 'Turma 2026-11' });
     await expect(card.locator('dl').innerText()).resolves.toMatch(/Início\s+09\/11\/2026[\s\S]*Meta\s+Intensivo 8 semanas/);
@@ -257,7 +268,12 @@ browserDescribe('coordinator sidebar (build/Sidebar.html in Chromium)', () => {
         const element = document.activeElement as HTMLElement | null;
         if (!element || element === document.body) return null;
         const style = getComputedStyle(element);
-        return { tag: element.tagName, text: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim(), outline: style.outlineStyle, width: style.outlineWidth };
+        return {
+          tag: element.tagName,
+          text: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+          outline: style.outlineStyle,
+          width: style.outlineWidth,
+        };
       });
       if (!focused) continue;
       if (focused.tag === 'BUTTON') {
@@ -267,7 +283,9 @@ browserDescribe('coordinator sidebar (build/Sidebar.html in Chromium)', () => {
       reached.push(focused.text);
       if (focused.text === 'Verificar acessos encerrados') break;
     }
-    expect(reached).toEqual(expect.arrayContaining(['Atualizar agora', 'Nova turma', 'Editar turma Turma 2026-09', 'Arquivar turma Turma 2026-09', 'Verificar acessos encerrados']));
+    expect(reached).toEqual(
+      expect.arrayContaining(['Atualizar agora', 'Nova turma', 'Editar turma Turma 2026-09', 'Arquivar turma Turma 2026-09', 'Verificar acessos encerrados']),
+    );
 
     for (let step = 0; step < 40 && (await page.evaluate(() => document.activeElement?.textContent?.trim())) !== 'Nova turma'; step++) {
       await page.keyboard.press('Shift+Tab');

@@ -1,10 +1,10 @@
 // `Ajustes`: cohort moves and dropouts recorded by coordinators, each undoable, never deleted.
 
-import { ADJUSTMENT_HEADERS, DATE_FORMAT, SHEET } from '../sheets';
-import { localDateOfSerial, parseLocalDate, serialOfLocalDate, type LocalDate } from '../time/local-date';
-import type { Cell, Workbook } from '../workbook/workbook';
 import { readDate } from '../config/cells';
 import { ADJUSTMENT_NOT_FOUND, invalidAdjustmentDate } from '../messages/adjustments';
+import { ADJUSTMENT_HEADERS, DATE_FORMAT, SHEET } from '../sheets';
+import { type LocalDate, localDateOfSerial, parseLocalDate, serialOfLocalDate } from '../time/local-date';
+import type { Cell, Workbook } from '../workbook/workbook';
 
 export type AdjustmentAction = 'Mover' | 'Desistência';
 
@@ -70,8 +70,15 @@ export function parseAdjustments(values: Cell[][] | null): Adjustment[] {
 
 function encode(adjustment: NewAdjustment, undoneAt: LocalDate | null): Cell[] {
   return [
-    serialOfLocalDate(adjustment.date), adjustment.studentId, adjustment.name, adjustment.action, adjustment.from, adjustment.to,
-    adjustment.reason, adjustment.by, undoneAt === null ? null : serialOfLocalDate(undoneAt),
+    serialOfLocalDate(adjustment.date),
+    adjustment.studentId,
+    adjustment.name,
+    adjustment.action,
+    adjustment.from,
+    adjustment.to,
+    adjustment.reason,
+    adjustment.by,
+    undoneAt === null ? null : serialOfLocalDate(undoneAt),
   ];
 }
 

@@ -1,6 +1,6 @@
 // What the recorded adjustments mean for a run: where a moved student belongs, whether one dropped out.
 
-import { mondayOf, type LocalDate } from '../time/local-date';
+import { type LocalDate, mondayOf } from '../time/local-date';
 import type { Adjustment } from './adjustments-sheet';
 
 export interface EffectiveAdjustments {

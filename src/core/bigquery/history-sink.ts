@@ -13,22 +13,22 @@
 // the week replaces them (step 2).
 
 import type { HistoryRow } from '../history/schema';
+import * as say from '../messages/bigquery';
 import type { LocalDate } from '../time/local-date';
 import { BigQueryShapeError, fromBigQueryRow } from './history-table';
 import {
+  type BigQueryTable,
   countWeekQuery,
   deleteWeekQuery,
   historyQueryRequest,
-  insertAllRequest,
-  parseQueryPage,
-  tableReference,
-  type BigQueryTable,
   type InsertAllBody,
   type InsertAllResponse,
+  insertAllRequest,
+  parseQueryPage,
   type QueryBody,
   type QueryResponse,
+  tableReference,
 } from './requests';
-import * as say from '../messages/bigquery';
 
 export interface GetQueryResultsOptions {
   readonly pageToken?: string;
@@ -81,7 +81,10 @@ export class BigQueryInsertError extends Error {
 
 /** The week was streamed less than ~30 minutes ago and cannot be replaced yet; nothing was written. */
 export class BigQueryStreamingBufferError extends Error {
-  constructor(readonly week: LocalDate, table: BigQueryTable) {
+  constructor(
+    readonly week: LocalDate,
+    table: BigQueryTable,
+  ) {
     super(say.weekInStreamingBuffer(week, `${table.projectId}.${table.datasetId}.${table.tableId}`));
     this.name = 'BigQueryStreamingBufferError';
   }
@@ -89,7 +92,10 @@ export class BigQueryStreamingBufferError extends Error {
 
 /** A query job still running after every poll. */
 export class BigQueryNotReadyError extends Error {
-  constructor(readonly jobId: string, polls: number) {
+  constructor(
+    readonly jobId: string,
+    polls: number,
+  ) {
     super(say.queryNotReady(jobId, polls));
     this.name = 'BigQueryNotReadyError';
   }
@@ -112,7 +118,12 @@ export function writeWeekToBigQuery(client: BigQueryClient, rows: readonly Histo
   return drive(writeWeekPlan(rows, week, options), client);
 }
 
-export function writeWeekToBigQueryAsync(client: AsyncBigQueryClient, rows: readonly HistoryRow[], week: LocalDate, options: BigQuerySinkOptions): Promise<WeekWriteResult> {
+export function writeWeekToBigQueryAsync(
+  client: AsyncBigQueryClient,
+  rows: readonly HistoryRow[],
+  week: LocalDate,
+  options: BigQuerySinkOptions,
+): Promise<WeekWriteResult> {
   return driveAsync(writeWeekPlan(rows, week, options), client);
 }
 

@@ -1,9 +1,9 @@
 // The BigQuery table that mirrors `Histórico`: its schema, and the HistoryRow ⇄ JSON record codec.
 
-import { historyKey, type HistoryRow, type Origin } from '../history/schema';
+import { type HistoryRow, historyKey, type Origin } from '../history/schema';
+import * as say from '../messages/bigquery';
 import { SITUATIONS, type Situation } from '../model/status';
 import { parseLocalDate } from '../time/local-date';
-import * as say from '../messages/bigquery';
 
 /** BigQuery's standard SQL types this table uses (the REST schema also accepts these names). */
 export type BigQueryType = 'STRING' | 'DATE' | 'INT64' | 'FLOAT64' | 'TIMESTAMP';

@@ -8,9 +8,9 @@
 // A load job or MERGE from a staging table would avoid the wait; both are out of scope here.
 
 import type { HistoryRow } from '../history/schema';
-import type { LocalDate } from '../time/local-date';
-import { BigQueryShapeError, fromBigQueryRow, HISTORY_TABLE_FIELDS, rowKeyOf, toBigQueryRow, type BigQueryHistoryRecord } from './history-table';
 import * as say from '../messages/bigquery';
+import type { LocalDate } from '../time/local-date';
+import { type BigQueryHistoryRecord, BigQueryShapeError, fromBigQueryRow, HISTORY_TABLE_FIELDS, rowKeyOf, toBigQueryRow } from './history-table';
 
 /** Where the history lives: `project.dataset.table`. */
 export interface BigQueryTable {
@@ -173,17 +173,39 @@ export function parseQueryPage(response: QueryResponse): QueryPage {
     return record;
   });
   const count = (text: string | undefined): number | null => (text === undefined ? null : Number(text));
-  return { complete: true, jobId, location, records, pageToken: response.pageToken ?? null, totalRows: count(response.totalRows), dmlAffectedRows: count(response.numDmlAffectedRows) };
+  return {
+    complete: true,
+    jobId,
+    location,
+    records,
+    pageToken: response.pageToken ?? null,
+    totalRows: count(response.totalRows),
+    dmlAffectedRows: count(response.numDmlAffectedRows),
+  };
 }
 
 /** A page of the history query as HistoryRows; `ready: false` while the job is still running. */
 export type HistoryPage =
   | { readonly ready: false; readonly jobId: string | null; readonly location: string | null }
-  | { readonly ready: true; readonly jobId: string | null; readonly location: string | null; readonly rows: HistoryRow[]; readonly pageToken: string | null; readonly totalRows: number | null };
+  | {
+      readonly ready: true;
+      readonly jobId: string | null;
+      readonly location: string | null;
+      readonly rows: HistoryRow[];
+      readonly pageToken: string | null;
+      readonly totalRows: number | null;
+    };
 
 /** Reads one page of historyQueryRequest's answer (values as f/v, TIMESTAMPs as epoch seconds, nulls). */
 export function parseQueryResponse(response: QueryResponse): HistoryPage {
   const page = parseQueryPage(response);
   if (!page.complete) return { ready: false, jobId: page.jobId, location: page.location };
-  return { ready: true, jobId: page.jobId, location: page.location, rows: page.records.map(fromBigQueryRow), pageToken: page.pageToken, totalRows: page.totalRows };
+  return {
+    ready: true,
+    jobId: page.jobId,
+    location: page.location,
+    rows: page.records.map(fromBigQueryRow),
+    pageToken: page.pageToken,
+    totalRows: page.totalRows,
+  };
 }

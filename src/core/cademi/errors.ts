@@ -40,11 +40,7 @@ export class CademiError extends Error {
 /** 403 (no auth header) or 405 (invalid token): the run must stop and someone must replace the key. */
 export class CademiAuthError extends CademiError {
   constructor(details: CademiErrorDetails) {
-    super(
-      say.auth(details.endpoint, details.status),
-      details,
-      false,
-    );
+    super(say.auth(details.endpoint, details.status), details, false);
   }
 }
 
@@ -53,11 +49,7 @@ export class CademiRateLimitError extends CademiError {
   readonly retryAfterMs: number;
 
   constructor(details: CademiErrorDetails, retryAfterMs: number) {
-    super(
-      say.rateLimit(details.endpoint, details.status, retryAfterMs),
-      details,
-      true,
-    );
+    super(say.rateLimit(details.endpoint, details.status, retryAfterMs), details, true);
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -65,33 +57,21 @@ export class CademiRateLimitError extends CademiError {
 /** 404: the student, product or tag does not exist (or the student has no access to the product). */
 export class CademiNotFoundError extends CademiError {
   constructor(details: CademiErrorDetails) {
-    super(
-      say.notFound(details.endpoint),
-      details,
-      false,
-    );
+    super(say.notFound(details.endpoint), details, false);
   }
 }
 
 /** 409: Cademi refused the request on a business rule (its reason text is never kept: it may echo the request). */
 export class CademiBusinessRuleError extends CademiError {
   constructor(details: CademiErrorDetails) {
-    super(
-      say.businessRule(details.endpoint),
-      details,
-      false,
-    );
+    super(say.businessRule(details.endpoint), details, false);
   }
 }
 
 /** 5xx: a failure on Cademi's side; retrying later usually works. */
 export class CademiServerError extends CademiError {
   constructor(details: CademiErrorDetails) {
-    super(
-      say.server(details.endpoint, details.status),
-      details,
-      true,
-    );
+    super(say.server(details.endpoint, details.status), details, true);
   }
 }
 
@@ -116,11 +96,7 @@ export class CademiShapeError extends CademiError {
 
   /** @param retryable true for a body that is not JSON at all (usually cut off in transit). */
   constructor(details: CademiErrorDetails, field: string, problem: string, retryable = false) {
-    super(
-      say.shape(details.endpoint, field, problem),
-      details,
-      retryable,
-    );
+    super(say.shape(details.endpoint, field, problem), details, retryable);
     this.field = field;
     this.problem = problem;
   }
@@ -132,11 +108,7 @@ export class CademiUnsafeUrlError extends CademiError {
   readonly unsafeOrigin: string;
 
   constructor(endpoint: string, unsafeOrigin: string, expectedOrigin: string) {
-    super(
-      say.unsafeUrl(endpoint, unsafeOrigin, expectedOrigin),
-      { endpoint, status: 0 },
-      false,
-    );
+    super(say.unsafeUrl(endpoint, unsafeOrigin, expectedOrigin), { endpoint, status: 0 }, false);
     this.unsafeOrigin = unsafeOrigin;
   }
 }

@@ -58,11 +58,7 @@ function stopped(walk: PageWalk, pages: number, stopReason: PageWalkStop): PageW
  * already requested ('repeated'), or once `maxPages` pages were read ('cap'). Throws when the walk
  * had already stopped: reading past the end is a caller bug.
  */
-export function advancePageWalk(
-  walk: PageWalk,
-  page: { itemCount: number; nextPageUrl: string | null },
-  maxPages: number = DEFAULT_MAX_PAGES,
-): PageWalk {
+export function advancePageWalk(walk: PageWalk, page: { itemCount: number; nextPageUrl: string | null }, maxPages: number = DEFAULT_MAX_PAGES): PageWalk {
   if (walk.stopReason !== null || walk.nextUrl === null) {
     throw new Error(`advancePageWalk: the walk already stopped (${walk.stopReason ?? 'no next URL'})`);
   }

@@ -1,8 +1,8 @@
 // Builds the HttpRequest values for each Cademi endpoint the monitor reads (no I/O here).
 
 import type { HttpRequest } from '../http';
+import { SEGMENT, cademiMessages as say, tokenMessages } from '../messages/cademi';
 import { CademiUnsafeUrlError } from './errors';
-import { cademiMessages as say, SEGMENT, tokenMessages } from '../messages/cademi';
 import { tokenProblem } from './token';
 import type { ApiTarget } from './types';
 
@@ -56,15 +56,8 @@ export function tagStudentsRequest(target: ApiTarget, tagId: number | string): H
 }
 
 /** `GET /usuario/progresso_por_produto/{id}/{produto_id}`: one student's progress in one product. */
-export function progressRequest(
-  target: ApiTarget,
-  studentId: number | string,
-  productId: number | string,
-): HttpRequest {
-  return get(
-    target,
-    `/usuario/progresso_por_produto/${segment(studentId, SEGMENT.studentId)}/${segment(productId, SEGMENT.productId)}`,
-  );
+export function progressRequest(target: ApiTarget, studentId: number | string, productId: number | string): HttpRequest {
+  return get(target, `/usuario/progresso_por_produto/${segment(studentId, SEGMENT.studentId)}/${segment(productId, SEGMENT.productId)}`);
 }
 
 /** `GET /tag`: every tag of the school. */

@@ -3,11 +3,14 @@
 // strict where a silent mistake would lose data (a renamed list field fails instead of reading as empty).
 
 import { z } from 'zod';
-import { isTransportFailure, type HttpResponse } from '../http';
-import { parseCademiDate, parsePercent, readCademiDate, type CademiDateReading } from './dates';
+import { type HttpResponse, isTransportFailure } from '../http';
+import { BODY_NOT_JSON, bodyNotObject, NOTHING_FOUND, UNKNOWN_ENDPOINT, unexpectedValue, wrongKind } from '../messages/cademi';
+import { type CademiDateReading, parseCademiDate, parsePercent, readCademiDate } from './dates';
 import {
   CademiAuthError,
   CademiBusinessRuleError,
+  type CademiError,
+  type CademiErrorDetails,
   CademiHttpError,
   CademiNotFoundError,
   CademiRateLimitError,
@@ -16,11 +19,8 @@ import {
   CademiShapeError,
   CademiTransportError,
   requestIdOf,
-  type CademiError,
-  type CademiErrorDetails,
 } from './errors';
 import { ENDPOINTS, originOf } from './requests';
-import { BODY_NOT_JSON, bodyNotObject, NOTHING_FOUND, UNKNOWN_ENDPOINT, unexpectedValue, wrongKind } from '../messages/cademi';
 import type { CademiAccess, CademiProduct, CademiProgress, CademiStudent, CademiTag, Page, StudentDateField } from './types';
 
 /** Wait used when a 429 has no usable Retry-After. */
@@ -104,11 +104,7 @@ function kindOf(value: unknown): string {
  * Order: transport failure, HTTP status, JSON parse, then `success:false` (classified by the
  * envelope's `code` when it is an error code, since a 200 can carry `{"success":false,"code":405}`).
  */
-export function checkResponse(
-  response: HttpResponse,
-  endpoint: string = UNKNOWN_ENDPOINT,
-  nowMs: number = Date.now(),
-): Record<string, unknown> {
+export function checkResponse(response: HttpResponse, endpoint: string = UNKNOWN_ENDPOINT, nowMs: number = Date.now()): Record<string, unknown> {
   if (isTransportFailure(response)) {
     throw new CademiTransportError({ endpoint, status: 0 }, String(response.transportError ?? ''));
   }
@@ -132,10 +128,7 @@ export function checkResponse(
     if (code >= 400 && code <= 599) {
       throw errorForStatus(code, { endpoint, status: code, envelopeCode, ...id }, response, nowMs);
     }
-    throw new CademiHttpError(
-      { endpoint, status: response.status, ...id },
-      Number.isNaN(code) ? undefined : code,
-    );
+    throw new CademiHttpError({ endpoint, status: response.status, ...id }, Number.isNaN(code) ? undefined : code);
   }
   return body;
 }
@@ -150,9 +143,7 @@ function digitsToNumber(value: unknown): unknown {
 const wholeNumber = z.preprocess(digitsToNumber, z.number().int().nonnegative());
 
 /** Optional integer (ordem, duracao); '' and null mean unknown. */
-const optionalInteger = z
-  .preprocess((value) => (value === '' ? null : digitsToNumber(value)), z.number().int().nullish())
-  .transform((value) => value ?? null);
+const optionalInteger = z.preprocess((value) => (value === '' ? null : digitsToNumber(value)), z.number().int().nullish()).transform((value) => value ?? null);
 
 /** A documented text field; null becomes ''. Missing still fails: that would be a renamed field. */
 const text = z
@@ -304,19 +295,18 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /** Validates `body.data` against `dataSchema`; the first issue becomes a CademiShapeError. */
-function parseData<S extends z.ZodType>(
-  body: Record<string, unknown>,
-  dataSchema: S,
-  endpoint: string,
-  status: number,
-): z.output<S> {
+function parseData<S extends z.ZodType>(body: Record<string, unknown>, dataSchema: S, endpoint: string, status: number): z.output<S> {
   const result = dataSchema.safeParse(body.data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = ['data', ...issue.path];
   // Name the kind of value found, never the value itself (it might be a login_auto URL).
   const problem =
-    issue.code === 'invalid_type' ? wrongKind(String(issue.expected), kindOf(valueAt(body, path))) : issue.code === 'custom' ? issue.message : unexpectedValue(issue.code);
+    issue.code === 'invalid_type'
+      ? wrongKind(String(issue.expected), kindOf(valueAt(body, path)))
+      : issue.code === 'custom'
+        ? issue.message
+        : unexpectedValue(issue.code);
   throw new CademiShapeError({ endpoint, status }, pathText(path), problem);
 }
 
@@ -325,59 +315,39 @@ function parseData<S extends z.ZodType>(
 const tagStudentsData = z.object({ usuario: z.array(student), paginator });
 
 /** `GET /usuario/lista_por_tag/{tag_id}` → one page of students. The caller accumulates pages. */
-export function parseTagStudentsPage(
-  response: HttpResponse,
-  endpoint: string = ENDPOINTS.tagStudents,
-): Page<CademiStudent> {
+export function parseTagStudentsPage(response: HttpResponse, endpoint: string = ENDPOINTS.tagStudents): Page<CademiStudent> {
   const data = parseData(checkResponse(response, endpoint), tagStudentsData, endpoint, response.status);
   return { items: data.usuario, nextPageUrl: data.paginator };
 }
 
 /** `GET /usuario/progresso_por_produto/{id}/{produto_id}` → progress; lastActivityAt = max(aulas[].acesso_em). */
 export function parseProgress(response: HttpResponse, endpoint: string = ENDPOINTS.progress): CademiProgress {
-  return parseData(checkResponse(response, endpoint), z.object({ progresso: progress }), endpoint, response.status)
-    .progresso;
+  return parseData(checkResponse(response, endpoint), z.object({ progresso: progress }), endpoint, response.status).progresso;
 }
 
 /** `GET /tag` → every tag. */
 export function parseTags(response: HttpResponse, endpoint: string = ENDPOINTS.tags): CademiTag[] {
-  return parseData(checkResponse(response, endpoint), z.object({ itens: z.array(tag) }), endpoint, response.status)
-    .itens;
+  return parseData(checkResponse(response, endpoint), z.object({ itens: z.array(tag) }), endpoint, response.status).itens;
 }
 
 /** `GET /produto` → one page of products. The caller accumulates pages. */
 export function parseProductsPage(response: HttpResponse, endpoint: string = ENDPOINTS.products): Page<CademiProduct> {
-  const data = parseData(
-    checkResponse(response, endpoint),
-    z.object({ produto: z.array(product), paginator }),
-    endpoint,
-    response.status,
-  );
+  const data = parseData(checkResponse(response, endpoint), z.object({ produto: z.array(product), paginator }), endpoint, response.status);
   return { items: data.produto, nextPageUrl: data.paginator };
 }
 
 /** `GET /produto/{produto_id}` → the product (its `vitrine` is ignored). */
 export function parseProduct(response: HttpResponse, endpoint: string = ENDPOINTS.product): CademiProduct {
-  return parseData(checkResponse(response, endpoint), z.object({ produto: product }), endpoint, response.status)
-    .produto;
+  return parseData(checkResponse(response, endpoint), z.object({ produto: product }), endpoint, response.status).produto;
 }
 
 /** `GET /usuario/{id|email|cpf}` → the student. */
 export function parseStudent(response: HttpResponse, endpoint: string = ENDPOINTS.student): CademiStudent {
-  return parseData(checkResponse(response, endpoint), z.object({ usuario: student }), endpoint, response.status)
-    .usuario;
+  return parseData(checkResponse(response, endpoint), z.object({ usuario: student }), endpoint, response.status).usuario;
 }
 
 /** `GET /usuario/acesso/{id}` → the student and their product accesses. */
-export function parseAccess(
-  response: HttpResponse,
-  endpoint: string = ENDPOINTS.access,
-): { student: CademiStudent; accesses: CademiAccess[] } {
-  const data = parseData(
-    checkResponse(response, endpoint),
-    z.object({ usuario: student, acesso: z.array(access) }),
-    endpoint,
-    response.status,
-  );
+export function parseAccess(response: HttpResponse, endpoint: string = ENDPOINTS.access): { student: CademiStudent; accesses: CademiAccess[] } {
+  const data = parseData(checkResponse(response, endpoint), z.object({ usuario: student, acesso: z.array(access) }), endpoint, response.status);
   return { student: data.usuario, accesses: data.acesso };
 }

@@ -1,8 +1,8 @@
 // Reading typed values out of cells people typed into, with a message when a cell will not do.
 
-import type { Cell } from '../workbook/workbook';
-import { localDateOfSerial, parseLocalDate, type LocalDate } from '../time/local-date';
 import * as say from '../messages/config';
+import { type LocalDate, localDateOfSerial, parseLocalDate } from '../time/local-date';
+import type { Cell } from '../workbook/workbook';
 
 export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -59,7 +59,9 @@ export function readIdList(cell: Cell | undefined): CellResult<number[]> {
     // A Brazilian spreadsheet reads "11,12" as the number 11.12 unless the column is plain text.
     return fail(say.productListBecameNumber(String(cell).replace('.', ',')));
   }
-  const parts = String(cell).split(/[,;\s]+/).filter((part) => part !== '');
+  const parts = String(cell)
+    .split(/[,;\s]+/)
+    .filter((part) => part !== '');
   const ids: number[] = [];
   for (const part of parts) {
     if (!/^\d+$/.test(part) || Number(part) <= 0) return fail(say.notAProductId(part));
@@ -80,17 +82,18 @@ export function readOptionalEmail(cell: Cell | undefined): CellResult<string | n
 export function readYesNo(cell: Cell | undefined): CellResult<boolean> {
   if (isBlank(cell)) return ok(true);
   if (typeof cell === 'boolean') return ok(cell);
-  const text = String(cell).trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const text = String(cell)
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   if (['sim', 's', 'yes', 'true', '1'].includes(text)) return ok(true);
   if (['nao', 'n', 'no', 'false', '0'].includes(text)) return ok(false);
   return fail(say.notYesNo(String(cell)));
 }
 
 /** Locates required headers by name, so a coordinator may reorder or add columns. */
-export function locateColumns<H extends string>(
-  header: readonly Cell[] | undefined,
-  required: readonly H[],
-): { columns: Record<H, number>; missing: H[] } {
+export function locateColumns<H extends string>(header: readonly Cell[] | undefined, required: readonly H[]): { columns: Record<H, number>; missing: H[] } {
   const names = (header ?? []).map((cell) => (cell === null ? '' : String(cell).trim()));
   const columns = {} as Record<H, number>;
   const missing: H[] = [];

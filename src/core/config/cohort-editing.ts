@@ -1,17 +1,23 @@
 // Creating, editing and archiving a cohort through the same parser that reads `Turmas`, so the
 // sidebar and the CLI can never write a row the sheet would refuse.
 
-import type { CohortInput, FieldError, ValidationResult } from '../sidebar/api';
+import * as say from '../messages/config';
 import { COHORT_HEADERS, SHEET } from '../sheets';
+import type { CohortInput, FieldError, ValidationResult } from '../sidebar/api';
 import type { Cell, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
-import { cohortRow, cohortsTemplate } from './templates';
 import { loadConfig } from './load-config';
-import * as say from '../messages/config';
+import { cohortRow, cohortsTemplate } from './templates';
 
 const FIELD_OF_COLUMN: Record<string, keyof CohortInput | 'form'> = {
-  Turma: 'name', 'Tag ID': 'tagId', Início: 'start', Produtos: 'productIds', Meta: 'goalTrack', Tutor: 'tutorEmail', Ativa: 'form',
+  Turma: 'name',
+  'Tag ID': 'tagId',
+  Início: 'start',
+  Produtos: 'productIds',
+  Meta: 'goalTrack',
+  Tutor: 'tutorEmail',
+  Ativa: 'form',
 };
 
 interface Plan {
@@ -34,7 +40,7 @@ function plan(workbook: Workbook, input: CohortInput, originalName: string | nul
     return { result: { ok: false, errors: [{ field: 'form', message: say.editedCohortGone(originalName) }] }, row: -1, cells: [], header };
   }
   const row = existingRow >= 0 ? existingRow : sheet.length;
-  const cells: Cell[] = header.map((_, index) => (existingRow >= 0 ? sheet[existingRow][index] ?? null : null));
+  const cells: Cell[] = header.map((_, index) => (existingRow >= 0 ? (sheet[existingRow][index] ?? null) : null));
   COHORT_HEADERS.forEach((name, index) => {
     const column = header.indexOf(name);
     if (column >= 0) cells[column] = typedCells(input)[index];
@@ -47,7 +53,8 @@ function plan(workbook: Workbook, input: CohortInput, originalName: string | nul
     .filter((issue) => issue.severity === 'error' && (issue.row === row || issue.row <= 0))
     .map((issue) => ({ field: FIELD_OF_COLUMN[issue.columnName] ?? 'form', message: issue.message }));
   const parsed = cohorts.find((cohort) => cohort.sheetRow === row);
-  if (errors.length > 0 || !parsed) return { result: { ok: false, errors: errors.length > 0 ? errors : [{ field: 'form', message: say.INVALID_ROW }] }, row, cells, header };
+  if (errors.length > 0 || !parsed)
+    return { result: { ok: false, errors: errors.length > 0 ? errors : [{ field: 'form', message: say.INVALID_ROW }] }, row, cells, header };
   const stored: Cell[] = [...cells];
   const typed = cohortRow(parsed);
   COHORT_HEADERS.forEach((name, index) => {

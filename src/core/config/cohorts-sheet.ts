@@ -1,19 +1,16 @@
 // `Turmas`: one row per cohort → CohortConfig; a broken row is flagged and skipped, the rest sync.
 
-import type { Cell } from '../workbook/workbook';
+import * as say from '../messages/config';
 import type { CohortConfig } from '../model/cohort';
 import type { GoalTrack } from '../model/goals';
 import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
+import type { Cell } from '../workbook/workbook';
 import { isBlank, locateColumns, readDate, readIdList, readOptionalEmail, readPositiveInteger, readText, readYesNo } from './cells';
 import type { ConfigIssue } from './issues';
-import * as say from '../messages/config';
 
 type Header = (typeof COHORT_HEADERS)[number];
 
-export function parseCohortsSheet(
-  values: Cell[][] | null,
-  tracks: ReadonlyMap<string, GoalTrack>,
-): { cohorts: CohortConfig[]; issues: ConfigIssue[] } {
+export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<string, GoalTrack>): { cohorts: CohortConfig[]; issues: ConfigIssue[] } {
   const cohorts: CohortConfig[] = [];
   const issues: ConfigIssue[] = [];
   if (values === null) {

@@ -1,11 +1,11 @@
 // `Metas`: `Meta | Semana | Esperado (%)` rows → goal tracks; a track that decreases is refused whole.
 
-import type { Cell } from '../workbook/workbook';
+import * as say from '../messages/config';
 import type { GoalPoint, GoalTrack } from '../model/goals';
 import { GOAL_HEADERS, SHEET } from '../sheets';
+import type { Cell } from '../workbook/workbook';
 import { isBlank, locateColumns, readNumber, readText } from './cells';
 import type { ConfigIssue } from './issues';
-import * as say from '../messages/config';
 
 export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, GoalTrack>; issues: ConfigIssue[] } {
   const tracks = new Map<string, GoalTrack>();

@@ -1,15 +1,15 @@
 // Reads and validates the three config sheets together (cohorts refer to goal tracks).
 
+import { followCohortSheets, reconcileIdentities } from '../identity/reconcile';
 import type { CohortConfig } from '../model/cohort';
 import type { GoalTrack } from '../model/goals';
 import type { Settings } from '../model/settings';
-import type { CellNote, Workbook } from '../workbook/workbook';
 import { SHEET } from '../sheets';
+import type { CellNote, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
-import { parseSettingsSheet } from './settings-sheet';
 import type { ConfigIssue } from './issues';
-import { followCohortSheets, reconcileIdentities } from '../identity/reconcile';
+import { parseSettingsSheet } from './settings-sheet';
 
 export interface SchoolConfig {
   readonly settings: Settings;
@@ -32,9 +32,7 @@ export function loadConfig(workbook: Workbook): SchoolConfig {
   const { cohorts, issues: cohortIssues } = parseCohortsSheet(workbook.readSheet(SHEET.cohorts), tracks);
   const knownIds = new Set(identity.cohortRows.map((row) => row.id));
   const followed = identity.cohortSheetsToFollow ? followCohortSheets(identity.sheets, cohorts, knownIds) : [];
-  const sheetNotices = followed.map(
-    (message): ConfigIssue => ({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'warning', message }),
-  );
+  const sheetNotices = followed.map((message): ConfigIssue => ({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'warning', message }));
   return { settings, cohorts, goalTracks: tracks, issues: [...identity.issues, ...settingIssues, ...goalIssues, ...cohortIssues, ...sheetNotices] };
 }
 

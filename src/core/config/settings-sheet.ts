@@ -1,15 +1,15 @@
 // `Configuração`: `Chave | Valor` rows → Settings. Unknown keys are flagged; missing keys take defaults.
 
-import type { Cell } from '../workbook/workbook';
-import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
-import { isValidTimeZone } from '../time/zoned';
-import { SETTINGS_HEADERS, SHEET } from '../sheets';
-import { isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo, type CellResult } from './cells';
-import { describeIssue, type ConfigIssue } from './issues';
 import { checkBaseUrl } from '../cademi/base-url';
 import { apiUrlCellInvalid, apiUrlValueInvalid } from '../messages/cli';
-import { API_URL_MISSING } from '../messages/sync';
 import * as say from '../messages/config';
+import { API_URL_MISSING } from '../messages/sync';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { SETTINGS_HEADERS, SHEET } from '../sheets';
+import { isValidTimeZone } from '../time/zoned';
+import type { Cell } from '../workbook/workbook';
+import { type CellResult, isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo } from './cells';
+import { type ConfigIssue, describeIssue } from './issues';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -27,7 +27,10 @@ const integerIn = (min: number, max: number) => (cell: Cell | undefined) => {
 const WEEKDAYS = ['segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado', 'domingo'];
 
 function readWeekday(cell: Cell | undefined): CellResult<number> {
-  const text = String(cell ?? '').trim().toLowerCase().replace('-feira', '');
+  const text = String(cell ?? '')
+    .trim()
+    .toLowerCase()
+    .replace('-feira', '');
   const index = WEEKDAYS.findIndex((day) => day === text || day.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === text);
   return index >= 0 ? { ok: true, value: index + 1 } : { ok: false, message: say.notAWeekday(String(cell)) };
 }
@@ -80,10 +83,14 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'Carência para novos alunos (dias)', field: 'graceDays', read: integerIn(0, 60) },
   { key: 'Dia da atualização semanal', field: 'runWeekday', read: readWeekday },
   { key: 'Hora da atualização semanal', field: 'runHour', read: integerIn(0, 23) },
-  { key: 'E-mail para alertas', field: 'alertEmail', read: (c) => {
-    const result = readOptionalEmail(c);
-    return result.ok ? { ok: true, value: result.value ?? '' } : result;
-  } },
+  {
+    key: 'E-mail para alertas',
+    field: 'alertEmail',
+    read: (c) => {
+      const result = readOptionalEmail(c);
+      return result.ok ? { ok: true, value: result.value ?? '' } : result;
+    },
+  },
   { key: 'Enviar contatos aos tutores por e-mail', field: 'emailTutors', read: readYesNo },
   { key: 'Tabela BigQuery', field: 'bigQueryTable', read: readBigQueryTable },
 ];
@@ -103,11 +110,22 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
   const settings: Mutable<Settings> = { ...DEFAULT_SETTINGS };
   let apiUrl: ApiUrlSetting = { state: 'empty' };
   if (values === null) {
-    return { settings, apiUrl, issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: say.SETTINGS_SHEET_MISSING }] };
+    return {
+      settings,
+      apiUrl,
+      issues: [{ sheet: SHEET.settings, row: -1, column: -1, columnName: '', severity: 'warning', message: say.SETTINGS_SHEET_MISSING }],
+    };
   }
   const { columns, missing } = locateColumns(values[0], SETTINGS_HEADERS);
   if (missing.length > 0) {
-    const header: ConfigIssue = { sheet: SHEET.settings, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: say.headersMissing(missing) };
+    const header: ConfigIssue = {
+      sheet: SHEET.settings,
+      row: 0,
+      column: 0,
+      columnName: missing.join(', '),
+      severity: 'error',
+      message: say.headersMissing(missing),
+    };
     issues.push(header);
     // A sheet that names an API but cannot be read must not look like "no API" (the simulator in Node).
     const namesApi = values.some((row) => row.some((cell) => typeof cell === 'string' && cell.trim().toLowerCase() === 'url da api'));
@@ -123,7 +141,12 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
     const key = String(keyCell).trim();
     const field = SETTING_FIELDS.find((candidate) => candidate.key.toLowerCase() === key.toLowerCase());
     const at = (message: string, severity: ConfigIssue['severity']): ConfigIssue => ({
-      sheet: SHEET.settings, row, column: columns.Valor, columnName: 'Valor', severity, message: say.settingIssue(key, message),
+      sheet: SHEET.settings,
+      row,
+      column: columns.Valor,
+      columnName: 'Valor',
+      severity,
+      message: say.settingIssue(key, message),
     });
     if (!field) {
       issues.push({ ...at(say.UNKNOWN_SETTING, 'warning'), column: columns.Chave, columnName: 'Chave' });

@@ -1,19 +1,16 @@
 // The config sheets a new workbook starts with: headers, defaults and one goal track to edit.
 
+import { SETTING_HELP } from '../messages/config';
+import type { CohortConfig } from '../model/cohort';
 import { DEFAULT_GOAL_TRACK } from '../model/goals';
 import { COHORT_HEADERS, DATE_FORMAT, GOAL_HEADERS, SETTINGS_HEADERS, SHEET } from '../sheets';
-import type { CohortConfig } from '../model/cohort';
-import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { serialOfLocalDate } from '../time/local-date';
+import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { SETTING_FIELDS, settingTemplateValue } from './settings-sheet';
-import { SETTING_HELP } from '../messages/config';
 
 export function settingsTemplate(): SheetContent {
   return {
-    rows: [
-      [...SETTINGS_HEADERS, 'Descrição'],
-      ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), SETTING_HELP[field.field]]),
-    ],
+    rows: [[...SETTINGS_HEADERS, 'Descrição'], ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), SETTING_HELP[field.field]])],
     frozenRows: 1,
   };
 }

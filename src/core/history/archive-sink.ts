@@ -1,13 +1,13 @@
 // Where archived `Histórico` weeks go (a port: another spreadsheet, another .xlsx), and the rollover
 // itself: archive first, then shrink `Histórico`, so a crash in between never loses a row.
 
+import { weeksArchived } from '../messages/history';
 import { SHEET } from '../sheets';
 import type { LocalDate } from '../time/local-date';
 import type { Cell, Workbook } from '../workbook/workbook';
 import { SHEETS_CELL_LIMIT } from './growth';
 import { archiveName, planRollover, ROLLOVER_DEFAULTS, type RolloverOptions } from './rollover';
 import { checkHistoryHeader, HISTORY_FORMATS } from './schema';
-import { weeksArchived } from '../messages/history';
 
 /** Receives archived rows. Synchronous, like the Workbook port: an async host collects, then persists. */
 export interface ArchiveSink {

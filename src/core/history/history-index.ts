@@ -1,8 +1,8 @@
 // What the job needs from past weeks: each student's latest snapshot per product (to carry values
 // forward without a call) and their weekly progress means (to count weeks without progress).
 
-import type { Cell } from '../workbook/workbook';
 import type { LocalDate } from '../time/local-date';
+import type { Cell } from '../workbook/workbook';
 import { decodeHistoryRow, type HistoryRow } from './schema';
 
 export class HistoryIndex {

@@ -1,11 +1,11 @@
 // Rolling `Histórico` over before Sheets' 10 million cell limit: the oldest whole weeks move to an
 // archive, the latest weeks stay, and the reports keep working over what stays.
 
+import { SHEET } from '../sheets';
 import type { LocalDate } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
 import { SHEETS_CELL_LIMIT } from './growth';
 import { HISTORY_HEADERS, weekOfCell } from './schema';
-import { SHEET } from '../sheets';
 
 export interface RolloverOptions {
   /** Cells the spreadsheet holds now, across all sheets (Workbook.cellCount()). */

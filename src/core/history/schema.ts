@@ -1,18 +1,43 @@
 // `Histórico`: the weekly snapshots, one row per (week, student, product), and its cell codec.
 
-import type { Cell } from '../workbook/workbook';
+import { historyColumnChanged, historyHeadersChanged } from '../messages/history';
 import { SITUATIONS, type Situation } from '../model/status';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../sheets';
-import { instantOfSerial, localDateOfSerial, parseLocalDate, serialOfInstant, serialOfLocalDate, type LocalDate } from '../time/local-date';
-import { historyColumnChanged, historyHeadersChanged } from '../messages/history';
+import { instantOfSerial, type LocalDate, localDateOfSerial, parseLocalDate, serialOfInstant, serialOfLocalDate } from '../time/local-date';
+import type { Cell } from '../workbook/workbook';
 
 export const HISTORY_HEADERS = [
-  'Semana', 'Turma', 'Aluno ID', 'Nome', 'E-mail', 'Produto ID', 'Produto', 'Progresso (%)',
-  'Aulas concluídas', 'Último acesso', 'Esperado (%)', 'Situação', 'Origem', 'Coletado em',
+  'Semana',
+  'Turma',
+  'Aluno ID',
+  'Nome',
+  'E-mail',
+  'Produto ID',
+  'Produto',
+  'Progresso (%)',
+  'Aulas concluídas',
+  'Último acesso',
+  'Esperado (%)',
+  'Situação',
+  'Origem',
+  'Coletado em',
 ] as const;
 
 export const HISTORY_FORMATS: readonly (string | undefined)[] = [
-  DATE_FORMAT, undefined, '0', undefined, undefined, '0', undefined, '0.0', '0', DATETIME_FORMAT, '0.0', undefined, undefined, DATETIME_FORMAT,
+  DATE_FORMAT,
+  undefined,
+  '0',
+  undefined,
+  undefined,
+  '0',
+  undefined,
+  '0.0',
+  '0',
+  DATETIME_FORMAT,
+  '0.0',
+  undefined,
+  undefined,
+  DATETIME_FORMAT,
 ];
 
 /** `API` = collected this week; `Mantido` = no access since the last snapshot, so carried without a call. */
@@ -116,9 +141,7 @@ export class HistorySchemaError extends Error {
 export function checkHistoryHeader(values: Cell[][] | null): void {
   if (values === null || values.length === 0) return;
   const header = values[0].map((cell) => (cell === null ? '' : String(cell).trim()));
-  const problems = HISTORY_HEADERS.flatMap((name, index) =>
-    header[index] === name ? [] : [historyColumnChanged(index + 1, name, header[index] ?? '')],
-  );
+  const problems = HISTORY_HEADERS.flatMap((name, index) => (header[index] === name ? [] : [historyColumnChanged(index + 1, name, header[index] ?? '')]));
   if (problems.length > 0) {
     throw new HistorySchemaError(historyHeadersChanged(problems.slice(0, 3)));
   }

@@ -2,11 +2,11 @@
 // cohorts the run collected are replaced: a cohort that could not be collected keeps its rows.
 // Columns people add after the job's own (`Observação`, say) travel with their row's key.
 
+import { unnamedColumn } from '../messages/history';
+import { orphanedNotes } from '../messages/sync';
+import type { LocalDate } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
 import { HISTORY_HEADERS, HistorySchemaError, weekOfCell } from './schema';
-import type { LocalDate } from '../time/local-date';
-import { orphanedNotes } from '../messages/sync';
-import { unnamedColumn } from '../messages/history';
 
 /** What to write: replace the sheet's rows from `fromRow` (0-based, header = 0) with `rows`. */
 export interface HistoryWrite {
@@ -117,7 +117,11 @@ function weekBlock(
       });
     }
     throw new HistoryNotesError(
-      orphanedNotes([...columns], orphans.map((orphan) => ({ row: orphan.row, studentId: orphan.cells[STUDENT_ID], productId: orphan.cells[PRODUCT_ID] })), week),
+      orphanedNotes(
+        [...columns],
+        orphans.map((orphan) => ({ row: orphan.row, studentId: orphan.cells[STUDENT_ID], productId: orphan.cells[PRODUCT_ID] })),
+        week,
+      ),
     );
   }
   return [...kept, ...weekRows.map((row) => widen(row, extrasByKey.get(keyOf(row))))];

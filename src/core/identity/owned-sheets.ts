@@ -4,7 +4,7 @@
 import type { ConfigIssue } from '../config/issues';
 import { HISTORY_HEADERS } from '../history/schema';
 import * as say from '../messages/identity';
-import { SHEET, type OwnedSheet } from '../sheets';
+import { type OwnedSheet, SHEET } from '../sheets';
 import type { SheetDirectory } from './sheet-directory';
 
 export interface OwnedSheetOutcome {
@@ -28,7 +28,9 @@ function issue(sheet: OwnedSheet, severity: ConfigIssue['severity'], message: st
  */
 function historyByHeader(sheets: SheetDirectory): string | null {
   const workbook = sheets.workbook;
-  const candidates = sheets.names().filter((name) => sheets.keyOf(name) === undefined && !NOT_HISTORY.has(name) && !name.startsWith(`${SHEET.history} (backup`));
+  const candidates = sheets
+    .names()
+    .filter((name) => sheets.keyOf(name) === undefined && !NOT_HISTORY.has(name) && !name.startsWith(`${SHEET.history} (backup`));
   const matches = candidates.filter((name) => {
     const header = (workbook.readSheet(name)?.[0] ?? []).map((cell) => (cell === null ? '' : String(cell).trim()));
     return header.length >= HISTORY_HEADERS.length && HISTORY_HEADERS.every((column, index) => header[index] === column);

@@ -7,9 +7,9 @@ import type { CohortConfig } from '../model/cohort';
 import { reportSheetNames } from '../report/sheet-names';
 import { OWNED_SHEETS, SHEET } from '../sheets';
 import type { Workbook } from '../workbook/workbook';
-import { followCohorts, type CohortRow } from './cohort-ids';
-import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, placeKeyedSheets, type KeyedSheet } from './cohort-sheets';
-import { readIdentityRecord, sameRecord, writeIdentityRecord, type IdentityRecord } from './identity-record';
+import { type CohortRow, followCohorts } from './cohort-ids';
+import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, type KeyedSheet, placeKeyedSheets } from './cohort-sheets';
+import { type IdentityRecord, readIdentityRecord, sameRecord, writeIdentityRecord } from './identity-record';
 import { restoreOwnedSheet } from './owned-sheets';
 import { SheetDirectory } from './sheet-directory';
 
@@ -54,7 +54,10 @@ export function cohortSheetsWanted(cohorts: readonly Pick<CohortConfig, 'id' | '
   return cohorts.flatMap((cohort) => {
     const keys = cohortSheetKeys(cohortKeyOf(cohort));
     const named = names.get(cohort.name)!;
-    return [{ key: keys.pivot, name: named.pivot }, { key: keys.charts, name: named.charts }];
+    return [
+      { key: keys.pivot, name: named.pivot },
+      { key: keys.charts, name: named.charts },
+    ];
   });
 }
 

@@ -53,7 +53,11 @@ export class SheetDirectory {
 
   setIdentity(name: string, key: string): void {
     this.workbook.setSheetIdentity(name, key);
-    for (const [other, sheets] of this.identities) this.identities.set(other, sheets.filter((sheet) => sheet !== name));
+    for (const [other, sheets] of this.identities)
+      this.identities.set(
+        other,
+        sheets.filter((sheet) => sheet !== name),
+      );
     this.identities.set(key, [name]);
   }
 
@@ -61,13 +65,21 @@ export class SheetDirectory {
     const names = this.sheetNames;
     this.workbook.renameSheet(from, to);
     this.sheetNames = names.map((name) => (name === from ? to : name));
-    for (const [key, sheets] of this.identities) this.identities.set(key, sheets.map((sheet) => (sheet === from ? to : sheet)));
+    for (const [key, sheets] of this.identities)
+      this.identities.set(
+        key,
+        sheets.map((sheet) => (sheet === from ? to : sheet)),
+      );
   }
 
   delete(name: string): void {
     const names = this.sheetNames;
     this.workbook.deleteSheet(name);
     this.sheetNames = names.filter((other) => other !== name);
-    for (const [key, sheets] of this.identities) this.identities.set(key, sheets.filter((sheet) => sheet !== name));
+    for (const [key, sheets] of this.identities)
+      this.identities.set(
+        key,
+        sheets.filter((sheet) => sheet !== name),
+      );
   }
 }

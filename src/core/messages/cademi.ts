@@ -152,7 +152,8 @@ export const tokenMessages = {
   /** Apps Script without a saved token. */
   missing: () => 'Configure o token da API em "Progresso Cademi › Configurar token da API…".',
   /** The token dialog's prompt (`masked`: the saved token's end, or noneSaved). */
-  dialogPrompt: (masked: string) => `Cole a chave de API da Cademi (Configurações › API). Atual: ${masked}.\nEla fica nas propriedades do documento, nunca numa célula.`,
+  dialogPrompt: (masked: string) =>
+    `Cole a chave de API da Cademi (Configurações › API). Atual: ${masked}.\nEla fica nas propriedades do documento, nunca numa célula.`,
   /** The dialog answered with nothing. */
   noneGiven: () => 'Nenhum token informado; nada mudou.',
   /** The key was checked against the API and saved. */

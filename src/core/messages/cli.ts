@@ -38,7 +38,8 @@ export const INIT_USAGE = 'uso: cademi-monitor init <arquivo.xlsx>';
 export const COHORT_USAGE = 'uso: cademi-monitor cohort add|list|edit|archive <arquivo.xlsx> [opções]';
 
 /** `cohort edit` without the cohort's name. */
-export const COHORT_EDIT_USAGE = 'uso: cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]';
+export const COHORT_EDIT_USAGE =
+  'uso: cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]';
 
 /** `cohort archive` without exactly one cohort name. */
 export const COHORT_ARCHIVE_USAGE = 'uso: cademi-monitor cohort archive <arquivo.xlsx> <turma>';
@@ -279,7 +280,9 @@ export interface WeekCounts {
 /** The line a sync (and each demo week) ends with; on the simulator, simulated API time and real time. */
 export function weekSummary(week: string, counts: WeekCounts, time: { readonly realMs: number; readonly simulatedApiMs?: number }): string {
   const spent =
-    time.simulatedApiMs === undefined ? formatDuration(time.realMs) : `${formatDuration(time.simulatedApiMs)} de API simulada, ${formatDuration(time.realMs)} reais`;
+    time.simulatedApiMs === undefined
+      ? formatDuration(time.realMs)
+      : `${formatDuration(time.simulatedApiMs)} de API simulada, ${formatDuration(time.realMs)} reais`;
   return (
     `Semana ${week}: ${counts.cohorts} turmas, ${formatCount(counts.students)} alunos, ${formatCount(counts.rows)} linhas; ` +
     `${formatCount(counts.calls)} chamadas, ${formatCount(counts.carried)} evitadas pela regra incremental; ${spent}`

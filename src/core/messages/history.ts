@@ -18,9 +18,12 @@ export function historyHeadersChanged(problems: readonly string[]): string {
 
 /** The spreadsheet's size against the cell limit (millions already formatted, `1,2`), and the weeks left at this pace. */
 export function spreadsheetGrowth(usedMillions: string, limitMillions: string, sharePercent: number, weeksLeft: number | null, soonWeeks: number): string {
-  const weeks = weeksLeft === null ? '' : weeksLeft < soonWeeks
-    ? ` ATENÇÃO: cerca de ${weeksLeft} semana${weeksLeft === 1 ? '' : 's'} até o limite; arquive semanas antigas do Histórico.`
-    : ` Cerca de ${weeksLeft} semanas restantes neste ritmo.`;
+  const weeks =
+    weeksLeft === null
+      ? ''
+      : weeksLeft < soonWeeks
+        ? ` ATENÇÃO: cerca de ${weeksLeft} semana${weeksLeft === 1 ? '' : 's'} até o limite; arquive semanas antigas do Histórico.`
+        : ` Cerca de ${weeksLeft} semanas restantes neste ritmo.`;
   return `Planilha: ${usedMillions} mi de ${limitMillions} mi células (${sharePercent}%).${weeks}`;
 }
 

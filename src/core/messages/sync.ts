@@ -80,7 +80,10 @@ export function noCohortCollected(reasons: readonly string[]): string {
 
 /** Every cohort was listed and none had a student: a week of nobody is no success. */
 export function noStudentsCollected(cohorts: readonly string[]): string {
-  const names = cohorts.slice(0, 5).map((name) => `"${name}"`).join(', ');
+  const names = cohorts
+    .slice(0, 5)
+    .map((name) => `"${name}"`)
+    .join(', ');
   return `A Cademi não listou nenhum aluno nas turmas ativas (${names}${cohorts.length > 5 ? '…' : ''}); nenhum aluno coletado, e nada foi gravado no Histórico. Confira os Tag ID em Turmas e a URL da API.`;
 }
 
@@ -143,7 +146,10 @@ export function waitingForApi(resumeAt: string): string {
 /** Notes people typed in their own columns of `Histórico` that a re-run has no row for. */
 export function orphanedNotes(columns: readonly string[], rows: readonly { row: number; studentId: unknown; productId: unknown }[], week: string): string {
   const names = columns.map((name) => `"${name}"`).join(', ');
-  const shown = rows.slice(0, 3).map((entry) => `linha ${entry.row}: aluno ${String(entry.studentId)}, produto ${String(entry.productId)}`).join('; ');
+  const shown = rows
+    .slice(0, 3)
+    .map((entry) => `linha ${entry.row}: aluno ${String(entry.studentId)}, produto ${String(entry.productId)}`)
+    .join('; ');
   const more = rows.length > 3 ? `; e mais ${rows.length - 3}` : '';
   return (
     `A aba Histórico tem anotações na(s) coluna(s) ${names} em linhas da semana ${week} que esta execução não produz mais ` +

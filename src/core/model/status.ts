@@ -1,7 +1,7 @@
 // Each student's weekly situation (`Situação`) from the thresholds in `Configuração`.
 
-import type { Thresholds } from './settings';
 import * as say from '../messages/reports';
+import type { Thresholds } from './settings';
 
 export const SITUATIONS = ['Em dia', 'Atrasado', 'Em risco', 'Sem meta', 'Desistente'] as const;
 export type Situation = (typeof SITUATIONS)[number];

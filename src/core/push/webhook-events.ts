@@ -14,7 +14,15 @@ export interface PushedProgress {
 }
 
 const id = z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]);
-const percent = z.union([z.number(), z.string().regex(/^\d+(?:[.,]\d+)?%?$/).transform((text) => Number(text.replace('%', '').replace(',', '.')))]).pipe(z.number().min(0).max(100));
+const percent = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d+(?:[.,]\d+)?%?$/)
+      .transform((text) => Number(text.replace('%', '').replace(',', '.'))),
+  ])
+  .pipe(z.number().min(0).max(100));
 
 /** v1: `{event_id, event_type: 'usuario.progresso', event: {usuario, produto, progresso}}`. */
 const legacyEvent = z.object({
@@ -28,9 +36,7 @@ const v2Event = z.object({
   payload: z.object({ user: z.object({ id }), product: z.object({ id }), progress_percentage: percent }),
 });
 
-export type WebhookParse =
-  | { readonly kind: 'progress'; readonly progress: PushedProgress }
-  | { readonly kind: 'ignored'; readonly reason: string };
+export type WebhookParse = { readonly kind: 'progress'; readonly progress: PushedProgress } | { readonly kind: 'ignored'; readonly reason: string };
 
 /** Reads a webhook body; other event types (aula.concluida…) are acknowledged and ignored. */
 export function parseWebhookBody(body: string, receivedAt: number): WebhookParse {
@@ -50,6 +56,7 @@ export function parseWebhookBody(body: string, receivedAt: number): WebhookParse
     const { user, product, progress_percentage } = v2.data.payload;
     return { kind: 'progress', progress: { studentId: user.id, productId: product.id, percent: progress_percentage, receivedAt } };
   }
-  const type = typeof json === 'object' && json !== null ? String((json as Record<string, unknown>).event_type ?? (json as Record<string, unknown>).event ?? '?') : '?';
+  const type =
+    typeof json === 'object' && json !== null ? String((json as Record<string, unknown>).event_type ?? (json as Record<string, unknown>).event ?? '?') : '?';
   return { kind: 'ignored', reason: notAProgressEvent(type.slice(0, 40)) };
 }

@@ -2,6 +2,7 @@
 
 import type { SchoolConfig } from '../config/load-config';
 import type { HistoryRow } from '../history/schema';
+import { distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
 import type { CohortConfig } from '../model/cohort';
 import type { Cell } from '../workbook/workbook';
 import { dayMonth, summarizeCohort } from './cohort-history';
@@ -11,8 +12,7 @@ import { reportSheetNames } from './sheet-names';
 import { ATTENTION_ORDER, SITUATION_STYLE } from './situation-style';
 import { round1, round1OrNull } from './statistics';
 import { placeBlock, rectangular, type TableBlock } from './table-layout';
-import { weeklyStats, type WeekStats } from './weekly-stats';
-import { distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
+import { type WeekStats, weeklyStats } from './weekly-stats';
 
 export interface ChartSheet {
   readonly sheetName: string;

@@ -4,7 +4,7 @@ import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
 import type { Situation } from '../model/status';
 import { weeksWithoutProgress } from '../sync/snapshot';
-import { addDays, mondayOf, type LocalDate } from '../time/local-date';
+import { addDays, type LocalDate, mondayOf } from '../time/local-date';
 
 const DAY_MS = 86_400_000;
 
@@ -125,7 +125,10 @@ function describeStudent(weeks: readonly StudentWeekSummary[]): CohortStudent {
     weeks,
     latest,
     previous,
-    weeksWithoutProgress: weeksWithoutProgress(weeks.slice(0, -1).map((week) => week.mean), latest.mean),
+    weeksWithoutProgress: weeksWithoutProgress(
+      weeks.slice(0, -1).map((week) => week.mean),
+      latest.mean,
+    ),
     weekDelta: previous === null ? null : latest.mean - previous.mean,
     daysWithoutAccess: latest.lastAccessAt === null ? null : Math.max(0, Math.floor((latest.collectedAt - latest.lastAccessAt) / DAY_MS)),
   };

@@ -1,20 +1,31 @@
 // `Contatos da semana`: whom each tutor should contact this week, keeping what tutors typed on rebuilds.
 
 import type { SchoolConfig } from '../config/load-config';
-import { weekOfCell, type HistoryRow } from '../history/schema';
+import { type HistoryRow, weekOfCell } from '../history/schema';
+import { AT_RISK_TWO_WEEKS, firstWeekChange, situationChange } from '../messages/reports';
 import type { Situation } from '../model/status';
 import { DATE_FORMAT } from '../sheets';
-import { serialOfLocalDate, type LocalDate } from '../time/local-date';
+import { type LocalDate, serialOfLocalDate } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
-import { summarizeCohort, type CohortStudent } from './cohort-history';
+import { type CohortStudent, summarizeCohort } from './cohort-history';
 import { REPORT_SHEET } from './sheet-names';
 import { attentionRank } from './situation-style';
 import { round1, round1OrNull } from './statistics';
-import { AT_RISK_TWO_WEEKS, firstWeekChange, situationChange } from '../messages/reports';
 
 export const CONTACT_HEADERS = [
-  'Semana', 'Tutor', 'Turma', 'Aluno', 'E-mail', 'Situação', 'Mudança', 'Dias sem acesso', 'Progresso (%)', 'Esperado (%)',
-  'Contato em', 'Resultado', 'Aluno ID',
+  'Semana',
+  'Tutor',
+  'Turma',
+  'Aluno',
+  'E-mail',
+  'Situação',
+  'Mudança',
+  'Dias sem acesso',
+  'Progresso (%)',
+  'Esperado (%)',
+  'Contato em',
+  'Resultado',
+  'Aluno ID',
 ] as const;
 
 /** The columns tutors type in: carried over from the sheet's current values on every rebuild. */
@@ -22,7 +33,21 @@ export const TUTOR_COLUMNS = ['Contato em', 'Resultado'] as const;
 
 type ContactHeader = (typeof CONTACT_HEADERS)[number];
 const COLUMN = Object.fromEntries(CONTACT_HEADERS.map((name, index) => [name, index])) as Record<ContactHeader, number>;
-const CONTACT_FORMATS: readonly (string | undefined)[] = [DATE_FORMAT, undefined, undefined, undefined, undefined, undefined, undefined, '0', '0.0', '0.0', DATE_FORMAT, undefined, '0'];
+const CONTACT_FORMATS: readonly (string | undefined)[] = [
+  DATE_FORMAT,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  '0',
+  '0.0',
+  '0.0',
+  DATE_FORMAT,
+  undefined,
+  '0',
+];
 
 export interface WeeklyContacts {
   readonly sheetName: 'Contatos da semana';
@@ -81,9 +106,7 @@ function compareContacts(a: Contact, b: Contact): number {
 /** Finds each column of the previous sheet by header, falling back to the standard position when a header was renamed. */
 function previousColumns(header: readonly Cell[] | undefined): Record<ContactHeader, number> {
   const names = (header ?? []).map((cell) => (cell === null ? '' : String(cell).trim()));
-  return Object.fromEntries(
-    CONTACT_HEADERS.map((name, index) => [name, names.includes(name) ? names.indexOf(name) : index]),
-  ) as Record<ContactHeader, number>;
+  return Object.fromEntries(CONTACT_HEADERS.map((name, index) => [name, names.includes(name) ? names.indexOf(name) : index])) as Record<ContactHeader, number>;
 }
 
 function isBlank(cell: Cell | undefined): boolean {

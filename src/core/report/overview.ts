@@ -2,22 +2,31 @@
 
 import type { SchoolConfig } from '../config/load-config';
 import type { HistoryRow } from '../history/schema';
+import { OVERVIEW_CHART_TITLE, OVERVIEW_CHART_X_TITLE } from '../messages/reports';
 import type { CohortConfig } from '../model/cohort';
 import { DATE_FORMAT } from '../sheets';
 import { expectedFor, weeksSinceStart } from '../sync/snapshot';
 import { serialOfLocalDate } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
-import { summarizeCohort, type CohortHistory } from './cohort-history';
+import { type CohortHistory, summarizeCohort } from './cohort-history';
 import type { ChartSpec } from './report-specs';
 import { REPORT_SHEET } from './sheet-names';
 import { mean, median, round1, round1OrNull } from './statistics';
 import { placeBlock, rectangular } from './table-layout';
 import { weeklyStats } from './weekly-stats';
-import { OVERVIEW_CHART_TITLE, OVERVIEW_CHART_X_TITLE } from '../messages/reports';
 
 export const OVERVIEW_HEADERS = [
-  'Turma', 'Início', 'Semana da turma', 'Alunos ativos', 'Progresso médio (%)', 'Progresso mediano (%)', 'Esperado (%)',
-  '% em dia', 'Em risco', 'Desistentes', 'Δ semana (pp)',
+  'Turma',
+  'Início',
+  'Semana da turma',
+  'Alunos ativos',
+  'Progresso médio (%)',
+  'Progresso mediano (%)',
+  'Esperado (%)',
+  '% em dia',
+  'Em risco',
+  'Desistentes',
+  'Δ semana (pp)',
 ] as const;
 
 const OVERVIEW_FORMATS: readonly (string | undefined)[] = [undefined, DATE_FORMAT, '0', '0', '0.0', '0.0', '0.0', '0.0', '0', '0', '0.0'];

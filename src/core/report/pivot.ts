@@ -1,21 +1,30 @@
 // `Turma <nome>`: one row per current student of a cohort, their flag and why, products and weekly progress.
 
 import type { SchoolConfig } from '../config/load-config';
+import { placeholderProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
 import type { Cell } from '../workbook/workbook';
-import { dayMonth, summarizeCohort, type CohortHistory, type CohortStudent } from './cohort-history';
+import { type CohortHistory, type CohortStudent, dayMonth, summarizeCohort } from './cohort-history';
 import type { ConditionalFormatSpec } from './report-specs';
 import { reportSheetNames } from './sheet-names';
-import { attentionRank, ATTENTION_ORDER, SITUATION_STYLE } from './situation-style';
 import { explainSituation } from './situation-reason';
+import { ATTENTION_ORDER, attentionRank, SITUATION_STYLE } from './situation-style';
 import { round1, round1OrNull } from './statistics';
-import { placeholderProductName } from '../history/history-index';
 
 /** The fixed leading columns of a pivot; product columns and then week columns follow. */
 export const PIVOT_HEADERS = [
-  'Aluno', 'E-mail', 'Tutor', 'Situação', 'Motivo', 'Progresso (%)', 'Esperado (%)', 'Diferença (pp)',
-  'Δ semana (pp)', 'Semanas parado', 'Dias sem acesso',
+  'Aluno',
+  'E-mail',
+  'Tutor',
+  'Situação',
+  'Motivo',
+  'Progresso (%)',
+  'Esperado (%)',
+  'Diferença (pp)',
+  'Δ semana (pp)',
+  'Semanas parado',
+  'Dias sem acesso',
 ] as const;
 
 const COLUMN = Object.fromEntries(PIVOT_HEADERS.map((name, index) => [name, index])) as Record<(typeof PIVOT_HEADERS)[number], number>;
@@ -116,13 +125,15 @@ export function buildCohortPivot(rows: readonly HistoryRow[], cohort: CohortConf
 
   const lastColumn = header.length - 1;
   const conditionalFormats: ConditionalFormatSpec[] = [
-    ...ATTENTION_ORDER.map((situation): ConditionalFormatSpec => ({
-      kind: 'text-equals',
-      column: COLUMN['Situação'],
-      text: situation,
-      background: SITUATION_STYLE[situation].background,
-      fontColor: SITUATION_STYLE[situation].fontColor,
-    })),
+    ...ATTENTION_ORDER.map(
+      (situation): ConditionalFormatSpec => ({
+        kind: 'text-equals',
+        column: COLUMN['Situação'],
+        text: situation,
+        background: SITUATION_STYLE[situation].background,
+        fontColor: SITUATION_STYLE[situation].fontColor,
+      }),
+    ),
     { kind: 'gradient', columnRange: [COLUMN['Progresso (%)'], COLUMN['Progresso (%)']], ...PERCENT_SCALE },
     {
       kind: 'gradient',

@@ -3,6 +3,10 @@
 
 import type { SchoolConfig } from '../config/load-config';
 import { decodeHistoryRow, type HistoryRow } from '../history/schema';
+import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, placeKeyedSheets } from '../identity/cohort-sheets';
+import { type IdentityRecord, readIdentityRecord } from '../identity/identity-record';
+import { recordOwnedSheets } from '../identity/reconcile';
+import { SheetDirectory } from '../identity/sheet-directory';
 import { SHEET } from '../sheets';
 import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { buildCohortCharts } from './charts';
@@ -10,10 +14,6 @@ import { buildWeeklyContacts, type WeeklyContacts } from './contacts';
 import { buildOverview } from './overview';
 import { buildCohortPivot } from './pivot';
 import { REPORT_SHEET } from './sheet-names';
-import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, placeKeyedSheets } from '../identity/cohort-sheets';
-import { recordOwnedSheets } from '../identity/reconcile';
-import { readIdentityRecord, type IdentityRecord } from '../identity/identity-record';
-import { SheetDirectory } from '../identity/sheet-directory';
 
 export interface ReportSheet {
   readonly name: string;
@@ -42,7 +42,11 @@ export function buildReportSheets(history: readonly HistoryRow[], config: School
   return buildReports(history, config, previousContacts).sheets;
 }
 
-function buildReports(history: readonly HistoryRow[], config: SchoolConfig, previousContacts: Cell[][] | null): { sheets: ReportSheet[]; contacts: WeeklyContacts } {
+function buildReports(
+  history: readonly HistoryRow[],
+  config: SchoolConfig,
+  previousContacts: Cell[][] | null,
+): { sheets: ReportSheet[]; contacts: WeeklyContacts } {
   const overview = buildOverview(history, config);
   const contacts = buildWeeklyContacts(history, config, previousContacts);
   const sheets: ReportSheet[] = [
@@ -104,7 +108,11 @@ function underCurrentNames(history: readonly HistoryRow[], config: SchoolConfig,
  * deleted. A sheet the job cannot tell as its own is never deleted. The history comes from
  * `Histórico`, or from `history` when the host has a fuller source (BigQuery, after weeks were archived).
  */
-export function writeReports(workbook: Workbook, config: SchoolConfig, history: readonly HistoryRow[] = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
+export function writeReports(
+  workbook: Workbook,
+  config: SchoolConfig,
+  history: readonly HistoryRow[] = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone),
+): { written: string[]; removed: string[]; contacts: WeeklyContacts } {
   const previousContacts = workbook.readSheet(REPORT_SHEET.contacts);
   const { sheets, contacts } = buildReports(underCurrentNames(history, config, readIdentityRecord(workbook)), config, previousContacts);
   const directory = new SheetDirectory(workbook);
@@ -113,16 +121,23 @@ export function writeReports(workbook: Workbook, config: SchoolConfig, history: 
     const cohort = cohortOfSheetKey(key);
     return cohort !== null && !configured.has(cohort);
   };
-  const placement = placeKeyedSheets(directory, sheets.flatMap((sheet) => (sheet.key ? [{ key: sheet.key, name: sheet.name }] : [])), isOrphan);
+  const placement = placeKeyedSheets(
+    directory,
+    sheets.flatMap((sheet) => (sheet.key ? [{ key: sheet.key, name: sheet.name }] : [])),
+    isOrphan,
+  );
   const written: string[] = [];
   for (const sheet of sheets) {
-    const name = sheet.key === undefined ? sheet.name : placement.names.get(sheet.key) ?? sheet.name;
+    const name = sheet.key === undefined ? sheet.name : (placement.names.get(sheet.key) ?? sheet.name);
     workbook.writeSheet(name, sheet.content);
     directory.created(name);
     if (sheet.key !== undefined && !placement.names.has(sheet.key)) directory.setIdentity(name, sheet.key);
     written.push(name);
   }
-  const removed = directory.keys().filter(isOrphan).flatMap((key) => directory.carriers(key));
+  const removed = directory
+    .keys()
+    .filter(isOrphan)
+    .flatMap((key) => directory.carriers(key));
   removed.forEach((name) => directory.delete(name));
   recordOwnedSheets(workbook);
   return { written, removed, contacts };

@@ -61,4 +61,3 @@ export interface ChartSpec {
   /** The 0-based cell of the chart's top-left corner. */
   readonly position: { readonly row: number; readonly column: number };
 }
-

@@ -30,7 +30,12 @@ function fit(text: string, max: number): string {
 }
 
 function cleanCohortName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN, '').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  const cleaned = name
+    .replace(FORBIDDEN, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return cleaned === '' ? 'sem nome' : cleaned;
 }
 

@@ -1,12 +1,12 @@
 // `Motivo`: why a student has their `Situação`, in plain Portuguese for tutors.
 
+import * as say from '../messages/reports';
 import type { CohortConfig } from '../model/cohort';
 import type { Thresholds } from '../model/settings';
 import { classifyStudent } from '../model/status';
 import { weeksSinceStart } from '../sync/snapshot';
 import { daysBetween, localDateOf } from '../time/local-date';
 import type { CohortStudent } from './cohort-history';
-import * as say from '../messages/reports';
 
 /** The facts behind a flag, when the rules no longer reproduce the stored situation (thresholds changed). */
 function facts(student: CohortStudent, thresholds: Thresholds, weekNumber: number): string[] {

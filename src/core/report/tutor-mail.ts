@@ -1,11 +1,9 @@
 // Each tutor's own contact list for the week, as an e-mail: one message per tutor, only their students.
 
+import { type TutorMailLine, tutorMailHtml, tutorMailHtmlLine, tutorMailIntro, tutorMailSubject, tutorMailText, tutorMailTextLine } from '../messages/mail';
 import { localDateOfSerial } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
 import { CONTACT_HEADERS, type WeeklyContacts } from './contacts';
-import {
-  tutorMailHtml, tutorMailHtmlLine, tutorMailIntro, tutorMailSubject, tutorMailText, tutorMailTextLine, type TutorMailLine,
-} from '../messages/mail';
 
 export interface TutorMessage {
   readonly to: string;
@@ -45,7 +43,11 @@ export function tutorMessages(contacts: WeeklyContacts, spreadsheetUrl: string):
       to,
       subject: tutorMailSubject(rows.length, weekLabel),
       body: tutorMailText(intro, lines.map(tutorMailTextLine), spreadsheetUrl),
-      htmlBody: tutorMailHtml(escapeHtml(intro), lines.map((line) => tutorMailHtmlLine(escapedLine(line))), escapeHtml(spreadsheetUrl)),
+      htmlBody: tutorMailHtml(
+        escapeHtml(intro),
+        lines.map((line) => tutorMailHtmlLine(escapedLine(line))),
+        escapeHtml(spreadsheetUrl),
+      ),
     };
   });
 }
@@ -64,7 +66,11 @@ function lineOf(row: readonly Cell[]): TutorMailLine {
 
 function escapedLine(line: TutorMailLine): TutorMailLine {
   return {
-    student: escapeHtml(line.student), cohort: escapeHtml(line.cohort), situation: escapeHtml(line.situation),
-    change: escapeHtml(line.change), days: escapeHtml(line.days), email: escapeHtml(line.email),
+    student: escapeHtml(line.student),
+    cohort: escapeHtml(line.cohort),
+    situation: escapeHtml(line.situation),
+    change: escapeHtml(line.change),
+    days: escapeHtml(line.days),
+    email: escapeHtml(line.email),
   };
 }

@@ -1,7 +1,7 @@
 // What became of the messages a run sent (alerts, tutors' lists), channel by channel, and the one
 // Portuguese sentence the run log shows for them (worded in messages/alerts).
 
-import { channelOutcomes, deliveriesSentence, deliveryOutcome, noChannelConfigured, type MailFailureKind } from '../messages/alerts';
+import { channelOutcomes, deliveriesSentence, deliveryOutcome, type MailFailureKind, noChannelConfigured } from '../messages/alerts';
 
 export type DeliveryChannel = 'e-mail' | 'Slack';
 

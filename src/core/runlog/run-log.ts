@@ -1,11 +1,22 @@
 // `Execuções`: one row per run, so a failure or a slow week is never silent.
 
+import { DATE_FORMAT, DATETIME_FORMAT, SHEET } from '../sheets';
+import { type LocalDate, serialOfInstant, serialOfLocalDate } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
-import { DATETIME_FORMAT, DATE_FORMAT, SHEET } from '../sheets';
-import { serialOfInstant, serialOfLocalDate, type LocalDate } from '../time/local-date';
 
 export const RUN_LOG_HEADERS = [
-  'Início', 'Fim', 'Gatilho', 'Semana', 'Situação', 'Turmas', 'Alunos', 'Chamadas', 'Mantidos', 'Repetições', 'Erros', 'Mensagem',
+  'Início',
+  'Fim',
+  'Gatilho',
+  'Semana',
+  'Situação',
+  'Turmas',
+  'Alunos',
+  'Chamadas',
+  'Mantidos',
+  'Repetições',
+  'Erros',
+  'Mensagem',
 ] as const;
 
 export const RUN_LOG_FORMATS: readonly (string | undefined)[] = [DATETIME_FORMAT, DATETIME_FORMAT, undefined, DATE_FORMAT];
@@ -40,9 +51,18 @@ const SAME_START_DAYS = 1e-6;
  */
 export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: string): void {
   const row = [
-    serialOfInstant(entry.startedAt, timeZone), serialOfInstant(entry.finishedAt, timeZone), entry.trigger,
-    serialOfLocalDate(entry.week), entry.outcome, entry.cohorts, entry.students, entry.calls, entry.carried,
-    entry.retries, entry.errors, entry.message.slice(0, 1000),
+    serialOfInstant(entry.startedAt, timeZone),
+    serialOfInstant(entry.finishedAt, timeZone),
+    entry.trigger,
+    serialOfLocalDate(entry.week),
+    entry.outcome,
+    entry.cohorts,
+    entry.students,
+    entry.calls,
+    entry.carried,
+    entry.retries,
+    entry.errors,
+    entry.message.slice(0, 1000),
   ];
   const stored = workbook.readSheet(SHEET.runs);
   if (stored === null || stored.length === 0) {
@@ -57,7 +77,12 @@ export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: s
 function loggedCompletion(stored: readonly (readonly unknown[])[], row: readonly unknown[]): number {
   for (let index = stored.length - 1; index > 0 && index >= stored.length - REDO_WINDOW_ROWS; index--) {
     const cells = stored[index];
-    if (cells[4] === 'Concluída' && Math.abs(Number(cells[3]) - Number(row[3])) < SAME_START_DAYS && Math.abs(Number(cells[0]) - Number(row[0])) < SAME_START_DAYS) return index;
+    if (
+      cells[4] === 'Concluída' &&
+      Math.abs(Number(cells[3]) - Number(row[3])) < SAME_START_DAYS &&
+      Math.abs(Number(cells[0]) - Number(row[0])) < SAME_START_DAYS
+    )
+      return index;
   }
   return -1;
 }

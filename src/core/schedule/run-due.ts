@@ -2,7 +2,7 @@
 // and that week has not been completed yet.
 
 import type { Settings } from '../model/settings';
-import { localDateOf, mondayOf, daysBetween, weekKeyOf, type LocalDate } from '../time/local-date';
+import { daysBetween, type LocalDate, localDateOf, mondayOf, weekKeyOf } from '../time/local-date';
 import { wallTimeOf } from '../time/zoned';
 
 export interface RunHistory {

@@ -107,6 +107,17 @@ export interface SidebarApi {
 export type SidebarMethod = keyof SidebarApi;
 
 export const SIDEBAR_METHODS: readonly SidebarMethod[] = [
-  'getState', 'listTags', 'listProducts', 'validateCohort', 'saveCohort', 'archiveCohort', 'searchStudents',
-  'moveStudent', 'markDropout', 'undoAdjustment', 'possibleDropouts', 'runNow', 'runStatus',
+  'getState',
+  'listTags',
+  'listProducts',
+  'validateCohort',
+  'saveCohort',
+  'archiveCohort',
+  'searchStudents',
+  'moveStudent',
+  'markDropout',
+  'undoAdjustment',
+  'possibleDropouts',
+  'runNow',
+  'runStatus',
 ];

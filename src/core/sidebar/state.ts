@@ -1,6 +1,6 @@
 // What the sidebar shows, read from the workbook: cohorts with their counts, adjustments, last runs.
 
-import { parseAdjustments, type Adjustment } from '../adjustments/adjustments-sheet';
+import { type Adjustment, parseAdjustments } from '../adjustments/adjustments-sheet';
 import { loadConfig } from '../config/load-config';
 import { readHistoryRows } from '../report/report-sheets';
 import { SHEET } from '../sheets';
@@ -36,8 +36,15 @@ export function buildSidebarState(workbook: Workbook, run: RunStatus, tokenConfi
     students.set(row.cohort, set);
   }
   const cohorts: CohortView[] = config.cohorts.map((cohort) => ({
-    name: cohort.name, tagId: cohort.tagId, start: cohort.start, productIds: [...cohort.productIds], goalTrack: cohort.goalTrack,
-    tutorEmail: cohort.tutorEmail, active: cohort.active, studentCount: students.get(cohort.name)?.size ?? null, lastWeek: latestWeek.get(cohort.name) ?? null,
+    name: cohort.name,
+    tagId: cohort.tagId,
+    start: cohort.start,
+    productIds: [...cohort.productIds],
+    goalTrack: cohort.goalTrack,
+    tutorEmail: cohort.tutorEmail,
+    active: cohort.active,
+    studentCount: students.get(cohort.name)?.size ?? null,
+    lastWeek: latestWeek.get(cohort.name) ?? null,
   }));
   const adjustments = parseAdjustments(workbook.readSheet(SHEET.adjustments)).slice(-30).reverse().map(adjustmentView);
   return { cohorts, goalTracks: [...config.goalTracks.keys()], adjustments, run, lastRuns: lastRuns(workbook, 5), tokenConfigured };

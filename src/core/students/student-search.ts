@@ -4,7 +4,11 @@ import type { HistoryRow } from '../history/schema';
 import type { StudentMatch } from '../sidebar/api';
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 }
 
 /** Each student once, with their latest cohort; best matches (name start) first. */

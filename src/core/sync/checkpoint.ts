@@ -3,9 +3,9 @@
 // characters, one not started costs nothing, and only the cohorts still listing carry a URL.
 
 import { z } from 'zod';
-import { urlHash, type PageWalk } from '../cademi/pagination';
-import type { LocalDate } from '../time/local-date';
+import { type PageWalk, urlHash } from '../cademi/pagination';
 import { CHECKPOINT_NOT_JSON, checkpointFieldInvalid, checkpointOtherVersion } from '../messages/sync';
+import type { LocalDate } from '../time/local-date';
 
 export const CHECKPOINT_VERSION = 2;
 
@@ -59,25 +59,29 @@ export function cohortKeys(cohorts: readonly { readonly name: string; readonly t
 }
 
 // The stored form: key sets and URL hashes as concatenated 8-digit runs, walks as short records.
-const storedWalk = z.object({
-  next: z.string().min(1),
-  pages: z.number().int().positive(),
-  seen: z.string().regex(HASHES),
-}).strict();
+const storedWalk = z
+  .object({
+    next: z.string().min(1),
+    pages: z.number().int().positive(),
+    seen: z.string().regex(HASHES),
+  })
+  .strict();
 
-const storedCheckpoint = z.object({
-  version: z.literal(CHECKPOINT_VERSION),
-  runId: z.string().min(1).max(200),
-  week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  now: z.number().int().nonnegative(),
-  calls: z.number().int().nonnegative(),
-  retries: z.number().int().nonnegative(),
-  listed: z.string().regex(KEYS),
-  unknownTags: z.string().regex(KEYS),
-  walks: z.record(z.string().regex(KEY), storedWalk),
-  // Optional, so checkpoints written before it existed still resume.
-  notBefore: z.number().int().nonnegative().optional(),
-}).strict();
+const storedCheckpoint = z
+  .object({
+    version: z.literal(CHECKPOINT_VERSION),
+    runId: z.string().min(1).max(200),
+    week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    now: z.number().int().nonnegative(),
+    calls: z.number().int().nonnegative(),
+    retries: z.number().int().nonnegative(),
+    listed: z.string().regex(KEYS),
+    unknownTags: z.string().regex(KEYS),
+    walks: z.record(z.string().regex(KEY), storedWalk),
+    // Optional, so checkpoints written before it existed still resume.
+    notBefore: z.number().int().nonnegative().optional(),
+  })
+  .strict();
 
 type StoredCheckpoint = z.infer<typeof storedCheckpoint>;
 
@@ -114,7 +118,8 @@ export function decodeCheckpoint(text: string): SyncCheckpoint {
   const parsed = storedCheckpoint.safeParse(json);
   if (!parsed.success) {
     const version = typeof json === 'object' && json !== null ? (json as { version?: unknown }).version : undefined;
-    if (version !== CHECKPOINT_VERSION) throw new CheckpointFormatError(checkpointOtherVersion(version === undefined || version === null ? null : String(version), CHECKPOINT_VERSION));
+    if (version !== CHECKPOINT_VERSION)
+      throw new CheckpointFormatError(checkpointOtherVersion(version === undefined || version === null ? null : String(version), CHECKPOINT_VERSION));
     const issue = parsed.error.issues[0];
     throw new CheckpointFormatError(checkpointFieldInvalid(issue.path.join('.')));
   }

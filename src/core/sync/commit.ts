@@ -1,9 +1,9 @@
 // The end of a run: the week's rows go into `Histórico` in one write, then the staging is dropped.
 
-import type { Cell, Workbook } from '../workbook/workbook';
-import { SHEET } from '../sheets';
-import { checkHistoryHeader, decodeHistoryRow, encodeHistoryRow, HISTORY_FORMATS, weekOfCell, type HistoryRow } from '../history/schema';
+import { checkHistoryHeader, decodeHistoryRow, encodeHistoryRow, HISTORY_FORMATS, type HistoryRow, weekOfCell } from '../history/schema';
 import { planWeekReplacement } from '../history/week-replacement';
+import { SHEET } from '../sheets';
+import type { Cell, Workbook } from '../workbook/workbook';
 import type { SyncResult } from './job';
 
 /** The table as it stands after the commit, and the week's rows it kept for cohorts this run did not collect. */

@@ -1,35 +1,60 @@
 // The resumable weekly sync as a sans-I/O state machine: it hands out requests and is fed responses.
 // Hosts (Apps Script, Node, tests) perform the HTTP, the pacing and the persistence between slices.
 
-import { withoutSecret, type HttpRequest, type HttpResponse } from '../http';
-import type { ApiTarget, CademiStudent, StudentDateField } from '../cademi/types';
+import { type EffectiveAdjustments, NO_ADJUSTMENTS } from '../adjustments/effective';
 import {
-  CademiAuthError, CademiBusinessRuleError, CademiError, CademiNotFoundError, CademiRateLimitError,
-  CademiShapeError, CademiUnsafeUrlError, isRetryable,
+  CademiAuthError,
+  CademiBusinessRuleError,
+  CademiError,
+  CademiNotFoundError,
+  CademiRateLimitError,
+  CademiShapeError,
+  CademiUnsafeUrlError,
+  isRetryable,
 } from '../cademi/errors';
-import { followPageRequest, progressRequest, productRequest, studentRequest, tagStudentsRequest, ENDPOINTS } from '../cademi/requests';
-import { parseProduct, parseProgress, parseStudent, parseTagStudentsPage } from '../cademi/responses';
 import { advancePageWalk, isPageWalkComplete, newPageWalk, type PageWalk } from '../cademi/pagination';
+import { ENDPOINTS, followPageRequest, productRequest, progressRequest, studentRequest, tagStudentsRequest } from '../cademi/requests';
+import { parseProduct, parseProgress, parseStudent, parseTagStudentsPage } from '../cademi/responses';
+import type { ApiTarget, CademiStudent, StudentDateField } from '../cademi/types';
 import type { SchoolConfig } from '../config/load-config';
-import type { CohortConfig } from '../model/cohort';
 import type { HistoryIndex } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
-import { localDateOf, weekKeyOf, type LocalDate } from '../time/local-date';
-import { CHECKPOINT_VERSION, cohortKeys, type SyncCheckpoint } from './checkpoint';
-import { NO_ADJUSTMENTS, type EffectiveAdjustments } from '../adjustments/effective';
+import { type HttpRequest, type HttpResponse, withoutSecret } from '../http';
+import type { CohortConfig } from '../model/cohort';
 import { pushedKey } from '../push/pushed-sheet';
 import type { PushedProgress } from '../push/webhook-events';
+import { type LocalDate, localDateOf, weekKeyOf } from '../time/local-date';
+import { CHECKPOINT_VERSION, cohortKeys, type SyncCheckpoint } from './checkpoint';
 import { SyncFailedError } from './errors';
+import { isForeignNotFound, shownUrl } from './missing-endpoint';
+import { MAX_CONSECUTIVE_RATE_LIMITS, type PendingWait, RetryLedger } from './retry-ledger';
 import { studentRows, type WeekContext } from './snapshot';
 import type { StagedProduct, StagedProgress, StagedRecord, StagedSkip, StagedStudent } from './staging';
-import { isForeignNotFound, shownUrl } from './missing-endpoint';
-import { MAX_CONSECUTIVE_RATE_LIMITS, RetryLedger, type PendingWait } from './retry-ledger';
 
 export type { PendingWait } from './retry-ledger';
+
 import {
-  cohortNotSynced, cohortReason, cohortStartsLater, emptyTagNote, emptyTagReason, endpointMissing, impossibleDates, inCohort, movedStudentMissing,
-  noCohortCollected, noRowsCollected, noStudentsCollected, pageLeftOrigin, pagingUntrusted, progressSkipped, retriesExhausted,
-  studentsInSeveralCohorts, unknownProduct, unknownProductNote, unknownTagNote, unknownTagReason,
+  cohortNotSynced,
+  cohortReason,
+  cohortStartsLater,
+  emptyTagNote,
+  emptyTagReason,
+  endpointMissing,
+  impossibleDates,
+  inCohort,
+  movedStudentMissing,
+  noCohortCollected,
+  noRowsCollected,
+  noStudentsCollected,
+  pageLeftOrigin,
+  pagingUntrusted,
+  progressSkipped,
+  retriesExhausted,
+  studentsInSeveralCohorts,
+  unknownProduct,
+  unknownProductNote,
+  unknownTagNote,
+  unknownTagReason,
 } from '../messages/sync';
 
 export interface SyncJobInput {
@@ -128,7 +153,10 @@ export class SyncJob {
   /** Students moved in `Ajustes` that the API does not know. */
   private readonly missingStudents = new Set<number>();
 
-  constructor(private readonly input: SyncJobInput, resume?: { checkpoint: SyncCheckpoint; records: readonly StagedRecord[] }) {
+  constructor(
+    private readonly input: SyncJobInput,
+    resume?: { checkpoint: SyncCheckpoint; records: readonly StagedRecord[] },
+  ) {
     const { settings } = input.config;
     this.now = resume?.checkpoint.now ?? input.now;
     this.runId = resume?.checkpoint.runId ?? input.runId;
@@ -281,7 +309,18 @@ export class SyncJob {
     }
     const holdUntil = this.retries.holdUntil();
     const held = holdUntil === null ? {} : { notBefore: holdUntil };
-    return { version: CHECKPOINT_VERSION, runId: this.runId, week: this.week, now: this.now, listed, unknownTags, walks, calls: this.stats.calls, retries: this.stats.retries, ...held };
+    return {
+      version: CHECKPOINT_VERSION,
+      runId: this.runId,
+      week: this.week,
+      now: this.now,
+      listed,
+      unknownTags,
+      walks,
+      calls: this.stats.calls,
+      retries: this.stats.retries,
+      ...held,
+    };
   }
 
   /** Everything collected so far, for the staging sheet. */
@@ -308,10 +347,12 @@ export class SyncJob {
       settings: this.input.config.settings,
       goalTracks: this.input.config.goalTracks,
       history: this.input.history,
-      productNames: new Map([...trackedIds].flatMap((id) => {
-        const name = this.productName(id);
-        return name === undefined || name === '' ? [] : [[id, name] as const];
-      })),
+      productNames: new Map(
+        [...trackedIds].flatMap((id) => {
+          const name = this.productName(id);
+          return name === undefined || name === '' ? [] : [[id, name] as const];
+        }),
+      ),
     };
     const rows: HistoryRow[] = [];
     let current: { cohort: CohortConfig; student: StagedStudent; progress: StagedProgress[] } | null = null;
@@ -337,9 +378,18 @@ export class SyncJob {
       const message = this.stats.students === 0 ? noStudentsCollected(collected.map((cohort) => cohort.name)) : noRowsCollected(this.stats.students);
       throw new SyncFailedError('empty', message, ENDPOINTS.tagStudents, null);
     }
-    const dateWarnings = [...this.impossibleDates].map(([field, students]) => impossibleDates(field, [...students].sort((a, b) => a - b)));
+    const dateWarnings = [...this.impossibleDates].map(([field, students]) =>
+      impossibleDates(
+        field,
+        [...students].sort((a, b) => a - b),
+      ),
+    );
     return {
-      week: this.week, rows, collectedCohorts: collected.map((cohort) => cohort.name), stats: { ...this.stats }, warnings: [...this.warnings, ...dateWarnings],
+      week: this.week,
+      rows,
+      collectedCohorts: collected.map((cohort) => cohort.name),
+      stats: { ...this.stats },
+      warnings: [...this.warnings, ...dateWarnings],
       cohortProblems: [...this.cohortProblems],
     };
   }
@@ -444,7 +494,12 @@ export class SyncJob {
     this.walks[cohortName] = walk;
     if (walk.stopReason === 'repeated' || walk.stopReason === 'cap') {
       // The listing cannot be trusted to be complete: a week with students missing is worse than none.
-      throw new SyncFailedError('api', pagingUntrusted(ENDPOINTS.tagStudents, cohort.tagId, walk.stopReason, MAX_PAGES_PER_TAG), ENDPOINTS.tagStudents, cohortName);
+      throw new SyncFailedError(
+        'api',
+        pagingUntrusted(ENDPOINTS.tagStudents, cohort.tagId, walk.stopReason, MAX_PAGES_PER_TAG),
+        ENDPOINTS.tagStudents,
+        cohortName,
+      );
     }
   }
 
@@ -453,7 +508,12 @@ export class SyncJob {
     try {
       const progress = parseProgress(response, ENDPOINTS.progress);
       this.stage({
-        kind: 'progress', studentId, productId, progress: progress.percent, lessonsCompleted: progress.lessonsCompleted, origin: 'API',
+        kind: 'progress',
+        studentId,
+        productId,
+        progress: progress.percent,
+        lessonsCompleted: progress.lessonsCompleted,
+        origin: 'API',
       });
     } catch (error) {
       if (!(error instanceof CademiNotFoundError || error instanceof CademiBusinessRuleError)) throw error;
@@ -532,7 +592,8 @@ export class SyncJob {
     }
     if (error instanceof CademiRateLimitError) {
       const streak = this.retries.rateLimited(key, error.retryAfterMs, error.endpoint, now);
-      if (streak === null) throw new SyncFailedError('retries-exhausted', retriesExhausted(`${error.message}${where}`, MAX_CONSECUTIVE_RATE_LIMITS), error.endpoint, cohort);
+      if (streak === null)
+        throw new SyncFailedError('retries-exhausted', retriesExhausted(`${error.message}${where}`, MAX_CONSECUTIVE_RATE_LIMITS), error.endpoint, cohort);
       this.retryLater(key);
       return;
     }
@@ -540,7 +601,12 @@ export class SyncJob {
       const cademiError = error as CademiError;
       const attempt = this.retries.failed(key, cademiError.endpoint, now);
       if (attempt === null) {
-        throw new SyncFailedError('retries-exhausted', retriesExhausted(`${cademiError.message}${where}`, this.input.maxAttempts ?? 6), cademiError.endpoint, cohort);
+        throw new SyncFailedError(
+          'retries-exhausted',
+          retriesExhausted(`${cademiError.message}${where}`, this.input.maxAttempts ?? 6),
+          cademiError.endpoint,
+          cohort,
+        );
       }
       this.retryLater(key);
       return;
@@ -627,16 +693,37 @@ export class SyncJob {
     const previous = this.input.history.latest(item.student.studentId, item.productId);
     const lastAccess = item.student.lastAccessAt;
     if (lastAccess === null) {
-      this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: previous?.progress ?? 0, lessonsCompleted: previous?.lessonsCompleted ?? 0, origin: 'Mantido' });
+      this.stage({
+        kind: 'progress',
+        studentId: item.student.studentId,
+        productId: item.productId,
+        progress: previous?.progress ?? 0,
+        lessonsCompleted: previous?.lessonsCompleted ?? 0,
+        origin: 'Mantido',
+      });
     } else if (previous && lastAccess <= previous.collectedAt) {
-      this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: previous.progress, lessonsCompleted: previous.lessonsCompleted, origin: 'Mantido' });
+      this.stage({
+        kind: 'progress',
+        studentId: item.student.studentId,
+        productId: item.productId,
+        progress: previous.progress,
+        lessonsCompleted: previous.lessonsCompleted,
+        origin: 'Mantido',
+      });
     } else {
       // A webhook received after the last access already says where the student is: no call needed.
       // It carries only the percent, so the lesson count stays the last one the API gave.
       const pushed = this.input.pushed?.get(pushedKey(item.student.studentId, item.productId));
       if (pushed && pushed.receivedAt >= lastAccess && (!previous || pushed.receivedAt > previous.collectedAt)) {
         this.stats.pushed++;
-        this.stage({ kind: 'progress', studentId: item.student.studentId, productId: item.productId, progress: pushed.percent, lessonsCompleted: previous?.lessonsCompleted ?? 0, origin: 'API' });
+        this.stage({
+          kind: 'progress',
+          studentId: item.student.studentId,
+          productId: item.productId,
+          progress: pushed.percent,
+          lessonsCompleted: previous?.lessonsCompleted ?? 0,
+          origin: 'API',
+        });
       }
     }
   }
@@ -656,7 +743,13 @@ function endpointOfKey(key: string): string {
 
 function stagedStudent(cohort: string, studentId: number, student: CademiStudent): StagedStudent {
   return {
-    kind: 'student', cohort, studentId, name: student.name, email: student.email, createdAt: student.createdAt, lastAccessAt: student.lastAccessAt,
+    kind: 'student',
+    cohort,
+    studentId,
+    name: student.name,
+    email: student.email,
+    createdAt: student.createdAt,
+    lastAccessAt: student.lastAccessAt,
     ...(student.impossibleDates ? { impossibleDates: student.impossibleDates } : {}),
   };
 }

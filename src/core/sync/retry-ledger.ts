@@ -28,7 +28,10 @@ export class RetryLedger {
   private consecutiveRateLimits = 0;
 
   /** @param holdUntil a hold restored from a checkpoint (Cademi's wait outlives the slice that got it). */
-  constructor(private readonly maxAttempts: number, holdUntil?: number) {
+  constructor(
+    private readonly maxAttempts: number,
+    holdUntil?: number,
+  ) {
     if (holdUntil !== undefined) this.hold = { until: holdUntil, requestedMs: 0, endpoint: '' };
   }
 

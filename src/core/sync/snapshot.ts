@@ -1,12 +1,12 @@
 // Turns what a run collected into the week's `Histórico` rows, each with its expected value and situation.
 
+import { type HistoryIndex, placeholderProductName } from '../history/history-index';
+import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
 import { expectedProgress, type GoalTrack } from '../model/goals';
 import type { Settings } from '../model/settings';
 import { classifyStudent } from '../model/status';
-import { placeholderProductName, type HistoryIndex } from '../history/history-index';
-import type { HistoryRow } from '../history/schema';
-import { daysBetween, localDateOf, mondayOf, type LocalDate } from '../time/local-date';
+import { daysBetween, type LocalDate, localDateOf, mondayOf } from '../time/local-date';
 import type { StagedProgress, StagedStudent } from './staging';
 
 const DAY_MS = 86_400_000;
@@ -54,16 +54,20 @@ export function studentRows(
   const mean = progress.reduce((sum, item) => sum + item.progress, 0) / progress.length;
   const productIds = progress.map((item) => item.productId);
   const past = context.history.weeklyMeans(student.studentId, productIds).filter((entry) => entry.week < week);
-  const joined = student.createdAt !== null && localDateOf(student.createdAt, settings.timeZone) > cohort.start
-    ? localDateOf(student.createdAt, settings.timeZone)
-    : cohort.start;
+  const joined =
+    student.createdAt !== null && localDateOf(student.createdAt, settings.timeZone) > cohort.start
+      ? localDateOf(student.createdAt, settings.timeZone)
+      : cohort.start;
   const expected = expectedFor(cohort, week, context.goalTracks);
   const { situation } = classifyStudent(
     {
       progress: mean,
       expected,
       daysWithoutAccess: student.lastAccessAt === null ? null : Math.max(0, Math.floor((now - student.lastAccessAt) / DAY_MS)),
-      weeksWithoutProgress: weeksWithoutProgress(past.map((entry) => entry.mean), mean),
+      weeksWithoutProgress: weeksWithoutProgress(
+        past.map((entry) => entry.mean),
+        mean,
+      ),
       daysInCohort: daysBetween(joined, today),
       droppedOut,
     },

@@ -1,9 +1,9 @@
 // What an unfinished run has collected so far, kept in the hidden `_Coleta` sheet between slices.
 // The staging table is the source of truth for data; the checkpoint only holds cursors.
 
-import type { Cell } from '../workbook/workbook';
-import type { Origin } from '../history/schema';
 import type { StudentDateField } from '../cademi/types';
+import type { Origin } from '../history/schema';
+import type { Cell } from '../workbook/workbook';
 
 export interface StagedProduct {
   readonly kind: 'product';
@@ -42,7 +42,21 @@ export interface StagedSkip {
 
 export type StagedRecord = StagedProduct | StagedStudent | StagedProgress | StagedSkip;
 
-export const STAGING_HEADERS = ['Tipo', 'Turma', 'Aluno ID', 'Nome', 'E-mail', 'Criado em', 'Último acesso', 'Produto ID', 'Progresso', 'Aulas concluídas', 'Origem', 'Execução', 'Datas impossíveis'] as const;
+export const STAGING_HEADERS = [
+  'Tipo',
+  'Turma',
+  'Aluno ID',
+  'Nome',
+  'E-mail',
+  'Criado em',
+  'Último acesso',
+  'Produto ID',
+  'Progresso',
+  'Aulas concluídas',
+  'Origem',
+  'Execução',
+  'Datas impossíveis',
+] as const;
 
 const STUDENT_DATE_FIELDS: readonly StudentDateField[] = ['criado_em', 'ultimo_acesso_em'];
 
@@ -55,10 +69,37 @@ export function encodeStaging(runId: string, records: readonly StagedRecord[]): 
         rows.push(['produto', null, null, record.name, null, null, null, record.productId, null, null, null, runId]);
         break;
       case 'student':
-        rows.push(['aluno', record.cohort, record.studentId, record.name, record.email, record.createdAt, record.lastAccessAt, null, null, null, null, runId, record.impossibleDates?.join(',') ?? null]);
+        rows.push([
+          'aluno',
+          record.cohort,
+          record.studentId,
+          record.name,
+          record.email,
+          record.createdAt,
+          record.lastAccessAt,
+          null,
+          null,
+          null,
+          null,
+          runId,
+          record.impossibleDates?.join(',') ?? null,
+        ]);
         break;
       case 'progress':
-        rows.push(['progresso', null, record.studentId, null, null, null, null, record.productId, record.progress, record.lessonsCompleted, record.origin, runId]);
+        rows.push([
+          'progresso',
+          null,
+          record.studentId,
+          null,
+          null,
+          null,
+          null,
+          record.productId,
+          record.progress,
+          record.lessonsCompleted,
+          record.origin,
+          runId,
+        ]);
         break;
       case 'skip':
         rows.push(['ignorado', null, record.studentId, record.reason, null, null, null, record.productId, null, null, null, runId]);
@@ -82,17 +123,29 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
         break;
       case 'aluno': {
         // A sheet from before the column existed simply has none.
-        const impossible = String(row[12] ?? '').split(',').filter((field): field is StudentDateField => (STUDENT_DATE_FIELDS as readonly string[]).includes(field));
+        const impossible = String(row[12] ?? '')
+          .split(',')
+          .filter((field): field is StudentDateField => (STUDENT_DATE_FIELDS as readonly string[]).includes(field));
         records.push({
-          kind: 'student', cohort: String(row[1]), studentId: num(row[2]), name: String(row[3] ?? ''), email: String(row[4] ?? ''),
-          createdAt: optionalNum(row[5]), lastAccessAt: optionalNum(row[6]), ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),
+          kind: 'student',
+          cohort: String(row[1]),
+          studentId: num(row[2]),
+          name: String(row[3] ?? ''),
+          email: String(row[4] ?? ''),
+          createdAt: optionalNum(row[5]),
+          lastAccessAt: optionalNum(row[6]),
+          ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),
         });
         break;
       }
       case 'progresso':
         records.push({
-          kind: 'progress', studentId: num(row[2]), productId: num(row[7]), progress: num(row[8]),
-          lessonsCompleted: num(row[9]), origin: row[10] === 'Mantido' ? 'Mantido' : 'API',
+          kind: 'progress',
+          studentId: num(row[2]),
+          productId: num(row[7]),
+          progress: num(row[8]),
+          lessonsCompleted: num(row[9]),
+          origin: row[10] === 'Mantido' ? 'Mantido' : 'API',
         });
         break;
       case 'ignorado':

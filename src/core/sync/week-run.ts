@@ -1,27 +1,27 @@
 // Starting and finishing a weekly run against a workbook: the steps both hosts share.
 
+import { parseAdjustments } from '../adjustments/adjustments-sheet';
+import { effectiveAdjustments } from '../adjustments/effective';
 import type { ApiTarget } from '../cademi/types';
+import { ConfigError, type ConfigIssue, describeIssue } from '../config/issues';
 import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/load-config';
-import { ConfigError, describeIssue, type ConfigIssue } from '../config/issues';
-import { HistoryIndex } from '../history/history-index';
-import { checkHistoryHeader, HISTORY_HEADERS } from '../history/schema';
 import { describeGrowth, estimateGrowth } from '../history/growth';
+import { HistoryIndex } from '../history/history-index';
 import { readMigratedHistory } from '../history/migrations';
+import type { HistoryRow } from '../history/schema';
+import { checkHistoryHeader, HISTORY_HEADERS } from '../history/schema';
+import { futureStartNote, NO_ACTIVE_COHORT, unreadableHistoryRows } from '../messages/sync';
 import { readPushedProgress } from '../push/pushed-sheet';
+import type { WeeklyContacts } from '../report/contacts';
+import { readHistoryRows, writeReports } from '../report/report-sheets';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
 import { localDateOf, weekKeyOf } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
 import { commitWeek } from './commit';
-import { parseAdjustments } from '../adjustments/adjustments-sheet';
-import { effectiveAdjustments } from '../adjustments/effective';
-import { readHistoryRows, writeReports } from '../report/report-sheets';
-import type { WeeklyContacts } from '../report/contacts';
-import type { HistoryRow } from '../history/schema';
 import { SyncJob, type SyncResult } from './job';
 import { decodeStaging, encodeStaging } from './staging';
-import { futureStartNote, NO_ACTIVE_COHORT, unreadableHistoryRows } from '../messages/sync';
 
 export interface StartOptions {
   readonly now: number;
@@ -57,11 +57,14 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   const adjustments = effectiveAdjustments(parseAdjustments(workbook.readSheet(SHEET.adjustments)));
   const pushed = readPushedProgress(workbook);
   const input = { config, target: options.target, history, now: options.now, runId: options.runId, adjustments, pushed };
-  const job = resume
-    ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) })
-    : new SyncJob(input);
+  const job = resume ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) }) : new SyncJob(input);
   if (history.unreadableRows.length > 0) {
-    job.warnings.push(unreadableHistoryRows(history.unreadableRows.length, history.unreadableRows.slice(0, 5).map((row) => row + 1)));
+    job.warnings.push(
+      unreadableHistoryRows(
+        history.unreadableRows.length,
+        history.unreadableRows.slice(0, 5).map((row) => row + 1),
+      ),
+    );
   }
   return { job, config };
 }
@@ -71,7 +74,11 @@ function futureStarts(config: SchoolConfig, today: string): ConfigIssue[] {
   return config.cohorts
     .filter((cohort) => cohort.active && cohort.start > today)
     .map((cohort) => ({
-      sheet: SHEET.cohorts, row: cohort.sheetRow, column: COHORT_HEADERS.indexOf('Início'), columnName: 'Início', severity: 'warning' as const,
+      sheet: SHEET.cohorts,
+      row: cohort.sheetRow,
+      column: COHORT_HEADERS.indexOf('Início'),
+      columnName: 'Início',
+      severity: 'warning' as const,
       message: futureStartNote(cohort.start),
     }));
 }
@@ -133,7 +140,14 @@ export function finishWeekRun(
       carried: result.stats.carried,
       retries: result.stats.retries,
       errors: result.warnings.length,
-      message: [describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)), ...notes, ...sheetNotices(config), ...result.warnings].join(' ').slice(0, 1000),
+      message: [
+        describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)),
+        ...notes,
+        ...sheetNotices(config),
+        ...result.warnings,
+      ]
+        .join(' ')
+        .slice(0, 1000),
     },
     config.settings.timeZone,
   );

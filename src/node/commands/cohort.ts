@@ -1,25 +1,36 @@
 // `cademi-monitor cohort add|list`: cohorts managed from the command line, validated like the sheet.
 
 import { parseArgs } from 'node:util';
+import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
 import { parseCohortsSheet } from '../../core/config/cohorts-sheet';
 import { parseGoalsSheet } from '../../core/config/goals-sheet';
 import { describeIssue } from '../../core/config/issues';
+import { loadConfig } from '../../core/config/load-config';
 import { cohortRow } from '../../core/config/templates';
+import {
+  COHORT_ARCHIVE_USAGE,
+  COHORT_EDIT_USAGE,
+  COHORT_USAGE,
+  cohortAdded,
+  cohortArchived,
+  cohortFieldProblem,
+  cohortListLine,
+  cohortToEditMissing,
+  cohortUpdated,
+  errorLine,
+  missingOptions,
+  noCohortsSheet,
+  unknownCohortAction,
+  warningLine,
+} from '../../core/messages/cli';
+import { cohortRenamed } from '../../core/messages/identity';
 import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
+import type { CohortInput, ValidationResult } from '../../core/sidebar/api';
 import type { Cell } from '../../core/workbook/workbook';
-import { dateOption, EXIT, idListOption, integerOption, UsageError, type CliIo } from '../cli-io';
+import { type CliIo, dateOption, EXIT, idListOption, integerOption, UsageError } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
-import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
-import type { ValidationResult } from '../../core/sidebar/api';
-import { loadConfig } from '../../core/config/load-config';
-import { cohortRenamed } from '../../core/messages/identity';
-import {
-  COHORT_ARCHIVE_USAGE, COHORT_EDIT_USAGE, COHORT_USAGE, cohortAdded, cohortArchived, cohortFieldProblem, cohortListLine, cohortToEditMissing,
-  cohortUpdated, errorLine, missingOptions, noCohortsSheet, unknownCohortAction, warningLine,
-} from '../../core/messages/cli';
-import type { CohortInput } from '../../core/sidebar/api';
 
 /** The option of each field a cohort's validation names (a problem of the whole row has none). */
 const OPTION_OF_FIELD: Readonly<Record<keyof CohortInput, string>> = {
@@ -106,7 +117,9 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
 
 function reportValidation(result: ValidationResult, io: CliIo): boolean {
   if (result.ok) return true;
-  result.errors.forEach((error) => io.stderr.write(`${errorLine(cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message))}\n`));
+  result.errors.forEach((error) =>
+    io.stderr.write(`${errorLine(cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message))}\n`),
+  );
   return false;
 }
 
@@ -114,7 +127,14 @@ function reportValidation(result: ValidationResult, io: CliIo): boolean {
 async function editCohort(file: string, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { name: { type: 'string' }, tag: { type: 'string' }, start: { type: 'string' }, products: { type: 'string' }, goal: { type: 'string' }, tutor: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      tag: { type: 'string' },
+      start: { type: 'string' },
+      products: { type: 'string' },
+      goal: { type: 'string' },
+      tutor: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });

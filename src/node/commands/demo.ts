@@ -5,23 +5,23 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COHORT_FORMATS, cohortRow, ensureConfigSheets } from '../../core/config/templates';
-import { COHORT_HEADERS, SHEET } from '../../core/sheets';
-import { addDays, mondayOf } from '../../core/time/local-date';
-import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
-import { DEFAULT_SETTINGS } from '../../core/model/settings';
-import { dateOption, EXIT, integerOption, UsageError, type CliIo } from '../cli-io';
-import { withWorkbookLock } from '../workbook-lock';
-import { realPathOf } from '../file-identity';
-import { notices } from './lock-notices';
 import { demoFinished, demoStarted, demoWeekLabel, emptyPathOption } from '../../core/messages/cli';
 import { DEMO_PREVIEW_TITLE } from '../../core/messages/preview';
+import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
+import { DEFAULT_SETTINGS } from '../../core/model/settings';
+import { COHORT_HEADERS, SHEET } from '../../core/sheets';
+import { addDays, mondayOf } from '../../core/time/local-date';
+import { ArchiveWorkbook } from '../archive-workbook';
+import { type CliIo, dateOption, EXIT, integerOption, UsageError } from '../cli-io';
 import { advanceTo, embeddedApi } from '../embedded-api';
+import { realPathOf } from '../file-identity';
+import { previewPathFor, writePreview } from '../preview-file';
 import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { runWeek } from '../sync-runner';
+import { withWorkbookLock } from '../workbook-lock';
 import { XlsxWorkbook } from '../xlsx-workbook';
-import { ArchiveWorkbook } from '../archive-workbook';
-import { previewPathFor, writePreview } from '../preview-file';
+import { notices } from './lock-notices';
 import { summaryLine } from './sync';
 
 const TUTORS = ['ana.souza@escola.com.br', 'bruno.lima@escola.com.br', 'carla.reis@escola.com.br'];
@@ -95,6 +95,8 @@ async function runDemo(out: string, weeks: number, firstWeek: string, studentCou
   const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;
   const realMs = Date.now() - realStart;
   const { requestsPerSecond } = DEFAULT_SETTINGS;
-  io.stdout.write(`${demoFinished({ out, historyRows, historySheet: SHEET.history, preview, calls, carried, simulatedApiMs: apiMs, requestsPerSecond, realMs })}\n`);
+  io.stdout.write(
+    `${demoFinished({ out, historyRows, historySheet: SHEET.history, preview, calls, carried, simulatedApiMs: apiMs, requestsPerSecond, realMs })}\n`,
+  );
   return EXIT.ok;
 }

@@ -2,12 +2,12 @@
 
 import { existsSync } from 'node:fs';
 import { ensureConfigSheets } from '../../core/config/templates';
-import { XlsxWorkbook } from '../xlsx-workbook';
-import { EXIT, type CliIo } from '../cli-io';
+import { configSheetsCreated, configSheetsExisted } from '../../core/messages/cli';
+import { type CliIo, EXIT } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
+import { XlsxWorkbook } from '../xlsx-workbook';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
-import { configSheetsCreated, configSheetsExisted } from '../../core/messages/cli';
 
 export async function initCommand(file: string, io: CliIo): Promise<number> {
   // An existing workbook is read and saved again: it must not change under another command.

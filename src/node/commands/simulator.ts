@@ -1,9 +1,9 @@
 // `cademi-monitor simulator`: the simulated Cademi API as an HTTP server on 127.0.0.1.
 
 import { parseArgs } from 'node:util';
-import { startSimulatorServer } from '../../simulator/server';
-import { EXIT, integerOption, numberOption, UsageError, type CliIo } from '../cli-io';
 import { portUnavailable, simulatorExample, simulatorListening } from '../../core/messages/cli';
+import { startSimulatorServer } from '../../simulator/server';
+import { type CliIo, EXIT, integerOption, numberOption, UsageError } from '../cli-io';
 import { EMBEDDED_TOKEN } from '../embedded-api';
 
 export async function simulatorCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,16 +1,16 @@
 // `cademi-monitor student move|dropout`: the sidebar's adjustments from the command line, in `Ajustes`.
 
-import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
 import { appendAdjustment } from '../../core/adjustments/adjustments-sheet';
 import { loadConfig } from '../../core/config/load-config';
+import { moveTargetUnavailable, notAStudentId, STUDENT_USAGE, studentDroppedOut, studentMoved, studentNotInHistory } from '../../core/messages/cli';
 import { readHistoryRows } from '../../core/report/report-sheets';
 import { SHEET } from '../../core/sheets';
-import { dateOption, EXIT, UsageError, type CliIo } from '../cli-io';
+import { type CliIo, dateOption, EXIT, UsageError } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
-import { moveTargetUnavailable, notAStudentId, STUDENT_USAGE, studentDroppedOut, studentMoved, studentNotInHistory } from '../../core/messages/cli';
 
 export async function studentCommand(args: string[], io: CliIo): Promise<number> {
   const [action, file, id] = args;
@@ -40,7 +40,16 @@ async function adjustStudent(args: string[], io: CliIo): Promise<number> {
     if (!values.to || !date) throw new UsageError(STUDENT_USAGE);
     const target = config.cohorts.find((cohort) => cohort.name === values.to && cohort.active);
     if (!target) throw new UsageError(moveTargetUnavailable(values.to));
-    const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Mover', from: latest.cohort, to: target.name, reason: values.reason!, by });
+    const adjustment = appendAdjustment(workbook, {
+      date,
+      studentId,
+      name: latest.name,
+      action: 'Mover',
+      from: latest.cohort,
+      to: target.name,
+      reason: values.reason!,
+      by,
+    });
     await workbook.save(file);
     io.stdout.write(`${studentMoved(adjustment.name, studentId, latest.cohort, target.name, date)}\n`);
     return EXIT.ok;
@@ -48,7 +57,16 @@ async function adjustStudent(args: string[], io: CliIo): Promise<number> {
   if (action === 'dropout') {
     const date = dateOption('--date', values.date);
     if (!date) throw new UsageError(STUDENT_USAGE);
-    const adjustment = appendAdjustment(workbook, { date, studentId, name: latest.name, action: 'Desistência', from: latest.cohort, to: '', reason: values.reason!, by });
+    const adjustment = appendAdjustment(workbook, {
+      date,
+      studentId,
+      name: latest.name,
+      action: 'Desistência',
+      from: latest.cohort,
+      to: '',
+      reason: values.reason!,
+      by,
+    });
     await workbook.save(file);
     io.stdout.write(`${studentDroppedOut(adjustment.name, studentId, date)}\n`);
     return EXIT.ok;

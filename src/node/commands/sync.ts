@@ -1,36 +1,46 @@
 // `cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]`: one weekly run, saved atomically.
 
 import { parseArgs } from 'node:util';
-import { parseSettingsSheet } from '../../core/config/settings-sheet';
-import {
-  apiUrlCellInvalid, bigQueryClientFailed, bigQueryCopyFailedCli, bigQueryWeekCopied, envBaseUrlInvalid, SYNC_PROGRESS_LABEL, SYNC_USAGE,
-  TOKEN_ENV_MISSING, usingApi, USING_EMBEDDED_SIMULATOR, warningLine, weekSummary,
-} from '../../core/messages/cli';
-import { previewTitle } from '../../core/messages/preview';
-import { withWorkbookLock } from '../workbook-lock';
-import { notices } from './lock-notices';
+import { BigQueryInsertError, BigQueryNotReadyError, BigQueryStreamingBufferError, writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
+import { BigQueryShapeError } from '../../core/bigquery/history-table';
+import { BigQueryConfigError } from '../../core/bigquery/requests';
 import { checkBaseUrl } from '../../core/cademi/base-url';
 import { tokenProblem } from '../../core/cademi/token';
-import { tokenMessages } from '../../core/messages/cademi';
-import { SHEET } from '../../core/sheets';
 import { describeIssue } from '../../core/config/issues';
+import { parseSettingsSheet } from '../../core/config/settings-sheet';
+import { describeRollover } from '../../core/history/archive-sink';
+import { tokenMessages } from '../../core/messages/cademi';
+import {
+  apiUrlCellInvalid,
+  bigQueryClientFailed,
+  bigQueryCopyFailedCli,
+  bigQueryWeekCopied,
+  envBaseUrlInvalid,
+  SYNC_PROGRESS_LABEL,
+  SYNC_USAGE,
+  TOKEN_ENV_MISSING,
+  USING_EMBEDDED_SIMULATOR,
+  usingApi,
+  warningLine,
+  weekSummary,
+} from '../../core/messages/cli';
+import { previewTitle } from '../../core/messages/preview';
+import { SHEET } from '../../core/sheets';
 import type { SyncResult } from '../../core/sync/job';
-import { dateOption, UsageError, EXIT, type CliIo } from '../cli-io';
-import { realPathOf } from '../file-identity';
+import { ArchiveWorkbook } from '../archive-workbook';
+import { type CliIo, dateOption, EXIT, UsageError } from '../cli-io';
+import { systemDriverClock } from '../drive-job';
 import { embeddedApi } from '../embedded-api';
 import { FetchTransport } from '../fetch-transport';
-import { systemDriverClock } from '../drive-job';
+import { realPathOf } from '../file-identity';
+import { OfficialBigQueryClient } from '../official-bigquery-client';
+import { previewPathFor, writePreview } from '../preview-file';
 import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
-import { runWeek, type ApiConnection } from '../sync-runner';
+import { type ApiConnection, runWeek } from '../sync-runner';
+import { withWorkbookLock } from '../workbook-lock';
+import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
-import { ArchiveWorkbook } from '../archive-workbook';
-import { describeRollover } from '../../core/history/archive-sink';
-import { OfficialBigQueryClient } from '../official-bigquery-client';
-import { BigQueryInsertError, BigQueryNotReadyError, BigQueryStreamingBufferError, writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
-import { BigQueryConfigError } from '../../core/bigquery/requests';
-import { BigQueryShapeError } from '../../core/bigquery/history-table';
-import { previewPathFor, writePreview } from '../preview-file';
 
 export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { date: { type: 'string' } }, allowPositionals: true, strict: true });

@@ -1,9 +1,9 @@
 // Opening the workbook a command works on, with a clear message when it is not there.
 
 import { existsSync } from 'node:fs';
-import { XlsxWorkbook } from '../xlsx-workbook';
-import { UsageError } from '../cli-io';
 import { workbookNoReadPermission, workbookNotFound, workbookUnreadable } from '../../core/messages/files';
+import { UsageError } from '../cli-io';
+import { XlsxWorkbook } from '../xlsx-workbook';
 
 export async function loadExistingWorkbook(file: string): Promise<XlsxWorkbook> {
   if (!existsSync(file)) throw new UsageError(workbookNotFound(file));

@@ -1,9 +1,9 @@
 // How the preview shows a cell: number formats as a Brazilian reader sees them in Sheets, and the
 // colours the sheet's conditional formats give it.
 
+import { booleanText } from '../../core/messages/preview';
 import type { ConditionalFormatSpec, GradientPoint } from '../../core/report/report-specs';
 import type { Cell } from '../../core/workbook/workbook';
-import { booleanText } from '../../core/messages/preview';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const FIXED_NUMBER_FORMAT = /^(#,##)?0(?:\.(0+))?(%)?$/;

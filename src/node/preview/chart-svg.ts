@@ -2,10 +2,10 @@
 
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { emptyChartLabel, NO_CHART_DATA, unnamedSeries } from '../../core/messages/preview';
 import type { ChartSpec } from '../../core/report/report-specs';
 import type { Cell } from '../../core/workbook/workbook';
 import { escapeHtml } from './escape-html';
-import { emptyChartLabel, NO_CHART_DATA, unnamedSeries } from '../../core/messages/preview';
 
 /** Drawing area of every chart, in pixels (the SVG adds axes, title and legend around it). */
 export const CHART_WIDTH = 560;

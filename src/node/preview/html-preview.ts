@@ -1,10 +1,8 @@
 // The workbook as one self-contained HTML page (inline CSS and SVG, no scripts, no URLs) to open offline.
 
+import { CHART_KIND_LABEL, chartNotDrawn, EMPTY_SHEET, lastRowsShown, NO_SHEETS, previewSummary, rowCount, SHEET_NAV_LABEL } from '../../core/messages/preview';
 import type { ChartSpec } from '../../core/report/report-specs';
 import type { Cell, SheetContent } from '../../core/workbook/workbook';
-import {
-  CHART_KIND_LABEL, chartNotDrawn, EMPTY_SHEET, lastRowsShown, NO_SHEETS, previewSummary, rowCount, SHEET_NAV_LABEL,
-} from '../../core/messages/preview';
 import { conditionalColors, displayCell, safeColor } from './cell-format';
 import { renderChartSvg } from './chart-svg';
 import { escapeHtml } from './escape-html';
@@ -125,10 +123,7 @@ function tableHtml(content: SheetContent, maxRows: number): string {
     const cells = Array.from({ length: width }, (_, column) => dataCellHtml(row[column] ?? null, column, content)).join('');
     body.push(`<tr${muted.has(index) ? ' class="muted"' : ''}><th scope="row" class="rownum">${index + 1}</th>${cells}</tr>`);
   }
-  const note =
-    shownCount < dataCount
-      ? `<p class="note truncated">${lastRowsShown(shownCount, dataCount)}</p>`
-      : `<p class="note">${rowCount(dataCount)}</p>`;
+  const note = shownCount < dataCount ? `<p class="note truncated">${lastRowsShown(shownCount, dataCount)}</p>` : `<p class="note">${rowCount(dataCount)}</p>`;
   return [
     note,
     '<div class="table-wrap"><table class="grid">',
@@ -185,9 +180,7 @@ export async function renderPreviewHtml(sheets: readonly PreviewSheet[], options
   const hiddenCount = sheets.length - visible.length;
   const sections: string[] = [];
   for (const [index, sheet] of visible.entries()) sections.push(await sheetHtml(sheet, index, maxRows));
-  const tabs = visible
-    .map((sheet, index) => `<a href="#${sheetAnchor(index)}"${tabColorStyle(sheet.content)}>${escapeHtml(sheet.name)}</a>`)
-    .join('\n');
+  const tabs = visible.map((sheet, index) => `<a href="#${sheetAnchor(index)}"${tabColorStyle(sheet.content)}>${escapeHtml(sheet.name)}</a>`).join('\n');
   const summary = escapeHtml(previewSummary(options.generatedAt, visible.length, hiddenCount));
   return [
     '<!doctype html>',

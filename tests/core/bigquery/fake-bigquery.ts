@@ -6,8 +6,8 @@
 // legacy type names and TIMESTAMPs as epoch seconds ("1.7893764E9"), pages by pageToken, and refuses
 // DML over rows streamed in the last 30 minutes. Failures throw as the Advanced Service does.
 
-import type { BigQueryField } from '../../../src/core/bigquery/history-table';
 import type { BigQueryClient, GetQueryResultsOptions } from '../../../src/core/bigquery/history-sink';
+import type { BigQueryField } from '../../../src/core/bigquery/history-table';
 import type { BigQueryTable, InsertAllBody, InsertAllResponse, QueryBody, QueryResponse } from '../../../src/core/bigquery/requests';
 
 const DEDUP_WINDOW_MS = 60_000;
@@ -111,9 +111,20 @@ export class FakeBigQuery implements BigQueryClient {
       const rows = table.rows
         .map((row) => row.json)
         .filter((json) => String(json.week) >= since)
-        .sort((a, b) => compare(a.week, b.week) || compare(a.cohort, b.cohort) || Number(a.student_id) - Number(b.student_id) || Number(a.product_id) - Number(b.product_id))
+        .sort(
+          (a, b) =>
+            compare(a.week, b.week) ||
+            compare(a.cohort, b.cohort) ||
+            Number(a.student_id) - Number(b.student_id) ||
+            Number(a.product_id) - Number(b.product_id),
+        )
         .map((json) => ({ f: fields.map((field) => ({ v: encodeValue(field, json[field.name]) })) }));
-      return this.startJob(projectId, { fields: fields.map((field) => ({ name: field.name, type: LEGACY_TYPE[field.type], mode: field.mode })) }, rows, body.maxResults);
+      return this.startJob(
+        projectId,
+        { fields: fields.map((field) => ({ name: field.name, type: LEGACY_TYPE[field.type], mode: field.mode })) },
+        rows,
+        body.maxResults,
+      );
     }
     if (count) {
       const table = this.table(count[1], 'jobs.query');
@@ -129,7 +140,13 @@ export class FakeBigQuery implements BigQueryClient {
         throw apiError('jobs.query', `UPDATE or DELETE statement over table ${remove[1]} would affect rows in the streaming buffer, which is not supported`);
       }
       table.rows = table.rows.filter((row) => row.json.week !== week);
-      return { kind: 'bigquery#queryResponse', jobComplete: true, jobReference: { projectId, jobId: `job_${this.nextJob++}`, location: 'US' }, numDmlAffectedRows: String(doomed.length), totalRows: '0' } as QueryResponse;
+      return {
+        kind: 'bigquery#queryResponse',
+        jobComplete: true,
+        jobReference: { projectId, jobId: `job_${this.nextJob++}`, location: 'US' },
+        numDmlAffectedRows: String(doomed.length),
+        totalRows: '0',
+      } as QueryResponse;
     }
     throw apiError('jobs.query', `Syntax error: the fake does not understand ${JSON.stringify(body.query.slice(0, 60))}`);
   }
@@ -182,12 +199,17 @@ export class FakeBigQuery implements BigQueryClient {
   private dateParameter(body: QueryBody, name: string): string {
     const parameter = body.queryParameters.find((candidate) => candidate.name === name);
     if (!parameter) throw apiError('jobs.query', `Query parameter '${name}' not found at [1:1]`);
-    if (parameter.parameterType.type !== 'DATE') throw apiError('jobs.query', `No matching signature for operator for argument types: DATE, ${parameter.parameterType.type}`);
+    if (parameter.parameterType.type !== 'DATE')
+      throw apiError('jobs.query', `No matching signature for operator for argument types: DATE, ${parameter.parameterType.type}`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(parameter.parameterValue.value)) throw apiError('jobs.query', `Invalid DATE literal: ${parameter.parameterValue.value}`);
     return parameter.parameterValue.value;
   }
 
-  private rowProblem(fields: readonly BigQueryField[], json: Record<string, unknown>, ignoreUnknown: boolean): { reason: string; location: string; message: string } | null {
+  private rowProblem(
+    fields: readonly BigQueryField[],
+    json: Record<string, unknown>,
+    ignoreUnknown: boolean,
+  ): { reason: string; location: string; message: string } | null {
     if (!ignoreUnknown) {
       const unknown = Object.keys(json).find((name) => !fields.some((field) => field.name === name));
       if (unknown) return { reason: 'invalid', location: unknown, message: `no such field: ${unknown}.` };
@@ -199,7 +221,11 @@ export class FakeBigQuery implements BigQueryClient {
         continue;
       }
       if (!valueFits(field.type, value)) {
-        return { reason: 'invalid', location: field.name, message: `Cannot convert value to ${LEGACY_TYPE[field.type].toLowerCase()}: ${JSON.stringify(value)} (field ${field.name})` };
+        return {
+          reason: 'invalid',
+          location: field.name,
+          message: `Cannot convert value to ${LEGACY_TYPE[field.type].toLowerCase()}: ${JSON.stringify(value)} (field ${field.name})`,
+        };
       }
     }
     return null;

@@ -1,7 +1,7 @@
 // The BigQuery history sink against the stateful fake: round trip, re-runs, pagination, refusals, reports.
 
-import { fromBigQueryRow, HISTORY_TABLE_FIELDS, toBigQueryRow, createHistoryTableDdl } from '../../../src/core/bigquery/history-table';
 import {
+  type AsyncBigQueryClient,
   BigQueryInsertError,
   BigQueryNotReadyError,
   BigQueryStreamingBufferError,
@@ -9,8 +9,8 @@ import {
   readHistoryFromBigQueryAsync,
   writeWeekToBigQuery,
   writeWeekToBigQueryAsync,
-  type AsyncBigQueryClient,
 } from '../../../src/core/bigquery/history-sink';
+import { createHistoryTableDdl, fromBigQueryRow, HISTORY_TABLE_FIELDS, toBigQueryRow } from '../../../src/core/bigquery/history-table';
 import { BigQueryConfigError, deleteWeekQuery, historyQueryRequest, insertAllRequest, parseQueryResponse } from '../../../src/core/bigquery/requests';
 import { loadConfig } from '../../../src/core/config/load-config';
 import { cohortRow, ensureConfigSheets } from '../../../src/core/config/templates';
@@ -88,7 +88,11 @@ describe('history table codec', () => {
     expect(body.rows.map((row) => row.insertId)).toEqual(['2026-03-02|1|11', '2026-03-02|1|12', '2026-03-02|1|13']);
     const query = historyQueryRequest(TABLE, '2026-03-09');
     expect(query.query).toMatch(/^SELECT row_key, week, .* FROM `escola-exemplo-123\.cademi\.historico` WHERE week >= @since/);
-    expect(query).toMatchObject({ useLegacySql: false, parameterMode: 'NAMED', queryParameters: [{ name: 'since', parameterType: { type: 'DATE' }, parameterValue: { value: '2026-03-09' } }] });
+    expect(query).toMatchObject({
+      useLegacySql: false,
+      parameterMode: 'NAMED',
+      queryParameters: [{ name: 'since', parameterType: { type: 'DATE' }, parameterValue: { value: '2026-03-09' } }],
+    });
     expect(deleteWeekQuery(TABLE, '2026-03-09').query).toBe('DELETE FROM `escola-exemplo-123.cademi.historico` WHERE week = @week');
     expect(createHistoryTableDdl(TABLE)).toContain('PARTITION BY week');
   });
@@ -216,7 +220,15 @@ describe('reports from BigQuery', () => {
   it('equal the reports built from the original rows', () => {
     const workbook = new MemoryWorkbook();
     ensureConfigSheets(workbook);
-    const cohort = { name: 'Turma A', tagId: 7, start: WEEKS[0], productIds: [11, 12, 13], goalTrack: DEFAULT_GOAL_TRACK.name, tutorEmail: 'tutora@escola.br', active: true };
+    const cohort = {
+      name: 'Turma A',
+      tagId: 7,
+      start: WEEKS[0],
+      productIds: [11, 12, 13],
+      goalTrack: DEFAULT_GOAL_TRACK.name,
+      tutorEmail: 'tutora@escola.br',
+      active: true,
+    };
     workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], cohortRow(cohort)] });
     const config = loadConfig(workbook);
     expect(config.cohorts.map((c) => c.name)).toEqual(['Turma A']);
@@ -224,7 +236,12 @@ describe('reports from BigQuery', () => {
     const fake = fakeWithTable();
     const original = WEEKS.flatMap((week) => weekRows(week, 6));
     for (const week of WEEKS) {
-      writeWeekToBigQuery(fake, original.filter((row) => row.week === week), week, OPTIONS);
+      writeWeekToBigQuery(
+        fake,
+        original.filter((row) => row.week === week),
+        week,
+        OPTIONS,
+      );
       fake.advance(7 * 24 * 60 * MINUTE);
     }
     const readBack = readHistoryFromBigQuery(fake, WEEKS[0], { ...OPTIONS, pageSize: 10 });

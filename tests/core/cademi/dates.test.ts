@@ -26,12 +26,9 @@ describe('parseCademiDate', () => {
     expect(parseCademiDate('0000-00-00 00:00:00')).toBeNull();
   });
 
-  it.each(['12/01/2020', '2020-13-01', '2020-02-30', '2020-01-12 25:00:00', 'yesterday', '2020-01-12T10:00:00+99:00'])(
-    'throws on %p',
-    (text) => {
-      expect(() => parseCademiDate(text)).toThrow(Error);
-    },
-  );
+  it.each(['12/01/2020', '2020-13-01', '2020-02-30', '2020-01-12 25:00:00', 'yesterday', '2020-01-12T10:00:00+99:00'])('throws on %p', (text) => {
+    expect(() => parseCademiDate(text)).toThrow(Error);
+  });
 });
 
 describe('parsePercent', () => {
@@ -49,10 +46,7 @@ describe('parsePercent', () => {
     expect(parsePercent(input)).toBeCloseTo(expected, 10);
   });
 
-  it.each<string | number>(['abc', '', '%', '100.1%', '-1%', '41.7.2%', Number.NaN, 101, -0.5, Infinity])(
-    'throws on %p',
-    (input) => {
-      expect(() => parsePercent(input)).toThrow(Error);
-    },
-  );
+  it.each<string | number>(['abc', '', '%', '100.1%', '-1%', '41.7.2%', Number.NaN, 101, -0.5, Infinity])('throws on %p', (input) => {
+    expect(() => parsePercent(input)).toThrow(Error);
+  });
 });

@@ -1,10 +1,10 @@
 // Issue 11, classes 5, 12 and the redirect: Cademi errors speak pt-BR from the catalogue and carry
 // only status, endpoint, envelope code and a token-like request id; never the body, a header or the token.
 
-import { classifyTransportFailure, withoutSecret, type HttpResponse } from '../../../src/core/http';
 import { CademiError, CademiRedirectError, CademiTransportError, requestIdOf } from '../../../src/core/cademi/errors';
 import { checkResponse, parseTagStudentsPage } from '../../../src/core/cademi/responses';
 import { tokenProblem } from '../../../src/core/cademi/token';
+import { classifyTransportFailure, type HttpResponse, withoutSecret } from '../../../src/core/http';
 import { ECHOED_TOKEN } from '../../../src/core/messages/cademi';
 
 const TOKEN = 'tok-3f9a8b7c6d5e4f';
@@ -92,10 +92,17 @@ describe('Cademi error messages', () => {
 describe('an echoed token', () => {
   it('is scrubbed from a success body in every form, and the body still parses', () => {
     const tricky = 'abc"d\\ef/ghi+j=';
-    const body = JSON.stringify({ success: true, code: 200, data: { usuario: [
-      { id: 1, nome: TOKEN, email: `x${encodeURIComponent(tricky)}@e.com`, criado_em: null, ultimo_acesso_em: null },
-      { id: 2, nome: `Ana ${tricky}`, email: 'a@e.com', criado_em: null, ultimo_acesso_em: null },
-    ], paginator: { next_page_url: null } } });
+    const body = JSON.stringify({
+      success: true,
+      code: 200,
+      data: {
+        usuario: [
+          { id: 1, nome: TOKEN, email: `x${encodeURIComponent(tricky)}@e.com`, criado_em: null, ultimo_acesso_em: null },
+          { id: 2, nome: `Ana ${tricky}`, email: 'a@e.com', criado_em: null, ultimo_acesso_em: null },
+        ],
+        paginator: { next_page_url: null },
+      },
+    });
     const page = parseTagStudentsPage(withoutSecret({ status: 200, headers: { 'x-request-id': TOKEN }, body: body.split(TOKEN).join(TOKEN) }, TOKEN));
     expect(page.items[0].name).toBe(ECHOED_TOKEN);
     const scrubbed = withoutSecret({ status: 200, headers: { 'x-request-id': tricky, other: 'ok' }, body }, tricky);

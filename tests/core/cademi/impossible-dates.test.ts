@@ -6,13 +6,18 @@ import { parseStudent, parseTagStudentsPage } from '../../../src/core/cademi/res
 const ok = (data: unknown) => ({ status: 200, headers: {}, body: JSON.stringify({ success: true, code: 200, data }) });
 
 describe('impossible dates', () => {
-  it.each(['0001-01-01 00:00:00', '0001-01-01T00:00:00Z', '0001-00-00 00:00:00', '1899-12-30', '1999-12-31 23:59:59', '2100-01-01', '9999-12-31T23:59:59-03:00'])(
-    '%p is missing, and said to be impossible',
-    (text) => {
-      expect(parseCademiDate(text)).toBeNull();
-      expect(readCademiDate(text)).toEqual({ at: null, impossible: true });
-    },
-  );
+  it.each([
+    '0001-01-01 00:00:00',
+    '0001-01-01T00:00:00Z',
+    '0001-00-00 00:00:00',
+    '1899-12-30',
+    '1999-12-31 23:59:59',
+    '2100-01-01',
+    '9999-12-31T23:59:59-03:00',
+  ])('%p is missing, and said to be impossible', (text) => {
+    expect(parseCademiDate(text)).toBeNull();
+    expect(readCademiDate(text)).toEqual({ at: null, impossible: true });
+  });
 
   it('the bounds are this century', () => {
     expect(EARLIEST_REAL_YEAR).toBe(2000);
@@ -32,6 +37,9 @@ describe('impossible dates', () => {
     const page = parseTagStudentsPage(ok({ usuario: [user, { ...user, id: 8, ultimo_acesso_em: null }], paginator: { next_page_url: null } }));
     expect(page.items[0]).toMatchObject({ id: 7, lastAccessAt: null, impossibleDates: ['ultimo_acesso_em'] });
     expect(page.items[1]).not.toHaveProperty('impossibleDates');
-    expect(parseStudent(ok({ usuario: { ...user, criado_em: '1900-01-01' } }))).toMatchObject({ createdAt: null, impossibleDates: ['criado_em', 'ultimo_acesso_em'] });
+    expect(parseStudent(ok({ usuario: { ...user, criado_em: '1900-01-01' } }))).toMatchObject({
+      createdAt: null,
+      impossibleDates: ['criado_em', 'ultimo_acesso_em'],
+    });
   });
 });

@@ -1,16 +1,9 @@
-import type { HttpRequest, HttpResponse } from '../../../src/core/http';
-import {
-  advancePageWalk,
-  dedupeById,
-  isPageWalkComplete,
-  newPageWalk,
-  urlHash,
-  type PageWalk,
-} from '../../../src/core/cademi/pagination';
+import { advancePageWalk, dedupeById, isPageWalkComplete, newPageWalk, type PageWalk, urlHash } from '../../../src/core/cademi/pagination';
 import { ENDPOINTS, followPageRequest, tagStudentsRequest } from '../../../src/core/cademi/requests';
 import { parseTagStudentsPage } from '../../../src/core/cademi/responses';
 import type { CademiStudent } from '../../../src/core/cademi/types';
-import { TOKEN, respond, target } from './fixtures';
+import type { HttpRequest, HttpResponse } from '../../../src/core/http';
+import { respond, TOKEN, target } from './fixtures';
 
 const first = 'https://escola.cademi.com.br/api/v1/usuario/lista_por_tag/1';
 const page = (n: number): string => `${first}?cursor=page${n}`;
@@ -45,9 +38,7 @@ describe('advancePageWalk', () => {
       nextUrl: null,
       stopReason: 'empty-cursor',
     });
-    expect(advancePageWalk(newPageWalk(first), { itemCount: 150, nextPageUrl: `${first}?cursor=&x=1` }).stopReason).toBe(
-      'empty-cursor',
-    );
+    expect(advancePageWalk(newPageWalk(first), { itemCount: 150, nextPageUrl: `${first}?cursor=&x=1` }).stopReason).toBe('empty-cursor');
   });
 
   it('stops on a URL already requested', () => {
@@ -115,9 +106,15 @@ describe('dedupeById', () => {
 
 describe('a 3-page walk over a fake server', () => {
   const student = (id: number) => ({
-    id, nome: `Aluno ${id}`, email: `a${id}@example.com`, doc: null, celular: null,
-    login_auto: 'https://escola.cademi.com.br/auth/login?crstk=x', gratis: false,
-    criado_em: '2020-01-12 19:59:20', ultimo_acesso_em: null,
+    id,
+    nome: `Aluno ${id}`,
+    email: `a${id}@example.com`,
+    doc: null,
+    celular: null,
+    login_auto: 'https://escola.cademi.com.br/auth/login?crstk=x',
+    gratis: false,
+    criado_em: '2020-01-12 19:59:20',
+    ultimo_acesso_em: null,
   });
   // Page 2 repeats student 2 (a cursor shift): dedupe must remove it.
   const pages: Record<string, { ids: number[]; next: string | null }> = {
@@ -132,7 +129,8 @@ describe('a 3-page walk over a fake server', () => {
     const found = pages[request.url];
     if (!found) return respond(404, { success: false, code: 404, msg: 'Não encontrado' });
     return respond(200, {
-      success: true, code: 200,
+      success: true,
+      code: 200,
       data: { paginator: { perPage: 150, next_page_url: found.next, prev_page_url: null }, usuario: found.ids.map(student) },
     });
   }

@@ -1,7 +1,7 @@
 import { CademiUnsafeUrlError } from '../../../src/core/cademi/errors';
 import {
-  ENDPOINTS,
   accessRequest,
+  ENDPOINTS,
   endpointOf,
   followPageRequest,
   originOf,
@@ -39,12 +39,8 @@ describe('request builders', () => {
   });
 
   it('URL-encode an e-mail path segment', () => {
-    expect(studentRequest(target, 'ana+turma/2@exemplo.com.br').url).toBe(
-      `${BASE}/usuario/ana%2Bturma%2F2%40exemplo.com.br`,
-    );
-    expect(progressRequest(target, 'joão @x.com', 7).url).toBe(
-      `${BASE}/usuario/progresso_por_produto/jo%C3%A3o%20%40x.com/7`,
-    );
+    expect(studentRequest(target, 'ana+turma/2@exemplo.com.br').url).toBe(`${BASE}/usuario/ana%2Bturma%2F2%40exemplo.com.br`);
+    expect(progressRequest(target, 'joão @x.com', 7).url).toBe(`${BASE}/usuario/progresso_por_produto/jo%C3%A3o%20%40x.com/7`);
   });
 
   it('refuse segments that would call another endpoint', () => {

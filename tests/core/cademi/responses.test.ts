@@ -1,4 +1,3 @@
-import type { HttpResponse, TransportFailure } from '../../../src/core/http';
 import {
   CademiAuthError,
   CademiBusinessRuleError,
@@ -23,7 +22,8 @@ import {
   parseTags,
   retryAfterMs,
 } from '../../../src/core/cademi/responses';
-import { LOGIN_AUTO, TOKEN, clone, errorBody, profiler, progressBody, respond, tagStudentsBody, tagsBody } from './fixtures';
+import type { HttpResponse, TransportFailure } from '../../../src/core/http';
+import { clone, errorBody, LOGIN_AUTO, profiler, progressBody, respond, TOKEN, tagStudentsBody, tagsBody } from './fixtures';
 
 const ok = (data: unknown): HttpResponse => respond(200, { success: true, code: 200, data, profiler });
 
@@ -48,8 +48,11 @@ describe('docs sample payloads', () => {
     expect(page.items).toEqual([
       { id: 1051, name: 'Joana C', email: 'joana@example.com', createdAt: Date.UTC(2020, 0, 12, 22, 59, 20), lastAccessAt: null },
       {
-        id: 1060, name: 'Gilson D', email: 'gilson@example.com',
-        createdAt: Date.UTC(2020, 0, 20, 18, 22, 56), lastAccessAt: Date.UTC(2020, 0, 20, 18, 34, 57),
+        id: 1060,
+        name: 'Gilson D',
+        email: 'gilson@example.com',
+        createdAt: Date.UTC(2020, 0, 20, 18, 22, 56),
+        lastAccessAt: Date.UTC(2020, 0, 20, 18, 34, 57),
       },
     ]);
   });
@@ -105,14 +108,25 @@ describe('docs sample payloads', () => {
   it('parse products pages and one product', () => {
     const next = 'https://escola.cademi.com.br/api/v1/produto?cursor=abc';
     const page = parseProductsPage(
-      ok({ produto: [{ id: 2404, ordem: 1, nome: 'Curso A' }, { id: '2405', ordem: null, nome: 'Curso B' }], paginator: { perPage: 15, next_page_url: next, prev_page_url: null } }),
+      ok({
+        produto: [
+          { id: 2404, ordem: 1, nome: 'Curso A' },
+          { id: '2405', ordem: null, nome: 'Curso B' },
+        ],
+        paginator: { perPage: 15, next_page_url: next, prev_page_url: null },
+      }),
     );
     expect(page).toEqual({
-      items: [{ id: 2404, order: 1, name: 'Curso A' }, { id: 2405, order: null, name: 'Curso B' }],
+      items: [
+        { id: 2404, order: 1, name: 'Curso A' },
+        { id: 2405, order: null, name: 'Curso B' },
+      ],
       nextPageUrl: next,
     });
     expect(parseProduct(ok({ produto: { id: 2404, ordem: '3', nome: 'Curso A', vitrine: { id: 1 } } }))).toEqual({
-      id: 2404, order: 3, name: 'Curso A',
+      id: 2404,
+      order: 3,
+      name: 'Curso A',
     });
   });
 
@@ -123,26 +137,46 @@ describe('docs sample payloads', () => {
         acesso: [
           {
             produto: { id: 2404, ordem: 1, nome: 'Curso A', oferta_url: 'https://x' },
-            duracao: null, duracao_tipo: 'vitalicio', comecou_em: '2020-01-12 19:59:20', encerra_em: null, encerrado: false,
+            duracao: null,
+            duracao_tipo: 'vitalicio',
+            comecou_em: '2020-01-12 19:59:20',
+            encerra_em: null,
+            encerrado: false,
           },
           {
             produto: { id: 2405, ordem: 2, nome: 'Curso B' },
-            duracao: '12', duracao_tipo: 'months', comecou_em: '2022-01-12T15:50:47Z', encerra_em: '2023-01-12', encerrado: 1,
+            duracao: '12',
+            duracao_tipo: 'months',
+            comecou_em: '2022-01-12T15:50:47Z',
+            encerra_em: '2023-01-12',
+            encerrado: 1,
           },
         ],
       }),
     );
     expect(result.student).toEqual({
-      id: 1051, name: 'Joana C', email: 'joana@example.com', createdAt: Date.UTC(2022, 0, 12, 18, 50, 47), lastAccessAt: null,
+      id: 1051,
+      name: 'Joana C',
+      email: 'joana@example.com',
+      createdAt: Date.UTC(2022, 0, 12, 18, 50, 47),
+      lastAccessAt: null,
     });
     expect(result.accesses).toEqual([
       {
-        product: { id: 2404, order: 1, name: 'Curso A' }, duration: null, durationType: 'vitalicio',
-        startedAt: Date.UTC(2020, 0, 12, 22, 59, 20), endsAt: null, ended: false,
+        product: { id: 2404, order: 1, name: 'Curso A' },
+        duration: null,
+        durationType: 'vitalicio',
+        startedAt: Date.UTC(2020, 0, 12, 22, 59, 20),
+        endsAt: null,
+        ended: false,
       },
       {
-        product: { id: 2405, order: 2, name: 'Curso B' }, duration: 12, durationType: 'months',
-        startedAt: Date.UTC(2022, 0, 12, 15, 50, 47), endsAt: Date.UTC(2023, 0, 12, 3), ended: true,
+        product: { id: 2405, order: 2, name: 'Curso B' },
+        duration: 12,
+        durationType: 'months',
+        startedAt: Date.UTC(2022, 0, 12, 15, 50, 47),
+        endsAt: Date.UTC(2023, 0, 12, 3),
+        ended: true,
       },
     ]);
     expect(JSON.stringify(result)).not.toContain('crstk');
@@ -211,9 +245,7 @@ describe('checkResponse → typed errors', () => {
     expect(seconds.retryable).toBe(true);
 
     const now = Date.UTC(2024, 0, 1, 12, 0, 0);
-    const dated = thrown(() =>
-      checkResponse(respond(429, '', { 'Retry-After': 'Mon, 01 Jan 2024 12:00:05 GMT' }), endpoint, now),
-    );
+    const dated = thrown(() => checkResponse(respond(429, '', { 'Retry-After': 'Mon, 01 Jan 2024 12:00:05 GMT' }), endpoint, now));
     expect((dated as CademiRateLimitError).retryAfterMs).toBe(5000);
 
     const none = thrown(() => checkResponse(respond(429, ''), endpoint));

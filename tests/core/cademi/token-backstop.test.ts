@@ -2,7 +2,15 @@
 // (the sidebar's included) can hand one to fetch/UrlFetchApp, whose error text would quote it.
 
 import {
-  accessRequest, followPageRequest, productRequest, productsRequest, progressRequest, studentRequest, tagStudentsRequest, tagsRequest, ENDPOINTS,
+  accessRequest,
+  ENDPOINTS,
+  followPageRequest,
+  productRequest,
+  productsRequest,
+  progressRequest,
+  studentRequest,
+  tagStudentsRequest,
+  tagsRequest,
 } from '../../../src/core/cademi/requests';
 import type { ApiTarget } from '../../../src/core/cademi/types';
 

@@ -6,7 +6,11 @@ import { describeIssue } from '../../../src/core/config/issues';
 import { apiUrlRefusal, parseSettingsSheet } from '../../../src/core/config/settings-sheet';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
-const parse = (value: Cell) => parseSettingsSheet([['Chave', 'Valor'], ['URL da API', value]]);
+const parse = (value: Cell) =>
+  parseSettingsSheet([
+    ['Chave', 'Valor'],
+    ['URL da API', value],
+  ]);
 
 describe('the base URL rule', () => {
   it.each([
@@ -66,19 +70,28 @@ describe('URL da API in Configuração', () => {
     expect(describeIssue(issue!)).toMatch(/^Configuração, linha 2, coluna Valor: URL da API: "http:\/\/escola\.cademi\.com\.br\/api\/v1" usa http:\/\//);
     expect(describeIssue(issue!)).not.toMatch(/token|chave|usando o padrão/i);
     // Apps Script's refusal names the cell and what to fix, before any token is read.
-    expect(apiUrlRefusal(parsed.apiUrl)).toBe(`${describeIssue(issue!)}. Corrija a célula URL da API na aba Configuração (um endereço https://); nada vai para a Cademi até lá.`);
+    expect(apiUrlRefusal(parsed.apiUrl)).toBe(
+      `${describeIssue(issue!)}. Corrija a célula URL da API na aba Configuração (um endereço https://); nada vai para a Cademi até lá.`,
+    );
     // The other hosts read `settings.apiUrl`; it is empty, which is why the state must be checked first.
     expect(parsed.settings.apiUrl).toBe('');
   });
 
   it('another setting whose text looks like the URL is not taken for it', () => {
-    const parsed = parseSettingsSheet([['Chave', 'Valor'], ['Fuso horário', 'URL da API: x'], ['URL da API', 'https://escola.cademi.com.br/api/v1']]);
+    const parsed = parseSettingsSheet([
+      ['Chave', 'Valor'],
+      ['Fuso horário', 'URL da API: x'],
+      ['URL da API', 'https://escola.cademi.com.br/api/v1'],
+    ]);
     expect(parsed.apiUrl).toEqual({ state: 'valid', value: 'https://escola.cademi.com.br/api/v1' });
     expect(apiUrlRefusal(parsed.apiUrl)).toBeNull();
   });
 
   it('a sheet whose header cannot be read but which names the URL is "invalid", not "empty"', () => {
-    const parsed = parseSettingsSheet([['Chave', 'Value'], ['URL da API', 'https://escola.cademi.com.br/api/v1']]);
+    const parsed = parseSettingsSheet([
+      ['Chave', 'Value'],
+      ['URL da API', 'https://escola.cademi.com.br/api/v1'],
+    ]);
     expect(parsed.apiUrl).toMatchObject({ state: 'invalid', issue: { message: 'cabeçalho ausente: Valor' } });
   });
 });

@@ -1,14 +1,14 @@
 // The bad-input catalogue: every kind of bad value a coordinator can type into the config sheets gets
 // a clear message at its cell, and the other cohorts still sync.
 
-import { loadConfig, annotateConfigIssues } from '../../../src/core/config/load-config';
-import { ensureConfigSheets } from '../../../src/core/config/templates';
 import { describeIssue } from '../../../src/core/config/issues';
+import { annotateConfigIssues, loadConfig } from '../../../src/core/config/load-config';
+import { ensureConfigSheets } from '../../../src/core/config/templates';
 import { COHORT_HEADERS, GOAL_HEADERS, SHEET } from '../../../src/core/sheets';
-import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
-import type { Cell } from '../../../src/core/workbook/workbook';
 import { startWeekRun } from '../../../src/core/sync/week-run';
 import { epochOfWallTime } from '../../../src/core/time/zoned';
+import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
+import type { Cell } from '../../../src/core/workbook/workbook';
 
 const VALID: Cell[] = ['Turma Válida', 101, '2026-07-06', '11,12,13', 'Padrão', 'ana@escola.com', 'Sim'];
 const column = (name: (typeof COHORT_HEADERS)[number]) => COHORT_HEADERS.indexOf(name);
@@ -68,21 +68,36 @@ describe('bad input catalogue (Turmas)', () => {
     const workbook = workbookWith([withCell('Início', '2027-01-04')]);
     const now = epochOfWallTime({ year: 2026, month: 11, day: 23, hour: 6, minute: 0, second: 0 }, 'America/Sao_Paulo');
     const { job } = startWeekRun(workbook, { now, target: { baseUrl: 'https://x.cademi.com.br/api/v1', token: 't' }, runId: 'r' });
-    expect(workbook.sheet(SHEET.cohorts)!.notes).toContainEqual({ row: 2, column: column('Início'), message: expect.stringMatching(/começa em 2027-01-04, no futuro/) });
+    expect(workbook.sheet(SHEET.cohorts)!.notes).toContainEqual({
+      row: 2,
+      column: column('Início'),
+      message: expect.stringMatching(/começa em 2027-01-04, no futuro/),
+    });
     expect(job.warnings.join(' ')).toMatch(/começa em 2027-01-04/);
   });
 });
 
 describe('bad input catalogue (Metas and Configuração)', () => {
   it('a goal track that decreases, an absurd percentage and a fractional week are refused at their cells', () => {
-    const workbook = workbookWith([], [
-      ['Lenta', 0, 0], ['Lenta', 4, 30], ['Lenta', 8, 20],
-      ['Absurda', 2, 150],
-      ['Fração', 1.5, 10],
-    ]);
+    const workbook = workbookWith(
+      [],
+      [
+        ['Lenta', 0, 0],
+        ['Lenta', 4, 30],
+        ['Lenta', 8, 20],
+        ['Absurda', 2, 150],
+        ['Fração', 1.5, 10],
+      ],
+    );
     const config = loadConfig(workbook);
     const goalIssues = config.issues.filter((issue) => issue.sheet === SHEET.goals);
-    expect(goalIssues.map((issue) => [issue.row, issue.columnName])).toEqual(expect.arrayContaining([[3, 'Esperado (%)'], [4, 'Esperado (%)'], [5, 'Semana']]));
+    expect(goalIssues.map((issue) => [issue.row, issue.columnName])).toEqual(
+      expect.arrayContaining([
+        [3, 'Esperado (%)'],
+        [4, 'Esperado (%)'],
+        [5, 'Semana'],
+      ]),
+    );
     expect(goalIssues.find((issue) => issue.row === 3)!.message).toMatch(/diminui de 30% .* para 20%/);
     expect([...config.goalTracks.keys()]).toEqual([]);
   });

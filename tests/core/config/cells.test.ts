@@ -1,7 +1,7 @@
 import {
-  MAX_TEXT_LENGTH,
   isBlank,
   locateColumns,
+  MAX_TEXT_LENGTH,
   readDate,
   readIdList,
   readNumber,
@@ -43,7 +43,11 @@ describe('readText', () => {
 });
 
 describe('readPositiveInteger', () => {
-  it.each<[Cell, number]>([[12, 12], ['12', 12], [' 7 ', 7]])('reads %p', (cell, value) => {
+  it.each<[Cell, number]>([
+    [12, 12],
+    ['12', 12],
+    [' 7 ', 7],
+  ])('reads %p', (cell, value) => {
     expect(readPositiveInteger(cell)).toEqual({ ok: true, value });
   });
 
@@ -134,8 +138,20 @@ describe('readOptionalEmail', () => {
 
 describe('readYesNo', () => {
   it.each<[Cell, boolean]>([
-    ['Sim', true], ['sim', true], ['S', true], ['TRUE', true], [true, true], [null, true], ['', true], ['1', true],
-    ['Não', false], ['NÃO', false], ['nao', false], ['n', false], [false, false], ['0', false],
+    ['Sim', true],
+    ['sim', true],
+    ['S', true],
+    ['TRUE', true],
+    [true, true],
+    [null, true],
+    ['', true],
+    ['1', true],
+    ['Não', false],
+    ['NÃO', false],
+    ['nao', false],
+    ['n', false],
+    [false, false],
+    ['0', false],
   ])('reads %p', (cell, value) => {
     expect(readYesNo(cell)).toEqual({ ok: true, value });
   });

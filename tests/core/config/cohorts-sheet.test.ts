@@ -3,11 +3,22 @@ import type { GoalTrack } from '../../../src/core/model/goals';
 import { COHORT_HEADERS } from '../../../src/core/sheets';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
-const TRACKS = new Map<string, GoalTrack>([['Padrão', { name: 'Padrão', points: [{ week: 0, expected: 0 }, { week: 10, expected: 100 }] }]]);
+const TRACKS = new Map<string, GoalTrack>([
+  [
+    'Padrão',
+    {
+      name: 'Padrão',
+      points: [
+        { week: 0, expected: 0 },
+        { week: 10, expected: 100 },
+      ],
+    },
+  ],
+]);
 const HEADER: Cell[] = [...COHORT_HEADERS];
 // Turma | Tag ID | Início | Produtos | Meta | Tutor | Ativa
 const good = (name: string, tag: Cell = 10, overrides: Partial<Record<(typeof COHORT_HEADERS)[number], Cell>> = {}): Cell[] => {
-  const row: Record<string, Cell> = { Turma: name, 'Tag ID': tag, 'Início': '2026-09-01', Produtos: '11', Meta: 'Padrão', Tutor: '', Ativa: 'Sim', ...overrides };
+  const row: Record<string, Cell> = { Turma: name, 'Tag ID': tag, Início: '2026-09-01', Produtos: '11', Meta: 'Padrão', Tutor: '', Ativa: 'Sim', ...overrides };
   return COHORT_HEADERS.map((header) => row[header]);
 };
 const parse = (...rows: Cell[][]) => parseCohortsSheet([HEADER, ...rows], TRACKS);
@@ -20,7 +31,16 @@ describe('parseCohortsSheet', () => {
     );
     expect(issues).toEqual([]);
     expect(cohorts).toEqual([
-      { name: 'Turma A', tagId: 101, start: '2026-09-01', productIds: [11, 12, 13], goalTrack: 'Padrão', tutorEmail: 'tutor@escola.com', active: true, sheetRow: 1 },
+      {
+        name: 'Turma A',
+        tagId: 101,
+        start: '2026-09-01',
+        productIds: [11, 12, 13],
+        goalTrack: 'Padrão',
+        tutorEmail: 'tutor@escola.com',
+        active: true,
+        sheetRow: 1,
+      },
       { name: 'Turma B', tagId: 102, start: '2026-09-01', productIds: [14], goalTrack: null, tutorEmail: null, active: false, sheetRow: 2 },
     ]);
   });
@@ -35,7 +55,10 @@ describe('parseCohortsSheet', () => {
   it('skips fully blank rows without complaint', () => {
     const { cohorts, issues } = parse(good('A', 1), [null, '', ' ', null, null, null, null], good('B', 2));
     expect(issues).toEqual([]);
-    expect(cohorts.map((c) => [c.name, c.sheetRow])).toEqual([['A', 1], ['B', 3]]);
+    expect(cohorts.map((c) => [c.name, c.sheetRow])).toEqual([
+      ['A', 1],
+      ['B', 3],
+    ]);
   });
 
   it('treats an empty Ativa as active', () => {
@@ -47,7 +70,7 @@ describe('parseCohortsSheet', () => {
     ['non-integer tag', { 'Tag ID': 1.5 }, 'Tag ID', /não é um número inteiro positivo/],
     ['negative tag', { 'Tag ID': -4 }, 'Tag ID', /não é um número inteiro positivo/],
     ['text tag', { 'Tag ID': 'dez' }, 'Tag ID', /não é um número inteiro positivo/],
-    ['impossible date', { 'Início': '30/02/2026' }, 'Início', /não é uma data válida/],
+    ['impossible date', { Início: '30/02/2026' }, 'Início', /não é uma data válida/],
     ['product abc', { Produtos: 'abc' }, 'Produtos', /"abc" não é um ID de produto/],
     ['no products', { Produtos: null }, 'Produtos', /vazia/],
     ['unknown goal track', { Meta: 'Rápida' }, 'Meta', /meta "Rápida" não existe/],
@@ -73,17 +96,13 @@ describe('parseCohortsSheet', () => {
   it('refuses a repeated cohort name, case-insensitively, pointing at the first row', () => {
     const { cohorts, issues } = parse(good('Turma A', 1), good('TURMA a', 2));
     expect(cohorts.map((c) => c.name)).toEqual(['Turma A']);
-    expect(issues).toEqual([
-      expect.objectContaining({ row: 2, columnName: 'Turma', message: 'nome repetido (já usado na linha 2)' }),
-    ]);
+    expect(issues).toEqual([expect.objectContaining({ row: 2, columnName: 'Turma', message: 'nome repetido (já usado na linha 2)' })]);
   });
 
   it('refuses a second active cohort on the same tag, but allows an archived one', () => {
     const { cohorts, issues } = parse(good('A', 7), good('B', 7, { Ativa: 'Não' }), good('C', 7));
     expect(cohorts.map((c) => c.name)).toEqual(['A', 'B']);
-    expect(issues).toEqual([
-      expect.objectContaining({ row: 3, columnName: 'Tag ID', message: 'a tag 7 já é da turma ativa "A"' }),
-    ]);
+    expect(issues).toEqual([expect.objectContaining({ row: 3, columnName: 'Tag ID', message: 'a tag 7 já é da turma ativa "A"' })]);
   });
 
   it('lets an active cohort take the tag of an earlier archived one', () => {

@@ -5,17 +5,23 @@ const HEADER: Cell[] = ['Meta', 'Semana', 'Esperado (%)'];
 
 describe('parseGoalsSheet', () => {
   it('groups rows into tracks sorted by week', () => {
-    const { tracks, issues } = parseGoalsSheet([
-      HEADER,
-      ['Rápida', 4, 100],
-      ['Padrão', 0, 0],
-      ['Rápida', 0, '0'],
-      ['Padrão', '8', '50,5'],
-      ['Rápida', 2, 60],
-    ]);
+    const { tracks, issues } = parseGoalsSheet([HEADER, ['Rápida', 4, 100], ['Padrão', 0, 0], ['Rápida', 0, '0'], ['Padrão', '8', '50,5'], ['Rápida', 2, 60]]);
     expect(issues).toEqual([]);
-    expect(tracks.get('Rápida')).toEqual({ name: 'Rápida', points: [{ week: 0, expected: 0 }, { week: 2, expected: 60 }, { week: 4, expected: 100 }] });
-    expect(tracks.get('Padrão')).toEqual({ name: 'Padrão', points: [{ week: 0, expected: 0 }, { week: 8, expected: 50.5 }] });
+    expect(tracks.get('Rápida')).toEqual({
+      name: 'Rápida',
+      points: [
+        { week: 0, expected: 0 },
+        { week: 2, expected: 60 },
+        { week: 4, expected: 100 },
+      ],
+    });
+    expect(tracks.get('Padrão')).toEqual({
+      name: 'Padrão',
+      points: [
+        { week: 0, expected: 0 },
+        { week: 8, expected: 50.5 },
+      ],
+    });
   });
 
   it('allows a flat stretch (expected may stay the same)', () => {
@@ -29,7 +35,11 @@ describe('parseGoalsSheet', () => {
     expect([...tracks.keys()]).toEqual(['Boa']);
     expect(issues).toEqual([
       {
-        sheet: 'Metas', row: 2, column: 2, columnName: 'Esperado (%)', severity: 'error',
+        sheet: 'Metas',
+        row: 2,
+        column: 2,
+        columnName: 'Esperado (%)',
+        severity: 'error',
         message: 'meta "Ruim" diminui de 50% (semana 2) para 40% (semana 4); o esperado não pode cair',
       },
     ]);
@@ -62,9 +72,12 @@ describe('parseGoalsSheet', () => {
   });
 
   it('reports a missing header; treats a missing sheet as no tracks', () => {
-    expect(parseGoalsSheet([['Meta', 'Semana'], ['M', 0]]).issues).toEqual([
-      expect.objectContaining({ sheet: 'Metas', row: 0, columnName: 'Esperado (%)', message: 'cabeçalho ausente: Esperado (%)' }),
-    ]);
+    expect(
+      parseGoalsSheet([
+        ['Meta', 'Semana'],
+        ['M', 0],
+      ]).issues,
+    ).toEqual([expect.objectContaining({ sheet: 'Metas', row: 0, columnName: 'Esperado (%)', message: 'cabeçalho ausente: Esperado (%)' })]);
     expect(parseGoalsSheet(null)).toEqual({ tracks: new Map(), issues: [] });
   });
 });

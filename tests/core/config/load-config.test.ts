@@ -1,23 +1,30 @@
-import { ConfigError, describeIssue, type ConfigIssue } from '../../../src/core/config/issues';
-import { annotateConfigIssues, loadConfig } from '../../../src/core/config/load-config';
-import { cohortRow, cohortsTemplate, ensureConfigSheets, goalsTemplate, settingsTemplate } from '../../../src/core/config/templates';
-import { parseGoalsSheet } from '../../../src/core/config/goals-sheet';
-import { parseSettingsSheet } from '../../../src/core/config/settings-sheet';
 import { parseCohortsSheet } from '../../../src/core/config/cohorts-sheet';
+import { parseGoalsSheet } from '../../../src/core/config/goals-sheet';
+import { ConfigError, type ConfigIssue, describeIssue } from '../../../src/core/config/issues';
+import { annotateConfigIssues, loadConfig } from '../../../src/core/config/load-config';
+import { parseSettingsSheet } from '../../../src/core/config/settings-sheet';
+import { cohortRow, cohortsTemplate, ensureConfigSheets, goalsTemplate, settingsTemplate } from '../../../src/core/config/templates';
 import { DEFAULT_GOAL_TRACK } from '../../../src/core/model/goals';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import { COHORT_HEADERS } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 
 const issue = (overrides: Partial<ConfigIssue>): ConfigIssue => ({
-  sheet: 'Turmas', row: 3, column: 1, columnName: 'Tag ID', severity: 'error', message: 'está vazia', ...overrides,
+  sheet: 'Turmas',
+  row: 3,
+  column: 1,
+  columnName: 'Tag ID',
+  severity: 'error',
+  message: 'está vazia',
+  ...overrides,
 });
 
 describe('describeIssue and ConfigError', () => {
   it('names the sheet, the 1-based row and the column', () => {
     expect(describeIssue(issue({}))).toBe('Turmas, linha 4, coluna Tag ID: está vazia');
-    expect(describeIssue(issue({ row: 0, column: 0, columnName: 'Produtos', message: 'cabeçalho ausente: Produtos' })))
-      .toBe('Turmas, linha 1, coluna Produtos: cabeçalho ausente: Produtos');
+    expect(describeIssue(issue({ row: 0, column: 0, columnName: 'Produtos', message: 'cabeçalho ausente: Produtos' }))).toBe(
+      'Turmas, linha 1, coluna Produtos: cabeçalho ausente: Produtos',
+    );
   });
 
   it('names only the sheet for a sheet-level issue', () => {
@@ -54,7 +61,10 @@ describe('templates', () => {
     const tracks = new Map([[DEFAULT_GOAL_TRACK.name, DEFAULT_GOAL_TRACK]]);
     const { cohorts, issues } = parseCohortsSheet([[...COHORT_HEADERS], cohortRow(cohort), cohortRow(bare)], tracks);
     expect(issues).toEqual([]);
-    expect(cohorts).toEqual([{ ...cohort, sheetRow: 1 }, { ...bare, sheetRow: 2 }]);
+    expect(cohorts).toEqual([
+      { ...cohort, sheetRow: 1 },
+      { ...bare, sheetRow: 2 },
+    ]);
   });
 });
 
@@ -68,7 +78,10 @@ describe('ensureConfigSheets', () => {
 
   it('never overwrites a sheet that exists, and creates only the missing ones', () => {
     const workbook = new MemoryWorkbook();
-    const typed = [['Meta', 'Semana', 'Esperado (%)'], ['Minha', 0, 5]];
+    const typed = [
+      ['Meta', 'Semana', 'Esperado (%)'],
+      ['Minha', 0, 5],
+    ];
     workbook.writeSheet('Metas', { rows: typed });
     workbook.writeSheet('Configuração', { rows: [['qualquer coisa']] });
     expect(ensureConfigSheets(workbook)).toEqual(['Turmas']);
@@ -81,8 +94,22 @@ describe('ensureConfigSheets', () => {
 describe('loadConfig', () => {
   function schoolWorkbook(): MemoryWorkbook {
     const workbook = new MemoryWorkbook();
-    workbook.writeSheet('Configuração', { rows: [['Chave', 'Valor'], ['Fuso horário', 'UTC'], ['Chave inventada', 1]] });
-    workbook.writeSheet('Metas', { rows: [['Meta', 'Semana', 'Esperado (%)'], ['Rápida', 0, 0], ['Rápida', 4, 100], ['Caindo', 0, 50], ['Caindo', 1, 10]] });
+    workbook.writeSheet('Configuração', {
+      rows: [
+        ['Chave', 'Valor'],
+        ['Fuso horário', 'UTC'],
+        ['Chave inventada', 1],
+      ],
+    });
+    workbook.writeSheet('Metas', {
+      rows: [
+        ['Meta', 'Semana', 'Esperado (%)'],
+        ['Rápida', 0, 0],
+        ['Rápida', 4, 100],
+        ['Caindo', 0, 50],
+        ['Caindo', 1, 10],
+      ],
+    });
     workbook.writeSheet('Turmas', {
       rows: [
         [...COHORT_HEADERS],
@@ -139,7 +166,7 @@ describe('annotateConfigIssues', () => {
     expect(workbook.sheetNames()).not.toContain('Configuração');
   });
 
-  it('clears last run\'s notes when the issues are fixed', () => {
+  it("clears last run's notes when the issues are fixed", () => {
     const workbook = new MemoryWorkbook();
     workbook.writeSheet('Turmas', { rows: [[...COHORT_HEADERS]] });
     annotateConfigIssues(workbook, [issue({})]);

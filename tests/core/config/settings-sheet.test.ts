@@ -33,7 +33,13 @@ describe('parseSettingsSheet', () => {
     });
   });
 
-  it.each<[Cell, number]>([['segunda', 1], ['Terça-feira', 2], ['sabado', 6], ['Sábado', 6], ['domingo', 7]])('reads the weekday %p', (cell, day) => {
+  it.each<[Cell, number]>([
+    ['segunda', 1],
+    ['Terça-feira', 2],
+    ['sabado', 6],
+    ['Sábado', 6],
+    ['domingo', 7],
+  ])('reads the weekday %p', (cell, day) => {
     expect(parse(['Dia da atualização semanal', cell]).settings.runWeekday).toBe(day);
   });
 
@@ -60,7 +66,11 @@ describe('parseSettingsSheet', () => {
     expect(settings.timeZone).toBe('America/Sao_Paulo');
     expect(issues).toEqual([
       {
-        sheet: 'Configuração', row: 1, column: 1, columnName: 'Valor', severity: 'error',
+        sheet: 'Configuração',
+        row: 1,
+        column: 1,
+        columnName: 'Valor',
+        severity: 'error',
         message: 'Fuso horário: "Brasil/Brasília" não é um fuso horário (ex.: America/Sao_Paulo); usando o padrão (America/Sao_Paulo)',
       },
     ]);
@@ -109,7 +119,12 @@ describe('parseSettingsSheet', () => {
       issues: [expect.objectContaining({ sheet: 'Configuração', row: -1, severity: 'warning' })],
       apiUrl: { state: 'empty' },
     });
-    expect(parseSettingsSheet([['Chave', 'Value'], ['Fuso horário', 'UTC']])).toEqual({
+    expect(
+      parseSettingsSheet([
+        ['Chave', 'Value'],
+        ['Fuso horário', 'UTC'],
+      ]),
+    ).toEqual({
       settings: DEFAULT_SETTINGS,
       issues: [expect.objectContaining({ row: 0, severity: 'error', message: 'cabeçalho ausente: Valor' })],
       apiUrl: { state: 'empty' },

@@ -1,5 +1,5 @@
 import { HistoryIndex } from '../../../src/core/history/history-index';
-import { HISTORY_HEADERS, encodeHistoryRow, type HistoryRow } from '../../../src/core/history/schema';
+import { encodeHistoryRow, HISTORY_HEADERS, type HistoryRow } from '../../../src/core/history/schema';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
 const SP = 'America/Sao_Paulo';
@@ -8,8 +8,20 @@ const W2 = '2026-09-07';
 const W3 = '2026-09-14';
 
 const snapshot = (week: string, studentId: number, productId: number, progress: number, productName = `Produto ${productId}`): HistoryRow => ({
-  week, cohort: 'T', studentId, name: `Aluno ${studentId}`, email: '', productId, productName, progress, lessonsCompleted: 0,
-  lastAccessAt: null, expected: null, situation: 'Sem meta', origin: 'API', collectedAt: Date.UTC(2026, 8, 1, 12),
+  week,
+  cohort: 'T',
+  studentId,
+  name: `Aluno ${studentId}`,
+  email: '',
+  productId,
+  productName,
+  progress,
+  lessonsCompleted: 0,
+  lastAccessAt: null,
+  expected: null,
+  situation: 'Sem meta',
+  origin: 'API',
+  collectedAt: Date.UTC(2026, 8, 1, 12),
 });
 const sheetOf = (...rows: (HistoryRow | Cell[])[]): Cell[][] => [
   [...HISTORY_HEADERS],
@@ -18,7 +30,13 @@ const sheetOf = (...rows: (HistoryRow | Cell[])[]): Cell[][] => [
 
 describe('HistoryIndex', () => {
   it('keeps the latest snapshot per student and product, whatever the row order', () => {
-    const index = HistoryIndex.fromRows([snapshot(W2, 1, 11, 40), snapshot(W3, 1, 11, 55), snapshot(W1, 1, 11, 10), snapshot(W1, 1, 12, 5), snapshot(W2, 2, 11, 70)]);
+    const index = HistoryIndex.fromRows([
+      snapshot(W2, 1, 11, 40),
+      snapshot(W3, 1, 11, 55),
+      snapshot(W1, 1, 11, 10),
+      snapshot(W1, 1, 12, 5),
+      snapshot(W2, 2, 11, 70),
+    ]);
     expect(index.latest(1, 11)?.progress).toBe(55);
     expect(index.latest(1, 12)?.week).toBe(W1);
     expect(index.latest(2, 11)?.progress).toBe(70);
@@ -34,14 +52,23 @@ describe('HistoryIndex', () => {
 
   it('gives weekly means oldest first, only for weeks with all the products', () => {
     const index = HistoryIndex.fromRows([
-      snapshot(W3, 1, 11, 80), snapshot(W3, 1, 12, 60),
-      snapshot(W1, 1, 11, 10), snapshot(W1, 1, 12, 30),
+      snapshot(W3, 1, 11, 80),
+      snapshot(W3, 1, 12, 60),
+      snapshot(W1, 1, 11, 10),
+      snapshot(W1, 1, 12, 30),
       snapshot(W2, 1, 11, 50), // product 12 missing in W2
       snapshot(W2, 1, 13, 99), // not tracked
       snapshot(W2, 2, 12, 99), // another student
     ]);
-    expect(index.weeklyMeans(1, [11, 12])).toEqual([{ week: W1, mean: 20 }, { week: W3, mean: 70 }]);
-    expect(index.weeklyMeans(1, [11])).toEqual([{ week: W1, mean: 10 }, { week: W2, mean: 50 }, { week: W3, mean: 80 }]);
+    expect(index.weeklyMeans(1, [11, 12])).toEqual([
+      { week: W1, mean: 20 },
+      { week: W3, mean: 70 },
+    ]);
+    expect(index.weeklyMeans(1, [11])).toEqual([
+      { week: W1, mean: 10 },
+      { week: W2, mean: 50 },
+      { week: W3, mean: 80 },
+    ]);
     expect(index.weeklyMeans(9, [11])).toEqual([]);
   });
 
@@ -67,7 +94,13 @@ describe('HistoryIndex', () => {
   });
 
   it('takes product names from every week, the latest real one winning; a placeholder `Produto N` is no name', () => {
-    const values = sheetOf(snapshot(W1, 1, 11, 0, 'Excel antigo'), snapshot(W2, 1, 11, 0, 'Excel'), snapshot(W3, 1, 11, 0, 'Produto 11'), snapshot(W3, 1, 12, 0, 'Produto 12'), snapshot(W3, 1, 13, 0, 'Word'));
+    const values = sheetOf(
+      snapshot(W1, 1, 11, 0, 'Excel antigo'),
+      snapshot(W2, 1, 11, 0, 'Excel'),
+      snapshot(W3, 1, 11, 0, 'Produto 11'),
+      snapshot(W3, 1, 12, 0, 'Produto 12'),
+      snapshot(W3, 1, 13, 0, 'Word'),
+    );
     const index = HistoryIndex.fromSheet(values, SP, W3);
     expect(index.productName(11)).toBe('Excel');
     expect(index.productName(12)).toBeUndefined();

@@ -1,7 +1,7 @@
 // A schema change of Histórico migrates with a backup copy; unknown layouts are refused, not guessed.
 
-import { HISTORY_HEADERS, checkHistoryHeader } from '../../../src/core/history/schema';
-import { migrateHistory, readMigratedHistory, type HistoryMigration } from '../../../src/core/history/migrations';
+import { type HistoryMigration, migrateHistory, readMigratedHistory } from '../../../src/core/history/migrations';
+import { checkHistoryHeader, HISTORY_HEADERS } from '../../../src/core/history/schema';
 import { SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 

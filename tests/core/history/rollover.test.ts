@@ -1,7 +1,7 @@
 // Rolling `Histórico` over before the cell limit: whole weeks, oldest first, the latest weeks kept,
 // unreadable rows never lost, and the archive written before the live sheet shrinks.
 
-import { describeRollover, rollOverHistory, rowsMissingFromArchive, type ArchiveSink } from '../../../src/core/history/archive-sink';
+import { type ArchiveSink, describeRollover, rollOverHistory, rowsMissingFromArchive } from '../../../src/core/history/archive-sink';
 import { archiveName, planRollover } from '../../../src/core/history/rollover';
 import { HISTORY_FORMATS, HISTORY_HEADERS, HistorySchemaError } from '../../../src/core/history/schema';
 import { SHEET } from '../../../src/core/sheets';
@@ -14,7 +14,20 @@ const weekAt = (index: number) => addDays(FIRST, 7 * index);
 
 /** A full-width stored row of `week` for a student. */
 const row = (week: string, student: number): Cell[] => [
-  serialOfLocalDate(week), 'Turma A', student, `Aluno ${student}`, `a${student}@escola.com`, 7, 'Curso', 50, 10, null, 40, 'Em dia', 'API', serialOfLocalDate(week) + 0.5,
+  serialOfLocalDate(week),
+  'Turma A',
+  student,
+  `Aluno ${student}`,
+  `a${student}@escola.com`,
+  7,
+  'Curso',
+  50,
+  10,
+  null,
+  40,
+  'Em dia',
+  'API',
+  serialOfLocalDate(week) + 0.5,
 ];
 const sheet = (rows: Cell[][]): Cell[][] => [[...HISTORY_HEADERS], ...rows];
 /** `weeks` weeks of `perWeek` students each, oldest first. */
@@ -33,7 +46,22 @@ describe('planRollover', () => {
 
   it('uses Sheets’ 10 million cells and 80% by default', () => {
     expect(planRollover(history(40), { cellsUsed: 8_000_000 })).toBeNull();
-    expect(planRollover(history(40), { cellsUsed: 8_000_001 })?.archivedWeeks).toEqual([weekAt(0), weekAt(1), weekAt(2), weekAt(3), weekAt(4), weekAt(5), weekAt(6), weekAt(7), weekAt(8), weekAt(9), weekAt(10), weekAt(11), weekAt(12), weekAt(13)]);
+    expect(planRollover(history(40), { cellsUsed: 8_000_001 })?.archivedWeeks).toEqual([
+      weekAt(0),
+      weekAt(1),
+      weekAt(2),
+      weekAt(3),
+      weekAt(4),
+      weekAt(5),
+      weekAt(6),
+      weekAt(7),
+      weekAt(8),
+      weekAt(9),
+      weekAt(10),
+      weekAt(11),
+      weekAt(12),
+      weekAt(13),
+    ]);
   });
 
   it('archives the oldest whole weeks until the use is below 60%', () => {
@@ -148,7 +176,16 @@ describe('rollOverHistory', () => {
     const values = history(40);
     const workbook = workbookWith(values);
     let seenDuringAppend: Cell[][] | null = null;
-    rollOverHistory(workbook, { append: (name) => { seenDuringAppend = workbook.readSheet(SHEET.history); return name; } }, options);
+    rollOverHistory(
+      workbook,
+      {
+        append: (name) => {
+          seenDuringAppend = workbook.readSheet(SHEET.history);
+          return name;
+        },
+      },
+      options,
+    );
     expect(seenDuringAppend).toEqual(values);
   });
 
@@ -156,7 +193,11 @@ describe('rollOverHistory', () => {
     const values = history(40);
     const workbook = workbookWith(values);
     const writesBefore = workbook.calls.writes;
-    const failing: ArchiveSink = { append: () => { throw new Error('arquivo indisponível'); } };
+    const failing: ArchiveSink = {
+      append: () => {
+        throw new Error('arquivo indisponível');
+      },
+    };
     expect(() => rollOverHistory(workbook, failing, options)).toThrow('arquivo indisponível');
     expect(workbook.readSheet(SHEET.history)).toEqual(values);
     expect(workbook.calls.writes).toBe(writesBefore);

@@ -1,12 +1,12 @@
 import {
-  HISTORY_HEADERS,
-  HistorySchemaError,
   checkHistoryHeader,
   decodeHistoryRow,
   encodeHistoryRow,
+  HISTORY_HEADERS,
+  type HistoryRow,
+  HistorySchemaError,
   historyKey,
   weekOfCell,
-  type HistoryRow,
 } from '../../../src/core/history/schema';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
@@ -59,7 +59,15 @@ describe('history row codec', () => {
 
   it('reads values a person typed as text', () => {
     const cells: Cell[] = ['2026-09-07', 'T', '501', 'N', '', '11', '', '42.5', '', '', '', 'Em dia', 'API', 46272.25];
-    expect(decodeHistoryRow(cells, SP)).toMatchObject({ week: '2026-09-07', studentId: 501, productId: 11, progress: 42.5, lessonsCompleted: 0, lastAccessAt: null, expected: null });
+    expect(decodeHistoryRow(cells, SP)).toMatchObject({
+      week: '2026-09-07',
+      studentId: 501,
+      productId: 11,
+      progress: 42.5,
+      lessonsCompleted: 0,
+      lastAccessAt: null,
+      expected: null,
+    });
   });
 
   it.each<[string, number, Cell]>([

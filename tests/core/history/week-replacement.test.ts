@@ -90,7 +90,7 @@ describe('planWeekReplacement', () => {
     expect(older.result).toHaveLength(4);
   });
 
-  it('rewrites an unsorted sheet whole: the week\'s old rows go, every other row stays exactly once', () => {
+  it("rewrites an unsorted sheet whole: the week's old rows go, every other row stays exactly once", () => {
     const values = sheet(row(W3, 1), row(W1, 1), row(W2, 1), row(W4, 1), row(W2, 2), row(W1, 2));
     const weekRows = [row(W2, 1, 'new'), row(W2, 2, 'new')];
     const plan = planWeekReplacement(values, W2, weekRows);
@@ -117,16 +117,30 @@ describe('planWeekReplacement', () => {
 
   describe('with the cohorts the run collected', () => {
     // Full rows: week, cohort, student, …, product at index 5.
-    const full = (week: string, cohort: string, student: number, product: number, tag = 'old'): Cell[] =>
-      [serialOfLocalDate(week), cohort, student, tag, null, product, null, 0, 0, null, null, 'Sem meta', 'API', 1];
+    const full = (week: string, cohort: string, student: number, product: number, tag = 'old'): Cell[] => [
+      serialOfLocalDate(week),
+      cohort,
+      student,
+      tag,
+      null,
+      product,
+      null,
+      0,
+      0,
+      null,
+      null,
+      'Sem meta',
+      'API',
+      1,
+    ];
 
-    it('replaces only those cohorts\' rows of the week; the others stay, and other weeks too', () => {
+    it("replaces only those cohorts' rows of the week; the others stay, and other weeks too", () => {
       const values = sheet(full(W1, 'A', 1, 11), full(W2, 'A', 1, 11), full(W2, 'B', 2, 11), full(W2, 'B', 3, 11));
       const { result } = apply2(values, W2, [full(W2, 'A', 1, 11, 'new')], new Set(['A']));
       expect(result).toEqual(sheet(full(W1, 'A', 1, 11), full(W2, 'B', 2, 11), full(W2, 'B', 3, 11), full(W2, 'A', 1, 11, 'new')));
     });
 
-    it('a new row takes the place of a kept cohort\'s row with its key (a student moved in), never doubling it', () => {
+    it("a new row takes the place of a kept cohort's row with its key (a student moved in), never doubling it", () => {
       const values = sheet(full(W2, 'B', 2, 11), full(W2, 'B', 3, 11));
       const { result } = apply2(values, W2, [full(W2, 'A', 2, 11, 'new')], new Set(['A']));
       expect(result).toEqual(sheet(full(W2, 'B', 3, 11), full(W2, 'A', 2, 11, 'new')));
@@ -134,13 +148,33 @@ describe('planWeekReplacement', () => {
   });
 
   describe('with columns people added', () => {
-    const full = (week: string, student: number, product: number, tag = 'old'): Cell[] =>
-      [serialOfLocalDate(week), 'A', student, tag, null, product, null, 0, 0, null, null, 'Sem meta', 'API', 1];
+    const full = (week: string, student: number, product: number, tag = 'old'): Cell[] => [
+      serialOfLocalDate(week),
+      'A',
+      student,
+      tag,
+      null,
+      product,
+      null,
+      0,
+      0,
+      null,
+      null,
+      'Sem meta',
+      'API',
+      1,
+    ];
     const header = [...HISTORY_HEADERS, 'Observação', 'Ligar?'];
     const noted = (row: Cell[], ...extras: Cell[]) => [...row, ...extras, ...Array(2 - extras.length).fill(null)];
 
     it('the fast path carries each note to the new row with its key, blanks the others, and the stale tail is cleared', () => {
-      const values: Cell[][] = [header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 1, 11), 'a'), noted(full(W2, 2, 11), null, 'sim'), noted(full(W2, 3, 11), null)];
+      const values: Cell[][] = [
+        header,
+        noted(full(W1, 1, 11), 'w1'),
+        noted(full(W2, 1, 11), 'a'),
+        noted(full(W2, 2, 11), null, 'sim'),
+        noted(full(W2, 3, 11), null),
+      ];
       const weekRows = [full(W2, 2, 11, 'new'), full(W2, 1, 11, 'new')];
       const { result, fromRow } = apply2(values, W2, weekRows);
       expect(fromRow).toBe(2);
@@ -151,7 +185,13 @@ describe('planWeekReplacement', () => {
       const values: Cell[][] = [header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 1, 11), 'a'), noted(full(W3, 1, 11), 'w3')];
       const { result, fromRow } = apply2(values, W2, [full(W2, 1, 11, 'new'), full(W2, 4, 11, 'new')]);
       expect(fromRow).toBe(1);
-      expect(result).toEqual([header, noted(full(W1, 1, 11), 'w1'), noted(full(W2, 1, 11, 'new'), 'a'), noted(full(W2, 4, 11, 'new')), noted(full(W3, 1, 11), 'w3')]);
+      expect(result).toEqual([
+        header,
+        noted(full(W1, 1, 11), 'w1'),
+        noted(full(W2, 1, 11, 'new'), 'a'),
+        noted(full(W2, 4, 11, 'new')),
+        noted(full(W3, 1, 11), 'w3'),
+      ]);
     });
 
     it('a note on a row the week no longer has refuses the write, naming the column and the row', () => {

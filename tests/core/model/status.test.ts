@@ -1,5 +1,5 @@
-import { classifyStudent, type StudentWeek } from '../../../src/core/model/status';
 import { DEFAULT_SETTINGS, type Thresholds } from '../../../src/core/model/settings';
+import { classifyStudent, type StudentWeek } from '../../../src/core/model/status';
 
 // Defaults: warn 7 days, risk 14 days, late 10 pp, risk 25 pp, stalled 2 weeks, grace 7 days.
 const T: Thresholds = DEFAULT_SETTINGS;

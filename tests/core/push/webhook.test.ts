@@ -1,29 +1,43 @@
 // Push instead of poll: webhook bodies in both formats, the latest value kept, and the job skipping
 // the call for a student whose progress arrived after their last access.
 
-import { parseWebhookBody } from '../../../src/core/push/webhook-events';
-import { readPushedProgress, recordPushedProgress } from '../../../src/core/push/pushed-sheet';
-import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
-import { HistoryIndex } from '../../../src/core/history/history-index';
 import { loadConfig } from '../../../src/core/config/load-config';
+import { HistoryIndex } from '../../../src/core/history/history-index';
+import { readPushedProgress, recordPushedProgress } from '../../../src/core/push/pushed-sheet';
+import { parseWebhookBody } from '../../../src/core/push/webhook-events';
 import { SyncJob } from '../../../src/core/sync/job';
+import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import { driveJob } from '../../../src/node/drive-job';
 import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workbook';
 
 describe('parseWebhookBody', () => {
   it('reads the documented usuario.progresso event and the v2 user.progress event', () => {
-    expect(parseWebhookBody(JSON.stringify({ event_id: 'e1', event_type: 'usuario.progresso', event: { usuario: { id: 1051 }, produto: { id: '2404' }, progresso: 30 } }), 5)).toEqual({
-      kind: 'progress', progress: { studentId: 1051, productId: 2404, percent: 30, receivedAt: 5 },
+    expect(
+      parseWebhookBody(
+        JSON.stringify({ event_id: 'e1', event_type: 'usuario.progresso', event: { usuario: { id: 1051 }, produto: { id: '2404' }, progresso: 30 } }),
+        5,
+      ),
+    ).toEqual({
+      kind: 'progress',
+      progress: { studentId: 1051, productId: 2404, percent: 30, receivedAt: 5 },
     });
-    expect(parseWebhookBody(JSON.stringify({ version: '2', event: 'user.progress', payload: { user: { id: '7' }, product: { id: 11 }, progress_percentage: '41,7%' } }), 9)).toEqual({
-      kind: 'progress', progress: { studentId: 7, productId: 11, percent: 41.7, receivedAt: 9 },
+    expect(
+      parseWebhookBody(
+        JSON.stringify({ version: '2', event: 'user.progress', payload: { user: { id: '7' }, product: { id: 11 }, progress_percentage: '41,7%' } }),
+        9,
+      ),
+    ).toEqual({
+      kind: 'progress',
+      progress: { studentId: 7, productId: 11, percent: 41.7, receivedAt: 9 },
     });
   });
 
   it('acknowledges and ignores other events and bad bodies', () => {
     expect(parseWebhookBody(JSON.stringify({ event_type: 'aula.concluida', event: {} }), 1)).toMatchObject({ kind: 'ignored' });
     expect(parseWebhookBody('{not json', 1)).toMatchObject({ kind: 'ignored', reason: 'corpo não é JSON' });
-    expect(parseWebhookBody(JSON.stringify({ event_type: 'usuario.progresso', event: { usuario: { id: 1 }, produto: { id: 2 }, progresso: 140 } }), 1)).toMatchObject({ kind: 'ignored' });
+    expect(
+      parseWebhookBody(JSON.stringify({ event_type: 'usuario.progresso', event: { usuario: { id: 1 }, produto: { id: 2 }, progresso: 140 } }), 1),
+    ).toMatchObject({ kind: 'ignored' });
   });
 });
 
@@ -31,7 +45,10 @@ describe('pushed progress', () => {
   it('keeps only the latest value per student and product', () => {
     const workbook = new MemoryWorkbook();
     recordPushedProgress(workbook, [{ studentId: 1, productId: 11, percent: 10, receivedAt: 100 }]);
-    recordPushedProgress(workbook, [{ studentId: 1, productId: 11, percent: 25, receivedAt: 200 }, { studentId: 2, productId: 11, percent: 5, receivedAt: 150 }]);
+    recordPushedProgress(workbook, [
+      { studentId: 1, productId: 11, percent: 25, receivedAt: 200 },
+      { studentId: 2, productId: 11, percent: 5, receivedAt: 150 },
+    ]);
     recordPushedProgress(workbook, [{ studentId: 1, productId: 11, percent: 12, receivedAt: 120 }]); // late, older
     expect([...readPushedProgress(workbook).values()]).toEqual([
       { studentId: 1, productId: 11, percent: 25, receivedAt: 200 },

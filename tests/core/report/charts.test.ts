@@ -1,4 +1,4 @@
-import { buildCohortCharts, progressBucket, PROGRESS_BUCKETS } from '../../../src/core/report/charts';
+import { buildCohortCharts, PROGRESS_BUCKETS, progressBucket } from '../../../src/core/report/charts';
 import { buildCohortPivot } from '../../../src/core/report/pivot';
 import type { ChartSpec } from '../../../src/core/report/report-specs';
 import type { Cell } from '../../../src/core/workbook/workbook';
@@ -79,7 +79,11 @@ describe('buildCohortCharts', () => {
     expect(progress).toEqual({ row: 0, column: 0, rows: 5, columns: 4 });
     expect(situations).toEqual({ row: 0, column: 5, rows: 5, columns: 6 });
     expect(distribution).toEqual({ row: 0, column: 12, rows: 11, columns: 2 });
-    expect(sheet.charts.map((entry) => entry.position)).toEqual([{ row: 0, column: 15 }, { row: 20, column: 15 }, { row: 40, column: 15 }]);
+    expect(sheet.charts.map((entry) => entry.position)).toEqual([
+      { row: 0, column: 15 },
+      { row: 20, column: 15 },
+      { row: 40, column: 15 },
+    ]);
     expect(new Set(sheet.table.map((row) => row.length))).toEqual(new Set([14]));
     sheet.charts.forEach((entry) => expect(entry.series).toHaveLength(entry.range.columns - 1));
   });
@@ -88,8 +92,16 @@ describe('buildCohortCharts', () => {
     const sheetB = buildCohortCharts(SCENARIO, B, config());
     const progress = sheetB.charts[0];
     expect(progress.series.map((series) => series.name)).toEqual(['Mediana (%)', 'Média (%)']);
-    expect(block(sheetB.table, progress)).toEqual([['Semana', 'Mediana (%)', 'Média (%)'], ['S0 · 16/03', 20, 20], ['S1 · 23/03', 21, 21]]);
-    const gap = buildCohortCharts(SCENARIO.filter((row) => row.week !== '2026-03-09'), A, config());
+    expect(block(sheetB.table, progress)).toEqual([
+      ['Semana', 'Mediana (%)', 'Média (%)'],
+      ['S0 · 16/03', 20, 20],
+      ['S1 · 23/03', 21, 21],
+    ]);
+    const gap = buildCohortCharts(
+      SCENARIO.filter((row) => row.week !== '2026-03-09'),
+      A,
+      config(),
+    );
     expect(block(gap.table, gap.charts[0])[2]).toEqual(['S1 · 09/03', null, null, 10]);
     expect(block(gap.table, gap.charts[1])[2]).toEqual(['S1 · 09/03', null, null, null, null, null]);
   });

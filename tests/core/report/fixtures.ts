@@ -6,7 +6,7 @@ import type { CohortConfig } from '../../../src/core/model/cohort';
 import type { GoalTrack } from '../../../src/core/model/goals';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import type { Situation } from '../../../src/core/model/status';
-import { startOfLocalDate, type LocalDate } from '../../../src/core/time/local-date';
+import { type LocalDate, startOfLocalDate } from '../../../src/core/time/local-date';
 
 export const TZ = 'America/Sao_Paulo';
 const DAY_MS = 86_400_000;
@@ -18,10 +18,26 @@ export function at(date: LocalDate): number {
 }
 
 /** A linear track: 10 points a week (week 3 → 30%). */
-export const LINEAR: GoalTrack = { name: 'Linear', points: [{ week: 0, expected: 0 }, { week: 10, expected: 100 }] };
+export const LINEAR: GoalTrack = {
+  name: 'Linear',
+  points: [
+    { week: 0, expected: 0 },
+    { week: 10, expected: 100 },
+  ],
+};
 
 export function cohort(overrides: Partial<CohortConfig> = {}): CohortConfig {
-  return { name: 'A', tagId: 1, start: W0, productIds: [1, 2], goalTrack: 'Linear', tutorEmail: 'ana.tutora@escola.br', active: true, sheetRow: 1, ...overrides };
+  return {
+    name: 'A',
+    tagId: 1,
+    start: W0,
+    productIds: [1, 2],
+    goalTrack: 'Linear',
+    tutorEmail: 'ana.tutora@escola.br',
+    active: true,
+    sheetRow: 1,
+    ...overrides,
+  };
 }
 
 export const A = cohort();

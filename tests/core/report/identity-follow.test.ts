@@ -1,18 +1,18 @@
 // Identities over whole weeks: a renamed or deleted `Histórico`, and cohorts renamed (typed into
 // `Turmas`, or through the sidebar/CLI's saveCohort), swapped, or renamed onto another's past.
 
-import { loadConfig } from '../../../src/core/config/load-config';
-import { ConfigError } from '../../../src/core/config/issues';
-import { saveCohort } from '../../../src/core/config/cohort-editing';
 import { appendAdjustment } from '../../../src/core/adjustments/adjustments-sheet';
+import { saveCohort } from '../../../src/core/config/cohort-editing';
+import { ConfigError } from '../../../src/core/config/issues';
+import { loadConfig } from '../../../src/core/config/load-config';
 import { readHistoryRows, writeReports } from '../../../src/core/report/report-sheets';
-import { pivotSheetName, chartSheetName } from '../../../src/core/report/sheet-names';
+import { chartSheetName, pivotSheetName } from '../../../src/core/report/sheet-names';
 import { COHORT_HEADERS, SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Cell } from '../../../src/core/workbook/workbook';
 import { runWeek } from '../../../src/node/sync-runner';
-import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workbook';
 import { createSchool } from '../../../src/simulator';
+import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workbook';
 
 const STUDENTS = 60;
 const school = createSchool({ studentCount: STUDENTS });
@@ -28,13 +28,21 @@ function historyRows(workbook: MemoryWorkbook) {
 }
 
 function weeksOf(workbook: MemoryWorkbook, cohort: string): string[] {
-  return [...new Set(historyRows(workbook).filter((row) => row.cohort === cohort).map((row) => row.week))].sort();
+  return [
+    ...new Set(
+      historyRows(workbook)
+        .filter((row) => row.cohort === cohort)
+        .map((row) => row.week),
+    ),
+  ].sort();
 }
 
 /** Pivot week columns (dd/mm) that hold at least one student's value. */
 function filledWeekColumns(workbook: MemoryWorkbook, sheet: string): string[] {
   const [header, ...rows] = workbook.readSheet(sheet)!;
-  return header.flatMap((cell, column) => (typeof cell === 'string' && /^\d\d\/\d\d$/.test(cell) && rows.some((row) => row[column] !== null && row[column] !== '') ? [cell] : []));
+  return header.flatMap((cell, column) =>
+    typeof cell === 'string' && /^\d\d\/\d\d$/.test(cell) && rows.some((row) => row[column] !== null && row[column] !== '') ? [cell] : [],
+  );
 }
 
 function setCohortName(workbook: MemoryWorkbook, from: string, to: string): void {
@@ -69,7 +77,13 @@ describe('a renamed or missing Histórico', () => {
     await week(workbook, '2026-09-14');
     workbook.deleteSheet(SHEET.history);
     // Everything but the job's own record (which may note that Execuções exists now).
-    const contents = () => JSON.stringify(workbook.sheetNames().filter((name) => name !== SHEET.identity).map((name) => [name, workbook.readSheet(name)]));
+    const contents = () =>
+      JSON.stringify(
+        workbook
+          .sheetNames()
+          .filter((name) => name !== SHEET.identity)
+          .map((name) => [name, workbook.readSheet(name)]),
+      );
     const before = contents();
     const failure = await week(workbook, '2026-09-21').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConfigError);
@@ -122,9 +136,21 @@ describe('a renamed cohort keeps its past', () => {
     const workbook = schoolWorkbook(school, { cohorts: 2 });
     await week(workbook, '2026-09-14');
     const student = historyRows(workbook).find((row) => row.cohort === B.name)!;
-    appendAdjustment(workbook, { date: '2026-09-21', studentId: student.studentId, name: student.name, action: 'Mover', from: B.name, to: A.name, reason: 'teste', by: 'ana' });
+    appendAdjustment(workbook, {
+      date: '2026-09-21',
+      studentId: student.studentId,
+      name: student.name,
+      action: 'Mover',
+      from: B.name,
+      to: A.name,
+      reason: 'teste',
+      by: 'ana',
+    });
     await week(workbook, '2026-09-21');
-    const ids = workbook.readSheet(SHEET.cohorts)!.slice(1).map((row) => row[COHORT_HEADERS.length]);
+    const ids = workbook
+      .readSheet(SHEET.cohorts)!
+      .slice(1)
+      .map((row) => row[COHORT_HEADERS.length]);
     expect(ids.every((id) => typeof id === 'string' && /^t[0-9a-z]{7}$/.test(id))).toBe(true);
     const pivotKey = [...workbook.sheetIdentities()].find(([, names]) => names.includes(pivotSheetName(A.name)))![0];
 
@@ -152,7 +178,18 @@ describe('a renamed cohort keeps its past', () => {
     const workbook = withoutIdentities(earlier);
     workbook.writeSheet(SHEET.cohorts, { rows: earlier.readSheet(SHEET.cohorts)!.map((row) => row.slice(0, COHORT_HEADERS.length)) });
     const current = loadConfig(withoutIdentities(earlier)).cohorts.find((cohort) => cohort.name === A.name)!;
-    const result = saveCohort(workbook, { name: 'Turma Noite', tagId: current.tagId, start: current.start, productIds: [...current.productIds], goalTrack: current.goalTrack, tutorEmail: current.tutorEmail }, A.name);
+    const result = saveCohort(
+      workbook,
+      {
+        name: 'Turma Noite',
+        tagId: current.tagId,
+        start: current.start,
+        productIds: [...current.productIds],
+        goalTrack: current.goalTrack,
+        tutorEmail: current.tutorEmail,
+      },
+      A.name,
+    );
     expect(result).toEqual({ ok: true });
     expect(weeksOf(workbook, 'Turma Noite')).toEqual(['2026-09-14']);
     expect(workbook.sheetNames()).toEqual(expect.arrayContaining([pivotSheetName('Turma Noite'), chartSheetName('Turma Noite')]));
@@ -164,7 +201,12 @@ describe('a renamed cohort keeps its past', () => {
   it('two cohorts that swap names swap their histories and sheets, each student staying with their cohort', async () => {
     const workbook = schoolWorkbook(school, { cohorts: 2 });
     await week(workbook, '2026-09-14');
-    const studentsOf = (name: string, weekKey: string) => new Set(historyRows(workbook).filter((row) => row.cohort === name && row.week === weekKey).map((row) => row.studentId));
+    const studentsOf = (name: string, weekKey: string) =>
+      new Set(
+        historyRows(workbook)
+          .filter((row) => row.cohort === name && row.week === weekKey)
+          .map((row) => row.studentId),
+      );
     const [studentsA, studentsB] = [studentsOf(A.name, '2026-09-14'), studentsOf(B.name, '2026-09-14')];
     const keys = new Map([...workbook.sheetIdentities()].map(([key, names]) => [names[0], key]));
     setCohortName(workbook, A.name, 'Troca');
@@ -210,7 +252,10 @@ describe('a renamed cohort keeps its past', () => {
     const copy: Cell[] = ['Turma cópia', 999, ...row.slice(2)];
     workbook.updateRows(SHEET.cohorts, 2, [copy]);
     const config = loadConfig(workbook);
-    const [first, second] = workbook.readSheet(SHEET.cohorts)!.slice(1).map((cells) => cells[header.indexOf('ID')]);
+    const [first, second] = workbook
+      .readSheet(SHEET.cohorts)!
+      .slice(1)
+      .map((cells) => cells[header.indexOf('ID')]);
     expect(first).toBe(row[header.indexOf('ID')]);
     expect(second).not.toBe(first);
     expect(config.issues.some((issue) => issue.row === 2 && /já é de outra turma/.test(issue.message))).toBe(true);

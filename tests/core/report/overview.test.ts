@@ -1,6 +1,6 @@
 import { buildOverview, OVERVIEW_HEADERS } from '../../../src/core/report/overview';
-import type { Cell } from '../../../src/core/workbook/workbook';
 import { serialOfLocalDate } from '../../../src/core/time/local-date';
+import type { Cell } from '../../../src/core/workbook/workbook';
 import { A, B, cohort, config, SCENARIO, W0, W2 } from './fixtures';
 
 describe('buildOverview', () => {

@@ -26,14 +26,45 @@ describe('buildCohortPivot', () => {
 
   it('leaves a missing week empty and takes Δ from the previous recorded week', () => {
     expect(byName('Bruno')).toEqual([
-      'Bruno', 'bruno@mail.com', 'ana.tutora@escola.br', 'Atrasado', '12 pp abaixo da meta da semana 3', 18, 30, -12, 8, 0, 3, 16, 20, null, 10, null, 18,
+      'Bruno',
+      'bruno@mail.com',
+      'ana.tutora@escola.br',
+      'Atrasado',
+      '12 pp abaixo da meta da semana 3',
+      18,
+      30,
+      -12,
+      8,
+      0,
+      3,
+      16,
+      20,
+      null,
+      10,
+      null,
+      18,
     ]);
   });
 
   it('counts carried (Mantido) weeks as weeks without progress and explains every reason', () => {
     expect(byName('Carla')).toEqual([
-      'Carla', 'carla@mail.com', 'ana.tutora@escola.br', 'Em risco', '20 dias sem acesso · 0 pp em 2 semanas · 25 pp abaixo da meta da semana 3',
-      5, 30, -25, 0, 2, 20, 5, 5, null, 5, 5, 5,
+      'Carla',
+      'carla@mail.com',
+      'ana.tutora@escola.br',
+      'Em risco',
+      '20 dias sem acesso · 0 pp em 2 semanas · 25 pp abaixo da meta da semana 3',
+      5,
+      30,
+      -25,
+      0,
+      2,
+      20,
+      5,
+      5,
+      null,
+      5,
+      5,
+      5,
     ]);
   });
 
@@ -46,9 +77,7 @@ describe('buildCohortPivot', () => {
     expect(pivot.rows.some((row) => row[0] === 'Davi')).toBe(false);
     const pivotB = buildCohortPivot(SCENARIO, B, config());
     expect(pivotB.header.slice(13)).toEqual(['16/03', '23/03']);
-    expect(pivotB.rows).toEqual([
-      ['Davi', 'davi@mail.com', 'beto@escola.br', 'Em risco', '30 dias sem acesso', 21, null, null, 1, 0, 30, 20, 22, 20, 21],
-    ]);
+    expect(pivotB.rows).toEqual([['Davi', 'davi@mail.com', 'beto@escola.br', 'Em risco', '30 dias sem acesso', 21, null, null, 1, 0, 30, 20, 22, 20, 21]]);
   });
 
   it('explains Sem meta and a stored flag the current thresholds no longer reproduce', () => {

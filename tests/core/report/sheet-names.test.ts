@@ -1,6 +1,4 @@
-import {
-  chartSheetName, isOwnedReportSheet, orphanReportSheets, pivotSheetName, reportSheetNames, SHEET_NAME_MAX,
-} from '../../../src/core/report/sheet-names';
+import { chartSheetName, isOwnedReportSheet, orphanReportSheets, pivotSheetName, reportSheetNames, SHEET_NAME_MAX } from '../../../src/core/report/sheet-names';
 
 describe('report sheet names', () => {
   it('prefixes the cohort name', () => {

@@ -1,13 +1,13 @@
 // Moves and dropouts from `Ajustes` take effect in the job: new weeks under the new cohort, old weeks
 // untouched; a dropout is `Desistente` from its date, never deleted.
 
-import { HistoryIndex } from '../../../src/core/history/history-index';
-import { loadConfig } from '../../../src/core/config/load-config';
-import { SyncJob, type SyncResult } from '../../../src/core/sync/job';
 import { appendAdjustment, parseAdjustments, undoAdjustment } from '../../../src/core/adjustments/adjustments-sheet';
 import { effectiveAdjustments } from '../../../src/core/adjustments/effective';
-import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
+import { loadConfig } from '../../../src/core/config/load-config';
+import { HistoryIndex } from '../../../src/core/history/history-index';
 import { SHEET } from '../../../src/core/sheets';
+import { SyncJob, type SyncResult } from '../../../src/core/sync/job';
+import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import { driveJob } from '../../../src/node/drive-job';
 import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workbook';
 
@@ -28,10 +28,37 @@ describe('adjustments in the weekly job', () => {
     const before = await run(workbook);
     const student = before.rows.find((row) => row.cohort === 'Turma 2026-07')!;
     const other = before.rows.find((row) => row.cohort === 'Turma 2026-07' && row.studentId !== student.studentId && row.situation !== 'Desistente')!;
-    appendAdjustment(workbook, { date: '2026-09-14', studentId: student.studentId, name: student.name, action: 'Mover', from: 'Turma 2026-07', to: 'Turma 2026-08', reason: 'trocou de turma', by: 'coord@escola.com' });
-    appendAdjustment(workbook, { date: '2026-09-10', studentId: other.studentId, name: other.name, action: 'Desistência', from: 'Turma 2026-07', to: '', reason: 'pediu cancelamento', by: 'coord@escola.com' });
+    appendAdjustment(workbook, {
+      date: '2026-09-14',
+      studentId: student.studentId,
+      name: student.name,
+      action: 'Mover',
+      from: 'Turma 2026-07',
+      to: 'Turma 2026-08',
+      reason: 'trocou de turma',
+      by: 'coord@escola.com',
+    });
+    appendAdjustment(workbook, {
+      date: '2026-09-10',
+      studentId: other.studentId,
+      name: other.name,
+      action: 'Desistência',
+      from: 'Turma 2026-07',
+      to: '',
+      reason: 'pediu cancelamento',
+      by: 'coord@escola.com',
+    });
     // A move that starts next week does not apply yet.
-    appendAdjustment(workbook, { date: '2026-09-21', studentId: other.studentId + 1, name: '', action: 'Mover', from: 'Turma 2026-07', to: 'Turma 2026-08', reason: '', by: '' });
+    appendAdjustment(workbook, {
+      date: '2026-09-21',
+      studentId: other.studentId + 1,
+      name: '',
+      action: 'Mover',
+      from: 'Turma 2026-07',
+      to: 'Turma 2026-08',
+      reason: '',
+      by: '',
+    });
 
     const after = await run(workbook);
     expect(new Set(after.rows.filter((row) => row.studentId === student.studentId).map((row) => row.cohort))).toEqual(new Set(['Turma 2026-08']));
@@ -45,7 +72,16 @@ describe('adjustments in the weekly job', () => {
     const workbook = new MemoryWorkbook();
     const before = await run(workbook, 3);
     const outsider = before.rows.find((row) => row.cohort === 'Turma 2026-09')!;
-    appendAdjustment(workbook, { date: '2026-09-14', studentId: outsider.studentId, name: outsider.name, action: 'Mover', from: 'Turma 2026-09', to: 'Turma 2026-07', reason: '', by: '' });
+    appendAdjustment(workbook, {
+      date: '2026-09-14',
+      studentId: outsider.studentId,
+      name: outsider.name,
+      action: 'Mover',
+      from: 'Turma 2026-09',
+      to: 'Turma 2026-07',
+      reason: '',
+      by: '',
+    });
     const after = await run(workbook, 2); // Turma 2026-09 is not synced: the student is listed nowhere
     const rows = after.rows.filter((row) => row.studentId === outsider.studentId);
     expect(rows.map((row) => row.cohort)).toEqual(['Turma 2026-07', 'Turma 2026-07', 'Turma 2026-07']);
@@ -56,7 +92,16 @@ describe('adjustments in the weekly job', () => {
     const workbook = new MemoryWorkbook();
     const before = await run(workbook);
     const student = before.rows.find((row) => row.cohort === 'Turma 2026-07' && row.situation !== 'Desistente')!;
-    const dropout = appendAdjustment(workbook, { date: '2026-09-01', studentId: student.studentId, name: student.name, action: 'Desistência', from: 'Turma 2026-07', to: '', reason: '', by: '' });
+    const dropout = appendAdjustment(workbook, {
+      date: '2026-09-01',
+      studentId: student.studentId,
+      name: student.name,
+      action: 'Desistência',
+      from: 'Turma 2026-07',
+      to: '',
+      reason: '',
+      by: '',
+    });
     expect((await run(workbook)).rows.find((row) => row.studentId === student.studentId)!.situation).toBe('Desistente');
     undoAdjustment(workbook, dropout.id, '2026-09-14');
     expect((await run(workbook)).rows.find((row) => row.studentId === student.studentId)!.situation).not.toBe('Desistente');

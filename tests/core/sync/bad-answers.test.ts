@@ -2,19 +2,19 @@
 // known from history are kept, waits are held for the whole job and capped, impossible dates are
 // missing with a warning, and the columns people add to `Histórico` stay on their rows.
 
-import type { HttpRequest, HttpResponse } from '../../../src/core/http';
+import { loadConfig } from '../../../src/core/config/load-config';
+import { HistoryIndex } from '../../../src/core/history/history-index';
 import { HISTORY_HEADERS } from '../../../src/core/history/schema';
 import { HistoryNotesError } from '../../../src/core/history/week-replacement';
-import { HistoryIndex } from '../../../src/core/history/history-index';
-import { loadConfig } from '../../../src/core/config/load-config';
+import type { HttpRequest, HttpResponse } from '../../../src/core/http';
 import { COHORT_HEADERS, SHEET } from '../../../src/core/sheets';
+import { decodeCheckpoint, encodeCheckpoint } from '../../../src/core/sync/checkpoint';
 import { SyncFailedError } from '../../../src/core/sync/errors';
 import { SyncJob } from '../../../src/core/sync/job';
-import { decodeCheckpoint, encodeCheckpoint } from '../../../src/core/sync/checkpoint';
 import { decodeStaging, encodeStaging } from '../../../src/core/sync/staging';
 import { finishWeekRun, startWeekRun } from '../../../src/core/sync/week-run';
-import type { Cell } from '../../../src/core/workbook/workbook';
 import type { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
+import type { Cell } from '../../../src/core/workbook/workbook';
 import { driveJob, type Transport, type WaitNotice } from '../../../src/node/drive-job';
 import type { EmbeddedApi } from '../../../src/node/embedded-api';
 import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workbook';
@@ -24,7 +24,9 @@ const WEEK2 = mondayRun('2026-09-21');
 const DAY = 86_400_000;
 const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><h1>404 Not Found</h1>nginx</html>' };
 const envelope = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
-  status, headers, body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
+  status,
+  headers,
+  body: JSON.stringify({ success: false, code: status, msg: 'resposta simulada' }),
 });
 
 type Change = (request: HttpRequest, answer: () => HttpResponse) => HttpResponse;
@@ -42,7 +44,13 @@ function transportOf(api: EmbeddedApi, change: Change = (_request, answer) => an
 }
 
 /** One weekly run over the workbook, as the hosts do it. */
-async function weekRun(workbook: MemoryWorkbook, api: EmbeddedApi, now: number, change?: Change, options: { onWait?: (notice: WaitNotice) => void; seen?: HttpRequest[] } = {}) {
+async function weekRun(
+  workbook: MemoryWorkbook,
+  api: EmbeddedApi,
+  now: number,
+  change?: Change,
+  options: { onWait?: (notice: WaitNotice) => void; seen?: HttpRequest[] } = {},
+) {
   if (api.virtualClock.now() < now) api.virtualClock.set(now);
   const { job, config } = startWeekRun(workbook, { now, target: api.target, runId: `r-${now}` });
   await driveJob(job, { transport: transportOf(api, change, options.seen), clock: api.clock, requestsPerSecond: 2, onWait: options.onWait });
@@ -82,17 +90,21 @@ describe('a 404 that is not Cademi answering', () => {
     expect(onPage).toMatchObject({ kind: 'endpoint' });
     expect(onPage.message).toMatch(/\/usuario\/lista_por_tag\/\d+ não existe/);
     expect(onPage.message).not.toMatch(/cursor|\?|simulador-token/);
-    const onProgress = await weekRun(workbook, api, WEEK1, (request, answer) => (request.url.includes('progresso_por_produto') ? HTML_404 : answer())).catch((error) => error);
+    const onProgress = await weekRun(workbook, api, WEEK1, (request, answer) => (request.url.includes('progresso_por_produto') ? HTML_404 : answer())).catch(
+      (error) => error,
+    );
     expect(onProgress).toMatchObject({ kind: 'endpoint' });
     expect(onProgress.message).toMatch(/\/usuario\/progresso_por_produto\/\d+\/\d+ não existe/);
     expect(workbook.readSheet(SHEET.history)).toBeNull();
   });
 
-  it('while Cademi\'s own 404 on a progress call only skips that pair, without its text', async () => {
+  it("while Cademi's own 404 on a progress call only skips that pair, without its text", async () => {
     const api = testApi(WEEK1);
     const workbook = schoolWorkbook(api.simulator.school, { cohorts: 1 });
     let skipped = 0;
-    const result = await weekRun(workbook, api, WEEK1, (request, answer) => (request.url.includes('progresso_por_produto') && skipped++ === 0 ? envelope(404) : answer()));
+    const result = await weekRun(workbook, api, WEEK1, (request, answer) =>
+      request.url.includes('progresso_por_produto') && skipped++ === 0 ? envelope(404) : answer(),
+    );
     expect(result.warnings.join(' ')).toMatch(/linha não registrada/);
     expect(JSON.stringify([result.warnings, workbook.readSheet(SHEET.runs)])).not.toContain('resposta simulada');
   });
@@ -104,11 +116,14 @@ describe('a cohort that cannot be collected on a re-run keeps its rows of the we
     const workbook = schoolWorkbook(api.simulator.school, { cohorts: 2 });
     await weekRun(workbook, api, WEEK1);
     const [first, second] = api.simulator.school.cohorts;
-    const rowsOf = (cohort: string) => historyOf(workbook).slice(1).filter((row) => row[1] === cohort);
+    const rowsOf = (cohort: string) =>
+      historyOf(workbook)
+        .slice(1)
+        .filter((row) => row[1] === cohort);
     return { api, workbook, first, second, rowsOf, before: { first: rowsOf(first.name), second: rowsOf(second.name) } };
   }
 
-  it('when its tag answers Cademi\'s 404: the other cohort is refreshed, this one untouched, other weeks too', async () => {
+  it("when its tag answers Cademi's 404: the other cohort is refreshed, this one untouched, other weeks too", async () => {
     const { api, workbook, first, second, rowsOf, before } = await collectedWeek();
     const result = await weekRun(workbook, api, WEEK1 + 2 * DAY, (request, answer) => (isTagPage(request, first.tagId) ? envelope(404) : answer()));
     expect(result.collectedCohorts).toEqual([second.name]);
@@ -117,7 +132,9 @@ describe('a cohort that cannot be collected on a re-run keeps its rows of the we
     const refreshed = rowsOf(second.name);
     expect(refreshed).toHaveLength(before.second.length);
     expect(refreshed[0][13]).not.toEqual(before.second[0][13]); // collected again, later
-    const keys = historyOf(workbook).slice(1).map((row) => `${row[0]}|${row[2]}|${row[5]}`);
+    const keys = historyOf(workbook)
+      .slice(1)
+      .map((row) => `${row[0]}|${row[2]}|${row[5]}`);
     expect(new Set(keys).size).toBe(keys.length);
     // What the hosts copy elsewhere (BigQuery) is the whole week, kept rows included.
     expect(result.rows).toHaveLength(before.first.length + before.second.length);
@@ -157,7 +174,9 @@ describe('a run that collects nothing fails and writes nothing', () => {
 
     await weekRun(workbook, api, WEEK1);
     const before = historyOf(workbook);
-    await expect(weekRun(workbook, api, WEEK1 + DAY, (request, answer) => (isTagPage(request) ? envelope(404) : answer()))).rejects.toMatchObject({ kind: 'empty' });
+    await expect(weekRun(workbook, api, WEEK1 + DAY, (request, answer) => (isTagPage(request) ? envelope(404) : answer()))).rejects.toMatchObject({
+      kind: 'empty',
+    });
     expect(historyOf(workbook)).toEqual(before);
   });
 
@@ -207,18 +226,30 @@ describe('impossible dates', () => {
     const change: Change = (request, answer) =>
       isTagPage(request)
         ? withBody(answer(), (body) => {
-          for (const user of body.data.usuario as { id: number; ultimo_acesso_em: string | null; criado_em: string }[]) {
-            if (user.id === odd) user.ultimo_acesso_em = '0001-01-01 00:00:00';
-            if (user.id === older) user.criado_em = '1899-12-30T00:00:00-03:00';
-          }
-        })
+            for (const user of body.data.usuario as { id: number; ultimo_acesso_em: string | null; criado_em: string }[]) {
+              if (user.id === odd) user.ultimo_acesso_em = '0001-01-01 00:00:00';
+              if (user.id === older) user.criado_em = '1899-12-30T00:00:00-03:00';
+            }
+          })
         : answer();
     const input = { config, target: api.target, history: HistoryIndex.fromRows([]), now: WEEK1, runId: 'r' };
     const first = new SyncJob(input);
     const stop = new Error('killed');
     let batches = 0;
-    await expect(driveJob(first, { transport: transportOf(api, change), clock: api.clock, requestsPerSecond: 2, onBatch: () => { if (++batches === 5) throw stop; } })).rejects.toBe(stop);
-    const resumed = new SyncJob(input, { checkpoint: first.checkpoint(), records: decodeStaging(encodeStaging(first.runId, first.stagingRecords()), first.runId) });
+    await expect(
+      driveJob(first, {
+        transport: transportOf(api, change),
+        clock: api.clock,
+        requestsPerSecond: 2,
+        onBatch: () => {
+          if (++batches === 5) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    const resumed = new SyncJob(input, {
+      checkpoint: first.checkpoint(),
+      records: decodeStaging(encodeStaging(first.runId, first.stagingRecords()), first.runId),
+    });
     await driveJob(resumed, { transport: transportOf(api, change), clock: api.clock, requestsPerSecond: 2 });
     const result = resumed.result();
     expect(result.rows.filter((row) => row.studentId === odd).every((row) => row.lastAccessAt === null)).toBe(true);
@@ -234,13 +265,19 @@ describe('impossible dates on many students', () => {
     const workbook = schoolWorkbook(api.simulator.school, { cohorts: 1 });
     const result = await weekRun(workbook, api, WEEK1, (request, answer) =>
       isTagPage(request)
-        ? withBody(answer(), (body) => (body.data.usuario as { ultimo_acesso_em: string | null }[]).forEach((user) => { user.ultimo_acesso_em = '0001-01-01'; }))
+        ? withBody(answer(), (body) =>
+            (body.data.usuario as { ultimo_acesso_em: string | null }[]).forEach((user) => {
+              user.ultimo_acesso_em = '0001-01-01';
+            }),
+          )
         : answer(),
     );
     const students = [...new Set(result.rows.map((row) => row.studentId))].sort((a, b) => a - b);
     expect(students.length).toBeGreaterThan(5);
     const warnings = result.warnings.filter((warning) => /data impossível/.test(warning));
-    expect(warnings).toEqual([`${students.length} alunos com data impossível no campo ultimo_acesso_em (${students.slice(0, 5).join(', ')}…); tratadas como ausentes.`]);
+    expect(warnings).toEqual([
+      `${students.length} alunos com data impossível no campo ultimo_acesso_em (${students.slice(0, 5).join(', ')}…); tratadas como ausentes.`,
+    ]);
   });
 });
 
@@ -248,7 +285,8 @@ describe('waits', () => {
   /** Answers the third progress call with a 429 asking for `seconds`. */
   const rateLimitedOnce = (seconds: number): Change => {
     let progress = 0;
-    return (request, answer) => (request.url.includes('progresso_por_produto') && ++progress === 3 ? envelope(429, { 'retry-after': String(seconds) }) : answer());
+    return (request, answer) =>
+      request.url.includes('progresso_por_produto') && ++progress === 3 ? envelope(429, { 'retry-after': String(seconds) }) : answer();
   };
 
   it('a 429 holds every request until its Retry-After, says a long one, then the run goes on', async () => {
@@ -258,12 +296,18 @@ describe('waits', () => {
     const notices: WaitNotice[] = [];
     let limitedAt = 0;
     const limited = rateLimitedOnce(40);
-    const result = await weekRun(workbook, api, WEEK1, (request, answer) => {
-      sent.push({ url: request.url, at: api.virtualClock.now() });
-      const response = limited(request, answer);
-      if (response.status === 429) limitedAt = api.virtualClock.now();
-      return response;
-    }, { onWait: (notice) => notices.push(notice) });
+    const result = await weekRun(
+      workbook,
+      api,
+      WEEK1,
+      (request, answer) => {
+        sent.push({ url: request.url, at: api.virtualClock.now() });
+        const response = limited(request, answer);
+        if (response.status === 429) limitedAt = api.virtualClock.now();
+        return response;
+      },
+      { onWait: (notice) => notices.push(notice) },
+    );
     expect(result.stats.retries).toBe(1);
     expect(notices).toHaveLength(1);
     expect(notices[0].message).toMatch(/^A Cademi pediu para aguardar 40 s \(HTTP 429 em GET \/usuario\/progresso_por_produto/);
@@ -278,7 +322,9 @@ describe('waits', () => {
     const failure = await weekRun(workbook, api, WEEK1, rateLimitedOnce(7200)).catch((error) => error);
     expect(failure).toBeInstanceOf(SyncFailedError);
     expect(failure.kind).toBe('wait');
-    expect(failure.message).toMatch(/^A Cademi pediu para aguardar 2 h antes da próxima chamada \(HTTP 429 em GET \/usuario\/progresso_por_produto\/\{usuario_email_id_doc\}\/\{produto_id\}\); isso passa do limite de 5 min/);
+    expect(failure.message).toMatch(
+      /^A Cademi pediu para aguardar 2 h antes da próxima chamada \(HTTP 429 em GET \/usuario\/progresso_por_produto\/\{usuario_email_id_doc\}\/\{produto_id\}\); isso passa do limite de 5 min/,
+    );
     expect(failure.message).toMatch(/Rode de novo depois das 08:0\d de 14\/09\/2026/);
     expect(api.virtualClock.now() - WEEK1).toBeLessThan(60_000);
     expect(workbook.readSheet(SHEET.history)).toBeNull();
@@ -287,13 +333,16 @@ describe('waits', () => {
   it('a storm of 429s is waited out however it falls on the requests; only an endless one fails the run', async () => {
     const storm = (length: number): Change => {
       let count = 0;
-      return (request, answer) => (request.url.includes('progresso_por_produto') && ++count > 3 && count <= 3 + length ? envelope(429, { 'retry-after': '1' }) : answer());
+      return (request, answer) =>
+        request.url.includes('progresso_por_produto') && ++count > 3 && count <= 3 + length ? envelope(429, { 'retry-after': '1' }) : answer();
     };
     const api = testApi(WEEK1);
     const survived = await weekRun(schoolWorkbook(api.simulator.school, { cohorts: 1 }), api, WEEK1, storm(15));
     expect(survived.stats.retries).toBe(15);
     const endless = testApi(WEEK1);
-    await expect(weekRun(schoolWorkbook(endless.simulator.school, { cohorts: 1 }), endless, WEEK1, storm(1000))).rejects.toMatchObject({ kind: 'retries-exhausted' });
+    await expect(weekRun(schoolWorkbook(endless.simulator.school, { cohorts: 1 }), endless, WEEK1, storm(1000))).rejects.toMatchObject({
+      kind: 'retries-exhausted',
+    });
   });
 
   it('the checkpoint remembers until when, and a resumed job sends nothing before it', async () => {
@@ -314,7 +363,10 @@ describe('waits', () => {
     expect(job.pendingWait()).toMatchObject({ rateLimited: true, requestedMs: 3 * 3600_000 });
     const checkpoint = decodeCheckpoint(encodeCheckpoint(job.checkpoint()));
     expect(checkpoint.notBefore).toBe(until);
-    const resumed = new SyncJob({ config, target: api.target, history: HistoryIndex.fromRows([]), now: WEEK1, runId: 'r' }, { checkpoint, records: decodeStaging(encodeStaging('r', job.stagingRecords()), 'r') });
+    const resumed = new SyncJob(
+      { config, target: api.target, history: HistoryIndex.fromRows([]), now: WEEK1, runId: 'r' },
+      { checkpoint, records: decodeStaging(encodeStaging('r', job.stagingRecords()), 'r') },
+    );
     expect(resumed.nextRequests(2, until - 1)).toEqual([]);
     expect(resumed.nextRetryAt()).toBe(until);
     expect(resumed.nextRequests(2, until).length).toBeGreaterThan(0);
@@ -340,7 +392,8 @@ describe('columns people add to Histórico', () => {
 
   function notesNow(workbook: MemoryWorkbook): Map<string, string> {
     const found = new Map<string, string>();
-    for (const row of historyOf(workbook).slice(1)) if (row[NOTE] !== null && row[NOTE] !== undefined && row[NOTE] !== '') found.set(`${row[0]}|${row[2]}|${row[5]}`, String(row[NOTE]));
+    for (const row of historyOf(workbook).slice(1))
+      if (row[NOTE] !== null && row[NOTE] !== undefined && row[NOTE] !== '') found.set(`${row[0]}|${row[2]}|${row[5]}`, String(row[NOTE]));
     return found;
   }
 
@@ -373,14 +426,19 @@ describe('columns people add to Histórico', () => {
     await weekRun(workbook, api, WEEK1);
     const cohorts = workbook.readSheet(SHEET.cohorts)!;
     const products = COHORT_HEADERS.indexOf('Produtos');
-    const dropProduct = () => workbook.writeSheet(SHEET.cohorts, { rows: cohorts.map((row, index) => (index === 0 ? row : row.map((cell, column) => (column === products ? '11,12' : cell)))) });
+    const dropProduct = () =>
+      workbook.writeSheet(SHEET.cohorts, {
+        rows: cohorts.map((row, index) => (index === 0 ? row : row.map((cell, column) => (column === products ? '11,12' : cell)))),
+      });
 
     const onDropped = annotate(workbook, (row, index) => index < 6 || row[5] === 13);
     const before = historyOf(workbook);
     dropProduct();
     const refused = await weekRun(workbook, api, WEEK1 + DAY).catch((error) => error);
     expect(refused).toBeInstanceOf(HistoryNotesError);
-    expect(refused.message).toMatch(/anotações na\(s\) coluna\(s\) "Observação" em linhas da semana 2026-09-14 que esta execução não produz mais \(linha \d+: aluno \d+, produto 13/);
+    expect(refused.message).toMatch(
+      /anotações na\(s\) coluna\(s\) "Observação" em linhas da semana 2026-09-14 que esta execução não produz mais \(linha \d+: aluno \d+, produto 13/,
+    );
     expect(historyOf(workbook)).toEqual(before);
     expect(onDropped.size).toBeGreaterThan(0);
 
@@ -389,6 +447,10 @@ describe('columns people add to Histórico', () => {
     dropProduct();
     await weekRun(workbook, api, WEEK1 + DAY);
     expect(notesNow(workbook)).toEqual(kept);
-    expect(historyOf(workbook).slice(1).every((row) => row[5] !== 13 && row.length === NOTE + 1)).toBe(true);
+    expect(
+      historyOf(workbook)
+        .slice(1)
+        .every((row) => row[5] !== 13 && row.length === NOTE + 1),
+    ).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 // The checkpoint's stored form: compact by design, ASCII, validated when read back, resumable.
 
 import { urlHash } from '../../../src/core/cademi/pagination';
-import { CheckpointFormatError, cohortKeys, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../../../src/core/sync/checkpoint';
-import { HistoryIndex } from '../../../src/core/history/history-index';
 import { loadConfig } from '../../../src/core/config/load-config';
+import { HistoryIndex } from '../../../src/core/history/history-index';
+import { CheckpointFormatError, cohortKeys, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../../../src/core/sync/checkpoint';
 import { SyncJob, type SyncJobInput } from '../../../src/core/sync/job';
 import { decodeStaging, encodeStaging } from '../../../src/core/sync/staging';
 import { driveJob } from '../../../src/node/drive-job';
@@ -12,9 +12,22 @@ import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workboo
 const WEEK1 = mondayRun('2026-09-14');
 
 const sample: SyncCheckpoint = {
-  version: 2, runId: 'Manual-1', week: '2026-09-14', now: WEEK1, calls: 7, retries: 1,
-  listed: ['0000abcd', 'ffffffff'], unknownTags: ['12345678'],
-  walks: { deadbeef: { nextUrl: 'https://escola.cademi.com.br/api/v1/tag/9/usuarios?cursor=ção', pages: 2, seen: ['11111111', '22222222', '33333333'], stopReason: null } },
+  version: 2,
+  runId: 'Manual-1',
+  week: '2026-09-14',
+  now: WEEK1,
+  calls: 7,
+  retries: 1,
+  listed: ['0000abcd', 'ffffffff'],
+  unknownTags: ['12345678'],
+  walks: {
+    deadbeef: {
+      nextUrl: 'https://escola.cademi.com.br/api/v1/tag/9/usuarios?cursor=ção',
+      pages: 2,
+      seen: ['11111111', '22222222', '33333333'],
+      stopReason: null,
+    },
+  },
 };
 
 describe('encodeCheckpoint / decodeCheckpoint', () => {
@@ -33,7 +46,9 @@ describe('encodeCheckpoint / decodeCheckpoint', () => {
   });
 
   it('refuses what it did not write: the first format, garbage, a malformed key', () => {
-    expect(() => decodeCheckpoint(JSON.stringify({ version: 1, runId: 'r', week: '2026-09-14', now: 1, walks: {}, failedCohorts: {}, calls: 0, retries: 0 }))).toThrow(/formato 1, esperado 2/);
+    expect(() =>
+      decodeCheckpoint(JSON.stringify({ version: 1, runId: 'r', week: '2026-09-14', now: 1, walks: {}, failedCohorts: {}, calls: 0, retries: 0 })),
+    ).toThrow(/formato 1, esperado 2/);
     expect(() => decodeCheckpoint('{"version":2')).toThrow(CheckpointFormatError);
     expect(() => decodeCheckpoint(encodeCheckpoint(sample).replace('0000abcd', '0000abc'))).toThrow(/campo listed/);
     expect(() => decodeCheckpoint(encodeCheckpoint(sample).replace('"deadbeef"', '"Turma 1"'))).toThrow(CheckpointFormatError);
@@ -73,7 +88,16 @@ describe('SyncJob.checkpoint', () => {
     const keys = cohortKeys(run.config.cohorts);
     const stop = new Error('killed');
     let batches = 0;
-    await expect(driveJob(job, { transport: run.api.transport, clock: run.api.clock, requestsPerSecond: 2, onBatch: () => { if (++batches >= 3) throw stop; } })).rejects.toBe(stop);
+    await expect(
+      driveJob(job, {
+        transport: run.api.transport,
+        clock: run.api.clock,
+        requestsPerSecond: 2,
+        onBatch: () => {
+          if (++batches >= 3) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
     const checkpoint = decodeCheckpoint(encodeCheckpoint(job.checkpoint()));
     expect(checkpoint.unknownTags).toEqual([keys.get(run.config.cohorts[1].name)]);
     for (const walk of Object.values(checkpoint.walks)) expect(walk.pages).toBeGreaterThan(0);

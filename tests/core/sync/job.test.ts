@@ -1,16 +1,16 @@
 // The resumable weekly job against the simulator: completeness, the incremental rule, resume, faults.
 
-import { HistoryIndex } from '../../../src/core/history/history-index';
-import { HISTORY_HEADERS, historyKey, type HistoryRow } from '../../../src/core/history/schema';
-import { startWeekRun } from '../../../src/core/sync/week-run';
 import { loadConfig } from '../../../src/core/config/load-config';
-import { SyncJob, type SyncJobInput, type SyncResult } from '../../../src/core/sync/job';
+import { HistoryIndex } from '../../../src/core/history/history-index';
+import { HISTORY_HEADERS, type HistoryRow, historyKey } from '../../../src/core/history/schema';
+import type { HttpRequest, HttpResponse } from '../../../src/core/http';
 import { SyncFailedError } from '../../../src/core/sync/errors';
+import { SyncJob, type SyncJobInput, type SyncResult } from '../../../src/core/sync/job';
 import { decodeStaging, encodeStaging } from '../../../src/core/sync/staging';
+import { startWeekRun } from '../../../src/core/sync/week-run';
 import { driveJob } from '../../../src/node/drive-job';
 import { advanceTo, type EmbeddedApi } from '../../../src/node/embedded-api';
 import { createSimulator } from '../../../src/simulator';
-import type { HttpRequest, HttpResponse } from '../../../src/core/http';
 import { mondayRun, schoolWorkbook, testApi } from '../../support/school-workbook';
 
 function jobInput(api: EmbeddedApi, now: number, history: HistoryRow[] = [], cohorts?: number): SyncJobInput {
@@ -105,8 +105,12 @@ describe('SyncJob resume', () => {
       const stop = new Error('killed');
       await expect(
         driveJob(first, {
-          transport: api.transport, clock: api.clock, requestsPerSecond: 2,
-          onBatch: () => { if (++batches >= killAfter) throw stop; },
+          transport: api.transport,
+          clock: api.clock,
+          requestsPerSecond: 2,
+          onBatch: () => {
+            if (++batches >= killAfter) throw stop;
+          },
         }),
       ).rejects.toBe(stop);
       // What a slice persists: the staging sheet (encoded as cells) and the checkpoint (as JSON).
@@ -125,10 +129,22 @@ describe('SyncJob faults', () => {
     const api = testApi(WEEK1);
     let n = 0;
     const simulator = createSimulator({ clock: api.virtualClock, school: api.simulator.school, fault: (request) => fault(request, n++) });
-    return { ...api, simulator, transport: { send: async (requests) => { const out = requests.map((r) => simulator.handle(r)); api.virtualClock.advance(100); return out; } } };
+    return {
+      ...api,
+      simulator,
+      transport: {
+        send: async (requests) => {
+          const out = requests.map((r) => simulator.handle(r));
+          api.virtualClock.advance(100);
+          return out;
+        },
+      },
+    };
   }
   const envelope = (code: number, headers: Record<string, string> = {}): HttpResponse => ({
-    status: code, headers, body: JSON.stringify({ success: false, code, msg: 'falha simulada', profiler: { start: 1, finish: 1, process: 0 } }),
+    status: code,
+    headers,
+    body: JSON.stringify({ success: false, code, msg: 'falha simulada', profiler: { start: 1, finish: 1, process: 0 } }),
   });
 
   it('retries 5xx bursts and 429s and still completes with the same rows', async () => {
@@ -171,7 +187,9 @@ describe('unreadable Histórico rows', () => {
   it('are reported in the run warnings and left as they are', () => {
     const api = testApi(WEEK1);
     const workbook = schoolWorkbook(api.simulator.school, { cohorts: 1 });
-    workbook.writeSheet('Histórico', { rows: [[...HISTORY_HEADERS], ['quebrada', 'x', 'y', null, null, null, null, null, null, null, null, null, null, null]] });
+    workbook.writeSheet('Histórico', {
+      rows: [[...HISTORY_HEADERS], ['quebrada', 'x', 'y', null, null, null, null, null, null, null, null, null, null, null]],
+    });
     const { job } = startWeekRun(workbook, { now: WEEK1, target: api.target, runId: 'r' });
     expect(job.warnings.join(' ')).toMatch(/1 linha\(s\) do Histórico não puderam ser lidas \(linha 2\)/);
   });

@@ -22,12 +22,9 @@ describe('parseLocalDate', () => {
     expect(parseLocalDate('2026-12-31')).toBe('2026-12-31');
   });
 
-  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-4-1', '01/09/2026', '2026-09-01T00:00', ''])(
-    'rejects %p',
-    (text) => {
-      expect(parseLocalDate(text)).toBeNull();
-    },
-  );
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-4-1', '01/09/2026', '2026-09-01T00:00', ''])('rejects %p', (text) => {
+    expect(parseLocalDate(text)).toBeNull();
+  });
 });
 
 describe('calendar arithmetic', () => {

@@ -1,9 +1,14 @@
-import { epochOfWallTime, isValidTimeZone, wallTimeOf, type WallTime } from '../../../src/core/time/zoned';
+import { epochOfWallTime, isValidTimeZone, type WallTime, wallTimeOf } from '../../../src/core/time/zoned';
 
 const NY = 'America/New_York';
 
 const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0): WallTime => ({
-  year, month, day, hour, minute, second,
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second,
 });
 
 describe('isValidTimeZone', () => {

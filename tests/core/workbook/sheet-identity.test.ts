@@ -2,16 +2,16 @@
 // keeps its key when a person renames it in the spreadsheet program, loses it with the sheet, and
 // the job's own writes, renames and deletions keep the keys straight.
 
-import JSZip from 'jszip';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
+import { SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Workbook } from '../../../src/core/workbook/workbook';
-import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
 import { SpreadsheetWorkbook } from '../../../src/gas/spreadsheet-workbook';
-import { createAppsScriptEnv, type AppsScriptEnv } from '../../fakes';
-import { SHEET } from '../../../src/core/sheets';
+import { XlsxWorkbook } from '../../../src/node/xlsx-workbook';
+import { type AppsScriptEnv, createAppsScriptEnv } from '../../fakes';
 
 /** A host: the adapter, and what a person does in that host's own program. */
 interface Host {
@@ -138,7 +138,12 @@ describe('sheet identity in the .xlsx file', () => {
       book.renameSheet('Turma A', "Turma D'Ávila");
       await book.save(join(dir, 'w.xlsx'));
       const loaded = await XlsxWorkbook.load(join(dir, 'w.xlsx'));
-      expect(loaded.sheetIdentities()).toEqual(new Map([['historico', [SHEET.history]], ['turma_ta_pivot', ["Turma D'Ávila"]]]));
+      expect(loaded.sheetIdentities()).toEqual(
+        new Map([
+          ['historico', [SHEET.history]],
+          ['turma_ta_pivot', ["Turma D'Ávila"]],
+        ]),
+      );
       expect(loaded.book.definedNames.model.map((entry) => entry.name).sort()).toEqual(['ProgressoCademi_historico', 'ProgressoCademi_turma_ta_pivot']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

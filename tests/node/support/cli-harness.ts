@@ -29,7 +29,13 @@ export interface CliRun {
 export async function cli(args: string[], env: Record<string, string> = {}, options: { clock?: DriverClock } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env, cwd: ROOT, clock: options.clock ?? virtualClock ?? undefined };
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    cwd: ROOT,
+    clock: options.clock ?? virtualClock ?? undefined,
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -53,7 +59,11 @@ export function useBuiltCli(): void {
 
 /** The built CLI as its own process, so its lock, its crash or its kill is real (call useBuiltCli() in the file). */
 export function spawnCli(args: string[], env: Record<string, string> = {}): SpawnedCli {
-  const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BUILT_CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

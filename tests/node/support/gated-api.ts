@@ -3,7 +3,7 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulatorServer, type SimulatorServer } from '../../../src/simulator/server';
+import { type SimulatorServer, startSimulatorServer } from '../../../src/simulator/server';
 import { SIMULATOR_TOKEN } from './cli-harness';
 
 export class GatedApi {
@@ -13,7 +13,10 @@ export class GatedApi {
   /** Resolves on the first request: the sync that sent it holds its workbook's lock. */
   readonly arrived = new Promise<void>((resolve) => (this.signalFirst = resolve));
 
-  private constructor(private readonly http: Server, readonly simulator: SimulatorServer) {}
+  private constructor(
+    private readonly http: Server,
+    readonly simulator: SimulatorServer,
+  ) {}
 
   static async start(studentCount = 4): Promise<GatedApi> {
     const simulator = await startSimulatorServer({ port: 0, studentCount });
