@@ -78,6 +78,13 @@ export function noCohortCollected(reasons: readonly string[]): string {
   return `Nenhuma turma pôde ser coletada (${shown}${more}). Nada foi gravado no Histórico; confira os Tag ID em Turmas e a URL da API.`;
 }
 
+/** No cohort was due: none active, or every active one starts later (`firstStart`, the earliest). */
+export function noCohortToCollect(firstStart: string | null): string {
+  return firstStart
+    ? `Nenhuma turma ativa começou ainda (a primeira começa em ${firstStart}); nada a coletar nesta semana, e nada foi gravado no Histórico.`
+    : 'Nenhuma turma ativa em Turmas; nada a coletar, e nada foi gravado no Histórico. Marque Ativa = Sim nas turmas a coletar.';
+}
+
 /** Every cohort was listed and none had a student: a week of nobody is no success. */
 export function noStudentsCollected(cohorts: readonly string[]): string {
   const names = cohorts

@@ -44,6 +44,7 @@ import {
   inCohort,
   movedStudentMissing,
   noCohortCollected,
+  noCohortToCollect,
   noRowsCollected,
   noStudentsCollected,
   pageLeftOrigin,
@@ -335,6 +336,11 @@ export class SyncJob {
   result(): SyncResult {
     const items = this.plannedWork();
     if (items === null || !this.complete) throw new Error('SyncJob.result() called before the run completed');
+    if (this.cohorts.length === 0) {
+      // Nothing was due (no active cohort, or none started yet): said as such, not as cohorts that failed.
+      const starts = this.input.config.cohorts.filter((cohort) => cohort.active).map((cohort) => cohort.start);
+      throw new SyncFailedError('empty', noCohortToCollect(starts.length > 0 ? starts.sort()[0] : null), ENDPOINTS.tagStudents, null);
+    }
     const collected = this.cohorts.filter((cohort) => this.notCollectedReason(cohort) === null);
     if (collected.length === 0) {
       const reasons = this.cohorts.map((cohort) => cohortReason(cohort.name, this.notCollectedReason(cohort)!));

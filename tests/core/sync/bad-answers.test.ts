@@ -180,6 +180,21 @@ describe('a run that collects nothing fails and writes nothing', () => {
     expect(historyOf(workbook)).toEqual(before);
   });
 
+  it('when no cohort is due yet: said as nothing to collect (with the first start), never as cohorts that failed; no request', async () => {
+    const early = mondayRun('2026-03-02');
+    const api = testApi(early);
+    const workbook = schoolWorkbook(api.simulator.school, { cohorts: 2 });
+    const seen: HttpRequest[] = [];
+    const failure = await weekRun(workbook, api, early, undefined, { seen }).catch((error) => error);
+    expect(failure).toBeInstanceOf(SyncFailedError);
+    expect(failure.kind).toBe('empty');
+    expect(failure.message).toBe(
+      `Nenhuma turma ativa começou ainda (a primeira começa em ${api.simulator.school.cohorts[0].start}); nada a coletar nesta semana, e nada foi gravado no Histórico.`,
+    );
+    expect(seen.filter((request) => !request.url.includes('/produto'))).toEqual([]);
+    expect(workbook.readSheet(SHEET.history)).toBeNull();
+  });
+
   it('when every tag of a fresh week lists nobody', async () => {
     const api = testApi(WEEK1);
     const workbook = schoolWorkbook(api.simulator.school, { cohorts: 2 });
