@@ -2,11 +2,11 @@
 
 import { JOB_NOTE_PREFIX } from '../core/messages/config';
 import { REBUILT_SHEET_WARNING } from '../core/messages/reports';
-import type { ConditionalFormatSpec } from '../core/report/report-specs';
 import { ownedSheetKeyOf } from '../core/sheets';
 import { serialOfInstant } from '../core/time/local-date';
 import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
-import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+import type { ConditionalFormatSpec } from '../core/workbook/sheet-specs';
+import { type Cell, type CellNote, IDENTITY_KEY, type SheetContent, type Workbook } from '../core/workbook/workbook';
 import { placeNativeCharts } from './native-charts';
 
 /**
@@ -15,7 +15,7 @@ import { placeNativeCharts } from './native-charts';
  * (https://developers.google.com/sheets/api/guides/metadata). Document-visible, like the chart records,
  * so the dev and prod script projects both see it.
  */
-export const SHEET_IDENTITY_KEY = 'cademi.sheet';
+const SHEET_IDENTITY_KEY = 'cademi.sheet';
 
 const JOB_NOTE_BACKGROUND = '#ffe0b2';
 /** Text Sheets would re-parse as a number, date, percentage or boolean ("11,12", "14/09", "007"). */
@@ -146,7 +146,7 @@ export class SpreadsheetWorkbook implements Workbook {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
     const lastRow = sheet.getLastRow();
-    if (fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
+    if (fromRow < 0 || fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
     const width = Math.max(1, sheet.getLastColumn(), ...rows.map((row) => row.length));
     if (rows.length > 0) {
       ensureGrid(sheet, fromRow + rows.length, width);
@@ -161,10 +161,18 @@ export class SpreadsheetWorkbook implements Workbook {
   updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    if (fromRow < 0) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${sheet.getLastRow()} rows)`);
     if (rows.length === 0) return;
-    const width = Math.max(1, ...rows.map((row) => row.length));
-    ensureGrid(sheet, fromRow + rows.length, width);
-    sheet.getRange(fromRow + 1, 1, rows.length, width).setValues(pad(rows, width));
+    ensureGrid(sheet, fromRow + rows.length, Math.max(1, ...rows.map((row) => row.length)));
+    // One write per run of rows of one width (one in all for the usual rectangle): padding a shorter
+    // row would empty the cells past its end, which the port leaves as they are.
+    for (let start = 0; start < rows.length; ) {
+      let end = start + 1;
+      while (end < rows.length && rows[end].length === rows[start].length) end++;
+      const width = rows[start].length;
+      if (width > 0) sheet.getRange(fromRow + start + 1, 1, end - start, width).setValues(pad(rows.slice(start, end), width));
+      start = end;
+    }
   }
 
   cellCount(): number {
@@ -196,6 +204,7 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 
   setSheetIdentity(name: string, key: string): void {
+    if (!IDENTITY_KEY.test(key)) throw new Error(`Invalid sheet identity key "${key}"`);
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
     this.setIdentityOf(sheet, key);
@@ -204,7 +213,17 @@ export class SpreadsheetWorkbook implements Workbook {
   renameSheet(from: string, to: string): void {
     const sheet = this.spreadsheet.getSheetByName(from);
     if (!sheet) throw new Error(`Sheet "${from}" does not exist`);
-    if (from !== to) sheet.setName(to);
+    if (from === to) return;
+    // Sheets takes a name equal to another sheet's but for case as taken, this sheet's own included:
+    // a change of case only goes through a free name.
+    if (from.toLowerCase() === to.toLowerCase()) sheet.setName(this.freeName());
+    sheet.setName(to);
+  }
+
+  /** A sheet name no sheet has, to pass through. */
+  private freeName(): string {
+    const taken = new Set(this.sheetNames().map((name) => name.toLowerCase()));
+    for (let n = 1; ; n++) if (!taken.has(`~ renomeando ${n}`)) return `~ renomeando ${n}`;
   }
 
   /** One spreadsheet-wide finder call for every sheet's identity (instead of one read per sheet). */
@@ -233,7 +252,7 @@ export class SpreadsheetWorkbook implements Workbook {
     if (own.length === 0) sheet.addDeveloperMetadata(SHEET_IDENTITY_KEY, key);
     else {
       if (own[0].getValue() !== key) own[0].setValue(key);
-      own.slice(1).forEach((entry) => entry.remove());
+      for (const entry of own.slice(1)) entry.remove();
     }
     for (const [other, sheets] of cache)
       cache.set(
@@ -252,30 +271,38 @@ export class SpreadsheetWorkbook implements Workbook {
   setNotes(name: string, notes: readonly CellNote[]): void {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) return;
-    const rows = Math.max(1, sheet.getLastRow(), ...notes.map((note) => note.row + 1));
-    const columns = Math.max(1, sheet.getLastColumn(), ...notes.map((note) => note.column + 1));
-    ensureGrid(sheet, rows, columns);
-    const range = sheet.getRange(1, 1, rows, columns);
-    const current = range.getNotes();
-    const backgrounds = range.getBackgrounds();
-    let changed = false;
-    // Clear last run's notes (only the job's own: people's notes stay).
-    current.forEach((row, r) =>
-      row.forEach((note, c) => {
-        if (note.startsWith(JOB_NOTE_PREFIX)) {
-          current[r][c] = '';
-          backgrounds[r][c] = '#ffffff';
-          changed = true;
+    ensureGrid(sheet, Math.max(1, ...notes.map((note) => note.row + 1)), Math.max(1, ...notes.map((note) => note.column + 1)));
+    // Last run's notes are looked for over the whole grid: one on a row a person has since emptied is
+    // past the data, and must go too.
+    const everywhere = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getNotes();
+    let rows = 0;
+    let columns = 0;
+    for (const [r, row] of everywhere.entries())
+      for (const [c, text] of row.entries())
+        if (text.startsWith(JOB_NOTE_PREFIX)) {
+          rows = Math.max(rows, r + 1);
+          columns = Math.max(columns, c + 1);
         }
-      }),
-    );
+    for (const note of notes) {
+      rows = Math.max(rows, note.row + 1);
+      columns = Math.max(columns, note.column + 1);
+    }
+    if (rows === 0) return;
+    const range = sheet.getRange(1, 1, rows, columns);
+    const current = everywhere.slice(0, rows).map((row) => row.slice(0, columns));
+    const backgrounds = range.getBackgrounds();
+    // Clear last run's notes (only the job's own: people's notes stay).
+    for (const [r, row] of current.entries())
+      for (const [c, text] of row.entries())
+        if (text.startsWith(JOB_NOTE_PREFIX)) {
+          row[c] = '';
+          backgrounds[r][c] = '#ffffff';
+        }
     for (const note of notes) {
       const existing = current[note.row][note.column];
       current[note.row][note.column] = existing.startsWith(JOB_NOTE_PREFIX) ? `${existing}\n${note.message}` : `${JOB_NOTE_PREFIX}${note.message}`;
       backgrounds[note.row][note.column] = JOB_NOTE_BACKGROUND;
-      changed = true;
     }
-    if (!changed) return;
     range.setNotes(current.map((row) => row.map(safeCellText)));
     range.setBackgrounds(backgrounds);
   }

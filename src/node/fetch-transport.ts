@@ -39,7 +39,12 @@ export class FetchTransport implements Transport {
 /** The names and codes along an error's cause chain (`TypeError UND_ERR_CONNECT_TIMEOUT`), never its messages. */
 function errorCodes(error: unknown): string {
   const parts: string[] = [];
-  for (let current = error, depth = 0; current instanceof Object && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+  // Not `instanceof Object`: an error made in another realm (undici's under jest's vm) would fail it and read as 'other'.
+  for (
+    let current = error, depth = 0;
+    typeof current === 'object' && current !== null && depth < 4;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     const { name, code } = current as { name?: unknown; code?: unknown };
     if (typeof name === 'string') parts.push(name);
     if (typeof code === 'string') parts.push(code);

@@ -2,33 +2,44 @@
 // the sink's REST-shaped calls mapped onto the client's insert / createQueryJob / getQueryResults.
 
 import type { AsyncBigQueryClient, GetQueryResultsOptions } from '../core/bigquery/history-sink';
-import type { BigQueryTable, InsertAllBody, InsertAllResponse, QueryBody, QueryResponse } from '../core/bigquery/requests';
+import type { BigQueryTable, InsertAllBody, InsertAllResponse, QueryBody, QueryParameter, QueryResponse } from '../core/bigquery/requests';
 
 /**
- * The part of `new BigQuery()` (from @google-cloud/bigquery) this adapter uses. Declared here so a
- * test can stand in for it; `tests/node/official-bigquery-client.test.ts` checks that the real
- * class satisfies it.
+ * The part of `new BigQuery()` (from @google-cloud/bigquery) this adapter uses. The contract
+ * (tests/contracts/official-bigquery-client.test.ts) runs the real class through it, against
+ * BigQuery's REST API served on 127.0.0.1.
  */
 export interface OfficialBigQuery {
   dataset(
     id: string,
     options?: { projectId?: string },
   ): {
-    table(id: string): { insert(rows: unknown, options: { raw: true; skipInvalidRows: false; ignoreUnknownValues: false }): Promise<unknown> };
+    table(id: string): {
+      insert(rows: unknown, options: { raw: true; skipInvalidRows: false; ignoreUnknownValues: false; partialRetries: 0 }): Promise<unknown>;
+    };
   };
-  createQueryJob(options: {
-    query: string;
-    params: Record<string, unknown>;
-    types: Record<string, string>;
-    useLegacySql: false;
-    projectId?: string;
-  }): Promise<unknown[]>;
+  createQueryJob(options: { query: string; useLegacySql: false; parameterMode: 'NAMED'; queryParameters: QueryParameter[] }): Promise<unknown[]>;
   job(
     id: string,
     options?: { projectId?: string; location?: string },
   ): {
-    getQueryResults(options: { autoPaginate: false; maxResults?: number; pageToken?: string; timeoutMs?: number }): Promise<unknown[]>;
+    getQueryResults(options: ResultsOptions): Promise<unknown[]>;
   };
+}
+
+/**
+ * How every page is asked for, so the answer is the REST response the sink reads (as the Advanced
+ * Service gives it): `skipParsing` keeps its `rows` (the client would move them out, parsed, and
+ * delete them); TIMESTAMPs as float seconds, not the client's default int64 microseconds; no
+ * `timeoutMs`, since with one the client turns a job still running into an error instead of
+ * answering `jobComplete: false` (the service then waits its default 10 s, the sink's poll).
+ */
+interface ResultsOptions {
+  autoPaginate: false;
+  skipParsing: true;
+  'formatOptions.useInt64Timestamp': false;
+  maxResults?: number;
+  pageToken?: string;
 }
 
 type OfficialJob = ReturnType<OfficialBigQuery['job']>;
@@ -51,7 +62,9 @@ export class OfficialBigQueryClient implements AsyncBigQueryClient {
       await this.bigquery
         .dataset(table.datasetId, { projectId: table.projectId })
         .table(table.tableId)
-        .insert(body.rows, { raw: true, skipInvalidRows: false, ignoreUnknownValues: false });
+        // No partial retries: with skipInvalidRows false a refused request stores nothing, and sending it
+        // again (the client's default, 3 times) is refused the same way.
+        .insert(body.rows, { raw: true, skipInvalidRows: false, ignoreUnknownValues: false, partialRetries: 0 });
       return {};
     } catch (error) {
       // The client reports per-row failures as a PartialFailureError; the sink expects insertErrors.
@@ -66,21 +79,33 @@ export class OfficialBigQueryClient implements AsyncBigQueryClient {
     }
   }
 
-  async query(projectId: string, body: QueryBody): Promise<QueryResponse> {
-    const params: Record<string, unknown> = {};
-    const types: Record<string, string> = {};
-    for (const parameter of body.queryParameters) {
-      params[parameter.name] = parameter.parameterValue.value;
-      types[parameter.name] = parameter.parameterType.type;
-    }
-    const [job] = (await this.bigquery.createQueryJob({ query: body.query, params, types, useLegacySql: false, projectId })) as [OfficialJob];
-    return rawResponse(await job.getQueryResults({ autoPaginate: false, maxResults: body.maxResults, timeoutMs: body.timeoutMs }));
+  /**
+   * jobs.insert, then the first page. The parameters go as the REST shapes they already are: given as
+   * `params` and `types`, the client drops the value of a DATE given as text. The job runs in the
+   * client's own project (`new BigQuery({ projectId })`: the table's).
+   */
+  async query(_projectId: string, body: QueryBody): Promise<QueryResponse> {
+    const [job] = (await this.bigquery.createQueryJob({
+      query: body.query,
+      useLegacySql: false,
+      parameterMode: 'NAMED',
+      queryParameters: [...body.queryParameters],
+    })) as [OfficialJob];
+    return rawResponse(await job.getQueryResults(resultsOptions(body.maxResults)));
   }
 
   async getQueryResults(projectId: string, jobId: string, options: GetQueryResultsOptions): Promise<QueryResponse> {
     const job = this.bigquery.job(jobId, { projectId, location: options.location });
-    return rawResponse(
-      await job.getQueryResults({ autoPaginate: false, maxResults: options.maxResults, pageToken: options.pageToken, timeoutMs: options.timeoutMs }),
-    );
+    return rawResponse(await job.getQueryResults(resultsOptions(options.maxResults, options.pageToken)));
   }
+}
+
+function resultsOptions(maxResults: number | undefined, pageToken?: string): ResultsOptions {
+  return {
+    autoPaginate: false,
+    skipParsing: true,
+    'formatOptions.useInt64Timestamp': false,
+    ...(maxResults !== undefined ? { maxResults } : {}),
+    ...(pageToken !== undefined ? { pageToken } : {}),
+  };
 }

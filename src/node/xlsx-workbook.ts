@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { JOB_NOTE_PREFIX } from '../core/messages/config';
 import { ownedSheetKeyOf } from '../core/sheets';
 import { safeCell, safeCellText } from '../core/workbook/cell-text';
-import type { Cell, CellNote, SheetContent, Workbook } from '../core/workbook/workbook';
+import { type Cell, type CellNote, IDENTITY_KEY, type SheetContent, type Workbook } from '../core/workbook/workbook';
 import { type AtomicWriteOptions, writeFileAtomically } from './atomic-file';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -19,7 +19,20 @@ const JOB_NOTE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor
  * defined names through load and save; a name left pointing at a deleted sheet (`#REF!`) is dropped.
  */
 const IDENTITY_NAME_PREFIX = 'ProgressoCademi_';
-const IDENTITY_KEY = /^[a-z0-9_]+$/;
+/**
+ * Excel's longest sheet name (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+ * exceljs would cut a longer one silently, and the sheet would then not be found by its name.
+ */
+const MAX_SHEET_NAME = 31;
+
+function checkSheetName(name: string): void {
+  if (name.length > MAX_SHEET_NAME) throw new Error(`Sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters`);
+}
+
+/** The text of a cell's note (exceljs keeps plain and rich-text notes). */
+function noteText(note: ExcelJS.Cell['note']): string {
+  return typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
+}
 
 /** `'Histórico'!$A$1` → `Histórico` (quotes removed, doubled apostrophes undone); null for other shapes. */
 function sheetOfRange(range: string): string | null {
@@ -143,6 +156,7 @@ export class XlsxWorkbook implements Workbook {
   writeSheet(name: string, content: SheetContent): void {
     this.calls.writes++;
     const existing = this.book.getWorksheet(name);
+    if (!existing) checkSheetName(name);
     const position = existing ? this.book.worksheets.indexOf(existing) : -1;
     if (existing) this.book.removeWorksheet(existing.id);
     const frozen = content.frozenRows || content.frozenColumns;
@@ -153,13 +167,13 @@ export class XlsxWorkbook implements Workbook {
     });
     if (position >= 0) this.moveSheet(sheet, position);
     if (!existing) this.tagIfOwned(name);
-    this.fill(sheet, 0, content.rows, content.columnFormats);
+    const width = Math.max(1, ...content.rows.map((row) => row.length));
+    this.fill(sheet, 0, content.rows, width, content.columnFormats);
     content.rows[0]?.forEach((_, index) => {
       const column = sheet.getColumn(index + 1);
       column.width = Math.min(40, Math.max(10, ...content.rows.slice(0, 50).map((row) => String(row[index] ?? '').length + 2)));
     });
     if (content.rows.length > 0) sheet.getRow(1).font = { bold: true };
-    const width = Math.max(1, ...content.rows.map((row) => row.length));
     if (content.filter && content.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: content.rows.length, column: width } };
     applyConditionalFormats(sheet, content);
     for (const row of content.mutedRows ?? []) sheet.getRow(row + 1).font = { color: { argb: 'FF9E9E9E' } };
@@ -171,20 +185,22 @@ export class XlsxWorkbook implements Workbook {
     const sheet = this.book.getWorksheet(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
     const lastRow = this.lastUsedRow(sheet);
-    if (fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
-    this.fill(sheet, fromRow, rows, columnFormats);
-    // Rows past the new end are emptied one by one: exceljs's spliceRows leaves them in place here.
-    for (let row = fromRow + rows.length + 1; row <= lastRow; row++) {
+    if (fromRow < 0 || fromRow > lastRow) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${lastRow} rows)`);
+    // Every old row from `fromRow` on is emptied first (cell by cell: exceljs's spliceRows leaves them
+    // in place here), so a new row shorter than the old one leaves none of its cells behind.
+    for (let row = fromRow + 1; row <= lastRow; row++) {
       sheet.getRow(row).eachCell({ includeEmpty: true }, (cell) => {
         cell.value = null;
       });
     }
+    this.fill(sheet, fromRow, rows, Math.max(sheet.columnCount, ...rows.map((row) => row.length)), columnFormats);
   }
 
   updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {
     this.calls.writes++;
     const sheet = this.book.getWorksheet(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    if (fromRow < 0) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${this.lastUsedRow(sheet)} rows)`);
     rows.forEach((values, offset) => {
       const row = sheet.getRow(fromRow + offset + 1);
       values.forEach((value, index) => {
@@ -209,11 +225,10 @@ export class XlsxWorkbook implements Workbook {
     const sheet = this.book.getWorksheet(name);
     if (!sheet) return;
     this.calls.writes++;
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const note = cell.note;
-        const text = typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
-        if (text.startsWith(JOB_NOTE_PREFIX)) {
+    // Empty cells too: a note on a cell left empty (a missing value, a row a person cleared) must go as well.
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (noteText(cell.note).startsWith(JOB_NOTE_PREFIX)) {
           cell.note = undefined as unknown as string;
           cell.fill = { type: 'pattern', pattern: 'none' };
         }
@@ -260,7 +275,10 @@ export class XlsxWorkbook implements Workbook {
     if (!sheet) throw new Error(`Sheet "${from}" does not exist`);
     if (from === to) return;
     if (this.book.worksheets.some((other) => other !== sheet && other.name.toLowerCase() === to.toLowerCase())) throw new Error(`Sheet "${to}" already exists`);
+    checkSheetName(to);
     this.calls.writes++;
+    // exceljs refuses a name equal to the sheet's own but for case: change the case through a free name.
+    if (from.toLowerCase() === to.toLowerCase()) sheet.name = this.freeName();
     sheet.name = to;
     // exceljs keys defined names by sheet name; follow the rename as Excel and LibreOffice do.
     this.retargetDefinedNames(from, to);
@@ -291,28 +309,40 @@ export class XlsxWorkbook implements Workbook {
   notes(name: string): CellNote[] {
     const sheet = this.book.getWorksheet(name);
     const found: CellNote[] = [];
-    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        const note = cell.note;
-        const text = typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
+    sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+        const text = noteText(cell.note);
         if (text.startsWith(JOB_NOTE_PREFIX)) found.push({ row: rowNumber - 1, column: columnNumber - 1, message: text.slice(JOB_NOTE_PREFIX.length) });
       });
     });
     return found;
   }
 
-  private fill(sheet: ExcelJS.Worksheet, fromRow: number, rows: readonly (readonly Cell[])[], formats?: readonly (string | undefined)[]): void {
+  /** Writes rows from `fromRow`; each data cell of a formatted column within `width` gets its format, empty ones too. */
+  private fill(sheet: ExcelJS.Worksheet, fromRow: number, rows: readonly (readonly Cell[])[], width: number, formats?: readonly (string | undefined)[]): void {
     rows.forEach((values, offset) => {
       const row = sheet.getRow(fromRow + offset + 1);
       values.forEach((value, index) => {
-        const cell = row.getCell(index + 1);
         // Strings are always stored as text cells (exceljs never turns a string into a formula), made
         // safe by the one cell-text rule: no character XML forbids, no text longer than a cell holds.
-        cell.value = safeCell(value);
-        const format = formats?.[index];
-        if (format && typeof value === 'number' && fromRow + offset > 0) cell.numFmt = format;
+        row.getCell(index + 1).value = safeCell(value);
       });
+      if (!formats || fromRow + offset === 0) return;
+      // A cell left empty keeps the format too, so a value written there later (updateRows: an undo
+      // date) shows as a date, as in Sheets.
+      for (let index = 0; index < Math.min(width, formats.length); index++) {
+        const format = formats[index];
+        if (format) row.getCell(index + 1).numFmt = format;
+      }
     });
+  }
+
+  /** A sheet name no sheet has, to pass through. */
+  private freeName(): string {
+    for (let n = 1; ; n++) {
+      const name = `~ renomeando ${n}`;
+      if (!this.book.worksheets.some((sheet) => sheet.name.toLowerCase() === name)) return name;
+    }
   }
 
   /** The last row holding any value (exceljs's own counters include rows that were emptied). */

@@ -1,7 +1,7 @@
-// An in-memory Workbook: the Node host's working copy of the .xlsx, and the tests' workbook.
+// An in-memory Workbook: the tests' workbook (the Node host works on the .xlsx itself, XlsxWorkbook).
 
 import { ownedSheetKeyOf } from '../sheets';
-import type { Cell, CellNote, SheetContent, Workbook } from './workbook';
+import { type Cell, type CellNote, IDENTITY_KEY, type SheetContent, type Workbook } from './workbook';
 
 // Unlike the Sheets and .xlsx adapters, this one stores text exactly as given: tests use it to model
 // what a person typed (a control character in a cohort name must reach the validation that flags it).
@@ -68,6 +68,7 @@ export class MemoryWorkbook implements Workbook {
     this.calls.writes++;
     const sheet = this.sheets.get(name);
     if (!sheet) throw new Error(`Sheet "${name}" does not exist`);
+    if (fromRow < 0) throw new Error(`Row ${fromRow} is outside sheet "${name}" (${sheet.rows.length} rows)`);
     rows.forEach((row, offset) => {
       const target = sheet.rows[fromRow + offset] ?? [];
       row.forEach((cell, column) => {
@@ -109,6 +110,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   setSheetIdentity(name: string, key: string): void {
+    if (!IDENTITY_KEY.test(key)) throw new Error(`Invalid sheet identity key "${key}"`);
     if (!this.sheets.has(name)) throw new Error(`Sheet "${name}" does not exist`);
     this.calls.writes++;
     for (const [other, otherKey] of this.identities) if (otherKey === key) this.identities.delete(other);

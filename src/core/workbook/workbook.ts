@@ -1,7 +1,8 @@
 // The workbook port: the narrow, synchronous interface the core reads and writes sheets through.
-// Two adapters implement it: SpreadsheetApp (Apps Script) and an in-memory workbook saved as .xlsx (Node).
+// Three adapters implement it: SpreadsheetApp (Apps Script, src/gas), the .xlsx file (Node, src/node),
+// and MemoryWorkbook (the tests'); tests/contracts runs one contract suite over all three.
 
-import type { ChartSpec, ConditionalFormatSpec } from '../report/report-specs';
+import type { ChartSpec, ConditionalFormatSpec } from './sheet-specs';
 
 /** A cell value. Dates are spreadsheet serial numbers (school wall clock) with a date format. */
 export type Cell = string | number | boolean | null;
@@ -41,6 +42,9 @@ export interface SheetContent {
   readonly owned?: boolean;
 }
 
+/** What a sheet identity key may be: it becomes part of an .xlsx defined name. */
+export const IDENTITY_KEY = /^[a-z0-9_]+$/;
+
 /**
  * One spreadsheet, seen as named tables. Every method is one batched operation: adapters must
  * never loop cell by cell (Apps Script charges per service call).
@@ -69,7 +73,7 @@ export interface Workbook {
    * developer metadata in Sheets, a workbook-level defined name in the .xlsx. Keys are [a-z0-9_].
    */
   sheetIdentities(): Map<string, string[]>;
-  /** Makes sheet `name` the one with identity `key`: any other sheet loses that key, and `name` any other key. */
+  /** Makes sheet `name` the one with identity `key` (refused unless it matches IDENTITY_KEY): any other sheet loses that key, and `name` any other key. */
   setSheetIdentity(name: string, key: string): void;
   /** Renames a sheet; its content, identity, charts and protection stay with it. */
   renameSheet(from: string, to: string): void;

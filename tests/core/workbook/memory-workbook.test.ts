@@ -1,3 +1,5 @@
+// What is particular to the memory workbook; the Workbook port's behaviour is tests/contracts/workbook.contract.ts.
+
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 
 function workbookWith(rows: (string | number)[][]): MemoryWorkbook {
@@ -7,15 +9,6 @@ function workbookWith(rows: (string | number)[][]): MemoryWorkbook {
 }
 
 describe('MemoryWorkbook', () => {
-  it('reads back what was written, and null for a missing sheet', () => {
-    const workbook = new MemoryWorkbook();
-    expect(workbook.readSheet('S')).toBeNull();
-    workbook.writeSheet('S', { rows: [['h'], [1, 2]], columnFormats: ['0', undefined], frozenRows: 1, hidden: true });
-    expect(workbook.readSheet('S')).toEqual([['h'], [1, 2]]);
-    expect(workbook.sheet('S')).toMatchObject({ columnFormats: ['0', undefined], frozenRows: 1, hidden: true, notes: [] });
-    expect(workbook.sheetNames()).toEqual(['S']);
-  });
-
   it('gives copies: changing what was read or written does not change the sheet', () => {
     const rows = [['h'], [1]];
     const workbook = new MemoryWorkbook();
@@ -27,34 +20,7 @@ describe('MemoryWorkbook', () => {
     expect(workbook.readSheet('S')).toEqual([['h'], [1]]);
   });
 
-  it('keeps notes across a rewrite of the sheet', () => {
-    const workbook = workbookWith([['h']]);
-    workbook.setNotes('S', [{ row: 0, column: 0, message: 'm' }]);
-    workbook.writeSheet('S', { rows: [['h2']] });
-    expect(workbook.sheet('S')?.notes).toEqual([{ row: 0, column: 0, message: 'm' }]);
-  });
-
   describe('replaceRowsFrom', () => {
-    it('keeps the rows above and replaces everything from the row on', () => {
-      const workbook = workbookWith([['h'], [1], [2], [3]]);
-      workbook.replaceRowsFrom('S', 2, [[20]]);
-      expect(workbook.readSheet('S')).toEqual([['h'], [1], [20]]);
-    });
-
-    it('appends when the row is the sheet length', () => {
-      const workbook = workbookWith([['h'], [1]]);
-      workbook.replaceRowsFrom('S', 2, [[2], [3]]);
-      expect(workbook.readSheet('S')).toEqual([['h'], [1], [2], [3]]);
-    });
-
-    it('truncates when given no rows, and rewrites all from row 0', () => {
-      const workbook = workbookWith([['h'], [1], [2]]);
-      workbook.replaceRowsFrom('S', 1, []);
-      expect(workbook.readSheet('S')).toEqual([['h']]);
-      workbook.replaceRowsFrom('S', 0, [['x'], ['y']]);
-      expect(workbook.readSheet('S')).toEqual([['x'], ['y']]);
-    });
-
     it('replaces column formats only when given', () => {
       const workbook = workbookWith([['h']]);
       workbook.replaceRowsFrom('S', 1, [[1]]);
@@ -71,28 +37,6 @@ describe('MemoryWorkbook', () => {
       rows[0][0] = 2;
       expect(workbook.readSheet('S')).toEqual([['h'], [1]]);
     });
-
-    it('throws on a missing sheet or a row outside the sheet, changing nothing', () => {
-      const workbook = workbookWith([['h'], [1]]);
-      expect(() => workbook.replaceRowsFrom('Nope', 0, [])).toThrow('Sheet "Nope" does not exist');
-      expect(() => workbook.replaceRowsFrom('S', 3, [[3]])).toThrow('Row 3 is outside sheet "S" (2 rows)');
-      expect(() => workbook.replaceRowsFrom('S', -1, [[3]])).toThrow(/outside/);
-      expect(workbook.readSheet('S')).toEqual([['h'], [1]]);
-      expect(workbook.sheetNames()).toEqual(['S']);
-    });
-  });
-
-  it('deletes sheets', () => {
-    const workbook = workbookWith([['h']]);
-    workbook.deleteSheet('S');
-    expect(workbook.readSheet('S')).toBeNull();
-    expect(workbook.sheetNames()).toEqual([]);
-  });
-
-  it('ignores notes for a missing sheet', () => {
-    const workbook = new MemoryWorkbook();
-    workbook.setNotes('Nope', [{ row: 0, column: 0, message: 'm' }]);
-    expect(workbook.sheetNames()).toEqual([]);
   });
 
   it('counts one service call per port operation', () => {
