@@ -1,11 +1,11 @@
 // One weekly run of the Node host: start the job on the workbook, drive it, write the week.
 
 import type { ApiTarget } from '../core/cademi/types';
-import type { ConfigIssue } from '../core/config/issues';
 import { type ArchiveSink, describeRollover, type RolloverOutcome, rollOverHistory } from '../core/history/archive-sink';
-import { dropStaging } from '../core/sync/commit';
+import type { ConfigIssue } from '../core/model/issues';
 import type { SyncJob, SyncResult } from '../core/sync/job';
-import { finishWeekRun, startWeekRun } from '../core/sync/week-run';
+import { commitWeek, type RunStateStore } from '../core/sync/week-commit';
+import { startWeekRun } from '../core/sync/week-run';
 import type { Workbook } from '../core/workbook/workbook';
 import { type DriverClock, driveJob, type Transport, type WaitNotice } from './drive-job';
 
@@ -30,6 +30,17 @@ export interface WeekRunOptions {
   /** Where old weeks go when the workbook nears the cell limit; none = no rollover. */
   readonly archive?: ArchiveSink;
 }
+
+/**
+ * The Node host keeps no run state: the workbook is saved only after a run completed, so a process
+ * that dies leaves the file as it was and the next command starts the week over.
+ */
+const NO_RUN_STATE: RunStateStore = {
+  hasCursor: () => false,
+  saveCursor: () => {},
+  recordCompletion: () => {},
+  clearCursor: () => {},
+};
 
 /** Runs one week; the workbook is changed in memory only (the caller saves it on success). */
 export async function runWeek(
@@ -58,7 +69,7 @@ export async function runWeek(
     archived.rollover = rollOverHistory(workbook, options.archive);
     return archived.rollover ? [describeRollover(archived.rollover)] : [];
   };
-  const result = finishWeekRun(workbook, job, config, { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() }, { beforeCommit });
-  dropStaging(workbook);
+  const log = { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() };
+  const result = commitWeek(workbook, job, config, NO_RUN_STATE, log, { beforeCommit });
   return { result, configIssues: config.issues, rollover: archived.rollover };
 }

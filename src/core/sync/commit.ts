@@ -1,4 +1,5 @@
-// The end of a run: the week's rows go into `Histórico` in one write, then the staging is dropped.
+// The workbook's part of a run's end: the week's rows go into `Histórico` in one write, and the
+// staging is dropped (in the order `week-commit` gives).
 
 import { checkHistoryHeader, decodeHistoryRow, encodeHistoryRow, HISTORY_FORMATS, type HistoryRow, weekOfCell } from '../history/schema';
 import { planWeekReplacement } from '../history/week-replacement';
@@ -17,7 +18,7 @@ export interface CommittedWeek {
  * rows of cohorts it could not collect stay, and rows of other weeks are left as they are. Returns
  * the whole table as it now stands, so the reports can be built without reading `Histórico` again.
  */
-export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: string): CommittedWeek {
+export function writeWeekToHistory(workbook: Workbook, result: SyncResult, timeZone: string): CommittedWeek {
   const stored = workbook.readSheet(SHEET.history);
   checkHistoryHeader(stored);
   const encoded = result.rows.map((row) => encodeHistoryRow(row, timeZone));
@@ -39,8 +40,8 @@ export function commitWeek(workbook: Workbook, result: SyncResult, timeZone: str
 }
 
 /**
- * Drops the staging sheet. Hosts call it only after the checkpoint is gone: a slice killed between
- * the Histórico write and this point resumes from a full staging and rewrites the same week.
+ * Drops the staging sheet. `commitWeek` calls it only after the cursor is gone: a slice killed
+ * between the Histórico write and this point resumes from a full staging and rewrites the same week.
  */
 export function dropStaging(workbook: Workbook): void {
   if (workbook.sheetNames().includes(SHEET.staging)) workbook.deleteSheet(SHEET.staging);

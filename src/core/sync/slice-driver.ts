@@ -50,7 +50,9 @@ export function runSlice(job: SyncJob, io: SliceIo, options: SliceOptions): Slic
       job.release(batch.map((item) => item.key));
       throw error;
     }
-    batch.forEach((item, index) => job.accept(item.key, responses[index], io.now()));
+    batch.forEach((item, index) => {
+      job.accept(item.key, responses[index], io.now());
+    });
     options.onBatch?.(job);
   }
   return 'complete';

@@ -3,10 +3,10 @@
 import { type HistoryIndex, placeholderProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
-import { expectedProgress, type GoalTrack } from '../model/goals';
+import { expectedFor, type GoalTrack } from '../model/goals';
 import type { Settings } from '../model/settings';
-import { classifyStudent } from '../model/status';
-import { daysBetween, type LocalDate, localDateOf, mondayOf } from '../time/local-date';
+import { classifyStudent, weeksWithoutProgress } from '../model/status';
+import { daysBetween, type LocalDate, localDateOf } from '../time/local-date';
 import type { StagedProgress, StagedStudent } from './staging';
 
 const DAY_MS = 86_400_000;
@@ -19,25 +19,6 @@ export interface WeekContext {
   readonly history: HistoryIndex;
   /** Every tracked product's name known so far: fetched in this run or kept in the history. */
   readonly productNames: ReadonlyMap<number, string>;
-}
-
-/** Whole weeks between the Monday of a cohort's start and `week` (0 in the starting week). */
-export function weeksSinceStart(cohort: Pick<CohortConfig, 'start'>, week: LocalDate): number {
-  return Math.floor(daysBetween(mondayOf(cohort.start), week) / 7);
-}
-
-/** The expected mean progress for a cohort in a week, or null without a goal track. */
-export function expectedFor(cohort: CohortConfig, week: LocalDate, tracks: ReadonlyMap<string, GoalTrack>): number | null {
-  const track = cohort.goalTrack === null ? undefined : tracks.get(cohort.goalTrack);
-  return track ? expectedProgress(track, weeksSinceStart(cohort, week)) : null;
-}
-
-/** Consecutive weeks, ending with this one, in which the mean did not rise. */
-export function weeksWithoutProgress(pastMeans: readonly number[], currentMean: number): number {
-  const series = [...pastMeans, currentMean];
-  let count = 0;
-  for (let i = series.length - 1; i > 0 && series[i] <= series[i - 1] + 1e-9; i--) count++;
-  return count;
 }
 
 /** The rows of one student in one cohort this week (one per product collected). */

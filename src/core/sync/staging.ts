@@ -42,7 +42,7 @@ export interface StagedSkip {
 
 export type StagedRecord = StagedProduct | StagedStudent | StagedProgress | StagedSkip;
 
-export const STAGING_HEADERS = [
+const STAGING_HEADERS = [
   'Tipo',
   'Turma',
   'Aluno ID',

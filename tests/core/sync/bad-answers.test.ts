@@ -12,7 +12,8 @@ import { decodeCheckpoint, encodeCheckpoint } from '../../../src/core/sync/check
 import { SyncFailedError } from '../../../src/core/sync/errors';
 import { SyncJob } from '../../../src/core/sync/job';
 import { decodeStaging, encodeStaging } from '../../../src/core/sync/staging';
-import { finishWeekRun, startWeekRun } from '../../../src/core/sync/week-run';
+import { commitWeek, type RunStateStore } from '../../../src/core/sync/week-commit';
+import { startWeekRun } from '../../../src/core/sync/week-run';
 import type { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Cell } from '../../../src/core/workbook/workbook';
 import { driveJob, type Transport, type WaitNotice } from '../../../src/node/drive-job';
@@ -43,6 +44,9 @@ function transportOf(api: EmbeddedApi, change: Change = (_request, answer) => an
   };
 }
 
+/** These runs keep no state between executions (as the Node host). */
+const NO_RUN_STATE: RunStateStore = { hasCursor: () => false, saveCursor: () => {}, recordCompletion: () => {}, clearCursor: () => {} };
+
 /** One weekly run over the workbook, as the hosts do it. */
 async function weekRun(
   workbook: MemoryWorkbook,
@@ -54,7 +58,7 @@ async function weekRun(
   if (api.virtualClock.now() < now) api.virtualClock.set(now);
   const { job, config } = startWeekRun(workbook, { now, target: api.target, runId: `r-${now}` });
   await driveJob(job, { transport: transportOf(api, change, options.seen), clock: api.clock, requestsPerSecond: 2, onWait: options.onWait });
-  return finishWeekRun(workbook, job, config, { trigger: 'teste', startedAt: now, finishedAt: now });
+  return commitWeek(workbook, job, config, NO_RUN_STATE, { trigger: 'teste', startedAt: now, finishedAt: now });
 }
 
 const historyOf = (workbook: MemoryWorkbook): Cell[][] => workbook.readSheet(SHEET.history) ?? [];
@@ -371,7 +375,9 @@ describe('waits', () => {
       const batch = job.nextRequests(2, now);
       const responses = await transport.send(batch.map((item) => item.request));
       now = api.virtualClock.now();
-      batch.forEach((item, index) => job.accept(item.key, responses[index], now));
+      batch.forEach((item, index) => {
+        job.accept(item.key, responses[index], now);
+      });
       api.virtualClock.advance(1000); // within the simulator's 2 requests a second
     }
     const until = job.pendingWait()!.until;
@@ -431,7 +437,7 @@ describe('columns people add to Histórico', () => {
     api.virtualClock.set(WEEK2 + DAY);
     const { job, config } = startWeekRun(workbook, { now: WEEK1 + DAY, target: api.target, runId: 'again' });
     await driveJob(job, { transport: transportOf(api), clock: api.clock, requestsPerSecond: 2 });
-    finishWeekRun(workbook, job, config, { trigger: 'teste', startedAt: WEEK1, finishedAt: WEEK1 });
+    commitWeek(workbook, job, config, NO_RUN_STATE, { trigger: 'teste', startedAt: WEEK1, finishedAt: WEEK1 });
     expect(notesNow(workbook)).toEqual(notes);
   });
 

@@ -45,7 +45,7 @@ describe('SyncJob against the simulator', () => {
     const school = api.simulator.school;
     const started = school.cohorts.filter((cohort) => cohort.start <= '2026-09-14');
     const expected = new Set<number>();
-    for (const cohort of started) school.studentsWithTagAt(cohort.tagId, WEEK1).forEach((student) => expected.add(student.id));
+    for (const cohort of started) for (const student of school.studentsWithTagAt(cohort.tagId, WEEK1)) expected.add(student.id);
     const collected = new Set(week1.rows.map((row) => row.studentId));
     expect(collected).toEqual(expected);
     expect(week1.rows).toHaveLength(expected.size * 3);
