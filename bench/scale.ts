@@ -12,8 +12,8 @@ import { COHORT_HEADERS, SHEET } from '../src/core/sheets';
 import { SpreadsheetWorkbook } from '../src/gas/spreadsheet-workbook';
 import { runInstant } from '../src/node/run-date';
 import { createSchool, createSimulator, hashUnit, VirtualClock } from '../src/simulator';
-import { createAppsScriptEnv, loadBundle } from '../tests/fakes';
-import { bundleCode } from '../tests/support/apps-script-school';
+import { bundleCode } from '../testkit/bundle';
+import { createAppsScriptEnv, loadBundle } from '../testkit/fakes';
 
 const TOKEN = 'simulador-token';
 const API_URL = 'https://escola.cademi.com.br/api/v1';

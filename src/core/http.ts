@@ -1,7 +1,5 @@
 // HTTP as plain data: the core builds requests and reads responses; hosts perform the I/O.
 
-import { ECHOED_TOKEN } from './messages/cademi';
-
 /** A request the core wants performed. Reads only: Cademi's monitor endpoints are all GETs. */
 export interface HttpRequest {
   readonly method: 'GET';
@@ -40,21 +38,4 @@ export function classifyTransportFailure(raw: string): TransportFailureKind {
   if (/econnreset|socket hang up|reset|epipe|und_err_socket|closed/.test(text)) return 'reset';
   if (/cert|ssl|tls|handshake|self.signed|unable_to_verify/.test(text)) return 'tls';
   return 'other';
-}
-
-/**
- * The response with every occurrence of `secret` (raw, JSON-escaped, URL-encoded) replaced: a server
- * that echoes the request must not get the token into a cell (nor a header, e.g. a Location, into a
- * message). Secrets under 6 characters are left
- * alone (replacing them would mangle ordinary text); a real Cademi key is far longer.
- */
-export function withoutSecret(response: HttpResponse, secret: string): HttpResponse {
-  if (secret.length < 6) return response;
-  const forms = [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
-  const carries = (text: string) => forms.some((form) => text.includes(form));
-  if (!carries(response.body) && !Object.values(response.headers).some(carries)) return response;
-  const scrub = (text: string) => forms.reduce((out, form) => out.split(form).join(ECHOED_TOKEN), text);
-  const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, scrub(value)]));
-  const body = scrub(response.body);
-  return { ...response, headers, body };
 }

@@ -43,7 +43,7 @@ function typeofNamesIn(root: Node, cache: Map<Node, Set<string>>): Set<string> {
 }
 
 function memberOf(identifier: Node, parent: Node | undefined): string | null {
-  if (!parent || parent.type !== 'MemberExpression' || parent.object !== identifier) return null;
+  if (parent?.type !== 'MemberExpression' || parent.object !== identifier) return null;
   if (!parent.computed && parent.property.type === 'Identifier') return parent.property.name;
   if (parent.computed && parent.property.type === 'Literal' && typeof parent.property.value === 'string') return parent.property.value;
   return null;

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errorText } from '../core/errors';
 import {
   ALLOWLIST_HEADING,
   BUILD_INCOMPLETE,
@@ -97,7 +98,7 @@ export function runDeployCheck(root: string = process.cwd(), argv: readonly stri
   try {
     report = deployReport(root, readDeployOptions(root), argv.includes('--push'));
   } catch (error) {
-    console.error(deployCheckFailed(error instanceof Error ? error.message : String(error)));
+    console.error(deployCheckFailed(errorText(error)));
     return 1;
   }
   console.log(report.lines.join('\n'));

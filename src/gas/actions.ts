@@ -1,5 +1,6 @@
 // What the menu items and the tick do, in Portuguese for the people who click them.
 
+import { errorText } from '../core/errors';
 import { AUTO_UPDATE_DISABLED, AUTO_UPDATE_ENABLED, SCHEDULE_NOTE } from '../core/messages/automation';
 import { tokenMessages } from '../core/messages/cademi';
 import * as say from '../core/messages/menu';
@@ -80,7 +81,7 @@ export function onTick(event?: { readonly triggerUid?: unknown }): void {
   } catch (error) {
     // The heartbeat is bookkeeping: a properties failure here must not stop the slice, whose own
     // failure path logs to Execuções and alerts.
-    console.error(`tick: could not record the heartbeat (${error instanceof Error ? error.message : String(error)})`);
+    console.error(`tick: could not record the heartbeat (${errorText(error)})`);
   }
   if (claim === 'stray') return;
   const report = runOneSlice({ trigger: 'Agendada' });
@@ -137,6 +138,6 @@ export function configureSlackAlerts(): void {
     saveWebhook(url === '' ? null : url);
     ui.alert(TITLE, url === '' ? say.SLACK_DISABLED : say.webhookSaved(url.slice(-4)), ui.ButtonSet.OK);
   } catch (error) {
-    ui.alert(TITLE, say.webhookNotSaved(error instanceof Error ? error.message : String(error)), ui.ButtonSet.OK);
+    ui.alert(TITLE, say.webhookNotSaved(errorText(error)), ui.ButtonSet.OK);
   }
 }

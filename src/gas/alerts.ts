@@ -1,20 +1,25 @@
 // Failures reach someone: one alert per incident (e-mail and/or Slack), and a "resolved" message
 // when the next run succeeds. The Slack webhook lives in DocumentProperties, never in a cell.
 
+import { z } from 'zod';
+import { errorText } from '../core/errors';
 import { alertMessages, alertSubjects, DELIVERY_REASON, type IncidentKindName } from '../core/messages/alerts';
 import { type Delivery, type DeliveryReport, mailFailureKind, recipientCount } from '../core/runlog/delivery-report';
+import { DOCUMENT_KEY } from './property-keys';
 import { isUrlAllowed, SLACK_WEBHOOK_PREFIX } from './url-allowlist';
 
-const INCIDENT_KEY = 'cademi.incident';
-const WEBHOOK_KEY = 'cademi.slackWebhook';
+const INCIDENT_KEY = DOCUMENT_KEY.incident;
+const WEBHOOK_KEY = DOCUMENT_KEY.slackWebhook;
 
 export type IncidentKind = IncidentKindName;
 
-interface Incident {
-  readonly kind: IncidentKind;
-  readonly since: number;
-  readonly message: string;
-}
+/** The open incident as stored: read back through the schema, like every JSON this host keeps. */
+const INCIDENT = z.object({
+  kind: z.enum(['token', 'falha', 'prazo'] satisfies readonly IncidentKind[]),
+  since: z.number().finite(),
+  message: z.string(),
+});
+type Incident = z.infer<typeof INCIDENT>;
 
 function properties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
@@ -44,7 +49,9 @@ function openIncident(): Incident | null {
   const text = properties().getProperty(INCIDENT_KEY);
   if (!text) return null;
   try {
-    return JSON.parse(text) as Incident;
+    const parsed = INCIDENT.safeParse(JSON.parse(text));
+    // Unreadable (written by another version, or edited): no incident is open, so the next failure alerts.
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
@@ -52,10 +59,6 @@ function openIncident(): Incident | null {
 
 /** The UrlFetch daily quota, as Apps Script words it ("Service invoked too many times for one day: urlfetch."). */
 const URLFETCH_QUOTA = /too many times for one day: urlfetch/i;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The alert e-mail, within MailApp's daily quota, which counts recipients

@@ -11,13 +11,22 @@ import { HISTORY_FORMATS } from '../core/history/schema';
 import { archiveDestination, archiveUnavailable } from '../core/messages/history';
 import { SHEET } from '../core/sheets';
 import type { Cell, Workbook } from '../core/workbook/workbook';
+import { DOCUMENT_KEY } from './property-keys';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** DocumentProperties key of the archive spreadsheet's id. */
-export const ARCHIVE_ID_KEY = 'cademi.archiveSpreadsheetId';
+/** The archive spreadsheet could not be opened; its message is written for a person (the platform's is not kept). */
+export class ArchiveUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveUnavailableError';
+  }
+}
+
+export const ARCHIVE_ID_KEY = DOCUMENT_KEY.archiveSpreadsheetId;
 
 export interface ArchiveSpreadsheetOptions {
   /** The school's (bound) spreadsheet: names the archive and gives its time zone. */
@@ -78,7 +87,7 @@ export class ArchiveSpreadsheet implements ArchiveSink {
       try {
         current = app.openById(id);
       } catch {
-        throw new Error(archiveUnavailable(id, ARCHIVE_ID_KEY));
+        throw new ArchiveUnavailableError(archiveUnavailable(id, ARCHIVE_ID_KEY));
       }
       const used = current.getSheets().reduce((cells, sheet) => cells + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
       if (used + cellsNeeded <= SHEETS_CELL_LIMIT * 0.9) return { spreadsheet: current, created: false };

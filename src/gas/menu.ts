@@ -6,7 +6,7 @@ import { ADDON_MODE } from './deployment';
 export const MENU_TITLE = PRODUCT_NAME;
 
 /** Menu captions and the entry functions they call (exported from src/gas/index.ts). */
-export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[] = [
+const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[] = [
   ['Atualizar agora', 'atualizarAgora'],
   ['Gerenciar turmas…', 'gerenciarTurmas'],
   null,

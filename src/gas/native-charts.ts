@@ -1,6 +1,7 @@
 // A sheet's native charts, found by identity: each chart's id is recorded in the sheet's developer metadata under its spec id.
 
-import type { ChartSpec } from '../core/report/report-specs';
+import type { ChartSpec } from '../core/workbook/sheet-specs';
+import { DOCUMENT_KEY } from './property-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -18,7 +19,7 @@ type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
  */
 export const CHART_RECORD_PREFIX = 'cademi.chart.';
 /** Written once a placement on the sheet has completed; before it, the previous version's charts (matched by title) may be adopted. */
-export const CHART_LEDGER_KEY = 'cademi.charts';
+const CHART_LEDGER_KEY = DOCUMENT_KEY.chartLedger;
 const LEDGER_VERSION = 'v1';
 const PENDING = 'pending:';
 

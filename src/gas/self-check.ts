@@ -3,21 +3,22 @@
 
 import { apiUrlNotAllowlisted, scopesMissing, selfCheckFailed, timeZoneDisagrees, timeZoneUnknown } from '../core/messages/menu';
 import { wallTimeOf } from '../core/time/zoned';
+import { USER_KEY } from './property-keys';
 import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
 
 declare const __MANIFEST_SCOPES__: readonly string[] | undefined;
 
 /** The scopes the build wrote into the manifest (appsscript.json). */
-export function manifestScopes(): readonly string[] {
+function manifestScopes(): readonly string[] {
   return typeof __MANIFEST_SCOPES__ !== 'undefined' ? __MANIFEST_SCOPES__ : [];
 }
 
 /** Per user: authorization is granted by each person, so each one passes the check once per build. */
-const PASSED_KEY = 'cademi.selfCheckPassed';
+const PASSED_KEY = USER_KEY.selfCheckPassed;
 const DAY_MS = 86_400_000;
 
 /** Whether Intl computes the same wall clock as Apps Script's own (Java) formatter, in winter and summer. */
-export function timeZoneProblem(timeZone: string, now: number): string | null {
+function timeZoneProblem(timeZone: string, now: number): string | null {
   try {
     for (const at of [now, now + 182 * DAY_MS]) {
       const wall = wallTimeOf(at, timeZone);
@@ -32,7 +33,7 @@ export function timeZoneProblem(timeZone: string, now: number): string | null {
 }
 
 /** The manifest's scopes this person has not granted (granular consent lets people untick some). */
-export function missingScopes(scopes: readonly string[]): string[] {
+function missingScopes(scopes: readonly string[]): string[] {
   if (scopes.length === 0) return [];
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, [...scopes]);
   const granted = info.getAuthorizedScopes();
@@ -42,7 +43,7 @@ export function missingScopes(scopes: readonly string[]): string[] {
 }
 
 /** Everything that stops the product here, in Portuguese; empty when all is well. */
-export function selfCheckProblems(input: { timeZones: readonly string[]; apiUrl: string; now: number }): string[] {
+function selfCheckProblems(input: { timeZones: readonly string[]; apiUrl: string; now: number }): string[] {
   const problems: string[] = [];
   for (const timeZone of new Set(input.timeZones)) {
     const problem = timeZoneProblem(timeZone, input.now);

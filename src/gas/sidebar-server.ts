@@ -208,6 +208,7 @@ const server: SidebarApi = {
           .filter((a) => a.action === 'Desistência' && a.undoneAt === null)
           .map((a) => a.studentId),
       );
+      // biome-ignore lint/complexity/useMathMinMax: weeks are ISO date strings, which Math.max would turn into NaN
       const latestWeek = rows.reduce((week, row) => (row.week > week ? row.week : week), '');
       const inactive = new Map<number, HistoryRow>();
       for (const row of rows) {

@@ -10,27 +10,13 @@ import { tokenMessages } from '../core/messages/cademi';
 import { CHECKPOINT_INDEX_UNREADABLE, CHECKPOINT_PARTS_MISMATCH, checkpointPartMissing, checkpointTooLarge, propertyTooLarge } from '../core/messages/sync';
 import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCheckpoint, encodeCheckpoint, type SyncCheckpoint } from '../core/sync/checkpoint';
 import type { LocalDate } from '../core/time/local-date';
+import { DOCUMENT_KEY } from './property-keys';
 
-/** Every property key this module owns. */
-const KEY = {
-  token: 'cademi.apiToken',
-  /** The checkpoint's manifest: how many chunks, and the length and hash of their concatenation. */
-  checkpoint: 'cademi.checkpoint',
-  /** Prefix of the checkpoint's numbered chunks: `cademi.checkpoint.1`, `cademi.checkpoint.2`, … */
-  checkpointChunk: 'cademi.checkpoint.',
-  runRequested: 'cademi.runRequested',
-  lastCompletedWeek: 'cademi.lastCompletedWeek',
-  lastFailureAt: 'cademi.lastFailureAt',
-  lastOutcome: 'cademi.lastOutcome',
-  progress: 'cademi.progress',
-  pausedUntil: 'cademi.pausedUntil',
-} as const;
+const KEY = DOCUMENT_KEY;
 
 /** Apps Script's limit per property value. */
-export const VALUE_LIMIT_BYTES = 9 * 1024;
-/** Apps Script's limit per property store (keys and values). */
-export const STORE_LIMIT_BYTES = 500 * 1024;
-/** The most a checkpoint write may bring the store to: room is kept for the token, alerts, incident, archive id… */
+const VALUE_LIMIT_BYTES = 9 * 1024;
+/** The most a checkpoint write may bring the store to, under Apps Script's 500 KB per store (keys and values): room is kept for the token, alerts, incident, archive id… */
 export const STORE_BUDGET_BYTES = 400 * 1024;
 /** Characters per checkpoint chunk. The serialized checkpoint is ASCII, so this is bytes too: under 9 KB with margin. */
 export const CHECKPOINT_CHUNK_CHARS = 8 * 1024;
@@ -94,7 +80,7 @@ function store(): GoogleAppsScript.Properties.Properties {
 }
 
 /** UTF-8 size of a string (Apps Script has no Buffer; a blob per value would cost a service call). */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

@@ -4,10 +4,11 @@
 
 import { parseHeartbeat, parseTickOwner, type TickOwner, type TickRecord } from '../core/schedule/tick-owner';
 import { TICK_MINUTES } from './deployment';
+import { DOCUMENT_KEY } from './property-keys';
 
 const KEY = {
-  owner: 'cademi.tickOwner',
-  heartbeat: 'cademi.tickHeartbeat',
+  owner: DOCUMENT_KEY.tickOwner,
+  heartbeat: DOCUMENT_KEY.tickHeartbeat,
 } as const;
 
 /** How often the tick fires. */
@@ -44,7 +45,7 @@ export function clearTickRecord(): void {
  * consumer accounts may not reveal it
  * (https://developers.google.com/apps-script/reference/base/session#getEffectiveUser()).
  */
-export function currentEditorEmail(): string | null {
+function currentEditorEmail(): string | null {
   try {
     return Session.getEffectiveUser().getEmail() || null;
   } catch {

@@ -43,7 +43,7 @@ export function configureTokenDialog(): void {
 }
 
 /** One call to GET /tag: null when the API accepts the token, else why not (in Portuguese). */
-export function validateToken(baseUrl: string, token: string): string | null {
+function validateToken(baseUrl: string, token: string): string | null {
   const [response] = fetchAllRequests([tagsRequest({ baseUrl, token })]);
   try {
     parseTags(response);

@@ -5,10 +5,11 @@
 
 import { planInstall, planTick, type TickOwner, type TickRecord } from '../core/schedule/tick-owner';
 import { TICK_MINUTES } from './deployment';
+import { DOCUMENT_KEY } from './property-keys';
 import { clearTickRecord, readTickRecord, recordTickOwner, TICK_PERIOD_MS, writeHeartbeat } from './tick-ownership';
 
-export const TICK_HANDLER = 'tick';
-const AUTO_UPDATE_KEY = 'cademi.autoUpdate';
+const TICK_HANDLER = 'tick';
+const AUTO_UPDATE_KEY = DOCUMENT_KEY.autoUpdate;
 
 /** The current editor's tick triggers (nobody else's are visible). */
 function ownTickTriggers(): GoogleAppsScript.Script.Trigger[] {
@@ -16,7 +17,7 @@ function ownTickTriggers(): GoogleAppsScript.Script.Trigger[] {
 }
 
 function deleteTriggers(triggers: readonly GoogleAppsScript.Script.Trigger[], ids: readonly string[]): void {
-  triggers.filter((trigger) => ids.includes(trigger.getUniqueId())).forEach((trigger) => ScriptApp.deleteTrigger(trigger));
+  for (const trigger of triggers) if (ids.includes(trigger.getUniqueId())) ScriptApp.deleteTrigger(trigger);
 }
 
 function createTick(): GoogleAppsScript.Script.Trigger {
@@ -90,7 +91,7 @@ export function claimTick(triggerUid: string | null): 'run' | 'stray' {
 export function removeTickTriggers(): number {
   const own = ownTickTriggers();
   const record = readTickRecord();
-  own.forEach((trigger) => ScriptApp.deleteTrigger(trigger));
+  for (const trigger of own) ScriptApp.deleteTrigger(trigger);
   if (record && own.some((trigger) => trigger.getUniqueId() === record.owner.triggerId)) clearTickRecord();
   return own.length;
 }
@@ -128,15 +129,11 @@ export function stopAutomation(runPending: boolean): AutomationStop {
     return { kind: 'mine' };
   }
   // Someone else's record: this editor's ticks are strays either way.
-  own.forEach((trigger) => ScriptApp.deleteTrigger(trigger));
+  for (const trigger of own) ScriptApp.deleteTrigger(trigger);
   if (plan.kind === 'other') return { kind: 'other', owner: plan.owner };
   clearTickRecord();
   if (runPending) ensureTickTrigger();
   return { kind: 'stale', previous: record, finishing: runPending };
-}
-
-export function hasTickTrigger(): boolean {
-  return ownTickTriggers().length > 0;
 }
 
 /** Whether the coordinator wants the weekly run to start by itself. */

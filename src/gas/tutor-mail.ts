@@ -1,5 +1,6 @@
 // After a completed week, each tutor gets their own contact list (when `Configuração` asks for it).
 
+import { errorText } from '../core/errors';
 import { DELIVERY_REASON } from '../core/messages/alerts';
 import { TUTOR_LISTS_TITLE } from '../core/messages/mail';
 import { PRODUCT_NAME } from '../core/messages/product';
@@ -23,7 +24,7 @@ export function mailTutors(contacts: WeeklyContacts, spreadsheetUrl: string): De
       MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body, htmlBody: message.htmlBody, name: PRODUCT_NAME });
       return { channel: 'e-mail', status: 'sent' };
     } catch (error) {
-      const kind = mailFailureKind(error instanceof Error ? error.message : String(error));
+      const kind = mailFailureKind(errorText(error));
       console.warn(`tutor e-mail failed: ${kind}`);
       return { channel: 'e-mail', status: 'failed', reason: DELIVERY_REASON.mailRefused(kind) };
     }

@@ -11,7 +11,7 @@ export interface FetchTarget {
   readonly reason: string;
 }
 
-export const CADEMI_PREFIX = 'https://*.cademi.com.br/';
+const CADEMI_PREFIX = 'https://*.cademi.com.br/';
 export const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/';
 
 export const FETCH_TARGETS: readonly FetchTarget[] = [

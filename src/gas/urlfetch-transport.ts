@@ -1,5 +1,6 @@
 // UrlFetchApp.fetchAll behind the slice driver: HTTP errors come back as responses, never as throws.
 
+import { errorText } from '../core/errors';
 import { classifyTransportFailure, type HttpRequest, type HttpResponse } from '../core/http';
 import { alertMessages } from '../core/messages/alerts';
 import { builtAllowlist, isUrlAllowed, originOf } from './url-allowlist';
@@ -39,7 +40,7 @@ export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse
   } catch (error) {
     // DNS failures, timeouts and quota errors fail the whole batch; the job retries it.
     // Its text may quote the URL or a header (the token): only a classification is kept.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (QUOTA_MESSAGE.test(message)) throw new UrlFetchQuotaError(alertMessages.urlFetchQuotaSpent());
     const kind = classifyTransportFailure(message);
     return requests.map(() => ({ status: 0, headers: {}, body: '', transportError: kind }));

@@ -4,11 +4,12 @@
 import { WEBHOOK_BUSY, WEBHOOK_DIALOG_TITLE, WEBHOOK_NOT_CONFIGURED, WEBHOOK_UNAUTHORIZED, webhookSetup } from '../core/messages/webhook';
 import { recordPushedProgress } from '../core/push/pushed-sheet';
 import { parseWebhookBody } from '../core/push/webhook-events';
+import { SCRIPT_KEY } from './property-keys';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 
 // Script properties: a web app call has no active document, and a bound script has one anyway.
-const SECRET_KEY = 'cademi.webhookSecret';
-const SPREADSHEET_KEY = 'cademi.webhookSpreadsheetId';
+const SECRET_KEY = SCRIPT_KEY.webhookSecret;
+const SPREADSHEET_KEY = SCRIPT_KEY.webhookSpreadsheetId;
 
 function reply(body: Record<string, unknown>): GoogleAppsScript.Content.TextOutput {
   return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);

@@ -1,11 +1,13 @@
 // One slice of the weekly run in Apps Script: resume or start, fetch for up to ~4.5 minutes,
-// then either write the completed week or save staging + checkpoint for the next tick.
+// then either commit the completed week or save staging + checkpoint for the next tick (both in
+// the core's order, `week-commit`, over the document properties).
 
+import { describeBigQueryFailure } from '../core/bigquery/failure';
 import { readHistoryFromBigQuery, writeWeekToBigQuery } from '../core/bigquery/history-sink';
 import { tokenProblem } from '../core/cademi/token';
-import { ConfigError, describeIssue } from '../core/config/issues';
 import type { SchoolConfig } from '../core/config/load-config';
-import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { type ApiUrlSetting, apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { describeError } from '../core/errors';
 import { describeRollover } from '../core/history/archive-sink';
 import type { HistoryRow } from '../core/history/schema';
 import { HistorySchemaError } from '../core/history/schema';
@@ -20,26 +22,27 @@ import {
   checkpointUnreadable,
   formatInstant,
   invalidConfiguration,
-  thrownValue,
   URLFETCH_QUOTA_PAUSE,
   unexpectedFailure,
-  weekCompleted,
   weekEndedUnfinished,
 } from '../core/messages/sync';
+import { ConfigError, describeIssue } from '../core/model/issues';
+import type { BigQueryTable } from '../core/model/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../core/model/settings';
 import { describeDeliveries } from '../core/runlog/delivery-report';
 import { appendRunLog } from '../core/runlog/run-log';
 import { isWeeklyRunDue } from '../core/schedule/run-due';
 import { SHEET } from '../core/sheets';
-import { dropStaging } from '../core/sync/commit';
+import type { SyncCheckpoint } from '../core/sync/checkpoint';
 import { SyncFailedError } from '../core/sync/errors';
-import type { SyncJob, SyncResult } from '../core/sync/job';
+import type { PendingWait, SyncJob, SyncResult } from '../core/sync/job';
 import { MAX_WAIT_MS } from '../core/sync/pacer';
 import { runSlice } from '../core/sync/slice-driver';
-import { finishWeekRun, saveStaging, startWeekRun } from '../core/sync/week-run';
+import { commitWeek, pauseWeek, type RunStateStore } from '../core/sync/week-commit';
+import { startWeekRun } from '../core/sync/week-run';
 import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
 import { type IncidentKind, raiseIncident, resolveIncident } from './alerts';
-import { rollOverSpreadsheetHistory } from './archive-spreadsheet';
+import { ArchiveUnavailableError, rollOverSpreadsheetHistory } from './archive-spreadsheet';
 import { advancedServiceBigQueryClient } from './bigquery-client';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import * as state from './state-store';
@@ -48,7 +51,7 @@ import { fetchAllRequests, UrlFetchQuotaError, UrlNotAllowedError } from './urlf
 import { withWorkbookLock } from './workbook-lock';
 
 /** Apps Script stops an execution at 6 minutes; a slice stops fetching well before. */
-export const SLICE_BUDGET_MS = 4.5 * 60 * 1000;
+const SLICE_BUDGET_MS = 4.5 * 60 * 1000;
 /**
  * Extra spacing between batches against network jitter. fetchAll sends a batch together, so the
  * server sees its requests within milliseconds; a small margin keeps the rate near 2 req/s, and a
@@ -120,20 +123,56 @@ function guardedSlice(request: SliceRequest): SliceReport {
   }
 }
 
+/** A run that goes ahead: the cursor it resumes (null: a new run). */
+interface RunToContinue {
+  readonly kind: 'run';
+  readonly checkpoint: SyncCheckpoint | null;
+}
+
+/** The token a run may send. */
+interface ApiAccess {
+  readonly kind: 'access';
+  readonly token: string;
+}
+
+/** Preflight, then one slice of the run: fetch, then pause (staging, cursor) or commit the week. */
 function sliceUnderLock(context: FailureContext): SliceReport {
-  const { request, startedAt } = context;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const workbook = new SpreadsheetWorkbook(spreadsheet);
   context.workbook = workbook;
   const { settings, apiUrl } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
   context.settings = settings;
-  const stored = state.readStoredCheckpoint();
-  if (stored.kind === 'unreadable') {
-    return fail(context, checkpointUnreadable(stored.reason), 'falha');
+  const run = runToContinue(context);
+  if (run.kind !== 'run') return run;
+  const access = apiAccess(context, apiUrl);
+  if (access.kind !== 'access') return access;
+  const { checkpoint } = run;
+  try {
+    const { job, config } = startWeekRun(workbook, {
+      now: context.startedAt,
+      target: { baseUrl: settings.apiUrl, token: access.token },
+      runId: checkpoint?.runId ?? `${context.request.trigger}-${context.startedAt}`,
+      resume: checkpoint,
+    });
+    const store = propertiesRunState(checkpoint !== null);
+    const fetched = fetchSlice(context, job, config);
+    if (fetched === 'complete') return completeWeek(context, spreadsheet, workbook, job, config, store, checkpoint);
+    return pauseSlice(context, workbook, job, store, fetched === 'quota-spent');
+  } catch (error) {
+    return runFailure(context, error);
   }
+}
+
+/**
+ * Whether a run goes now: one in progress (its cursor), requested or due, unless the UrlFetch quota
+ * or Cademi asked to wait, or the run's week is over.
+ */
+function runToContinue(context: FailureContext): RunToContinue | SliceReport {
+  const { startedAt, settings } = context;
+  const stored = state.readStoredCheckpoint();
+  if (stored.kind === 'unreadable') return fail(context, checkpointUnreadable(stored.reason), 'falha');
   const checkpoint = stored.kind === 'valid' ? stored.checkpoint : null;
-  const requested = state.isRunRequested();
-  if (!checkpoint && !requested && !isWeeklyRunDue(startedAt, settings, state.readRunHistory())) return { kind: 'idle' };
+  if (!checkpoint && !state.isRunRequested() && !isWeeklyRunDue(startedAt, settings, state.readRunHistory())) return { kind: 'idle' };
   const pausedUntil = state.readPausedUntil();
   if (pausedUntil !== null && startedAt < pausedUntil) return { kind: 'waiting-quota', until: pausedUntil };
   state.setPausedUntil(null);
@@ -143,137 +182,156 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   }
   // Cademi asked for a pause: no request goes before it ends (a tick that retried would only earn another 429).
   if (checkpoint?.notBefore !== undefined && startedAt < checkpoint.notBefore) return { kind: 'waiting-api', until: checkpoint.notBefore };
+  return { kind: 'run', checkpoint };
+}
 
-  // Before any request: an address the token must not go to (before the token, so a bad cell is
-  // never reported as a missing key), then a token no header can carry (the platform's error would quote it).
+/**
+ * Before any request: an address the token must not go to (checked before the token, so a bad cell
+ * is never reported as a missing key), then a token no header can carry (the platform's error would quote it).
+ */
+function apiAccess(context: FailureContext, apiUrl: ApiUrlSetting): ApiAccess | SliceReport {
   const urlRefused = apiUrlRefusal(apiUrl);
   if (urlRefused) return fail(context, urlRefused, 'falha');
   const token = state.readToken();
   if (!token) return { kind: 'no-token' };
   const badToken = tokenProblem(token);
   if (badToken) return fail(context, tokenMessages.runRefused(badToken), 'token');
+  return { kind: 'access', token };
+}
+
+/** Fetches until the run completes or the slice's budget ends; a spent UrlFetch quota pauses the run until tomorrow. */
+function fetchSlice(context: FailureContext, job: SyncJob, config: SchoolConfig): 'complete' | 'paused' | 'quota-spent' {
+  const timeZone = job.timeZone;
   try {
-    const { job, config } = startWeekRun(workbook, {
-      now: startedAt,
-      target: { baseUrl: settings.apiUrl, token },
-      runId: checkpoint?.runId ?? `${request.trigger}-${startedAt}`,
-      resume: checkpoint,
-    });
-    let progressSavedAt = 0;
-    const reportProgress = (current: SyncJob) => {
-      request.onProgress?.(current);
-      if (Date.now() - progressSavedAt < PROGRESS_EVERY_MS) return;
-      progressSavedAt = Date.now();
-      saveProgressQuietly({ week: current.week, ...current.progress(), at: progressSavedAt });
-    };
-    let outcome: 'complete' | 'paused';
-    let quotaSpent = false;
-    try {
-      outcome = runSlice(
-        job,
-        { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), fetchAll: fetchAllRequests },
-        { requestsPerSecond: config.settings.requestsPerSecond, deadline: startedAt + SLICE_BUDGET_MS, marginMs: PACING_MARGIN_MS, onBatch: reportProgress },
-      );
-    } catch (error) {
-      if (!(error instanceof UrlFetchQuotaError)) throw error;
-      // Today's UrlFetch quota is spent: keep what was collected and continue after midnight.
-      outcome = 'paused';
-      quotaSpent = true;
-      state.setPausedUntil(startOfLocalDate(addDays(localDateOf(Date.now(), config.settings.timeZone), 1), config.settings.timeZone));
-    }
-    const deadline = startedAt + SLICE_BUDGET_MS;
-    const wait = job.pendingWait();
-    // A wait past the slice and past the cap is Cademi's pause, logged; a shorter one is an ordinary pause.
-    const waitingForApi =
-      outcome === 'paused' && !quotaSpent && wait !== null && wait.rateLimited && wait.until >= deadline && wait.until - Date.now() >= MAX_WAIT_MS;
-    if (waitingForApi && wait.until >= startOfLocalDate(addDays(job.week, 7), config.settings.timeZone)) {
-      return fail(context, apiPausePastWeek(wait.requestedMs, wait.endpoint, job.week), 'falha');
-    }
-    if (outcome === 'paused') {
-      // Staging first, then the cursor (which holds the instant Cademi asked to wait for): a slice
-      // killed in between is redone, never doubled.
-      saveStaging(workbook, job);
-      state.saveCheckpoint(job.checkpoint());
-      const progress = job.progress();
-      saveProgressQuietly({ week: job.week, ...progress, at: 0 });
-      if (quotaSpent) {
-        appendRunLog(
-          workbook,
-          {
-            startedAt,
-            finishedAt: Date.now(),
-            trigger: request.trigger,
-            week: job.week,
-            outcome: 'Em andamento',
-            cohorts: job.stats.cohorts,
-            students: 0,
-            calls: job.stats.calls,
-            carried: job.stats.carried,
-            retries: job.stats.retries,
-            errors: 0,
-            message: URLFETCH_QUOTA_PAUSE,
-          },
-          config.settings.timeZone,
-        );
-      }
-      if (waitingForApi) {
-        appendRunLog(
-          workbook,
-          {
-            startedAt,
-            finishedAt: Date.now(),
-            trigger: request.trigger,
-            week: job.week,
-            outcome: 'Em andamento',
-            cohorts: job.stats.cohorts,
-            students: 0,
-            calls: job.stats.calls,
-            carried: job.stats.carried,
-            retries: job.stats.retries,
-            errors: 0,
-            message: apiPause(wait.requestedMs, wait.endpoint, formatInstant(wait.until, config.settings.timeZone)),
-          },
-          config.settings.timeZone,
-        );
-        return { kind: 'waiting-api', until: wait.until };
-      }
-      return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
-    }
-    // A run finishing in its first slice leaves a cursor too, one that lists nothing (there is no
-    // staging to resume from): a slice killed while completing is then redone as the same run, with
-    // the same start, so Execuções logs it once.
-    if (!checkpoint) state.saveCheckpoint({ ...job.checkpoint(), listed: [], unknownTags: [], walks: {} });
-    // Order matters for a slice killed part-way: Histórico (idempotent for the week), then the
-    // completion, then the cursor, then the staging a resumed run would need.
-    const result = finishWeekRun(
-      workbook,
+    return runSlice(
       job,
-      config,
-      { trigger: request.trigger, startedAt: checkpoint?.now ?? startedAt, finishedAt: Date.now() },
+      { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), fetchAll: fetchAllRequests },
       {
-        beforeCommit: () => archiveOldWeeks(spreadsheet, workbook),
-        afterCommit: (week) =>
-          [
-            ...copyWeekToBigQuery(config.settings.bigQueryTable, week),
-            describeDeliveries(resolveIncident(config.settings.alertEmail, spreadsheet.getUrl())),
-          ].filter(Boolean),
-        reportHistory: (school) => historyFromBigQuery(school),
+        requestsPerSecond: config.settings.requestsPerSecond,
+        deadline: context.startedAt + SLICE_BUDGET_MS,
+        marginMs: PACING_MARGIN_MS,
+        onBatch: progressReporter(context.request),
       },
     );
-    state.recordCompletion(result.week, weekCompleted(result.week, result.stats.students, result.stats.calls));
-    state.clearCheckpoint();
-    state.clearProgress();
-    dropStaging(workbook);
-    if (config.settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
-    return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
   } catch (error) {
-    if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {
-      const message = error instanceof ConfigError ? invalidConfiguration(error.issues.map(describeIssue)) : error.message;
-      const kind = error instanceof SyncFailedError && error.kind === 'auth' ? 'token' : 'falha';
-      return fail(context, message, kind);
-    }
-    throw error;
+    if (!(error instanceof UrlFetchQuotaError)) throw error;
+    // Today's UrlFetch quota is spent: keep what was collected and continue after midnight.
+    state.setPausedUntil(startOfLocalDate(addDays(localDateOf(Date.now(), timeZone), 1), timeZone));
+    return 'quota-spent';
   }
+}
+
+/** Tells the menu on every batch, and the sidebar (a properties write) at most every PROGRESS_EVERY_MS. */
+function progressReporter(request: SliceRequest): (job: SyncJob) => void {
+  let savedAt = 0;
+  return (job) => {
+    request.onProgress?.(job);
+    if (Date.now() - savedAt < PROGRESS_EVERY_MS) return;
+    savedAt = Date.now();
+    saveProgressQuietly({ week: job.week, ...job.progress(), at: savedAt });
+  };
+}
+
+/**
+ * The slice ends before the run: staging and cursor saved (`pauseWeek`), and the run log says so
+ * when the pause is a long one (the UrlFetch quota, or Cademi's Retry-After past the slice).
+ */
+function pauseSlice(context: FailureContext, workbook: SpreadsheetWorkbook, job: SyncJob, store: RunStateStore, quotaSpent: boolean): SliceReport {
+  const wait = quotaSpent ? null : longApiPause(job, context.startedAt + SLICE_BUDGET_MS);
+  if (wait && wait.until >= startOfLocalDate(addDays(job.week, 7), job.timeZone)) {
+    return fail(context, apiPausePastWeek(wait.requestedMs, wait.endpoint, job.week), 'falha');
+  }
+  pauseWeek(workbook, job, store);
+  const progress = job.progress();
+  saveProgressQuietly({ week: job.week, ...progress, at: 0 });
+  if (quotaSpent) logInProgress(context, workbook, job, URLFETCH_QUOTA_PAUSE);
+  if (wait) {
+    logInProgress(context, workbook, job, apiPause(wait.requestedMs, wait.endpoint, formatInstant(wait.until, job.timeZone)));
+    return { kind: 'waiting-api', until: wait.until };
+  }
+  return { kind: 'paused', week: job.week, settled: progress.settled, total: progress.total };
+}
+
+/** Cademi's Retry-After when it outlasts both the slice and the longest wait a slice sits through (else an ordinary pause). */
+function longApiPause(job: SyncJob, deadline: number): PendingWait | null {
+  const wait = job.pendingWait();
+  if (!wait?.rateLimited) return null;
+  return wait.until >= deadline && wait.until - Date.now() >= MAX_WAIT_MS ? wait : null;
+}
+
+/** An `Em andamento` row in Execuções: the run pauses for longer than a tick, and says why. */
+function logInProgress(context: FailureContext, workbook: SpreadsheetWorkbook, job: SyncJob, message: string): void {
+  appendRunLog(
+    workbook,
+    {
+      startedAt: context.startedAt,
+      finishedAt: Date.now(),
+      trigger: context.request.trigger,
+      week: job.week,
+      outcome: 'Em andamento',
+      cohorts: job.stats.cohorts,
+      students: 0,
+      calls: job.stats.calls,
+      carried: job.stats.carried,
+      retries: job.stats.retries,
+      errors: 0,
+      message,
+    },
+    job.timeZone,
+  );
+}
+
+/** The run completes: the week committed in the core's order (`commitWeek`), then the tutors' e-mails, sent once. */
+function completeWeek(
+  context: FailureContext,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  workbook: SpreadsheetWorkbook,
+  job: SyncJob,
+  config: SchoolConfig,
+  store: RunStateStore,
+  resumedFrom: SyncCheckpoint | null,
+): SliceReport {
+  const { settings } = config;
+  const log = { trigger: context.request.trigger, startedAt: resumedFrom?.now ?? context.startedAt, finishedAt: Date.now() };
+  const result = commitWeek(workbook, job, config, store, log, {
+    beforeCommit: () => archiveOldWeeks(spreadsheet, workbook),
+    afterCommit: (week) =>
+      [...copyWeekToBigQuery(settings.bigQueryTable, week), describeDeliveries(resolveIncident(settings.alertEmail, spreadsheet.getUrl()))].filter(Boolean),
+    reportHistory: (school) => historyFromBigQuery(school),
+  });
+  if (settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
+  return { kind: 'completed', week: result.week, students: result.stats.students, calls: result.stats.calls, carried: result.stats.carried };
+}
+
+/** The run's expected failures (the API, the config, the history's header) end as a failed run; anything else goes up to `guardedSlice`. */
+function runFailure(context: FailureContext, error: unknown): SliceReport {
+  if (error instanceof SyncFailedError || error instanceof ConfigError || error instanceof HistorySchemaError) {
+    const message = error instanceof ConfigError ? invalidConfiguration(error.issues.map(describeIssue)) : error.message;
+    const kind = error instanceof SyncFailedError && error.kind === 'auth' ? 'token' : 'falha';
+    return fail(context, message, kind);
+  }
+  throw error;
+}
+
+/**
+ * The run state in document properties (state-store.ts), behind the core's port. `cursorStored`
+ * says whether the slice resumed from a cursor, so the commit need not read the properties again.
+ */
+function propertiesRunState(cursorStored: boolean): RunStateStore {
+  let stored = cursorStored;
+  return {
+    hasCursor: () => stored,
+    saveCursor: (cursor) => {
+      state.saveCheckpoint(cursor);
+      stored = true;
+    },
+    recordCompletion: (week, summary) => state.recordCompletion(week, summary),
+    clearCursor: () => {
+      state.clearCheckpoint();
+      stored = false;
+      state.clearProgress();
+    },
+  };
 }
 
 /** The executor's time limit (https://developers.google.com/apps-script/guides/services/quotas#current_limitations). */
@@ -359,41 +417,25 @@ function unexpectedFailureMessage(error: unknown): string {
   return unexpectedFailure(describeError(error));
 }
 
-/**
- * An error's class and, for our code and Apps Script services (`Exception`), its message. Errors that
- * may quote what they parsed (SyntaxError from JSON.parse, zod) give only their class, and a
- * platform message is cut where it would quote a server's response.
- */
-export function describeError(error: unknown): string {
-  if (typeof error !== 'object' || error === null || !('message' in error)) return thrownValue(typeof error);
-  const name = String((error as Error).name || 'Error');
-  if (name === 'SyntaxError' || /zod/i.test(name)) return name;
-  const message = String((error as Error).message)
-    .split(/truncated server response|server response|resposta do servidor/i)[0]
-    .trim()
-    .slice(0, 300);
-  return message ? `${name}: ${message}` : name;
-}
-
 /** Near the cell limit, the oldest weeks move to the archive spreadsheet; a failure there never costs the week. */
 function archiveOldWeeks(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: SpreadsheetWorkbook): string[] {
   try {
     const outcome = rollOverSpreadsheetHistory(spreadsheet, workbook);
     return outcome ? [describeRollover(outcome)] : [];
   } catch (error) {
-    return [archiveFailed(error instanceof Error ? error.message : String(error))];
+    // Ours is written for a person; a Sheets error gives its class and message, cut before any server response.
+    return [archiveFailed(error instanceof ArchiveUnavailableError ? error.message : describeError(error))];
   }
 }
 
 /** The optional BigQuery copy of the week (setting `Tabela BigQuery`), through the advanced service. */
-function copyWeekToBigQuery(tableSetting: string, result: SyncResult): string[] {
-  if (!tableSetting) return [];
-  const [projectId, datasetId, tableId] = tableSetting.split('.');
+function copyWeekToBigQuery(table: BigQueryTable | null, result: SyncResult): string[] {
+  if (!table) return [];
   try {
-    const written = writeWeekToBigQuery(advancedServiceBigQueryClient(), result.rows, result.week, { table: { projectId, datasetId, tableId } });
+    const written = writeWeekToBigQuery(advancedServiceBigQueryClient(), result.rows, result.week, { table });
     return [bigQueryCopied(written.inserted)];
   } catch (error) {
-    return [bigQueryCopyFailed(error instanceof Error ? error.message : String(error))];
+    return [bigQueryCopyFailed(describeBigQueryFailure(error, 'apps-script'))];
   }
 }
 
@@ -402,13 +444,12 @@ function copyWeekToBigQuery(tableSetting: string, result: SyncResult): string[] 
  * if it cannot answer, they fall back to `Histórico` and the log says so.
  */
 function historyFromBigQuery(config: SchoolConfig): { rows: HistoryRow[] | null; notes: string[] } {
-  const tableSetting = config.settings.bigQueryTable;
-  if (!tableSetting || config.cohorts.length === 0) return { rows: null, notes: [] };
-  const [projectId, datasetId, tableId] = tableSetting.split('.');
+  const table = config.settings.bigQueryTable;
+  if (!table || config.cohorts.length === 0) return { rows: null, notes: [] };
   const since = mondayOf(config.cohorts.map((cohort) => cohort.start).sort()[0]);
   try {
-    return { rows: readHistoryFromBigQuery(advancedServiceBigQueryClient(), since, { table: { projectId, datasetId, tableId } }), notes: [] };
+    return { rows: readHistoryFromBigQuery(advancedServiceBigQueryClient(), since, { table }), notes: [] };
   } catch (error) {
-    return { rows: null, notes: [bigQueryReadFailed(error instanceof Error ? error.message : String(error))] };
+    return { rows: null, notes: [bigQueryReadFailed(describeBigQueryFailure(error, 'apps-script'))] };
   }
 }

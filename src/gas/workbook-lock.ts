@@ -9,7 +9,7 @@
 /** Runs `work` holding the workbook lock, or returns `busy()` when another execution kept it for `waitMs`. */
 export function withWorkbookLock<T>(waitMs: number, work: () => T, busy: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) return busy();
+  if (!lock?.tryLock(waitMs)) return busy();
   try {
     return work();
   } finally {

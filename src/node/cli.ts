@@ -1,8 +1,8 @@
 // `cademi-monitor`: the Node host's command line. Exit codes: 0 done, 1 the run failed, 2 bad usage or config.
 
-import { ConfigError, describeIssue } from '../core/config/issues';
 import { HistorySchemaError } from '../core/history/schema';
 import { type ArgumentProblem, badArgument, CLI_HELP, configErrorLine, errorLine, INIT_USAGE, unexpectedErrorLine, unknownCommand } from '../core/messages/cli';
+import { ConfigError, describeIssue } from '../core/model/issues';
 import { SyncFailedError } from '../core/sync/errors';
 import { type CliIo, EXIT, UsageError } from './cli-io';
 import { cohortCommand } from './commands/cohort';

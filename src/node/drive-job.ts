@@ -60,7 +60,9 @@ export async function driveJob(job: SyncJob, options: DriveOptions): Promise<voi
     if (wait > 0) await clock.sleep(wait);
     pacer.record(batch.length, clock.now());
     const responses = await transport.send(batch.map((item) => item.request));
-    batch.forEach((item, index) => job.accept(item.key, responses[index], clock.now()));
+    batch.forEach((item, index) => {
+      job.accept(item.key, responses[index], clock.now());
+    });
     options.onBatch?.(job);
   }
 }

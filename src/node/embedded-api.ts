@@ -6,7 +6,7 @@ import { createSchool, createSimulator, VirtualClock } from '../simulator';
 import type { ApiConnection } from './sync-runner';
 
 /** An address that never leaves the process: requests to it go straight to the simulator's handler. */
-export const EMBEDDED_BASE_URL = 'https://simulador.cademi.local/api/v1';
+const EMBEDDED_BASE_URL = 'https://simulador.cademi.local/api/v1';
 /** The embedded simulator's API key (used when CADEMI_TOKEN is not set). */
 export const EMBEDDED_TOKEN = 'simulador-token';
 

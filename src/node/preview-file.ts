@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../core/config/load-config';
 import { COHORT_FORMATS } from '../core/config/templates';
 import { HISTORY_FORMATS } from '../core/history/schema';
+import { REPORT_SHEET } from '../core/identity/sheet-names';
 import { buildReportSheets, readHistoryRows } from '../core/report/report-sheets';
-import { REPORT_SHEET } from '../core/report/sheet-names';
 import { RUN_LOG_FORMATS } from '../core/runlog/run-log';
 import { SHEET } from '../core/sheets';
 import type { SheetContent, Workbook } from '../core/workbook/workbook';
@@ -21,7 +21,7 @@ const PLAIN_SHEET_FORMATS: Readonly<Record<string, readonly (string | undefined)
 
 /** The preview's path for a workbook path: `escola.xlsx` → `escola.html`. */
 export function previewPathFor(workbookPath: string): string {
-  return workbookPath.replace(/\.xlsx$/i, '') + '.html';
+  return `${workbookPath.replace(/\.xlsx$/i, '')}.html`;
 }
 
 /** Renders every visible sheet of the workbook; report sheets carry their charts and colour rules. */
@@ -41,7 +41,7 @@ export async function writePreview(workbook: Workbook, path: string, title: stri
   }
   // Report sheets first (what tutors and coordinators look at), then config and data sheets.
   sheets.sort((a, b) => Number(!reports.has(a.name)) - Number(!reports.has(b.name)));
-  const html = await renderPreviewHtml(sheets, { title, generatedAt: generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' });
+  const html = await renderPreviewHtml(sheets, { title, generatedAt: `${generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC` });
   // The preview shows the same student data: no more readable than the workbook it comes from.
   writeFileAtomically(path, html, workbookPath !== undefined && existsSync(workbookPath) ? { limitTo: workbookPath } : {});
 }

@@ -104,7 +104,7 @@ export function isReadOnly(real: string): boolean {
  * folder that cannot take the temp file. `companions` are files the command also rewrites (the
  * archive, the preview): a read-only one is refused too, before the run rather than after it.
  */
-export function refuseUnwritable(file: string, real = realPathOf(file), companions: readonly string[] = []): void {
+function refuseUnwritable(file: string, real = realPathOf(file), companions: readonly string[] = []): void {
   const folder = dirname(real);
   if (!existsSync(folder)) throw new UsageError(folderMissing(file, folder));
   if (isReadOnly(real)) throw new UsageError(workbookReadOnly(file));

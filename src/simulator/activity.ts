@@ -127,7 +127,7 @@ function activityChance(student: Student, day: number, at: number): number {
 }
 
 /** The instants of a student's sessions: at most one a day, drawn per day from the hash. */
-export function sessionTimesOf(seed: number, student: Student, calendar: SchoolCalendar): number[] {
+function sessionTimesOf(seed: number, student: Student, calendar: SchoolCalendar): number[] {
   const times: number[] = [];
   if (student.firstAccessDay === null) return times;
   for (let day = student.firstAccessDay; day <= student.lastActiveDay; day++) {

@@ -87,7 +87,7 @@ export function buildProducts(): Product[] {
 }
 
 /** The first Monday of a month given as 'YYYY-MM'. */
-export function firstMondayOf(yearMonth: string): LocalDate {
+function firstMondayOf(yearMonth: string): LocalDate {
   // The Monday on or before the 7th is the first Monday of the month.
   return mondayOf(addDays(`${yearMonth}-01`, 6));
 }

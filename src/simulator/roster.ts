@@ -25,7 +25,7 @@ const PROFILE_SHARES: ReadonlyArray<[Profile, number]> = [
 /** First student id (the docs' samples use ids in the thousands). */
 export const FIRST_STUDENT_ID = 1001;
 /** How long after their first access students keep studying at all. */
-export const ACTIVE_WEEKS = 40;
+const ACTIVE_WEEKS = 40;
 
 const SALT = {
   profile: 21,
@@ -80,7 +80,7 @@ export interface Student {
 }
 
 /** How many students each cohort gets, summing exactly to `studentCount`. */
-export function cohortSizes(studentCount: number, cohortCount: number): number[] {
+function cohortSizes(studentCount: number, cohortCount: number): number[] {
   const sizes: number[] = [];
   let cumulativeShare = 0;
   let assigned = 0;

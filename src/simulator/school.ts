@@ -129,7 +129,7 @@ export function createSchool(options: SchoolOptions = {}): School {
     if (student.vip) candidatesByTag.get(VIP_TAG.id)?.push(student);
     if (student.waitingList) candidatesByTag.get(WAITING_LIST_TAG.id)?.push(student);
   }
-  candidatesByTag.forEach((list) => list.sort((a, b) => a.id - b.id));
+  for (const list of candidatesByTag.values()) list.sort((a, b) => a.id - b.id);
 
   function timelineOf(student: Student): Timeline {
     let timeline = timelines.get(student.id);

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The `Ajustes` panel: recent adjustments, each with Desfazer; undone ones are struck through.
 
 import { adjustmentBy, adjustmentReason, adjustmentUndone, NO_ADJUSTMENTS, UNDO, UNDOING, UNDONE_BADGE, undoLabel } from '../core/messages/sidebar';

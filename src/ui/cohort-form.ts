@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The `Nova turma` / edit form: the server validates on blur and on submit, and each FieldError is
 // shown beside its field before anything is written; then `saveCohort` and a state refresh.
 

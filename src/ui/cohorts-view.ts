@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The `Turmas` panel: one card per cohort with Editar and Arquivar (with a confirm step).
 
 import {

@@ -1,10 +1,8 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // What every sidebar panel shares: the RPC client, the message area, the latest server state and
 // the Cademi catalog (tags and products), with one `refresh()` that re-renders every panel.
 
 import type { Option, SidebarState } from '../core/sidebar/api';
-import type { Messages } from './messages';
+import { errorText, type Messages } from './messages';
 import type { RpcCall } from './rpc-client';
 
 export interface Catalog {
@@ -56,7 +54,7 @@ export class SidebarContext {
     try {
       return await work();
     } catch (error) {
-      this.messages.error(error instanceof Error ? error.message : String(error));
+      this.messages.error(errorText(error));
       return undefined;
     }
   }

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // Dates as the sidebar shows them: ISO 'YYYY-MM-DD' from the server becomes dd/mm/aaaa.
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // Safe DOM building for the sidebar: text always goes through `textContent`, never through HTML.
 
 type Child = Node | string | null | undefined | false;

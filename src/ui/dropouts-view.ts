@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // `Possíveis desistências`: students whose access to a tracked product ended in Cademi, each with
 // Confirmar desistência (recorded as of today, with the standard reason).
 

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The sidebar's message area: polite status lines (aria-live) and server errors (role=alert).
 
 import { CLOSE, CLOSE_ERROR_LABEL } from '../core/messages/sidebar';
@@ -36,4 +34,9 @@ export class Messages {
     replaceChildren(this.errorArea);
     this.errorArea.hidden = true;
   }
+}
+
+/** What a failed server call says: the server's errors are ours (pt-BR, from the catalogue). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // Typed promise wrapper over `google.script.run`: the sidebar reaches the server only through
 // `sidebarRpc(method, args)`, and every call is keyed to the shared `SidebarApi` contract.
 
@@ -18,7 +16,7 @@ interface ScriptHostWindow {
 }
 
 /** A server call that failed: the message is the server's, ready to show to the coordinator. */
-export class RpcError extends Error {
+class RpcError extends Error {
   constructor(
     readonly method: SidebarMethod,
     message: string,
@@ -31,7 +29,7 @@ export class RpcError extends Error {
 export type RpcCall = <M extends SidebarMethod>(method: M, ...args: Parameters<SidebarApi[M]>) => Promise<ReturnType<SidebarApi[M]>>;
 
 /** The page's `google.script.run`, or an error saying the sidebar is not running inside Sheets. */
-export function scriptRunner(): ScriptRunner {
+function scriptRunner(): ScriptRunner {
   const run = (globalThis as unknown as ScriptHostWindow).google?.script?.run;
   if (!run) throw new Error(NOT_IN_SHEETS);
   return run;
@@ -44,7 +42,7 @@ function failureMessage(error: unknown): string {
 }
 
 /** Builds `call(method, ...args)` over a runner (the page's `google.script.run` unless one is given). */
-export function createRpcClient(runner: () => ScriptRunner = scriptRunner): RpcCall {
+function createRpcClient(runner: () => ScriptRunner = scriptRunner): RpcCall {
   return <M extends SidebarMethod>(method: M, ...args: Parameters<SidebarApi[M]>) =>
     new Promise<ReturnType<SidebarApi[M]>>((resolve, reject) => {
       runner()

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The coordinator sidebar's entry point: wires every panel to the shared context and loads the
 // state (and, when the API token is set, the Cademi tags and products).
 

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // `Mover aluno` and `Marcar desistência`: a debounced search over name or e-mail, then one of the
 // two actions for the selected student; the resulting adjustment is shown and the state refreshed.
 

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // `Atualizar agora` and `Últimas execuções`: starts a run, polls runStatus every 2 s while it is
 // pending and shows its progress; when it ends, shows 100% and refreshes the state.
 
@@ -8,8 +6,9 @@ import type { RunStatus, RunSummary } from '../core/sidebar/api';
 import type { SidebarContext } from './context';
 import { formatDate, formatDateTime } from './dates';
 import { byId, el, replaceChildren } from './dom';
+import { errorText } from './messages';
 
-export const POLL_INTERVAL_MS = 2000;
+const POLL_INTERVAL_MS = 2000;
 
 function isPending(status: RunStatus): boolean {
   return status.state === 'running' || status.state === 'paused';
@@ -70,7 +69,7 @@ export function mountSync(context: SidebarContext): void {
         polling = false;
         runButton.disabled = false;
         runButton.removeAttribute('aria-busy');
-        context.messages.error(error instanceof Error ? error.message : String(error));
+        context.messages.error(errorText(error));
       });
     }, POLL_INTERVAL_MS);
   }

@@ -1,3 +1,9 @@
+// The message catalogue (src/core/messages/): every sentence a person reads (CLI, sheets, sidebar,
+// alerts, e-mails), in Brazilian Portuguese, one module per area. Code never writes user-facing text
+// inline: it calls a function there, so wording is reviewed in one place and no English reaches a
+// coordinator. Messages never quote a response body, a header value or the token: they take ids,
+// statuses, endpoints and cell names only.
+//
 // Every sentence a person reads comes from the pt-BR catalogue (src/core/messages/). This scans
 // every string and template literal in src with the TypeScript parser: a Portuguese phrase written
 // anywhere else fails, unless its file is a declared vocabulary table (tab names, column headers,
@@ -18,7 +24,7 @@ const VOCABULARY: Readonly<Record<string, string>> = {
   'src/core/report/pivot.ts': 'pivot column headers',
   'src/core/report/charts.ts': 'axis titles (the same headers)',
   'src/core/report/contacts.ts': 'the Contatos tab name',
-  'src/core/report/sheet-names.ts': 'report tab names',
+  'src/core/identity/sheet-names.ts': 'report tab names',
   'src/core/push/pushed-sheet.ts': '_Webhook column headers',
   'src/core/bigquery/history-table.ts': 'BigQuery column descriptions',
   'src/gas/menu.ts': 'menu captions',
@@ -52,7 +58,7 @@ function phrasesIn(file: string): Phrase[] {
     if (text !== null && !isModuleName && text.trim().split(/\s+/).length >= 3 && PORTUGUESE.test(text)) {
       found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
     }
-    if (ts.isTemplateExpression(node)) node.templateSpans.forEach((span) => visit(span.expression));
+    if (ts.isTemplateExpression(node)) for (const span of node.templateSpans) visit(span.expression);
     else ts.forEachChild(node, visit);
   };
   visit(source);

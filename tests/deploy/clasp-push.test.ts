@@ -9,7 +9,7 @@ import { analyzeBundle } from '../../src/deploy/bundle-analysis';
 import { claspFilesToPush, PUSHED_FILES } from '../../src/deploy/deploy-check';
 import { parseDeployOptions } from '../../src/deploy/deploy-options';
 import { checkManifest } from '../../src/deploy/manifest';
-import { bundleCode } from '../support/apps-script-school';
+import { bundleCode } from '../../testkit/bundle';
 
 const ROOT = join(__dirname, '../..');
 const EXPECTED = [...PUSHED_FILES].sort();

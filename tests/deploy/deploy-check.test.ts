@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployReport } from '../../src/deploy/deploy-check';
-import { bundleCode } from '../support/apps-script-school';
+import { bundleCode } from '../../testkit/bundle';
 
 const ROOT = join(__dirname, '../..');
 

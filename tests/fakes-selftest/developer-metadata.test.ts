@@ -1,6 +1,6 @@
 // Self-tests: developer metadata and chart ids in the fake SpreadsheetApp behave as Sheets documents them.
-import { createSpreadsheetApp, type FakeSpreadsheet, MAX_METADATA_CHARS } from '../fakes';
-import { FAKE_CHARTS } from '../fakes/charts';
+import { createSpreadsheetApp, type FakeSpreadsheet, MAX_METADATA_CHARS } from '../../testkit/fakes';
+import { FAKE_CHARTS } from '../../testkit/fakes/charts';
 
 function fresh() {
   const app = createSpreadsheetApp();
@@ -36,7 +36,7 @@ describe('developer metadata on a sheet', () => {
     second.addDeveloperMetadata('a', '2');
     const ids = [...first.getDeveloperMetadata(), ...second.getDeveloperMetadata()].map((item) => item.getId());
     expect(new Set(ids).size).toBe(2);
-    ids.forEach((id) => expect(id).toBeGreaterThan(0));
+    for (const id of ids) expect(id).toBeGreaterThan(0);
     second.setName('Renomeada');
     expect(second.getDeveloperMetadata().map((item) => item.getValue())).toEqual(['2']);
     book.deleteSheet(second);
@@ -105,8 +105,8 @@ describe('developer metadata on a sheet', () => {
     const { first, rt } = fresh();
     first.addDeveloperMetadata('a', '1');
     rt.resetCalls();
-    first.getDeveloperMetadata().forEach((item) => item.getKey());
-    expect(rt.callsByScope()['Página1']).toEqual({ 'Sheet.getDeveloperMetadata': 1, 'DeveloperMetadata.getKey': 1 });
+    for (const item of first.getDeveloperMetadata()) item.getKey();
+    expect(rt.callsByScope().Página1).toEqual({ 'Sheet.getDeveloperMetadata': 1, 'DeveloperMetadata.getKey': 1 });
   });
 });
 

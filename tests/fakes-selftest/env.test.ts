@@ -1,5 +1,5 @@
 // Self-tests: the environment, kill switch, virtual time accounting and loadBundle in a vm context.
-import { createAppsScriptEnv, type FetchHandler, KILL_MESSAGE, loadBundle, makeFakeDate, VirtualTime } from '../fakes';
+import { createAppsScriptEnv, type FetchHandler, KILL_MESSAGE, loadBundle, makeFakeDate, VirtualTime } from '../../testkit/fakes';
 
 const START = Date.UTC(2026, 2, 2, 12);
 const handler: FetchHandler = () => ({ status: 200, headers: {}, body: '{}' });

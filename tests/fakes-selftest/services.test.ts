@@ -9,7 +9,7 @@ import {
   createUtilities,
   type FetchHandler,
   Runtime,
-} from '../fakes';
+} from '../../testkit/fakes';
 
 const START = Date.UTC(2026, 2, 2, 12);
 const ok: FetchHandler = (req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: req.url }) });

@@ -1,5 +1,5 @@
 // Self-tests: the fake SpreadsheetApp behaves like Sheets where the add-on depends on it.
-import { createSpreadsheetApp, type FakeSpreadsheet } from '../fakes';
+import { createSpreadsheetApp, type FakeSpreadsheet } from '../../testkit/fakes';
 
 function freshSheet() {
   const app = createSpreadsheetApp();
@@ -32,11 +32,14 @@ describe('Range values', () => {
     expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1, 2, 3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
+    // Printed as Apps Script prints it (the class name `Exception`); a call that did not throw leaves `undefined`.
+    let thrown: unknown;
     try {
       sheet.getRange(1, 1, 2, 2).setValues([[1, 2]]);
-    } catch (e) {
-      expect(String(e)).toMatch(/^Exception: The number of rows/);
+    } catch (error) {
+      thrown = error;
     }
+    expect(String(thrown)).toMatch(/^Exception: The number of rows/);
   });
 
   test('formulas are recorded; the apostrophe makes text and is not returned', () => {
@@ -184,7 +187,7 @@ describe('Sheet and Spreadsheet', () => {
     sheet.getRange(1, 1, 10, 10).getValues();
     sheet.getRange(1, 1, 1, 1).setValues([[1]]);
     expect(rt.calls('Range.')).toEqual({ 'Range.getValues': 1, 'Range.setValues': 1 });
-    expect(rt.callsByScope()['Página1']).toEqual({ 'Sheet.getRange': 2, 'Range.getValues': 1, 'Range.setValues': 1 });
+    expect(rt.callsByScope().Página1).toEqual({ 'Sheet.getRange': 2, 'Range.getValues': 1, 'Range.setValues': 1 });
   });
 });
 

@@ -1,9 +1,9 @@
 // Self-tests: triggers belong to the editor who created them (visibility, deletion, limits, who a
 // trigger runs as), and MailApp's quota counts recipients.
 
-import type { FakeScriptApp, FakeSession } from '../fakes';
-import { createMailApp, createScriptApp, createSession, Runtime } from '../fakes';
-import { MAX_TRIGGERS } from '../fakes/script-app';
+import type { FakeScriptApp, FakeSession } from '../../testkit/fakes';
+import { createMailApp, createScriptApp, createSession, Runtime } from '../../testkit/fakes';
+import { MAX_TRIGGERS } from '../../testkit/fakes/script-app';
 
 const START = Date.UTC(2026, 2, 2, 12);
 const ANA = 'ana@escola.com';

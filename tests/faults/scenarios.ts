@@ -58,7 +58,8 @@ export interface Scenario {
 
 let sharedSchool: School | null = null;
 function school(): School {
-  return (sharedSchool ??= createSchool({ studentCount: 300 }));
+  sharedSchool ??= createSchool({ studentCount: 300 });
+  return sharedSchool;
 }
 
 interface Reference {
@@ -183,7 +184,7 @@ function ticks(gas: FaultEnv, forMs: number, untilGone = true): void {
     if (untilGone && gas.env.triggers.timeTriggers().length === 0) return;
     const fired = gas.env.runTriggersUntil(Math.min(end, gas.env.time.now() + HOUR), gas.fns);
     gas.executions += fired.length;
-    fired.forEach((run) => crashed(gas, run.error));
+    for (const run of fired) crashed(gas, run.error);
   }
 }
 
@@ -811,7 +812,7 @@ const echoedErrors: Scenario = {
       });
       const observer = new Observer(gas);
       runWeek(gas, 2 * DAY);
-      refused.forEach((key) => observer.excused.add(key));
+      for (const key of refused) observer.excused.add(key);
       observer.requireWhy(refused.length > 0, 'nenhum erro com o token foi respondido (cenário não armado)');
       observer.endPhase({ logFrom: 0 });
       observer.finalLoss();

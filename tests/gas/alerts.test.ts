@@ -6,7 +6,7 @@ import { describeDeliveries } from '../../src/core/runlog/delivery-report';
 import { serialOfLocalDate } from '../../src/core/time/local-date';
 import { raiseIncident, resolveIncident } from '../../src/gas/alerts';
 import { mailTutors } from '../../src/gas/tutor-mail';
-import { type AppsScriptEnv, createAppsScriptEnv } from '../fakes';
+import { type AppsScriptEnv, createAppsScriptEnv } from '../../testkit/fakes';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T0/B0/very-secret';
 const URL = 'https://docs.google.com/spreadsheets/d/x';
@@ -27,6 +27,17 @@ function setUp(options: { mailQuota?: number; webhook?: boolean } = {}): { env: 
 afterEach(() => jest.restoreAllMocks());
 
 describe('incident alerts', () => {
+  it('a stored incident that does not match its schema (another version, an edit) counts as none: the next failure alerts', () => {
+    const { env } = setUp({ webhook: false });
+    for (const stored of ['{"kind":"outra","since":1,"message":"x"}', '{"kind":"falha","since":"ontem","message":"x"}', '[1,2]', '{']) {
+      env.properties.document.gas().setProperty('cademi.incident', stored);
+      expect(raiseIncident('falha', 'A Cademi respondeu 500.', 'coord@escola.com', URL)?.deliveries).toEqual([{ channel: 'e-mail', status: 'sent' }]);
+      expect(JSON.parse(env.properties.document.gas().getProperty('cademi.incident')!)).toMatchObject({ kind: 'falha', message: 'A Cademi respondeu 500.' });
+    }
+    // A valid one is open: no second alert until it is resolved.
+    expect(raiseIncident('falha', 'de novo', 'coord@escola.com', URL)).toBeNull();
+  });
+
   it('a Slack answer other than 2xx is a failed alert, logged without the URL or the body', () => {
     const { env, warnings } = setUp();
     env.urlFetch.postHandler = () => ({ status: 404, headers: {}, body: 'no_service <script>untrusted</script>' });

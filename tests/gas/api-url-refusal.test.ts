@@ -5,6 +5,7 @@
 import { SHEET } from '../../src/core/sheets';
 import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
+import { sidebarClient as sidebar } from '../support/sidebar-client';
 
 const BAD_URL = 'http://escola.cademi.com.br/api/v1';
 const NAMES_THE_CELL =
@@ -57,7 +58,7 @@ describe('an invalid URL da API in Apps Script', () => {
     const gas = schoolWithBadUrl({ token: true });
     let message = '';
     try {
-      gas.env.execute(() => gas.fns.sidebarRpc('listTags', []), { context: 'ui' });
+      sidebar(gas).listTags();
     } catch (error) {
       message = String((error as Error).message);
     }

@@ -9,7 +9,7 @@ import { addDays, serialOfLocalDate } from '../../src/core/time/local-date';
 import type { Cell } from '../../src/core/workbook/workbook';
 import { ARCHIVE_ID_KEY, ArchiveSpreadsheet, rollOverSpreadsheetHistory, trimGridToData } from '../../src/gas/archive-spreadsheet';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
-import { type AppsScriptEnv, createAppsScriptEnv } from '../fakes';
+import { type AppsScriptEnv, createAppsScriptEnv } from '../../testkit/fakes';
 
 const FIRST = '2026-01-05';
 const weekAt = (index: number) => addDays(FIRST, 7 * index);

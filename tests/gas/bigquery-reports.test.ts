@@ -7,9 +7,10 @@ import type { HistoryRow } from '../../src/core/history/schema';
 import { SHEET } from '../../src/core/sheets';
 import { advancedServiceBigQueryClient } from '../../src/gas/bigquery-client';
 import { createSchool, createSimulator, type Simulator } from '../../src/simulator';
+import { bundleCode } from '../../testkit/bundle';
+import { createAppsScriptEnv, loadBundle } from '../../testkit/fakes';
 import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
-import { createAppsScriptEnv, loadBundle } from '../fakes';
-import { bundleCode, configure, type GasSchool, TOKEN } from '../support/apps-script-school';
+import { configure, type GasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 const TABLE = { projectId: 'escola-exemplo-123', datasetId: 'cademi', tableId: 'historico' };

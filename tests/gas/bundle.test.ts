@@ -10,8 +10,9 @@ import type { Cell } from '../../src/core/workbook/workbook';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { embeddedApi } from '../../src/node/embedded-api';
 import { runWeek } from '../../src/node/sync-runner';
-import { topLevelFunctionNames } from '../fakes';
-import { API_URL, bundleCode, configure, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
+import { bundleCode } from '../../testkit/bundle';
+import { topLevelFunctionNames } from '../../testkit/fakes';
+import { API_URL, configure, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 const MONDAY = mondayRun('2026-09-14');
@@ -28,7 +29,7 @@ function runWeekWithTicks(gas: GasSchool): number[] {
   env.execute(() => fns.atualizarAgora(), { context: 'ui' });
   const first = env.time.now() - started;
   const runs = env.runTriggersUntil(env.time.now() + 3 * 60 * 60_000, fns);
-  runs.forEach((run) => expect(run.error).toBeUndefined());
+  for (const run of runs) expect(run.error).toBeUndefined();
   return [first, ...runs.map((run) => run.durationMs)];
 }
 
@@ -128,7 +129,7 @@ describe('build/Code.js in Apps Script', () => {
     configure(gas);
     const durations = runWeekWithTicks(gas);
     expect(durations.length).toBeGreaterThanOrEqual(2);
-    durations.forEach((ms) => expect(ms).toBeLessThan(SIX_MINUTES));
+    for (const ms of durations) expect(ms).toBeLessThan(SIX_MINUTES);
 
     const rows = history(gas);
     expect(rows[0]).toEqual([...HISTORY_HEADERS]);
@@ -240,13 +241,9 @@ describe('build/Code.js in Apps Script', () => {
 
     // A sheet as the previous version left it (charts, no records): its charts are adopted, then kept by id.
     const [resumo, cohort8] = [idsOf('Resumo'), idsOf('Gráficos Turma 2026-08')];
-    gas.env.runtime.quietly(() =>
-      gas.env.spreadsheet
-        .sheet('Gráficos Turma 2026-08')
-        .gas()
-        .getDeveloperMetadata()
-        .forEach((item) => item.remove()),
-    );
+    gas.env.runtime.quietly(() => {
+      for (const item of gas.env.spreadsheet.sheet('Gráficos Turma 2026-08').gas().getDeveloperMetadata()) item.remove();
+    });
     for (const week of ['2026-09-28', '2026-10-05']) {
       gas.env.time.set(mondayRun(week) - 60_000);
       runWeekWithTicks(gas);
@@ -267,8 +264,8 @@ describe('build/Code.js in Apps Script', () => {
       const own = contacts.filter((row) => row[1] === mail.to).map((row) => String(row[3]));
       const others = contacts.filter((row) => row[1] !== mail.to).map((row) => String(row[3]));
       expect(own.length).toBeGreaterThan(0);
-      own.forEach((name) => expect(mail.body).toContain(name));
-      others.filter((name) => !own.includes(name)).forEach((name) => expect(mail.body).not.toContain(`- ${name} (`));
+      for (const name of own) expect(mail.body).toContain(name);
+      for (const name of others) if (!own.includes(name)) expect(mail.body).not.toContain(`- ${name} (`);
     }
   });
 

@@ -4,11 +4,11 @@
 import type { SchoolConfig } from '../../src/core/config/load-config';
 import type { CohortConfig } from '../../src/core/model/cohort';
 import { buildCohortCharts } from '../../src/core/report/charts';
-import type { ChartSpec } from '../../src/core/report/report-specs';
+import type { ChartSpec } from '../../src/core/workbook/sheet-specs';
 import { CHART_RECORD_PREFIX } from '../../src/gas/native-charts';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
-import { createAppsScriptEnv } from '../fakes';
-import { FAKE_CHARTS } from '../fakes/charts';
+import { createAppsScriptEnv } from '../../testkit/fakes';
+import { FAKE_CHARTS } from '../../testkit/fakes/charts';
 
 const rows = [
   ['Semana', 'Mediana (%)'],

@@ -2,7 +2,7 @@
 // never a formula, never re-read as a number or a date — and reads back exactly as it came.
 
 import { SpreadsheetWorkbook, sheetValue } from '../../src/gas/spreadsheet-workbook';
-import { createAppsScriptEnv } from '../fakes';
+import { createAppsScriptEnv } from '../../testkit/fakes';
 
 const HOSTILE = [
   '=HYPERLINK("http://x","Clique")',

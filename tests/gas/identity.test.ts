@@ -7,6 +7,7 @@ import { SHEET } from '../../src/core/sheets';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
+import { sidebarClient as sidebar } from '../support/sidebar-client';
 
 const MONDAY = mondayRun('2026-09-14');
 
@@ -24,7 +25,11 @@ function book(gas: GasSchool): SpreadsheetWorkbook {
 function weeksByCohort(gas: GasSchool): Record<string, string[]> {
   return gas.env.runtime.quietly(() => {
     const byCohort: Record<string, Set<string>> = {};
-    for (const row of readHistoryRows(book(gas).readSheet(SHEET.history), 'America/Sao_Paulo')) (byCohort[row.cohort] ??= new Set()).add(row.week);
+    for (const row of readHistoryRows(book(gas).readSheet(SHEET.history), 'America/Sao_Paulo')) {
+      const weeks = byCohort[row.cohort] ?? new Set<string>();
+      weeks.add(row.week);
+      byCohort[row.cohort] = weeks;
+    }
     return Object.fromEntries(Object.entries(byCohort).map(([cohort, weeks]) => [cohort, [...weeks].sort()]));
   });
 }
@@ -114,10 +119,9 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
     configure(gas, { cohorts: 2 });
     runWeek(gas, '2026-09-14');
     const sheetId = gas.env.spreadsheet.sheet('Turma Turma 2026-07').id;
-    const state = gas.env.execute(() => gas.fns.sidebarRpc('getState', []), { context: 'ui' }) as {
-      cohorts: { name: string; tagId: number; start: string; productIds: number[]; goalTrack: string | null; tutorEmail: string | null }[];
-    };
-    const cohort = state.cohorts.find((entry) => entry.name === 'Turma 2026-07')!;
+    const cohort = sidebar(gas)
+      .getState()
+      .cohorts.find((entry) => entry.name === 'Turma 2026-07')!;
     const input = {
       name: 'Turma Manhã',
       tagId: cohort.tagId,
@@ -126,7 +130,7 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
       goalTrack: cohort.goalTrack,
       tutorEmail: cohort.tutorEmail,
     };
-    expect(gas.env.execute(() => gas.fns.sidebarRpc('saveCohort', [input, 'Turma 2026-07']), { context: 'ui' })).toEqual({ ok: true });
+    expect(sidebar(gas).saveCohort(input, 'Turma 2026-07')).toEqual({ ok: true });
     expect(gas.env.spreadsheet.sheet('Turma Turma Manhã').id).toBe(sheetId);
     expect(weeksByCohort(gas)['Turma Manhã']).toEqual(['2026-09-14']);
     expect(weeksByCohort(gas)['Turma 2026-07']).toBeUndefined();

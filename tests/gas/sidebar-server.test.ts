@@ -4,12 +4,9 @@
 import { SHEET } from '../../src/core/sheets';
 import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
+import { sidebarClient as sidebar, untypedSidebarRpc } from '../support/sidebar-client';
 
 const MONDAY = mondayRun('2026-09-14');
-
-function rpc(gas: GasSchool, method: string, ...args: unknown[]): any {
-  return gas.env.execute(() => gas.fns.sidebarRpc(method, args), { context: 'ui' });
-}
 
 function synced(): GasSchool {
   const gas = gasSchool(MONDAY);
@@ -26,15 +23,16 @@ describe('sidebarRpc', () => {
   });
 
   it('refuses functions outside the sidebar table and malformed arguments', () => {
-    expect(() => rpc(gas, 'tick')).toThrow(/não disponível/);
-    expect(() => rpc(gas, 'constructor')).toThrow(/não disponível/);
-    expect(() => rpc(gas, 'markDropout', '1001', '2026-09-14', 'x')).toThrow(/Dados inválidos/);
-    expect(() => rpc(gas, 'moveStudent', 1001, 'Turma 2026-08', '14/09/2026', '')).toThrow(/Dados inválidos/);
-    expect(() => rpc(gas, 'getState', 'extra')).toThrow(/Dados inválidos/);
+    expect(() => untypedSidebarRpc(gas, 'tick', [])).toThrow(/não disponível/);
+    expect(() => untypedSidebarRpc(gas, 'constructor', [])).toThrow(/não disponível/);
+    expect(() => untypedSidebarRpc(gas, 'markDropout', ['1001', '2026-09-14', 'x'])).toThrow(/Dados inválidos/);
+    expect(() => untypedSidebarRpc(gas, 'getState', ['extra'])).toThrow(/Dados inválidos/);
+    // Well typed, but not a date: only the server's own check refuses it.
+    expect(() => sidebar(gas).moveStudent(1001, 'Turma 2026-08', '14/09/2026', '')).toThrow(/Dados inválidos/);
   });
 
   it('getState lists cohorts with their student counts and last week', () => {
-    const state = rpc(gas, 'getState');
+    const state = sidebar(gas).getState();
     expect(state.tokenConfigured).toBe(true);
     expect(state.goalTracks).toEqual(['Padrão']);
     const [first] = state.cohorts;
@@ -46,13 +44,12 @@ describe('sidebarRpc', () => {
 
   it('validates a new cohort field by field, and writes it only when valid', () => {
     const bad = { name: 'Turma 2026-07', tagId: 0, start: '2026-02-30', productIds: [], goalTrack: 'Inexistente', tutorEmail: 'x' };
-    const verdict = rpc(gas, 'validateCohort', bad, null);
-    expect(verdict.ok).toBe(false);
-    expect(verdict.errors.map((error: { field: string }) => error.field).sort()).toEqual(
-      ['goalTrack', 'name', 'start', 'tagId', 'tutorEmail', 'productIds'].sort(),
-    );
-    const rowsBefore = gas.env.spreadsheet.sheet(SHEET.cohorts).dump().length;
-    expect(rpc(gas, 'saveCohort', bad, null).ok).toBe(false);
+    const verdict = sidebar(gas).validateCohort(bad, null);
+    if (verdict.ok) throw new Error('an invalid cohort was accepted');
+    expect(verdict.errors.map((error) => error.field).sort()).toEqual(['goalTrack', 'name', 'start', 'tagId', 'tutorEmail', 'productIds'].sort());
+    const turmasBefore = gas.env.spreadsheet.sheet(SHEET.cohorts).dump();
+    expect(sidebar(gas).saveCohort(bad, null).ok).toBe(false);
+    expect(gas.env.spreadsheet.sheet(SHEET.cohorts).dump()).toEqual(turmasBefore);
     expect(
       gas.env.spreadsheet
         .sheet(SHEET.cohorts)
@@ -61,29 +58,28 @@ describe('sidebarRpc', () => {
     ).toHaveLength(3);
 
     const good = { name: 'Turma 2026-12', tagId: 106, start: '2026-12-07', productIds: [11, 12, 13], goalTrack: 'Padrão', tutorEmail: 'ana@escola.com' };
-    expect(rpc(gas, 'saveCohort', good, null)).toEqual({ ok: true });
+    expect(sidebar(gas).saveCohort(good, null)).toEqual({ ok: true });
     const turmas = gas.env.spreadsheet.sheet(SHEET.cohorts).dump();
     expect(turmas.find((row) => row[0] === 'Turma 2026-12')?.slice(3, 7)).toEqual(['11,12,13', 'Padrão', 'ana@escola.com', 'Sim']);
-    expect(rowsBefore).toBeGreaterThan(0);
-    expect(rpc(gas, 'saveCohort', { ...good, tutorEmail: 'bia@escola.com' }, 'Turma 2026-12')).toEqual({ ok: true });
-    expect(rpc(gas, 'archiveCohort', 'Turma 2026-12')).toEqual({ ok: true });
-    const state = rpc(gas, 'getState');
-    expect(state.cohorts.find((cohort: { name: string }) => cohort.name === 'Turma 2026-12')).toMatchObject({ tutorEmail: 'bia@escola.com', active: false });
+    expect(sidebar(gas).saveCohort({ ...good, tutorEmail: 'bia@escola.com' }, 'Turma 2026-12')).toEqual({ ok: true });
+    expect(sidebar(gas).archiveCohort('Turma 2026-12')).toEqual({ ok: true });
+    const state = sidebar(gas).getState();
+    expect(state.cohorts.find((cohort) => cohort.name === 'Turma 2026-12')).toMatchObject({ tutorEmail: 'bia@escola.com', active: false });
   });
 
   it('moves a student, marks a dropout and undoes it, each recorded in Ajustes with who did it', () => {
-    const [match] = rpc(gas, 'searchStudents', 'li');
-    expect(match).toBeDefined();
-    const move = rpc(gas, 'moveStudent', match.studentId, match.cohort === 'Turma 2026-07' ? 'Turma 2026-08' : 'Turma 2026-07', '2026-09-21', 'pediu troca');
+    const [match] = sidebar(gas).searchStudents('li');
+    if (!match) throw new Error('no student matches "li"');
+    const move = sidebar(gas).moveStudent(match.studentId, match.cohort === 'Turma 2026-07' ? 'Turma 2026-08' : 'Turma 2026-07', '2026-09-21', 'pediu troca');
     expect(move).toMatchObject({ action: 'Mover', from: match.cohort, undone: false });
-    const dropout = rpc(gas, 'markDropout', match.studentId, '2026-09-20', 'cancelou');
-    const undone = rpc(gas, 'undoAdjustment', dropout.id);
+    const dropout = sidebar(gas).markDropout(match.studentId, '2026-09-20', 'cancelou');
+    const undone = sidebar(gas).undoAdjustment(dropout.id);
     expect(undone).toMatchObject({ id: dropout.id, undone: true });
     const ajustes = gas.env.spreadsheet.sheet(SHEET.adjustments).dump();
     expect(ajustes[0]).toEqual(['Data', 'Aluno ID', 'Nome', 'Ação', 'De', 'Para', 'Motivo', 'Feito por', 'Desfeito em']);
     expect(ajustes.slice(1).map((row) => row[3])).toEqual(['Mover', 'Desistência']);
     expect(ajustes[2][8]).not.toBe('');
-    expect(() => rpc(gas, 'moveStudent', match.studentId, 'Turma Fantasma', '2026-09-21', '')).toThrow(/não existe/);
+    expect(() => sidebar(gas).moveStudent(match.studentId, 'Turma Fantasma', '2026-09-21', '')).toThrow(/não existe/);
   });
 });
 
@@ -95,7 +91,7 @@ describe('possible dropouts', () => {
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
     gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
     const fetchesBefore = gas.env.urlFetch.log.length;
-    const found = rpc(gas, 'possibleDropouts');
+    const found = sidebar(gas).possibleDropouts();
     const checked = gas.env.urlFetch.log.slice(fetchesBefore);
     expect(checked.every((fetch) => fetch.url.includes('/usuario/acesso/'))).toBe(true);
     expect(checked.length).toBeLessThanOrEqual(30);
@@ -114,11 +110,9 @@ describe('sidebar changes and a running slice share the workbook lock', () => {
   });
   const dumps = () => [SHEET.cohorts, SHEET.history].map((name) => JSON.stringify(gas.env.spreadsheet.sheet(name).dump()));
   const rename = () => {
-    const state = rpc(gas, 'getState');
+    const state = sidebar(gas).getState();
     const cohort = state.cohorts[0];
-    return rpc(
-      gas,
-      'saveCohort',
+    return sidebar(gas).saveCohort(
       {
         name: 'Turma Julho',
         tagId: cohort.tagId,
@@ -132,27 +126,27 @@ describe('sidebar changes and a running slice share the workbook lock', () => {
   };
 
   it('while a slice holds it, a change is refused in Portuguese and nothing is written; reads still answer', () => {
-    const state = rpc(gas, 'getState');
+    const state = sidebar(gas).getState();
     const before = dumps();
     gas.env.lock.holdExternally('document');
     for (const call of [
       () => rename(),
-      () => rpc(gas, 'getState'),
-      () => rpc(gas, 'markDropout', 1001, '2026-09-14', 'x'),
-      () => rpc(gas, 'archiveCohort', state.cohorts[0].name),
+      () => sidebar(gas).getState(),
+      () => sidebar(gas).markDropout(1001, '2026-09-14', 'x'),
+      () => sidebar(gas).archiveCohort(state.cohorts[0].name),
     ]) {
       expect(call).toThrow('Uma atualização está gravando na planilha agora. Tente de novo em alguns minutos; nada foi alterado.');
     }
     expect(dumps()).toEqual(before);
-    expect(rpc(gas, 'runStatus')).toMatchObject({ state: 'idle' });
-    expect(rpc(gas, 'searchStudents', 'li').length).toBeGreaterThan(0);
+    expect(sidebar(gas).runStatus()).toMatchObject({ state: 'idle' });
+    expect(sidebar(gas).searchStudents('li').length).toBeGreaterThan(0);
     gas.env.lock.releaseExternally('document');
   });
 
   it('the status poll and the student search read Configuração and Histórico only: no identity checks, no writes', () => {
     const before = { ...gas.env.calls('DeveloperMetadataFinder'), ...gas.env.calls('Sheet.setName') };
-    rpc(gas, 'runStatus');
-    rpc(gas, 'searchStudents', 'li');
+    sidebar(gas).runStatus();
+    sidebar(gas).searchStudents('li');
     expect({ ...gas.env.calls('DeveloperMetadataFinder'), ...gas.env.calls('Sheet.setName') }).toEqual(before);
   });
 

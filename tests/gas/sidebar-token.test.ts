@@ -3,6 +3,7 @@
 
 import { configure, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
+import { sidebarClient as sidebar } from '../support/sidebar-client';
 
 const SECRET = 'sk-live-7f3a9c';
 
@@ -13,7 +14,7 @@ describe('sidebar with a malformed stored token', () => {
     const before = gas.env.urlFetch.log.length;
     let message = '';
     try {
-      gas.env.execute(() => gas.fns.sidebarRpc('listTags', []), { context: 'ui' });
+      sidebar(gas).listTags();
     } catch (error) {
       message = String((error as Error).message);
     }

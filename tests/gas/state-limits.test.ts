@@ -6,9 +6,10 @@ import { cohortRow } from '../../src/core/config/templates';
 import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
 import { SHEET } from '../../src/core/sheets';
 import { createSchool, createSimulator } from '../../src/simulator';
-import { createAppsScriptEnv, loadBundle } from '../fakes';
-import { MAX_VALUE_BYTES } from '../fakes/properties';
-import { bundleCode, configure, enforceManifest, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
+import { bundleCode } from '../../testkit/bundle';
+import { createAppsScriptEnv, loadBundle } from '../../testkit/fakes';
+import { MAX_VALUE_BYTES } from '../../testkit/fakes/properties';
+import { configure, enforceManifest, type GasSchool, gasSchool, TOKEN } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 const MONDAY = mondayRun('2026-09-14');
@@ -46,7 +47,7 @@ function refreshNow(gas: GasSchool): void {
 /** Ticks for `hours`; no tick may throw. */
 function tickFor(gas: GasSchool, hours: number): void {
   const runs = gas.env.runTriggersUntil(gas.env.time.now() + hours * HOUR, gas.fns);
-  runs.forEach((run) => expect(run.error).toBeUndefined());
+  for (const run of runs) expect(run.error).toBeUndefined();
 }
 
 describe('a property write that fails inside a slice', () => {

@@ -15,7 +15,7 @@ import {
   saveCheckpoint,
   saveProgress,
 } from '../../src/gas/state-store';
-import { createPropertiesService, type FakePropertiesService, MAX_STORE_BYTES, MAX_VALUE_BYTES } from '../fakes/properties';
+import { createPropertiesService, type FakePropertiesService, MAX_STORE_BYTES, MAX_VALUE_BYTES } from '../../testkit/fakes/properties';
 
 const COHORTS = Array.from({ length: 1000 }, (_, index) => ({
   name: `Turma ${2026 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')} grupo ${index}`,
@@ -174,7 +174,7 @@ describe('the checkpoint store at 1,000 active cohorts', () => {
     document().data.delete('cademi.checkpoint.3');
     expect(readStoredCheckpoint()).toMatchObject({
       kind: 'unreadable',
-      reason: 'falta a parte 3 de ' + Math.ceil(encodeCheckpoint(first).length / CHECKPOINT_CHUNK_CHARS),
+      reason: `falta a parte 3 de ${Math.ceil(encodeCheckpoint(first).length / CHECKPOINT_CHUNK_CHARS)}`,
     });
 
     // The first format, whole in the manifest's key (left by an older version).

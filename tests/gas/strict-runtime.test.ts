@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { SHEET } from '../../src/core/sheets';
-import { loadBundle } from '../fakes';
-import { builtManifest, bundleCode, configure, type GasSchool, gasSchool } from '../support/apps-script-school';
+import { bundleCode } from '../../testkit/bundle';
+import { loadBundle } from '../../testkit/fakes';
+import { builtManifest, configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 const MONDAY = mondayRun('2026-09-14');
@@ -34,7 +35,7 @@ const NODE_AND_WEB = [
 ];
 
 /** Reloads the bundle in a context with the V8 extras Apps Script lacks removed too. */
-function strictBundle(gas: GasSchool): Record<string, Function> {
+function strictBundle(gas: GasSchool): GasSchool['fns'] {
   const probe = vm.createContext({ ...gas.env.globals });
   const present = vm.runInContext('Object.getOwnPropertyNames(globalThis)', probe) as string[];
   for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics']) if (present.includes(name)) gas.env.globals[name] = undefined;
@@ -78,7 +79,7 @@ describe('the bundle in a strict Apps Script runtime', () => {
     env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
     const runs = env.runTriggersUntil(env.time.now() + 3 * 60 * 60_000, gas.fns);
     expect(runs.length).toBeGreaterThan(1);
-    runs.forEach((run) => expect(run.error).toBeUndefined());
+    for (const run of runs) expect(run.error).toBeUndefined();
     const log = env.spreadsheet.sheet(SHEET.runs).dump();
     expect(log.some((row) => row.includes('Concluída'))).toBe(true);
     expect(env.spreadsheet.sheet(SHEET.history).dump().length).toBeGreaterThan(400);

@@ -3,6 +3,7 @@
 
 import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
+import { sidebarClient as sidebar } from '../support/sidebar-client';
 
 const SUNDAY = mondayRun('2026-09-13'); // 06:00 on a Sunday: the weekly run is not due
 const MINUTE = 60_000;
@@ -22,7 +23,6 @@ function menu(gas: GasSchool, name: string): string {
 const owners = (gas: GasSchool) => gas.env.triggers.timeTriggers().map((trigger) => trigger.owner);
 const record = (gas: GasSchool) =>
   JSON.parse(gas.env.properties.document.data.get('cademi.tickOwner') ?? 'null') as { triggerId: string; email: string | null } | null;
-const rpc = (gas: GasSchool, method: string): any => gas.env.execute(() => gas.fns.sidebarRpc(method, []), { context: 'ui' });
 
 function school(): GasSchool {
   const gas = gasSchool(SUNDAY);
@@ -116,11 +116,11 @@ describe('one tick per spreadsheet, with two editors', () => {
     menu(gas, 'ativarAtualizacaoAutomatica');
     gas.env.runTriggersUntil(gas.env.time.now() + 21 * MINUTE, gas.fns); // two beats
     as(gas, BRUNO);
-    expect(rpc(gas, 'runStatus').automationNotice).toBeNull();
+    expect(sidebar(gas).runStatus().automationNotice).toBeNull();
     // Ana loses access to the spreadsheet: her trigger still exists, but no longer runs.
     gas.env.triggers.timeTriggers()[0].nextAt = null;
     gas.env.time.advance(30 * MINUTE);
-    const warning = String(rpc(gas, 'getState').run.automationNotice);
+    const warning = String(sidebar(gas).getState().run.automationNotice);
     expect(warning).toContain(`conta de ${ANA} não roda desde 13/09/2026 às 06:20`);
     expect(warning).toMatch(/Use "Ativar atualização automática"/);
 
@@ -130,7 +130,7 @@ describe('one tick per spreadsheet, with two editors', () => {
     expect(owners(gas)).toEqual([ANA, BRUNO]); // Ana's dead trigger is hers to delete
     expect(record(gas)?.email).toBe(BRUNO);
     gas.env.runTriggersUntil(gas.env.time.now() + 11 * MINUTE, gas.fns);
-    expect(rpc(gas, 'runStatus').automationNotice).toBeNull();
+    expect(sidebar(gas).runStatus().automationNotice).toBeNull();
     // If Ana's trigger comes back to life, it is the stray now and deletes itself.
     const anaTrigger = gas.env.triggers.timeTriggers().find((trigger) => trigger.owner === ANA)!;
     anaTrigger.nextAt = gas.env.time.now() + MINUTE;
@@ -163,7 +163,7 @@ describe('one tick per spreadsheet, with two editors', () => {
     gas.env.triggers.triggers.length = 0;
     gas.env.time.advance(60 * MINUTE);
     as(gas, BRUNO);
-    expect(String(rpc(gas, 'runNow').automationNotice)).toMatch(
+    expect(String(sidebar(gas).runNow().automationNotice)).toMatch(
       new RegExp(`conta de ${ANA} não roda desde .*A partir de agora a automação roda pela sua conta`),
     );
     expect(owners(gas)).toEqual([BRUNO]);

@@ -97,7 +97,13 @@ describe('sync over HTTP when the API misbehaves', () => {
     fault = (request) => (request.url.includes('/progresso_por_produto/') ? envelope(429, { 'retry-after': '7200' }) : undefined);
     // The sync's waits, watched only (the real ones, pacing, still happen).
     const waits: number[] = [];
-    const watched: DriverClock = { now: () => systemDriverClock.now(), sleep: (ms) => (waits.push(ms), systemDriverClock.sleep(ms)) };
+    const watched: DriverClock = {
+      now: () => systemDriverClock.now(),
+      sleep: (ms) => {
+        waits.push(ms);
+        return systemDriverClock.sleep(ms);
+      },
+    };
     const run = await cli(['sync', file], env, { clock: watched });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(

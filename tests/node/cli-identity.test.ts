@@ -6,8 +6,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { chartSheetName, pivotSheetName } from '../../src/core/identity/sheet-names';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
-import { chartSheetName, pivotSheetName } from '../../src/core/report/sheet-names';
 import { SHEET } from '../../src/core/sheets';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { AUGUST_COHORT, cli, initWorkbook, JULY_COHORT, syncWeeks, useTempDir } from './support/cli-harness';
@@ -38,7 +38,11 @@ async function personDeletes(file: string, name: string): Promise<void> {
 async function weeksByCohort(file: string): Promise<Record<string, string[]>> {
   const workbook = await XlsxWorkbook.load(file);
   const byCohort: Record<string, Set<string>> = {};
-  for (const row of readHistoryRows(workbook.readSheet(SHEET.history), 'America/Sao_Paulo')) (byCohort[row.cohort] ??= new Set()).add(row.week);
+  for (const row of readHistoryRows(workbook.readSheet(SHEET.history), 'America/Sao_Paulo')) {
+    const weeks = byCohort[row.cohort] ?? new Set<string>();
+    weeks.add(row.week);
+    byCohort[row.cohort] = weeks;
+  }
   return Object.fromEntries(Object.entries(byCohort).map(([cohort, weeks]) => [cohort, [...weeks].sort()]));
 }
 

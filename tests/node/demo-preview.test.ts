@@ -1,16 +1,14 @@
 // The demo end to end: the .xlsx and its HTML preview, opened in headless Chromium. Every cohort has
 // a pivot and drawn charts, and the pivot's numbers match Histórico.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { SHEET } from '../../src/core/sheets';
 import { localDateOfSerial } from '../../src/core/time/local-date';
 import { main } from '../../src/node/cli';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, itWithTool, launchChromium } from '../support/external-tools';
 
 describe('demo output', () => {
   let dir: string;
@@ -54,20 +52,8 @@ describe('demo output', () => {
     expect(localDateOfSerial(latest)).toBe('2026-10-26');
   });
 
-  const browserIt = existsSync(CHROMIUM) ? it : it.skip;
-  browserIt('opens in Chromium with drawn marks in every chart of every cohort, and saves a screenshot', async () => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+  itWithTool(CHROMIUM, 'opens in Chromium with drawn marks in every chart of every cohort, and saves a screenshot', async () => {
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(`file://${join(dir, 'demo.html')}`);
@@ -81,7 +67,7 @@ describe('demo output', () => {
       const chartSections = charts.filter((chart) => chart.section.startsWith('Gráficos '));
       expect(new Set(chartSections.map((chart) => chart.section)).size).toBe(4);
       expect(chartSections).toHaveLength(4 * 3);
-      charts.forEach((chart) => expect(chart.marks).toBeGreaterThan(0));
+      for (const chart of charts) expect(chart.marks).toBeGreaterThan(0);
       await page.screenshot({ path: join(__dirname, '../../out/demo-preview.png') });
     } finally {
       await browser.close();

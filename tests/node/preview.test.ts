@@ -1,14 +1,14 @@
 // The offline HTML preview: formats, colours, escaping, truncation, charts; then drawn in headless Chromium.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ChartSpec, ConditionalFormatSpec } from '../../src/core/report/report-specs';
+import type { ChartSpec, ConditionalFormatSpec } from '../../src/core/workbook/sheet-specs';
 import type { Cell, SheetContent } from '../../src/core/workbook/workbook';
 import { chartToVegaLite, escapeHtml, type PreviewSheet, renderChartSvg, renderPreviewHtml } from '../../src/node/preview';
 import { conditionalColors, displayCell, gradientColor } from '../../src/node/preview/cell-format';
+import { CHROMIUM, itWithTool, launchChromium } from '../support/external-tools';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT_DIR = resolve(__dirname, '../../out');
 const HTML_PATH = join(OUT_DIR, 'preview-test.html');
 const PNG_PATH = join(OUT_DIR, 'preview-test.png');
@@ -211,6 +211,7 @@ describe('cell display', () => {
 
 describe('charts', () => {
   test('the Vega-Lite spec keeps the table order, the colours and inline data only', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads into the spec's nested JSON, which chartToVegaLite types as object
     const spec = chartToVegaLite(CHARTS[0], CHART_ROWS) as Record<string, any>;
     expect(spec.width).toBe(560);
     expect(spec.height).toBe(280);
@@ -299,24 +300,8 @@ describe('HTML preview', () => {
     expect(html).toContain('>16/03/2026 12:00<');
   });
 
-  test('draws every chart in headless Chromium and shows names as text', async () => {
-    if (!existsSync(CHROMIUM)) {
-      console.warn(`Chromium not found at ${CHROMIUM}: skipping the browser check of ${HTML_PATH} (CI installs it).`);
-      return;
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+  itWithTool(CHROMIUM, 'draws every chart in headless Chromium and shows names as text', async () => {
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const requests: string[] = [];

@@ -22,7 +22,7 @@ export function get(simulator: Simulator, urlOrPath: string, headers: Record<str
 }
 
 /** GET and parse the envelope, failing loudly on a non-200. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the tests read into the simulator's JSON answers field by field
 export function getData(simulator: Simulator, urlOrPath: string): any {
   const response = get(simulator, urlOrPath);
   if (response.status !== 200) throw new Error(`GET ${urlOrPath} → ${response.status} ${response.body}`);

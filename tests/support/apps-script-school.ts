@@ -1,25 +1,18 @@
 // Test support: the built bundle loaded in a vm over the Apps Script fakes, talking to the simulator.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cohortRow } from '../../src/core/config/templates';
 import { DEFAULT_GOAL_TRACK } from '../../src/core/model/goals';
 import { SHEET } from '../../src/core/sheets';
 import type { AppsScriptManifest } from '../../src/deploy/manifest';
 import { createSchool, createSimulator, type School, type Simulator } from '../../src/simulator';
-import { type AppsScriptEnv, createAppsScriptEnv, loadBundle } from '../fakes';
+import { bundleCode } from '../../testkit/bundle';
+import { type AppsScriptEnv, createAppsScriptEnv, loadBundle } from '../../testkit/fakes';
 
 const ROOT = join(__dirname, '../..');
 export const API_URL = 'https://escola.cademi.com.br/api/v1';
 export const TOKEN = 'simulador-token';
-
-/** The Apps Script bundle as CI builds it (built here when a test runs on its own). */
-export function bundleCode(): string {
-  const path = join(ROOT, 'build/Code.js');
-  if (!existsSync(path)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  return readFileSync(path, 'utf8');
-}
 
 /** The manifest the build derived (build/appsscript.json), as clasp would push it. */
 export function builtManifest(): AppsScriptManifest {

@@ -2,23 +2,23 @@
 // functions of build/Code.js over the Apps Script fakes (with the simulator behind UrlFetchApp):
 // open a new cohort, move two students, record a dropout (and undo another), run the sync.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
 import { SHEET } from '../../src/core/sheets';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { MARKUP_NAME } from '../../src/simulator';
 import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
+import { CHROMIUM, describeWithTool, launchChromium } from '../support/external-tools';
 import { mondayRun } from '../support/school-workbook';
+import { untypedSidebarRpc } from '../support/sidebar-client';
 import { installScriptRunStandIn } from './sidebar-standin';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '../..');
-const browserDescribe = existsSync(CHROMIUM) ? describe : describe.skip;
 
-browserDescribe('sidebar against the real server functions over the fakes', () => {
+describeWithTool(CHROMIUM, 'sidebar against the real server functions over the fakes', () => {
   let browser: Browser;
   let gas: GasSchool;
   let page: Page;
@@ -36,18 +36,7 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
     gas.env.time.set(mondayRun('2026-09-21') - 2 * 60 * 60_000);
 
     mkdirSync(join(ROOT, 'out'), { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: 'pt-BR' });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -57,7 +46,7 @@ browserDescribe('sidebar against the real server functions over the fakes', () =
     await installScriptRunStandIn(page, async (method, args) => {
       // While the sidebar polls, the tick trigger keeps running in the background, as in Sheets.
       if (method === 'runStatus') gas.env.runTriggersUntil(gas.env.time.now() + 10 * 60_000, gas.fns);
-      return gas.env.execute(() => gas.fns.sidebarRpc(method, args), { context: 'ui' });
+      return untypedSidebarRpc(gas, method, args);
     });
     await page.goto(pathToFileURL(join(ROOT, 'build/Sidebar.html')).href);
     await page.waitForSelector('body[data-ready="true"]');

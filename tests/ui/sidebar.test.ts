@@ -2,18 +2,16 @@
 // in-memory FakeSidebarServer through the google.script.run stand-in. Screenshots: out/sidebar-*.png.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { CHROMIUM, describeWithTool, launchChromium } from '../support/external-tools';
 import { FakeSidebarServer, installScriptRunStandIn, type RpcHandler, XSS_COHORT_NAME, XSS_STUDENT_NAME } from './sidebar-standin';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '../..');
 const SIDEBAR = join(ROOT, 'build/Sidebar.html');
 const OUT = join(ROOT, 'out');
-const browserDescribe = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`sidebar browser tests skipped: no Chromium at ${CHROMIUM}`);
 
 interface OpenSidebar {
   readonly page: Page;
@@ -28,7 +26,7 @@ function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-browserDescribe('coordinator sidebar (build/Sidebar.html in Chromium)', () => {
+describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)', () => {
   let browser: Browser;
   const pages: Page[] = [];
 
@@ -37,18 +35,7 @@ browserDescribe('coordinator sidebar (build/Sidebar.html in Chromium)', () => {
     // process: jest's CommonJS runtime cannot import the .mjs build script).
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-sidebar.mjs')], { cwd: ROOT, stdio: 'pipe' });
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));

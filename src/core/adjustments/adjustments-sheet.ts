@@ -38,7 +38,7 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-export function adjustmentId(adjustment: Pick<Adjustment, 'date' | 'studentId' | 'action' | 'to' | 'row'>): string {
+function adjustmentId(adjustment: Pick<Adjustment, 'date' | 'studentId' | 'action' | 'to' | 'row'>): string {
   return fnv1a(`${adjustment.row}|${adjustment.date}|${adjustment.studentId}|${adjustment.action}|${adjustment.to}`);
 }
 
@@ -62,7 +62,7 @@ export function parseAdjustments(values: Cell[][] | null): Adjustment[] {
       from: text(cells[4]),
       reason: text(cells[6]),
       by: text(cells[7]),
-      undoneAt: undone && undone.ok ? undone.value : undone ? localDateOfSerial(0) : null,
+      undoneAt: undone?.ok ? undone.value : undone ? localDateOfSerial(0) : null,
     });
   });
   return adjustments;

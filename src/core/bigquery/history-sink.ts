@@ -211,7 +211,7 @@ function requireJobId(jobId: string | null): string {
 }
 
 /** BigQuery's refusal of DML over just-streamed rows ("… would affect rows in the streaming buffer …"). */
-export function isStreamingBufferRefusal(error: unknown): boolean {
+function isStreamingBufferRefusal(error: unknown): boolean {
   return error instanceof Error && /streaming buffer/i.test(error.message);
 }
 

@@ -9,15 +9,12 @@
 
 import type { HistoryRow } from '../history/schema';
 import * as say from '../messages/bigquery';
+import type { BigQueryTable } from '../model/settings';
 import type { LocalDate } from '../time/local-date';
 import { type BigQueryHistoryRecord, BigQueryShapeError, fromBigQueryRow, HISTORY_TABLE_FIELDS, rowKeyOf, toBigQueryRow } from './history-table';
 
-/** Where the history lives: `project.dataset.table`. */
-export interface BigQueryTable {
-  readonly projectId: string;
-  readonly datasetId: string;
-  readonly tableId: string;
-}
+/** Where the history lives (the setting's value, parsed once). */
+export type { BigQueryTable } from '../model/settings';
 
 export interface InsertAllBody {
   readonly kind: 'bigquery#tableDataInsertAllRequest';

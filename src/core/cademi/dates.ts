@@ -4,7 +4,7 @@ import * as say from '../messages/cademi';
 import { epochOfWallTime } from '../time/zoned';
 
 /** The zone of Cademi timestamps that carry no offset (the docs' `"2020-01-12 19:59:20"`). */
-export const CADEMI_TIME_ZONE = 'America/Sao_Paulo';
+const CADEMI_TIME_ZONE = 'America/Sao_Paulo';
 
 // date, then optionally [T or space] time with optional fraction and zone (Z, ±hh:mm, ±hhmm, ±hh).
 const CADEMI_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;

@@ -28,7 +28,7 @@ export interface PageWalk {
 }
 
 /** Default page cap: 200 × 150 students = 30,000 per tag, far above any real cohort. */
-export const DEFAULT_MAX_PAGES = 200;
+const DEFAULT_MAX_PAGES = 200;
 
 /** 32-bit FNV-1a of a string's UTF-16 code units, as 8 hex digits. */
 export function urlHash(url: string): string {

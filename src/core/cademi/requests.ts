@@ -97,6 +97,7 @@ const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*):\/\/(?:([^/?#]*)@)?(\[[^\]/?#]*\]|[^/
  * `URL` does not exist in Apps Script, hence the regex.
  */
 export function originOf(url: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters in a URL is the point
   if (/[\\\s\u0000-\u001f\u007f]/.test(url)) return null;
   const match = ABSOLUTE_URL.exec(url);
   if (!match) return null;

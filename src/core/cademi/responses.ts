@@ -3,6 +3,7 @@
 // strict where a silent mistake would lose data (a renamed list field fails instead of reading as empty).
 
 import { z } from 'zod';
+import { errorText } from '../errors';
 import { type HttpResponse, isTransportFailure } from '../http';
 import { BODY_NOT_JSON, bodyNotObject, NOTHING_FOUND, UNKNOWN_ENDPOINT, unexpectedValue, wrongKind } from '../messages/cademi';
 import { type CademiDateReading, parseCademiDate, parsePercent, readCademiDate } from './dates';
@@ -24,7 +25,7 @@ import { ENDPOINTS, originOf } from './requests';
 import type { CademiAccess, CademiProduct, CademiProgress, CademiStudent, CademiTag, Page, StudentDateField } from './types';
 
 /** Wait used when a 429 has no usable Retry-After. */
-export const DEFAULT_RETRY_AFTER_MS = 1000;
+const DEFAULT_RETRY_AFTER_MS = 1000;
 
 function headerOf(response: HttpResponse, name: string): string | undefined {
   // Hosts promise lower-case names; tolerate others anyway.
@@ -159,7 +160,7 @@ const cademiDate = z
     try {
       return parseCademiDate(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      ctx.addIssue({ code: 'custom', message: errorText(error) });
       return z.NEVER;
     }
   });
@@ -172,7 +173,7 @@ const studentDate = z
     try {
       return readCademiDate(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      ctx.addIssue({ code: 'custom', message: errorText(error) });
       return z.NEVER;
     }
   });
@@ -182,7 +183,7 @@ const percent = z.union([z.string(), z.number()]).transform((value, ctx): number
   try {
     return parsePercent(value);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    ctx.addIssue({ code: 'custom', message: errorText(error) });
     return z.NEVER;
   }
 });

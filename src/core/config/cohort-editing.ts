@@ -3,12 +3,29 @@
 
 import * as say from '../messages/config';
 import { COHORT_HEADERS, SHEET } from '../sheets';
-import type { CohortInput, FieldError, ValidationResult } from '../sidebar/api';
 import type { Cell, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
 import { loadConfig } from './load-config';
 import { cohortRow, cohortsTemplate } from './templates';
+
+/** A cohort as a form (the sidebar's, the CLI's options) submits it; dates as ISO strings. */
+export interface CohortInput {
+  readonly name: string;
+  readonly tagId: number;
+  readonly start: string;
+  readonly productIds: readonly number[];
+  readonly goalTrack: string | null;
+  readonly tutorEmail: string | null;
+}
+
+export interface FieldError {
+  /** A CohortInput field name, or 'form' for the whole form. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 const FIELD_OF_COLUMN: Record<string, keyof CohortInput | 'form'> = {
   Turma: 'name',

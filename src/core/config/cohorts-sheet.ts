@@ -3,10 +3,10 @@
 import * as say from '../messages/config';
 import type { CohortConfig } from '../model/cohort';
 import type { GoalTrack } from '../model/goals';
+import type { ConfigIssue } from '../model/issues';
 import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
 import type { Cell } from '../workbook/workbook';
 import { isBlank, locateColumns, readDate, readIdList, readOptionalEmail, readPositiveInteger, readText, readYesNo } from './cells';
-import type { ConfigIssue } from './issues';
 
 type Header = (typeof COHORT_HEADERS)[number];
 
@@ -35,13 +35,14 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
 
     const name = readText(cells[columns.Turma], { required: true });
     const tag = readPositiveInteger(cells[columns['Tag ID']]);
-    const start = readDate(cells[columns['Início']]);
+    const start = readDate(cells[columns.Início]);
     const products = readIdList(cells[columns.Produtos]);
     const goal = readText(cells[columns.Meta], { required: false });
     const tutor = readOptionalEmail(cells[columns.Tutor]);
     const active = readYesNo(cells[columns.Ativa]);
 
     if (!name.ok) flag('Turma', name.message);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a cohort name with control characters is what this flags
     else if (/[\u0000-\u001f]/.test(name.value)) flag('Turma', say.NAME_HAS_CONTROL_CHARACTERS);
     else if (names.has(name.value.toLowerCase())) flag('Turma', say.repeatedCohortName(names.get(name.value.toLowerCase())! + 1));
     if (!tag.ok) flag('Tag ID', tag.message);

@@ -2,10 +2,10 @@
 
 import * as say from '../messages/config';
 import type { GoalPoint, GoalTrack } from '../model/goals';
+import type { ConfigIssue } from '../model/issues';
 import { GOAL_HEADERS, SHEET } from '../sheets';
 import type { Cell } from '../workbook/workbook';
 import { isBlank, locateColumns, readNumber, readText } from './cells';
-import type { ConfigIssue } from './issues';
 
 export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, GoalTrack>; issues: ConfigIssue[] } {
   const tracks = new Map<string, GoalTrack>();

@@ -3,12 +3,12 @@
 import { followCohortSheets, reconcileIdentities } from '../identity/reconcile';
 import type { CohortConfig } from '../model/cohort';
 import type { GoalTrack } from '../model/goals';
+import type { ConfigIssue } from '../model/issues';
 import type { Settings } from '../model/settings';
 import { SHEET } from '../sheets';
 import type { CellNote, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
-import type { ConfigIssue } from './issues';
 import { parseSettingsSheet } from './settings-sheet';
 
 export interface SchoolConfig {

@@ -4,19 +4,19 @@ import { checkBaseUrl } from '../cademi/base-url';
 import { apiUrlCellInvalid, apiUrlValueInvalid } from '../messages/cli';
 import * as say from '../messages/config';
 import { API_URL_MISSING } from '../messages/sync';
-import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { type ConfigIssue, describeIssue } from '../model/issues';
+import { type BigQueryTable, bigQueryTableName, DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { SETTINGS_HEADERS, SHEET } from '../sheets';
 import { isValidTimeZone } from '../time/zoned';
 import type { Cell } from '../workbook/workbook';
 import { type CellResult, isBlank, locateColumns, readNumber, readOptionalEmail, readText, readYesNo } from './cells';
-import { type ConfigIssue, describeIssue } from './issues';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface SettingField {
   readonly key: string;
   readonly field: keyof Settings;
-  readonly read: (cell: Cell | undefined) => CellResult<string | number | boolean>;
+  readonly read: (cell: Cell | undefined) => CellResult<Settings[keyof Settings]>;
 }
 
 const integerIn = (min: number, max: number) => (cell: Cell | undefined) => {
@@ -57,11 +57,14 @@ export interface ParsedSettings {
   readonly apiUrl: ApiUrlSetting;
 }
 
-function readBigQueryTable(cell: Cell | undefined): CellResult<string> {
+/** `projeto.conjunto.tabela`, split here once: every host gets the three parts, never the text. */
+function readBigQueryTable(cell: Cell | undefined): CellResult<BigQueryTable | null> {
   const text = readText(cell, { required: false });
-  if (!text.ok || text.value === '') return text;
-  return /^[a-z][a-z0-9-]{4,28}[a-z0-9]\.[A-Za-z0-9_]{1,1024}\.[A-Za-z0-9_]{1,1024}$/.test(text.value)
-    ? text
+  if (!text.ok) return text;
+  if (text.value === '') return { ok: true, value: null };
+  const parts = /^([a-z][a-z0-9-]{4,28}[a-z0-9])\.([A-Za-z0-9_]{1,1024})\.([A-Za-z0-9_]{1,1024})$/.exec(text.value);
+  return parts
+    ? { ok: true, value: { projectId: parts[1], datasetId: parts[2], tableId: parts[3] } }
     : { ok: false, message: say.notABigQueryTable(text.value) };
 }
 
@@ -100,6 +103,8 @@ const WEEKDAY_NAMES = WEEKDAYS;
 /** The value a template shows for a setting (weekday as its Portuguese name). */
 export function settingTemplateValue(field: SettingField): Cell {
   const value = DEFAULT_SETTINGS[field.field];
+  if (value === null) return '';
+  if (typeof value === 'object') return bigQueryTableName(value);
   if (typeof value === 'boolean') return value ? 'Sim' : 'Não';
   return field.field === 'runWeekday' ? WEEKDAY_NAMES[(value as number) - 1] : value;
 }

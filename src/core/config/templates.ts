@@ -3,14 +3,18 @@
 import { SETTING_HELP } from '../messages/config';
 import type { CohortConfig } from '../model/cohort';
 import { DEFAULT_GOAL_TRACK } from '../model/goals';
+import type { Settings } from '../model/settings';
 import { COHORT_HEADERS, DATE_FORMAT, GOAL_HEADERS, SETTINGS_HEADERS, SHEET } from '../sheets';
 import { serialOfLocalDate } from '../time/local-date';
 import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { SETTING_FIELDS, settingTemplateValue } from './settings-sheet';
 
+/** Every setting has its help text: a setting added to `Settings` without one fails to compile here. */
+const SETTING_DESCRIPTIONS: Readonly<Record<keyof Settings, string>> = SETTING_HELP;
+
 export function settingsTemplate(): SheetContent {
   return {
-    rows: [[...SETTINGS_HEADERS, 'Descrição'], ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), SETTING_HELP[field.field]])],
+    rows: [[...SETTINGS_HEADERS, 'Descrição'], ...SETTING_FIELDS.map((field) => [field.key, settingTemplateValue(field), SETTING_DESCRIPTIONS[field.field]])],
     frozenRows: 1,
   };
 }

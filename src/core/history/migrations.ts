@@ -16,7 +16,7 @@ export interface HistoryMigration {
  * Migrations shipped with the product, oldest first. The first schema is the current one, so the
  * list is empty today; a release that changes HISTORY_HEADERS adds its migration here.
  */
-export const HISTORY_MIGRATIONS: readonly HistoryMigration[] = [];
+const HISTORY_MIGRATIONS: readonly HistoryMigration[] = [];
 
 export interface MigrationOutcome {
   readonly migrated: boolean;
@@ -24,7 +24,7 @@ export interface MigrationOutcome {
 }
 
 /** The backup's name: `Histórico (backup 2026-11-23)`, with a counter when it already exists. */
-export function backupSheetName(existing: readonly string[], today: LocalDate): string {
+function backupSheetName(existing: readonly string[], today: LocalDate): string {
   const base = `${SHEET.history} (backup ${today})`;
   let name = base;
   for (let n = 2; existing.includes(name); n++) name = `${base} ${n}`;

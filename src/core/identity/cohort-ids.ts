@@ -3,9 +3,9 @@
 // weeks in `Histórico` and the moves in `Ajustes` are rewritten to the new name in one pass, so two
 // cohorts that swap names swap histories. The core sync job keeps working with the names it is given.
 
-import type { ConfigIssue } from '../config/issues';
 import { HISTORY_HEADERS } from '../history/schema';
 import * as say from '../messages/identity';
+import type { ConfigIssue } from '../model/issues';
 import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
 import type { Cell, Workbook } from '../workbook/workbook';
 import { COHORT_ID, shortHash } from './cohort-sheets';

@@ -4,7 +4,7 @@
 import { SHEET } from '../sheets';
 import type { Cell, Workbook } from '../workbook/workbook';
 
-export const IDENTITY_HEADERS = ['Tipo', 'Chave', 'Nome', 'Nomes anteriores'] as const;
+const IDENTITY_HEADERS = ['Tipo', 'Chave', 'Nome', 'Nomes anteriores'] as const;
 
 export interface CohortRecord {
   /** The name this cohort's rows carry in `Histórico`, `Ajustes` and its sheets. */

@@ -1,9 +1,9 @@
 // The fixed sheets the job owns (`Histórico`, `Execuções`, `Resumo`…), found by their identity key,
 // not by their tab name: a renamed one gets its name back, a missing one that held data stops the run.
 
-import type { ConfigIssue } from '../config/issues';
 import { HISTORY_HEADERS } from '../history/schema';
 import * as say from '../messages/identity';
+import type { ConfigIssue } from '../model/issues';
 import { type OwnedSheet, SHEET } from '../sheets';
 import type { SheetDirectory } from './sheet-directory';
 

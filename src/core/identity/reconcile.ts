@@ -2,9 +2,8 @@
 // found by key (renamed ones named back, a missing `Histórico` reported), every cohort with an ID,
 // renamed cohorts followed (history, moves, sheets). Changes nothing when nothing changed.
 
-import type { ConfigIssue } from '../config/issues';
 import type { CohortConfig } from '../model/cohort';
-import { reportSheetNames } from '../report/sheet-names';
+import type { ConfigIssue } from '../model/issues';
 import { OWNED_SHEETS, SHEET } from '../sheets';
 import type { Workbook } from '../workbook/workbook';
 import { type CohortRow, followCohorts } from './cohort-ids';
@@ -12,6 +11,7 @@ import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, type KeyedSheet, placeK
 import { type IdentityRecord, readIdentityRecord, sameRecord, writeIdentityRecord } from './identity-record';
 import { restoreOwnedSheet } from './owned-sheets';
 import { SheetDirectory } from './sheet-directory';
+import { reportSheetNames } from './sheet-names';
 
 export interface Reconciled {
   readonly issues: ConfigIssue[];
@@ -49,7 +49,7 @@ export function reconcileIdentities(workbook: Workbook): Reconciled {
 }
 
 /** The sheets each cohort should own, by key, named as the reports name them (`Turmas` order). */
-export function cohortSheetsWanted(cohorts: readonly Pick<CohortConfig, 'id' | 'name'>[]): KeyedSheet[] {
+function cohortSheetsWanted(cohorts: readonly Pick<CohortConfig, 'id' | 'name'>[]): KeyedSheet[] {
   const names = reportSheetNames(cohorts.map((cohort) => cohort.name));
   return cohorts.flatMap((cohort) => {
     const keys = cohortSheetKeys(cohortKeyOf(cohort));

@@ -13,7 +13,8 @@ export class SheetDirectory {
 
   /** Read when first needed: a workbook whose owned sheets are all where they belong never lists its tabs. */
   private get sheetNames(): string[] {
-    return (this.nameList ??= this.workbook.sheetNames());
+    this.nameList ??= this.workbook.sheetNames();
+    return this.nameList;
   }
 
   private set sheetNames(names: string[]) {

@@ -109,3 +109,16 @@ export const COLUMN_PROBLEM = {
 export function notASituation(situations: readonly string[]): string {
   return `deveria ser uma de: ${situations.join(', ')}`;
 }
+
+/**
+ * A BigQuery client failed (credentials, network, permission, a missing table): its own text is
+ * English and may quote a response, so only its error name and code are told, with what to check
+ * on this host.
+ */
+export function bigQueryClientFailed(errorName: string, code: string | null, host: 'cli' | 'apps-script'): string {
+  const check =
+    host === 'cli'
+      ? 'confira as credenciais (gcloud auth application-default login ou GOOGLE_APPLICATION_CREDENTIALS) e a Tabela BigQuery em Configuração'
+      : 'confira se o serviço avançado BigQuery está ativo no projeto do Apps Script, se quem roda a coleta tem acesso à tabela e a Tabela BigQuery em Configuração';
+  return `o cliente do BigQuery falhou (${errorName}${code ? `, código ${code}` : ''}); ${check}`;
+}

@@ -299,14 +299,6 @@ export function bigQueryCopyFailedCli(reason: string): string {
   return `BigQuery: a cópia falhou (${reason}); a planilha foi salva e a próxima execução tenta de novo.`;
 }
 
-/** Google's client failed (credentials, network, permission): its own text is English and may quote a response. */
-export function bigQueryClientFailed(errorName: string, code: string | null): string {
-  return (
-    `o cliente do BigQuery falhou (${errorName}${code ? `, código ${code}` : ''}); confira as credenciais ` +
-    '(gcloud auth application-default login ou GOOGLE_APPLICATION_CREDENTIALS) e a Tabela BigQuery em Configuração'
-  );
-}
-
 // ---- simulator -----------------------------------------------------------------------------
 
 /** `simulator` is serving. */

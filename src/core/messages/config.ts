@@ -2,7 +2,6 @@
 // on the cell as a note and listed by the CLI and the run log, in Brazilian Portuguese. They quote
 // what the person typed (cut short) and never anything the API answered.
 
-import type { Settings } from '../model/settings';
 import { PRODUCT_NAME } from './product';
 
 // ---- where an issue is -------------------------------------------------------------------------
@@ -143,8 +142,11 @@ export function notATimeZone(typed: string): string {
 /** The two absence thresholds in the wrong order. */
 export const ABSENCE_THRESHOLDS_SWAPPED = 'Dias sem acesso (risco) é menor que (atenção); confira os limites';
 
-/** The `Descrição` beside each setting in a new `Configuração`, by setting. */
-export const SETTING_HELP: Readonly<Record<keyof Settings, string>> = {
+/**
+ * The `Descrição` beside each setting in a new `Configuração`, by setting. Keyed like `Settings`;
+ * config/templates.ts checks the keys (the catalogue imports no model, so the model may import it).
+ */
+export const SETTING_HELP = {
   apiUrl: 'https://SUAESCOLA.cademi.com.br/api/v1 (vazio no Node = simulador embutido). O token fica nas propriedades do script, nunca aqui.',
   timeZone: 'Fuso da escola; a semana começa na segunda-feira deste fuso.',
   requestsPerSecond: 'Limite da API Cademi: 2 por segundo.',

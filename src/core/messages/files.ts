@@ -22,14 +22,12 @@ export function workbookUnreadable(file: string): string {
 
 /** Another command holds the workbook's lock: nothing was read or changed. */
 export function workbookBusy(file: string): string {
-  return (
-    `a planilha ${file} está em uso por outro comando do cademi-monitor (uma coleta, por exemplo); ` + 'nada foi alterado. Tente de novo quando ele terminar.'
-  );
+  return `a planilha ${file} está em uso por outro comando do cademi-monitor (uma coleta, por exemplo); nada foi alterado. Tente de novo quando ele terminar.`;
 }
 
 /** The lock was lost while the command ran (someone removed it, or the machine stalled): nothing is saved. */
 export function workbookLockLost(file: string): string {
-  return `o bloqueio da planilha ${file} foi perdido durante o comando (outro processo pode tê-la alterado); ` + 'nada foi salvo. Rode o comando de novo.';
+  return `o bloqueio da planilha ${file} foi perdido durante o comando (outro processo pode tê-la alterado); nada foi salvo. Rode o comando de novo.`;
 }
 
 /** The workbook has no write permission: refused before any work, so no API call is spent. */

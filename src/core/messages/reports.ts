@@ -4,7 +4,7 @@
 // stay with their tables (report/*, model/status).
 
 /** Decimal points as a Brazilian reader writes them: `12,5`. */
-export function formatPoints(points: number): string {
+function formatPoints(points: number): string {
   return String(Math.round(points * 10) / 10).replace('.', ',');
 }
 

@@ -1,5 +1,8 @@
 // Expected-progress tracks (`Metas`): the pace a cohort should keep, by week since its start.
 
+import { daysBetween, type LocalDate, mondayOf } from '../time/local-date';
+import type { CohortConfig } from './cohort';
+
 export interface GoalPoint {
   readonly week: number;
   readonly expected: number;
@@ -27,6 +30,17 @@ export function expectedProgress(track: GoalTrack, weeksSinceStart: number): num
     }
   }
   return points[points.length - 1].expected;
+}
+
+/** Whole weeks between the Monday of a cohort's start and `week` (0 in the starting week). */
+export function weeksSinceStart(cohort: Pick<CohortConfig, 'start'>, week: LocalDate): number {
+  return Math.floor(daysBetween(mondayOf(cohort.start), week) / 7);
+}
+
+/** The expected mean progress for a cohort in a week, or null without a goal track. */
+export function expectedFor(cohort: CohortConfig, week: LocalDate, tracks: ReadonlyMap<string, GoalTrack>): number | null {
+  const track = cohort.goalTrack === null ? undefined : tracks.get(cohort.goalTrack);
+  return track ? expectedProgress(track, weeksSinceStart(cohort, week)) : null;
 }
 
 function round1(value: number): number {

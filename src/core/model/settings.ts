@@ -29,8 +29,20 @@ export interface Settings extends Thresholds {
   readonly alertEmail: string;
   /** After each completed week, e-mail each tutor their own contact list (Apps Script, MailApp). */
   readonly emailTutors: boolean;
-  /** `projeto.conjunto.tabela` of an optional BigQuery copy of Histórico; empty = none. */
-  readonly bigQueryTable: string;
+  /** The optional BigQuery copy of Histórico (`projeto.conjunto.tabela` in the sheet, split once when read); null = none. */
+  readonly bigQueryTable: BigQueryTable | null;
+}
+
+/** Where a BigQuery table lives: `project.dataset.table`. */
+export interface BigQueryTable {
+  readonly projectId: string;
+  readonly datasetId: string;
+  readonly tableId: string;
+}
+
+/** The table as the setting writes it. */
+export function bigQueryTableName(table: BigQueryTable): string {
+  return `${table.projectId}.${table.datasetId}.${table.tableId}`;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,5 +59,5 @@ export const DEFAULT_SETTINGS: Settings = {
   runHour: 6,
   alertEmail: '',
   emailTutors: false,
-  bigQueryTable: '',
+  bigQueryTable: null,
 };

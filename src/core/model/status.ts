@@ -20,6 +20,14 @@ export interface StudentWeek {
   readonly droppedOut: boolean;
 }
 
+/** Consecutive weeks, ending with this one, in which the mean did not rise. */
+export function weeksWithoutProgress(pastMeans: readonly number[], currentMean: number): number {
+  const series = [...pastMeans, currentMean];
+  let count = 0;
+  for (let i = series.length - 1; i > 0 && series[i] <= series[i - 1] + 1e-9; i--) count++;
+  return count;
+}
+
 export interface Classification {
   readonly situation: Situation;
   /** Plain-Portuguese reasons, for tutors (e.g. "15 dias sem acesso"). */

@@ -3,7 +3,7 @@
 import type { Cell, Workbook } from '../workbook/workbook';
 import type { PushedProgress } from './webhook-events';
 
-export const PUSHED_SHEET = '_Webhook';
+const PUSHED_SHEET = '_Webhook';
 const HEADERS = ['Aluno ID', 'Produto ID', 'Progresso (%)', 'Recebido em (ms)'] as const;
 
 const keyOf = (studentId: number, productId: number) => `${studentId}|${productId}`;

@@ -2,13 +2,13 @@
 
 import type { SchoolConfig } from '../config/load-config';
 import type { HistoryRow } from '../history/schema';
+import { reportSheetNames } from '../identity/sheet-names';
 import { distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
 import type { CohortConfig } from '../model/cohort';
+import type { ChartSpec } from '../workbook/sheet-specs';
 import type { Cell } from '../workbook/workbook';
 import { dayMonth, summarizeCohort } from './cohort-history';
 import { cohortNames } from './pivot';
-import type { ChartSpec } from './report-specs';
-import { reportSheetNames } from './sheet-names';
 import { ATTENTION_ORDER, SITUATION_STYLE } from './situation-style';
 import { round1, round1OrNull } from './statistics';
 import { placeBlock, rectangular, type TableBlock } from './table-layout';
@@ -22,7 +22,7 @@ export interface ChartSheet {
 }
 
 /** Stable chart ids, for updating charts in place. */
-export const COHORT_CHART_IDS = { progress: 'progress-curve', situations: 'situations-by-week', distribution: 'progress-distribution' } as const;
+const COHORT_CHART_IDS = { progress: 'progress-curve', situations: 'situations-by-week', distribution: 'progress-distribution' } as const;
 
 /** Labels of the 10-point progress buckets, `0–10` … `90–100`. */
 export const PROGRESS_BUCKETS: readonly string[] = Array.from({ length: 10 }, (_, index) => `${index * 10}–${index * 10 + 10}`);
@@ -31,7 +31,7 @@ export const PROGRESS_BUCKETS: readonly string[] = Array.from({ length: 10 }, (_
 const CHART_HEIGHT_ROWS = 20;
 
 /** A week's category label: its number since the start and its date, e.g. `S3 · 16/03` (never read as a date). */
-export function weekLabel(stats: Pick<WeekStats, 'week' | 'weekNumber'>): string {
+function weekLabel(stats: Pick<WeekStats, 'week' | 'weekNumber'>): string {
   return `S${stats.weekNumber} · ${dayMonth(stats.week)}`;
 }
 
@@ -56,7 +56,7 @@ function situationBlock(stats: readonly WeekStats[]): TableBlock {
 
 function distributionBlock(currentProgress: readonly number[]): TableBlock {
   const counts = new Array<number>(10).fill(0);
-  currentProgress.forEach((progress) => counts[progressBucket(round1(progress))]++);
+  for (const progress of currentProgress) counts[progressBucket(round1(progress))]++;
   return { header: ['Progresso atual (%)', 'Alunos'], rows: PROGRESS_BUCKETS.map((label, index) => [label, counts[index]]) };
 }
 

@@ -2,8 +2,7 @@
 
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
-import type { Situation } from '../model/status';
-import { weeksWithoutProgress } from '../sync/snapshot';
+import { type Situation, weeksWithoutProgress } from '../model/status';
 import { addDays, type LocalDate, mondayOf } from '../time/local-date';
 
 const DAY_MS = 86_400_000;
@@ -97,7 +96,7 @@ function noteProductName(names: Map<number, { week: LocalDate; name: string }>, 
 
 function summarizeWeek(rows: readonly HistoryRow[], trackedIds: readonly number[]): StudentWeekSummary {
   const progressByProduct = new Map<number, number>();
-  rows.forEach((row) => progressByProduct.set(row.productId, row.progress));
+  for (const row of rows) progressByProduct.set(row.productId, row.progress);
   const tracked = [...progressByProduct.entries()].filter(([id]) => trackedIds.includes(id));
   const counted = tracked.length > 0 ? tracked : [...progressByProduct.entries()];
   const accesses = rows.map((row) => row.lastAccessAt).filter((at): at is number => at !== null);

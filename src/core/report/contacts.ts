@@ -2,13 +2,13 @@
 
 import type { SchoolConfig } from '../config/load-config';
 import { type HistoryRow, weekOfCell } from '../history/schema';
+import { REPORT_SHEET } from '../identity/sheet-names';
 import { AT_RISK_TWO_WEEKS, firstWeekChange, situationChange } from '../messages/reports';
 import type { Situation } from '../model/status';
 import { DATE_FORMAT } from '../sheets';
 import { type LocalDate, serialOfLocalDate } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
 import { type CohortStudent, summarizeCohort } from './cohort-history';
-import { REPORT_SHEET } from './sheet-names';
 import { attentionRank } from './situation-style';
 import { round1, round1OrNull } from './statistics';
 
@@ -29,7 +29,7 @@ export const CONTACT_HEADERS = [
 ] as const;
 
 /** The columns tutors type in: carried over from the sheet's current values on every rebuild. */
-export const TUTOR_COLUMNS = ['Contato em', 'Resultado'] as const;
+const TUTOR_COLUMNS = ['Contato em', 'Resultado'] as const;
 
 type ContactHeader = (typeof CONTACT_HEADERS)[number];
 const COLUMN = Object.fromEntries(CONTACT_HEADERS.map((name, index) => [name, index])) as Record<ContactHeader, number>;
@@ -161,6 +161,7 @@ function takeTyped(typed: TypedRow[], week: LocalDate, contact: Contact): TypedR
 export function buildWeeklyContacts(rows: readonly HistoryRow[], config: SchoolConfig, previous: Cell[][] | null): WeeklyContacts {
   const histories = config.cohorts.filter((cohort) => cohort.active).map((cohort) => summarizeCohort(rows, cohort));
   const weeks = histories.map((history) => history.lastWeek).filter((week): week is LocalDate => week !== null);
+  // biome-ignore lint/complexity/useMathMinMax: weeks are ISO date strings, which Math.max would turn into NaN
   const week = weeks.length === 0 ? null : weeks.reduce((a, b) => (a > b ? a : b));
 
   const contacts: Contact[] = [];

@@ -2,15 +2,15 @@
 
 import type { SchoolConfig } from '../config/load-config';
 import type { HistoryRow } from '../history/schema';
+import { REPORT_SHEET } from '../identity/sheet-names';
 import { OVERVIEW_CHART_TITLE, OVERVIEW_CHART_X_TITLE } from '../messages/reports';
 import type { CohortConfig } from '../model/cohort';
+import { expectedFor, weeksSinceStart } from '../model/goals';
 import { DATE_FORMAT } from '../sheets';
-import { expectedFor, weeksSinceStart } from '../sync/snapshot';
 import { serialOfLocalDate } from '../time/local-date';
+import type { ChartSpec } from '../workbook/sheet-specs';
 import type { Cell } from '../workbook/workbook';
 import { type CohortHistory, summarizeCohort } from './cohort-history';
-import type { ChartSpec } from './report-specs';
-import { REPORT_SHEET } from './sheet-names';
 import { mean, median, round1, round1OrNull } from './statistics';
 import { placeBlock, rectangular } from './table-layout';
 import { weeklyStats } from './weekly-stats';
@@ -32,7 +32,7 @@ export const OVERVIEW_HEADERS = [
 const OVERVIEW_FORMATS: readonly (string | undefined)[] = [undefined, DATE_FORMAT, '0', '0', '0.0', '0.0', '0.0', '0.0', '0', '0', '0.0'];
 
 /** Stable id of the overview's chart. */
-export const OVERVIEW_CHART_ID = 'cohorts-by-week';
+const OVERVIEW_CHART_ID = 'cohorts-by-week';
 
 export interface Overview {
   readonly sheetName: 'Resumo';

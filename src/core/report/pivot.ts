@@ -3,11 +3,11 @@
 import type { SchoolConfig } from '../config/load-config';
 import { placeholderProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
+import { reportSheetNames } from '../identity/sheet-names';
 import type { CohortConfig } from '../model/cohort';
+import type { ConditionalFormatSpec } from '../workbook/sheet-specs';
 import type { Cell } from '../workbook/workbook';
 import { type CohortHistory, type CohortStudent, dayMonth, summarizeCohort } from './cohort-history';
-import type { ConditionalFormatSpec } from './report-specs';
-import { reportSheetNames } from './sheet-names';
 import { explainSituation } from './situation-reason';
 import { ATTENTION_ORDER, attentionRank, SITUATION_STYLE } from './situation-style';
 import { round1, round1OrNull } from './statistics';
@@ -84,7 +84,7 @@ function compareStudents(a: CohortStudent, b: CohortStudent): number {
 }
 
 /** Sorts a cohort's current students the way the pivot lists them. */
-export function sortForAttention(students: readonly CohortStudent[]): CohortStudent[] {
+function sortForAttention(students: readonly CohortStudent[]): CohortStudent[] {
   return [...students].sort(compareStudents);
 }
 
@@ -128,7 +128,7 @@ export function buildCohortPivot(rows: readonly HistoryRow[], cohort: CohortConf
     ...ATTENTION_ORDER.map(
       (situation): ConditionalFormatSpec => ({
         kind: 'text-equals',
-        column: COLUMN['Situação'],
+        column: COLUMN.Situação,
         text: situation,
         background: SITUATION_STYLE[situation].background,
         fontColor: SITUATION_STYLE[situation].fontColor,
@@ -161,7 +161,7 @@ export function buildCohortPivot(rows: readonly HistoryRow[], cohort: CohortConf
     sheetName: reportSheetNames(cohortNames(config, cohort)).get(cohort.name)!.pivot,
     header,
     rows: table,
-    situationColumn: COLUMN['Situação'],
+    situationColumn: COLUMN.Situação,
     progressColumns: [COLUMN['Progresso (%)'], COLUMN['Esperado (%)'], ...range(firstProduct, lastColumn + 1)],
     columnFormats: [...FIXED_FORMATS, ...new Array<string>(lastColumn + 1 - firstProduct).fill('0.0')],
     frozenRows: 1,

@@ -7,13 +7,13 @@ import { cohortKeyOf, cohortOfSheetKey, cohortSheetKeys, placeKeyedSheets } from
 import { type IdentityRecord, readIdentityRecord } from '../identity/identity-record';
 import { recordOwnedSheets } from '../identity/reconcile';
 import { SheetDirectory } from '../identity/sheet-directory';
+import { REPORT_SHEET } from '../identity/sheet-names';
 import { SHEET } from '../sheets';
 import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
 import { buildCohortCharts } from './charts';
 import { buildWeeklyContacts, type WeeklyContacts } from './contacts';
 import { buildOverview } from './overview';
 import { buildCohortPivot } from './pivot';
-import { REPORT_SHEET } from './sheet-names';
 
 export interface ReportSheet {
   readonly name: string;
@@ -138,7 +138,7 @@ export function writeReports(
     .keys()
     .filter(isOrphan)
     .flatMap((key) => directory.carriers(key));
-  removed.forEach((name) => directory.delete(name));
+  for (const name of removed) directory.delete(name);
   recordOwnedSheets(workbook);
   return { written, removed, contacts };
 }

@@ -2,9 +2,9 @@
 
 import * as say from '../messages/reports';
 import type { CohortConfig } from '../model/cohort';
+import { weeksSinceStart } from '../model/goals';
 import type { Thresholds } from '../model/settings';
 import { classifyStudent } from '../model/status';
-import { weeksSinceStart } from '../sync/snapshot';
 import { daysBetween, localDateOf } from '../time/local-date';
 import type { CohortStudent } from './cohort-history';
 

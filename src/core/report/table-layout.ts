@@ -1,7 +1,7 @@
 // Places header-plus-rows blocks into one sheet table, so charts can point at them by range.
 
+import type { TableRange } from '../workbook/sheet-specs';
 import type { Cell } from '../workbook/workbook';
-import type { TableRange } from './report-specs';
 
 /** Rows of cells under a header. */
 export interface TableBlock {
@@ -18,7 +18,9 @@ export function placeBlock(table: Cell[][], block: TableBlock, at: { row: number
     while (table.length <= row) table.push([]);
     const target = table[row];
     while (target.length < at.column + width) target.push(null);
-    line.forEach((cell, column) => (target[at.column + column] = cell));
+    line.forEach((cell, column) => {
+      target[at.column + column] = cell;
+    });
   });
   return { row: at.row, column: at.column, rows: lines.length, columns: width };
 }

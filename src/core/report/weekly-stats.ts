@@ -1,8 +1,7 @@
 // A cohort's figures per week since its start, from everyone recorded under it that week: what the charts plot.
 
-import type { GoalTrack } from '../model/goals';
+import { expectedFor, type GoalTrack, weeksSinceStart } from '../model/goals';
 import { SITUATIONS, type Situation } from '../model/status';
-import { expectedFor, weeksSinceStart } from '../sync/snapshot';
 import type { LocalDate } from '../time/local-date';
 import type { CohortHistory } from './cohort-history';
 import { mean, median } from './statistics';
@@ -30,7 +29,7 @@ export function weeklyStats(history: CohortHistory, goalTracks: ReadonlyMap<stri
     const summaries = history.byWeek.get(week) ?? [];
     const progress = summaries.filter((summary) => summary.situation !== 'Desistente').map((summary) => summary.mean);
     const counts = Object.fromEntries(SITUATIONS.map((situation) => [situation, 0])) as Record<Situation, number>;
-    summaries.forEach((summary) => counts[summary.situation]++);
+    for (const summary of summaries) counts[summary.situation]++;
     return {
       week,
       weekNumber: weeksSinceStart(history.cohort, week),

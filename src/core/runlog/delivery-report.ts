@@ -62,8 +62,3 @@ export function describeDeliveries(report: DeliveryReport | null): string {
   });
   return deliveriesSentence(report.title, channels);
 }
-
-/** How many deliveries ended in `status`. */
-export function countDeliveries(report: DeliveryReport | null, status: Delivery['status']): number {
-  return report === null ? 0 : report.deliveries.filter((delivery) => delivery.status === status).length;
-}

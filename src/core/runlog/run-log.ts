@@ -4,7 +4,7 @@ import { DATE_FORMAT, DATETIME_FORMAT, SHEET } from '../sheets';
 import { type LocalDate, serialOfInstant, serialOfLocalDate } from '../time/local-date';
 import type { Workbook } from '../workbook/workbook';
 
-export const RUN_LOG_HEADERS = [
+const RUN_LOG_HEADERS = [
   'Início',
   'Fim',
   'Gatilho',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import * as say from '../messages/automation';
 
 /** A tick not heard from for this many periods is dead (one late or skipped tick is not). */
-export const STALE_AFTER_PERIODS = 2.5;
+const STALE_AFTER_PERIODS = 2.5;
 
 /** Whose tick trigger runs this spreadsheet's automation. */
 export interface TickOwner {
@@ -47,7 +47,7 @@ export function parseHeartbeat(text: string | null): number | null {
 }
 
 /** The last sign of life: the newest tick, or the installation when no tick has run yet. */
-export function lastSignOfLife(record: TickRecord): number {
+function lastSignOfLife(record: TickRecord): number {
   return Math.max(record.heartbeat ?? 0, record.owner.installedAt);
 }
 
@@ -103,7 +103,7 @@ export function planTick(record: TickRecord | null, triggerUid: string | null, n
 // ---- Portuguese, for the people who click the menu and read the sidebar (worded in messages/automation) ----
 
 /** The owner as a person reads it: the e-mail, or "outro editor" when the account hid it. */
-export function ownerLabel(owner: TickOwner): string {
+function ownerLabel(owner: TickOwner): string {
   return owner.email ?? say.OTHER_EDITOR;
 }
 

@@ -2,15 +2,7 @@
 // sidebar's script). Payloads are JSON-safe: dates cross as ISO strings ('YYYY-MM-DD').
 
 import type { Adjustment, AdjustmentAction } from '../adjustments/adjustments-sheet';
-
-export interface CohortInput {
-  readonly name: string;
-  readonly tagId: number;
-  readonly start: string;
-  readonly productIds: readonly number[];
-  readonly goalTrack: string | null;
-  readonly tutorEmail: string | null;
-}
+import type { CohortInput, FieldError, ValidationResult } from '../config/cohort-editing';
 
 /** A cohort as the sidebar lists it: its row in `Turmas` plus what the last sync saw. */
 export interface CohortView extends CohortInput {
@@ -21,15 +13,8 @@ export interface CohortView extends CohortInput {
   readonly lastWeek: string | null;
 }
 
-export interface FieldError {
-  /** A CohortInput field name, or 'form' for the whole form. */
-  readonly field: string;
-  readonly message: string;
-}
-
-export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly FieldError[] };
-
-export type { AdjustmentAction };
+// Cohort edits cross as the config parser's own types, so the form and `Turmas` cannot drift apart.
+export type { AdjustmentAction, CohortInput, FieldError, ValidationResult };
 
 /** An `Ajustes` row as the sidebar shows it (the domain type, with `undone` for `undoneAt`). */
 export type AdjustmentView = Omit<Adjustment, 'row' | 'undoneAt'> & { readonly undone: boolean };

@@ -15,6 +15,7 @@ export const CUT_MARKER = ' […]';
  * Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets): C0 controls except tab, LF and CR,
  * U+FFFE and U+FFFF, and surrogates that are not part of a pair.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML forbids is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Text a spreadsheet would read as a formula (Sheets also treats a leading + or - that way). */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;

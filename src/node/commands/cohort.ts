@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
 import { parseCohortsSheet } from '../../core/config/cohorts-sheet';
 import { parseGoalsSheet } from '../../core/config/goals-sheet';
-import { describeIssue } from '../../core/config/issues';
 import { loadConfig } from '../../core/config/load-config';
 import { cohortRow } from '../../core/config/templates';
 import {
@@ -24,6 +23,7 @@ import {
   warningLine,
 } from '../../core/messages/cli';
 import { cohortRenamed } from '../../core/messages/identity';
+import { describeIssue } from '../../core/model/issues';
 import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
 import type { CohortInput, ValidationResult } from '../../core/sidebar/api';
 import type { Cell } from '../../core/workbook/workbook';
@@ -62,7 +62,7 @@ async function listCohorts(file: string, args: string[], io: CliIo): Promise<num
   for (const cohort of cohorts) {
     io.stdout.write(`${cohortListLine(cohort)}\n`);
   }
-  issues.forEach((issue) => io.stderr.write(`${warningLine(describeIssue(issue))}\n`));
+  for (const issue of issues) io.stderr.write(`${warningLine(describeIssue(issue))}\n`);
   return EXIT.ok;
 }
 
@@ -99,7 +99,7 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
   const { cohorts, issues } = parseCohortsSheet([...sheet, candidate], tracks);
   const problems = issues.filter((issue) => issue.row === newRow && issue.severity === 'error');
   if (problems.length > 0) {
-    problems.forEach((issue) => io.stderr.write(`${errorLine(describeIssue(issue))}\n`));
+    for (const issue of problems) io.stderr.write(`${errorLine(describeIssue(issue))}\n`);
     return EXIT.usage;
   }
   const added = cohorts.find((cohort) => cohort.sheetRow === newRow)!;
@@ -117,9 +117,9 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
 
 function reportValidation(result: ValidationResult, io: CliIo): boolean {
   if (result.ok) return true;
-  result.errors.forEach((error) =>
-    io.stderr.write(`${errorLine(cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message))}\n`),
-  );
+  for (const error of result.errors) {
+    io.stderr.write(`${errorLine(cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message))}\n`);
+  }
   return false;
 }
 

@@ -1,18 +1,15 @@
 // `cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]`: one weekly run, saved atomically.
 
 import { parseArgs } from 'node:util';
-import { BigQueryInsertError, BigQueryNotReadyError, BigQueryStreamingBufferError, writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
-import { BigQueryShapeError } from '../../core/bigquery/history-table';
-import { BigQueryConfigError } from '../../core/bigquery/requests';
+import { describeBigQueryFailure } from '../../core/bigquery/failure';
+import { writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
 import { checkBaseUrl } from '../../core/cademi/base-url';
 import { tokenProblem } from '../../core/cademi/token';
-import { describeIssue } from '../../core/config/issues';
 import { parseSettingsSheet } from '../../core/config/settings-sheet';
 import { describeRollover } from '../../core/history/archive-sink';
 import { tokenMessages } from '../../core/messages/cademi';
 import {
   apiUrlCellInvalid,
-  bigQueryClientFailed,
   bigQueryCopyFailedCli,
   bigQueryWeekCopied,
   envBaseUrlInvalid,
@@ -25,6 +22,8 @@ import {
   weekSummary,
 } from '../../core/messages/cli';
 import { previewTitle } from '../../core/messages/preview';
+import { describeIssue } from '../../core/model/issues';
+import type { BigQueryTable } from '../../core/model/settings';
 import { SHEET } from '../../core/sheets';
 import type { SyncResult } from '../../core/sync/job';
 import { ArchiveWorkbook } from '../archive-workbook';
@@ -88,7 +87,7 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
     };
     const run = await runWeek(workbook, connection, { now, trigger: 'CLI', archive, onBatch: (job) => bar.update(job), onWait });
     result = run.result;
-    run.configIssues.forEach((issue) => io.stderr.write(`${warningLine(describeIssue(issue))}\n`));
+    for (const issue of run.configIssues) io.stderr.write(`${warningLine(describeIssue(issue))}\n`);
     if (run.rollover) io.stdout.write(`${describeRollover(run.rollover)}\n`);
   } finally {
     bar.clear();
@@ -98,7 +97,7 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
   await workbook.save(file);
   if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
   await writePreview(workbook, previewPathFor(file), previewTitle(file), new Date(), file);
-  result.warnings.forEach((warning) => io.stderr.write(`${warningLine(warning)}\n`));
+  for (const warning of result.warnings) io.stderr.write(`${warningLine(warning)}\n`);
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
   return EXIT.ok;
 }
@@ -115,24 +114,14 @@ export function summaryLine(result: SyncResult, apiMs: number, realMs: number, v
  * Credentials (`gcloud auth application-default login` or GOOGLE_APPLICATION_CREDENTIALS). It runs
  * after the workbook is saved, so a BigQuery problem never costs the week.
  */
-async function copyToBigQuery(result: SyncResult, tableSetting: string): Promise<string> {
-  const [projectId, datasetId, tableId] = tableSetting.split('.');
+async function copyToBigQuery(result: SyncResult, table: BigQueryTable): Promise<string> {
   try {
     // Loaded only when a school uses BigQuery: the CLI starts faster without it.
     const { BigQuery } = await import('@google-cloud/bigquery');
-    const client = new OfficialBigQueryClient(new BigQuery({ projectId }));
-    const written = await writeWeekToBigQueryAsync(client, result.rows, result.week, { table: { projectId, datasetId, tableId } });
+    const client = new OfficialBigQueryClient(new BigQuery({ projectId: table.projectId }));
+    const written = await writeWeekToBigQueryAsync(client, result.rows, result.week, { table });
     return bigQueryWeekCopied(written.week, written.inserted, written.replaced);
   } catch (error) {
-    return bigQueryCopyFailedCli(bigQueryFailureReason(error));
+    return bigQueryCopyFailedCli(describeBigQueryFailure(error, 'cli'));
   }
-}
-
-/** The core's BigQuery errors are ours, in pt-BR; the official client's text is English and may quote a response. */
-function bigQueryFailureReason(error: unknown): string {
-  const ours = [BigQueryInsertError, BigQueryStreamingBufferError, BigQueryNotReadyError, BigQueryConfigError, BigQueryShapeError];
-  if (ours.some((kind) => error instanceof kind)) return (error as Error).message;
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  const shownCode = typeof code === 'string' || typeof code === 'number' ? String(code).slice(0, 40) : null;
-  return bigQueryClientFailed(typeof name === 'string' && name ? name.slice(0, 60) : 'Error', shownCode);
 }

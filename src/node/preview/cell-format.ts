@@ -2,7 +2,7 @@
 // colours the sheet's conditional formats give it.
 
 import { booleanText } from '../../core/messages/preview';
-import type { ConditionalFormatSpec, GradientPoint } from '../../core/report/report-specs';
+import type { ConditionalFormatSpec, GradientPoint } from '../../core/workbook/sheet-specs';
 import type { Cell } from '../../core/workbook/workbook';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -26,7 +26,7 @@ function pad2(value: number): string {
 }
 
 /** `dd/mm/aaaa` (and ` hh:mm` when asked) of a spreadsheet serial number on the school's wall clock. */
-export function serialToDisplayDate(serial: number, withTime: boolean): string {
+function serialToDisplayDate(serial: number, withTime: boolean): string {
   const wall = new Date(SERIAL_EPOCH_UTC + Math.round(serial * 86_400) * 1000);
   const date = `${pad2(wall.getUTCDate())}/${pad2(wall.getUTCMonth() + 1)}/${wall.getUTCFullYear()}`;
   return withTime ? `${date} ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}` : date;
@@ -37,7 +37,7 @@ function groupThousands(digits: string): string {
 }
 
 /** A number with a fixed count of decimals, decimal comma, optional dot grouping ('-0,0' shown as '0,0'). */
-export function formatFixed(value: number, decimals: number, grouping: boolean): string {
+function formatFixed(value: number, decimals: number, grouping: boolean): string {
   const fixed = value.toFixed(decimals);
   const negative = fixed.startsWith('-') && /[1-9]/.test(fixed);
   const [integer, fraction] = fixed.replace('-', '').split('.');
@@ -86,7 +86,7 @@ function toHex(channels: readonly number[]): string {
 }
 
 /** A colour `fraction` (0…1) of the way from `from` to `to`, in RGB. */
-export function interpolateColor(from: string, to: string, fraction: number): string {
+function interpolateColor(from: string, to: string, fraction: number): string {
   const start = parseHex(from);
   const end = parseHex(to);
   const t = Math.min(1, Math.max(0, fraction));

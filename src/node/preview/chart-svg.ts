@@ -3,13 +3,13 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { emptyChartLabel, NO_CHART_DATA, unnamedSeries } from '../../core/messages/preview';
-import type { ChartSpec } from '../../core/report/report-specs';
+import type { ChartSpec } from '../../core/workbook/sheet-specs';
 import type { Cell } from '../../core/workbook/workbook';
 import { escapeHtml } from './escape-html';
 
 /** Drawing area of every chart, in pixels (the SVG adds axes, title and legend around it). */
-export const CHART_WIDTH = 560;
-export const CHART_HEIGHT = 280;
+const CHART_WIDTH = 560;
+const CHART_HEIGHT = 280;
 
 /** Used for series the spec gives no colour to (Google Sheets' default palette). */
 const FALLBACK_COLORS: readonly string[] = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
@@ -50,7 +50,7 @@ function uniqueLabels(labels: readonly string[]): string[] {
 }
 
 /** Reads `spec.range` out of `rows`: first row = series names, first column = categories. */
-export function readChartData(spec: ChartSpec, rows: readonly (readonly Cell[])[]): ChartData {
+function readChartData(spec: ChartSpec, rows: readonly (readonly Cell[])[]): ChartData {
   const { row: top, column: left, rows: height, columns: width } = spec.range;
   const headerRow = rows[top] ?? [];
   const seriesCount = Math.max(0, width - 1);
@@ -171,7 +171,7 @@ function buildVegaLite(spec: ChartSpec, data: ChartData): TopLevelSpec {
 }
 
 /** A small SVG that says the chart has nothing to draw yet (a week-one cohort, an empty block). */
-export function emptyChartSvg(spec: ChartSpec): string {
+function emptyChartSvg(spec: ChartSpec): string {
   const width = CHART_WIDTH + 40;
   const height = 96;
   return [

@@ -1,7 +1,7 @@
 // The workbook as one self-contained HTML page (inline CSS and SVG, no scripts, no URLs) to open offline.
 
 import { CHART_KIND_LABEL, chartNotDrawn, EMPTY_SHEET, lastRowsShown, NO_SHEETS, previewSummary, rowCount, SHEET_NAV_LABEL } from '../../core/messages/preview';
-import type { ChartSpec } from '../../core/report/report-specs';
+import type { ChartSpec } from '../../core/workbook/sheet-specs';
 import type { Cell, SheetContent } from '../../core/workbook/workbook';
 import { conditionalColors, displayCell, safeColor } from './cell-format';
 import { renderChartSvg } from './chart-svg';
@@ -21,7 +21,7 @@ export interface PreviewOptions {
   readonly maxRowsPerSheet?: number;
 }
 
-export const DEFAULT_MAX_ROWS_PER_SHEET = 1500;
+const DEFAULT_MAX_ROWS_PER_SHEET = 1500;
 
 const STYLE = `
 :root { --frozen-width: 15rem; --rownum-width: 3.5rem; font-family: Arial, Helvetica, sans-serif; color: #202124; }

@@ -2,4 +2,4 @@
 
 export { chartToVegaLite, renderChartSvg } from './chart-svg';
 export { escapeHtml } from './escape-html';
-export { DEFAULT_MAX_ROWS_PER_SHEET, type PreviewOptions, type PreviewSheet, renderPreviewHtml } from './html-preview';
+export { type PreviewOptions, type PreviewSheet, renderPreviewHtml } from './html-preview';

@@ -3,8 +3,8 @@
 
 import { CademiError, CademiRedirectError, CademiTransportError, requestIdOf } from '../../../src/core/cademi/errors';
 import { checkResponse, parseTagStudentsPage } from '../../../src/core/cademi/responses';
-import { tokenProblem } from '../../../src/core/cademi/token';
-import { classifyTransportFailure, type HttpResponse, withoutSecret } from '../../../src/core/http';
+import { tokenProblem, withoutSecret } from '../../../src/core/cademi/token';
+import { classifyTransportFailure, type HttpResponse } from '../../../src/core/http';
 import { ECHOED_TOKEN } from '../../../src/core/messages/cademi';
 
 const TOKEN = 'tok-3f9a8b7c6d5e4f';

@@ -2,8 +2,8 @@
 // the settings result tells an empty cell (the embedded simulator, in Node) from an invalid one (stop).
 
 import { checkBaseUrl } from '../../../src/core/cademi/base-url';
-import { describeIssue } from '../../../src/core/config/issues';
 import { apiUrlRefusal, parseSettingsSheet } from '../../../src/core/config/settings-sheet';
+import { describeIssue } from '../../../src/core/model/issues';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
 const parse = (value: Cell) =>

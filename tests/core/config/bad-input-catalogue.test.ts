@@ -1,9 +1,9 @@
 // The bad-input catalogue: every kind of bad value a coordinator can type into the config sheets gets
 // a clear message at its cell, and the other cohorts still sync.
 
-import { describeIssue } from '../../../src/core/config/issues';
 import { annotateConfigIssues, loadConfig } from '../../../src/core/config/load-config';
 import { ensureConfigSheets } from '../../../src/core/config/templates';
+import { describeIssue } from '../../../src/core/model/issues';
 import { COHORT_HEADERS, GOAL_HEADERS, SHEET } from '../../../src/core/sheets';
 import { startWeekRun } from '../../../src/core/sync/week-run';
 import { epochOfWallTime } from '../../../src/core/time/zoned';

@@ -1,10 +1,10 @@
 import { parseCohortsSheet } from '../../../src/core/config/cohorts-sheet';
 import { parseGoalsSheet } from '../../../src/core/config/goals-sheet';
-import { ConfigError, type ConfigIssue, describeIssue } from '../../../src/core/config/issues';
 import { annotateConfigIssues, loadConfig } from '../../../src/core/config/load-config';
 import { parseSettingsSheet } from '../../../src/core/config/settings-sheet';
 import { cohortRow, cohortsTemplate, ensureConfigSheets, goalsTemplate, settingsTemplate } from '../../../src/core/config/templates';
 import { DEFAULT_GOAL_TRACK } from '../../../src/core/model/goals';
+import { ConfigError, type ConfigIssue, describeIssue } from '../../../src/core/model/issues';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import { COHORT_HEADERS } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';

@@ -5,6 +5,21 @@ import type { Cell } from '../../../src/core/workbook/workbook';
 const HEADER: Cell[] = ['Chave', 'Valor'];
 const parse = (...rows: Cell[][]) => parseSettingsSheet([HEADER, ...rows]);
 
+describe('Tabela BigQuery', () => {
+  it('is split into its three parts once, when read; empty is no table', () => {
+    expect(parse(['Tabela BigQuery', 'minha-escola.cademi.historico']).settings.bigQueryTable).toEqual({
+      projectId: 'minha-escola',
+      datasetId: 'cademi',
+      tableId: 'historico',
+    });
+    expect(parse(['Tabela BigQuery', '']).settings.bigQueryTable).toBeNull();
+    expect(DEFAULT_SETTINGS.bigQueryTable).toBeNull();
+    const bad = parse(['Tabela BigQuery', 'so.duas']);
+    expect(bad.settings.bigQueryTable).toBeNull();
+    expect(bad.issues).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/^Tabela BigQuery: /) })]);
+  });
+});
+
 describe('parseSettingsSheet', () => {
   it('reads every known key (case-insensitively), keeping defaults for the rest', () => {
     const { settings, issues } = parse(

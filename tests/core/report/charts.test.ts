@@ -1,6 +1,6 @@
 import { buildCohortCharts, PROGRESS_BUCKETS, progressBucket } from '../../../src/core/report/charts';
 import { buildCohortPivot } from '../../../src/core/report/pivot';
-import type { ChartSpec } from '../../../src/core/report/report-specs';
+import type { ChartSpec } from '../../../src/core/workbook/sheet-specs';
 import type { Cell } from '../../../src/core/workbook/workbook';
 import { A, B, config, SCENARIO } from './fixtures';
 
@@ -57,7 +57,7 @@ describe('buildCohortCharts', () => {
     const pivot = buildCohortPivot(SCENARIO, A, config());
     const active = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[5] as number);
     const fromPivot = new Array(10).fill(0);
-    active.forEach((progress) => fromPivot[progressBucket(progress)]++);
+    for (const progress of active) fromPivot[progressBucket(progress)]++;
     expect(counts.slice(1).map((row) => row[1])).toEqual(fromPivot);
   });
 
@@ -85,7 +85,7 @@ describe('buildCohortCharts', () => {
       { row: 40, column: 15 },
     ]);
     expect(new Set(sheet.table.map((row) => row.length))).toEqual(new Set([14]));
-    sheet.charts.forEach((entry) => expect(entry.series).toHaveLength(entry.range.columns - 1));
+    for (const entry of sheet.charts) expect(entry.series).toHaveLength(entry.range.columns - 1);
   });
 
   it('leaves the expected series out for a cohort without a goal, and empty cells for missing weeks', () => {

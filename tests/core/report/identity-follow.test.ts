@@ -3,10 +3,10 @@
 
 import { appendAdjustment } from '../../../src/core/adjustments/adjustments-sheet';
 import { saveCohort } from '../../../src/core/config/cohort-editing';
-import { ConfigError } from '../../../src/core/config/issues';
 import { loadConfig } from '../../../src/core/config/load-config';
+import { chartSheetName, pivotSheetName } from '../../../src/core/identity/sheet-names';
+import { ConfigError } from '../../../src/core/model/issues';
 import { readHistoryRows, writeReports } from '../../../src/core/report/report-sheets';
-import { chartSheetName, pivotSheetName } from '../../../src/core/report/sheet-names';
 import { COHORT_HEADERS, SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Cell } from '../../../src/core/workbook/workbook';

@@ -1,4 +1,11 @@
-import { chartSheetName, isOwnedReportSheet, orphanReportSheets, pivotSheetName, reportSheetNames, SHEET_NAME_MAX } from '../../../src/core/report/sheet-names';
+import {
+  chartSheetName,
+  isOwnedReportSheet,
+  orphanReportSheets,
+  pivotSheetName,
+  reportSheetNames,
+  SHEET_NAME_MAX,
+} from '../../../src/core/identity/sheet-names';
 
 describe('report sheet names', () => {
   it('prefixes the cohort name', () => {

@@ -50,7 +50,7 @@ export class GatedApi {
 
   release(): void {
     this.open = true;
-    this.waiting.splice(0).forEach((answer) => answer());
+    for (const answer of this.waiting.splice(0)) answer();
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // Names of the sheets the report owns (`Turma <nome>`, `Gráficos <nome>`), safe for Sheets and Excel and unique per cohort.
 
 /** Prefixes of the per-cohort sheets the job rebuilds; any sheet named so is the job's to replace or delete. */
-export const OWNED_SHEET_PREFIXES = ['Turma ', 'Gráficos '] as const;
+const OWNED_SHEET_PREFIXES = ['Turma ', 'Gráficos '] as const;
 
 /** The fixed report sheets (the contacts sheet is partly typed by tutors: rebuild it, never delete it). */
 export const REPORT_SHEET = { overview: 'Resumo', contacts: 'Contatos da semana' } as const;
@@ -16,11 +16,12 @@ export interface ReportSheetNames {
 
 const [PIVOT_PREFIX, CHART_PREFIX] = OWNED_SHEET_PREFIXES;
 /** Characters Excel forbids in a sheet name, and control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from sheet names on purpose
 const FORBIDDEN = /[[\]:*?/\\\u0000-\u001f\u007f]/g;
 const EDGE_JUNK_END = /[\s']+$/;
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair, then drops trailing blanks and apostrophes. */
-function fit(text: string, max: number): string {
+function truncateName(text: string, max: number): string {
   let out = '';
   for (const char of Array.from(text)) {
     if (out.length + char.length > max) break;
@@ -42,7 +43,7 @@ function cleanCohortName(name: string): string {
 /** The exact sheet name wanted for a cohort, and whether it fits with nothing removed. */
 function wantedName(prefix: string, cohortName: string): { name: string; lossless: boolean } {
   const full = prefix + cleanCohortName(cohortName);
-  const name = fit(full, SHEET_NAME_MAX);
+  const name = truncateName(full, SHEET_NAME_MAX);
   return { name, lossless: name === prefix + cohortName.trim() };
 }
 
@@ -58,7 +59,7 @@ function assign(prefix: string, cohortNames: readonly string[]): Map<string, str
       let candidate = name;
       for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
         const suffix = ` ~${n}`;
-        candidate = fit(name, SHEET_NAME_MAX - suffix.length) + suffix;
+        candidate = truncateName(name, SHEET_NAME_MAX - suffix.length) + suffix;
       }
       taken.add(candidate.toLowerCase());
       result.set(cohortName, candidate);

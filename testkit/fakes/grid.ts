@@ -54,7 +54,7 @@ export class Grid<T> {
   extentRows(): number {
     for (let r = this.rows.length - 1; r >= 0; r--) {
       const row = this.rows[r];
-      if (row && row.some((v) => v !== undefined && v !== this.empty)) return r + 1;
+      if (row?.some((v) => v !== undefined && v !== this.empty)) return r + 1;
     }
     return 0;
   }

@@ -109,7 +109,10 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   /** The grid of one formatting attribute ('numberFormat', 'note', 'background', 'fontWeight', …); null = default. */
   attr(name: string): Grid<unknown> {
     let grid = this.attrs.get(name);
-    if (!grid) this.attrs.set(name, (grid = new Grid<unknown>(null)));
+    if (!grid) {
+      grid = new Grid<unknown>(null);
+      this.attrs.set(name, grid);
+    }
     return grid;
   }
 
@@ -168,7 +171,13 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
       return typeof a === 'number' ? -1 : 1;
     };
     rows.sort((a, b) => (ascending ? 1 : -1) * cmp(a[0][key], b[0][key]));
-    rows.forEach((cells, i) => grids.forEach((g, k) => cells[k].forEach((v, j) => g.set(row - 1 + i, column - 1 + j, v))));
+    rows.forEach((cells, i) => {
+      grids.forEach((g, k) => {
+        cells[k].forEach((v, j) => {
+          g.set(row - 1 + i, column - 1 + j, v);
+        });
+      });
+    });
   }
 
   getName(): string {
@@ -385,7 +394,10 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   /** Returns the existing sheet protection when there is one, as Sheets does. */
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     let p = this.protections.find((x) => x.type === 'SHEET');
-    if (!p) this.protections.push((p = new FakeProtection(this, 'SHEET', null)));
+    if (!p) {
+      p = new FakeProtection(this, 'SHEET', null);
+      this.protections.push(p);
+    }
     return p.gas();
   }
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {

@@ -200,7 +200,11 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   private setAttrs(name: string, values: unknown[][], method: string): GRange {
     this.checkShape(values, method);
     const grid = this.sheet.attr(name);
-    values.forEach((row, i) => row.forEach((v, j) => grid.set(this.row - 1 + i, this.column - 1 + j, v)));
+    values.forEach((row, i) => {
+      row.forEach((v, j) => {
+        grid.set(this.row - 1 + i, this.column - 1 + j, v);
+      });
+    });
     return this.gas();
   }
   private getAttrs<T>(name: string): T[][] {
@@ -219,7 +223,11 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   /** Writes a rectangle; throws Sheets' shape errors; converts strings like Sheets in the spreadsheet's locale. */
   setValues(values: any[][]): GRange {
     this.checkShape(values);
-    values.forEach((row, i) => row.forEach((v, j) => this.write(this.row - 1 + i, this.column - 1 + j, v)));
+    values.forEach((row, i) => {
+      row.forEach((v, j) => {
+        this.write(this.row - 1 + i, this.column - 1 + j, v);
+      });
+    });
     return this.gas();
   }
   /** Writes `value` to every cell of the range (as Sheets does). */
@@ -248,11 +256,18 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   }
   setFormulas(formulas: string[][]): GRange {
     this.checkShape(formulas, 'Formulas');
-    formulas.forEach((row, i) => row.forEach((f, j) => this.putFormula(this.row - 1 + i, this.column - 1 + j, f)));
+    formulas.forEach((row, i) => {
+      row.forEach((f, j) => {
+        this.putFormula(this.row - 1 + i, this.column - 1 + j, f);
+      });
+    });
     return this.gas();
   }
   private putFormula(r: number, c: number, f: string): void {
-    if (f === '' || f === null) return this.write(r, c, '');
+    if (f === '' || f === null) {
+      this.write(r, c, '');
+      return;
+    }
     this.sheet.values.set(r, c, '');
     this.sheet.formulas.set(r, c, f.startsWith('=') ? f : `=${f}`);
   }

@@ -95,7 +95,10 @@ export class Runtime {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     if (scope !== undefined) {
       let perScope = this.scoped.get(scope);
-      if (!perScope) this.scoped.set(scope, (perScope = new Map()));
+      if (!perScope) {
+        perScope = new Map();
+        this.scoped.set(scope, perScope);
+      }
       perScope.set(key, (perScope.get(key) ?? 0) + 1);
     }
     const cost = this.costs[key] ?? this.costs.default;
