@@ -16,9 +16,7 @@ export function describeError(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('message' in error)) return thrownValue(typeof error);
   const name = String((error as Error).name || 'Error');
   if (name === 'SyntaxError' || /zod/i.test(name)) return name;
-  const message = String((error as Error).message)
-    .split(/truncated server response|server response|resposta do servidor/i)[0]
-    .trim()
-    .slice(0, 300);
+  const [beforeResponse = ''] = String((error as Error).message).split(/truncated server response|server response|resposta do servidor/i);
+  const message = beforeResponse.trim().slice(0, 300);
   return message ? `${name}: ${message}` : name;
 }

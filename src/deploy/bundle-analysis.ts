@@ -71,8 +71,8 @@ export function analyzeBundle(code: string): FreeReference[] {
     const parent = ancestors[ancestors.length - 1];
     const typeofOperand = parent !== undefined && typeofName(parent) === name;
     let guarded = typeofOperand;
-    for (let i = ancestors.length - 1; i >= 0 && !guarded; i--) {
-      const ancestor = ancestors[i];
+    for (const ancestor of [...ancestors].reverse()) {
+      if (guarded) break;
       if (CONDITION_TYPES.has(ancestor.type)) {
         const test = (ancestor as ESTree.IfStatement | ESTree.ConditionalExpression).test as Node;
         guarded = typeofNamesIn(test, typeofCache).has(name);

@@ -81,6 +81,7 @@ export function reviewBundle(references: readonly FreeReference[], options: Pick
   const chosen = new Map<string, { uses: Set<string>; reasons: Set<string> }>();
   for (const need of [...needs].sort((a, b) => a.anyOf.length - b.anyOf.length)) {
     const scope = need.anyOf.find((candidate) => chosen.has(candidate)) ?? need.anyOf[0];
+    if (scope === undefined) continue; // only needs with a scope are pushed above
     const entry = chosen.get(scope) ?? { uses: new Set<string>(), reasons: new Set<string>() };
     entry.uses.add(need.use);
     entry.reasons.add(need.reason);

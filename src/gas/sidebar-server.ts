@@ -31,7 +31,7 @@ import { currentRunStatus } from './run-status';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { readToken, setRunRequested } from './state-store';
 import { ensureTickTrigger } from './triggers';
-import { fetchAllRequests } from './urlfetch-transport';
+import { fetchOneRequest } from './urlfetch-transport';
 import { runOneSlice } from './weekly-run';
 import { withWorkbookLock } from './workbook-lock';
 
@@ -74,7 +74,7 @@ const ARGUMENTS: Record<keyof SidebarApi, z.ZodType<unknown[]>> = {
 function fetchPaced(request: HttpRequest): HttpResponse {
   for (let attempt = 1; ; attempt++) {
     Utilities.sleep(500);
-    const [response] = fetchAllRequests([request]);
+    const response = fetchOneRequest(request);
     try {
       checkResponse(response);
       return response;
@@ -258,9 +258,9 @@ export function dispatchSidebarCall(method: unknown, args: unknown): unknown {
   const name = method as keyof SidebarApi;
   const parsed = ARGUMENTS[name].safeParse(args ?? []);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const [issue] = parsed.error.issues;
     // zod's own wording is English: only the refinements written here carry a message worth showing.
-    throw new Error(sidebarArgumentsInvalid(name, issue.path.join('.'), issue.code === 'custom' ? issue.message : null));
+    throw new Error(sidebarArgumentsInvalid(name, issue?.path.join('.') ?? '', issue?.code === 'custom' ? issue.message : null));
   }
   return (server[name] as (...values: unknown[]) => unknown)(...parsed.data);
 }

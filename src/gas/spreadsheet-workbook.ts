@@ -46,6 +46,13 @@ function pad(rows: readonly (readonly Cell[])[], width: number): (string | numbe
   });
 }
 
+/** Row `r` of a grid read from a range already sized to hold it (a missing row is a bug here). */
+function gridRow<T>(grid: T[][], r: number): T[] {
+  const row = grid[r];
+  if (!row) throw new Error(`Row ${r} is outside a grid of ${grid.length} rows read for it`);
+  return row;
+}
+
 export class SpreadsheetWorkbook implements Workbook {
   private readonly timeZone: string;
   /** Identity key → sheets carrying it, read once per execution (renames made through this adapter keep it current). */
@@ -166,11 +173,11 @@ export class SpreadsheetWorkbook implements Workbook {
     ensureGrid(sheet, fromRow + rows.length, Math.max(1, ...rows.map((row) => row.length)));
     // One write per run of rows of one width (one in all for the usual rectangle): padding a shorter
     // row would empty the cells past its end, which the port leaves as they are.
-    for (let start = 0; start < rows.length; ) {
-      let end = start + 1;
-      while (end < rows.length && rows[end].length === rows[start].length) end++;
-      const width = rows[start].length;
-      if (width > 0) sheet.getRange(fromRow + start + 1, 1, end - start, width).setValues(pad(rows.slice(start, end), width));
+    let start = 0;
+    for (const [index, row] of rows.entries()) {
+      if (rows[index + 1]?.length === row.length) continue; // the run goes on
+      const end = index + 1;
+      if (row.length > 0) sheet.getRange(fromRow + start + 1, 1, end - start, row.length).setValues(pad(rows.slice(start, end), row.length));
       start = end;
     }
   }
@@ -249,10 +256,11 @@ export class SpreadsheetWorkbook implements Workbook {
       for (const entry of other.createDeveloperMetadataFinder().withKey(SHEET_IDENTITY_KEY).withValue(key).find()) entry.remove();
     }
     const own = sheet.createDeveloperMetadataFinder().withKey(SHEET_IDENTITY_KEY).find();
-    if (own.length === 0) sheet.addDeveloperMetadata(SHEET_IDENTITY_KEY, key);
+    const [first, ...extra] = own;
+    if (!first) sheet.addDeveloperMetadata(SHEET_IDENTITY_KEY, key);
     else {
-      if (own[0].getValue() !== key) own[0].setValue(key);
-      for (const entry of own.slice(1)) entry.remove();
+      if (first.getValue() !== key) first.setValue(key);
+      for (const entry of extra) entry.remove();
     }
     for (const [other, sheets] of cache)
       cache.set(
@@ -296,12 +304,13 @@ export class SpreadsheetWorkbook implements Workbook {
       for (const [c, text] of row.entries())
         if (text.startsWith(JOB_NOTE_PREFIX)) {
           row[c] = '';
-          backgrounds[r][c] = '#ffffff';
+          gridRow(backgrounds, r)[c] = '#ffffff';
         }
     for (const note of notes) {
-      const existing = current[note.row][note.column];
-      current[note.row][note.column] = existing.startsWith(JOB_NOTE_PREFIX) ? `${existing}\n${note.message}` : `${JOB_NOTE_PREFIX}${note.message}`;
-      backgrounds[note.row][note.column] = JOB_NOTE_BACKGROUND;
+      const texts = gridRow(current, note.row);
+      const existing = texts[note.column] ?? '';
+      texts[note.column] = existing.startsWith(JOB_NOTE_PREFIX) ? `${existing}\n${note.message}` : `${JOB_NOTE_PREFIX}${note.message}`;
+      gridRow(backgrounds, note.row)[note.column] = JOB_NOTE_BACKGROUND;
     }
     range.setNotes(current.map((row) => row.map(safeCellText)));
     range.setBackgrounds(backgrounds);

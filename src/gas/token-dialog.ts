@@ -10,7 +10,7 @@ import { SHEET } from '../core/sheets';
 import { MENU_TITLE } from './menu';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { maskedToken, readToken, saveToken } from './state-store';
-import { fetchAllRequests } from './urlfetch-transport';
+import { fetchOneRequest } from './urlfetch-transport';
 
 export function configureTokenDialog(): void {
   const ui = SpreadsheetApp.getUi();
@@ -44,7 +44,7 @@ export function configureTokenDialog(): void {
 
 /** One call to GET /tag: null when the API accepts the token, else why not (in Portuguese). */
 function validateToken(baseUrl: string, token: string): string | null {
-  const [response] = fetchAllRequests([tagsRequest({ baseUrl, token })]);
+  const response = fetchOneRequest(tagsRequest({ baseUrl, token }));
   try {
     parseTags(response);
     return null;

@@ -28,13 +28,28 @@ export function builtAllowlist(): readonly string[] {
 
 const URL_PARTS = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i;
 
+/** A URL split as the allowlist rule reads it: scheme, host (with any port), and the rest (path, query). */
+interface UrlParts {
+  readonly scheme: string;
+  readonly host: string;
+  readonly rest: string;
+}
+
+function urlParts(text: string): UrlParts | null {
+  const match = URL_PARTS.exec(text);
+  if (!match) return null;
+  // Every group of URL_PARTS always takes part in a match: the defaults never apply.
+  const [, scheme = '', host = '', rest = ''] = match;
+  return { scheme, host, rest };
+}
+
 /** Why a prefix is not one the manifest accepts, or null when it is valid. */
 export function invalidPrefixReason(prefix: string): string | null {
-  const parts = URL_PARTS.exec(prefix);
+  const parts = urlParts(prefix);
   if (!parts) return PREFIX_PROBLEM.notUrl;
-  if (parts[1].toLowerCase() !== 'https') return PREFIX_PROBLEM.notHttps;
-  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(parts[2])) return PREFIX_PROBLEM.noDomain;
-  if (!parts[3].startsWith('/')) return PREFIX_PROBLEM.noPath;
+  if (parts.scheme.toLowerCase() !== 'https') return PREFIX_PROBLEM.notHttps;
+  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(parts.host)) return PREFIX_PROBLEM.noDomain;
+  if (!parts.rest.startsWith('/')) return PREFIX_PROBLEM.noPath;
   return null;
 }
 
@@ -44,17 +59,18 @@ export function invalidPrefixReason(prefix: string): string | null {
  * children (`/foo` matches `/foo`, `/foo/bar`, `/foo?x`, not `/foobar`).
  */
 export function matchesPrefix(url: string, prefix: string): boolean {
-  const target = URL_PARTS.exec(url);
-  const allowed = URL_PARTS.exec(prefix);
-  if (!target || !allowed || target[1].toLowerCase() !== 'https' || allowed[1].toLowerCase() !== 'https') return false;
-  const host = target[2].toLowerCase();
-  const allowedHost = allowed[2].toLowerCase();
+  const target = urlParts(url);
+  const allowed = urlParts(prefix);
+  if (!target || !allowed || target.scheme.toLowerCase() !== 'https' || allowed.scheme.toLowerCase() !== 'https') return false;
+  const host = target.host.toLowerCase();
+  const allowedHost = allowed.host.toLowerCase();
   const hostMatches = allowedHost.startsWith('*.') ? host.endsWith(allowedHost.slice(1)) && host.length > allowedHost.length - 1 : host === allowedHost;
   if (!hostMatches) return false;
-  const path = target[3] === '' ? '/' : target[3];
-  const allowedPath = allowed[3];
+  const path = target.rest === '' ? '/' : target.rest;
+  const allowedPath = allowed.rest;
   if (!path.startsWith(allowedPath)) return false;
-  return allowedPath.endsWith('/') || path.length === allowedPath.length || '/?#'.includes(path[allowedPath.length]);
+  // Here `path` is longer than `allowedPath`, so the character after the prefix exists.
+  return allowedPath.endsWith('/') || path.length === allowedPath.length || '/?#'.includes(path.charAt(allowedPath.length));
 }
 
 export function isUrlAllowed(url: string, allowlist: readonly string[] = builtAllowlist()): boolean {
@@ -63,6 +79,6 @@ export function isUrlAllowed(url: string, allowlist: readonly string[] = builtAl
 
 /** `https://host/…` → `https://host` (for messages: never the path or query, which may carry secrets). */
 export function originOf(url: string): string {
-  const parts = URL_PARTS.exec(url);
-  return parts ? `${parts[1].toLowerCase()}://${parts[2].toLowerCase()}` : INVALID_URL_SHOWN;
+  const parts = urlParts(url);
+  return parts ? `${parts.scheme.toLowerCase()}://${parts.host.toLowerCase()}` : INVALID_URL_SHOWN;
 }

@@ -23,6 +23,13 @@ export class UrlNotAllowedError extends Error {
   }
 }
 
+/** One request through `fetchAllRequests` (the sidebar and the token dialog send one at a time). */
+export function fetchOneRequest(request: HttpRequest): HttpResponse {
+  const [response] = fetchAllRequests([request]);
+  if (!response) throw new Error('UrlFetchApp.fetchAll returned no response for one request');
+  return response;
+}
+
 export function fetchAllRequests(requests: readonly HttpRequest[]): HttpResponse[] {
   const refused = requests.find((request) => !isUrlAllowed(request.url));
   if (refused) throw new UrlNotAllowedError(refused.url);

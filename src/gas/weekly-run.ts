@@ -445,8 +445,9 @@ function copyWeekToBigQuery(table: BigQueryTable | null, result: SyncResult): st
  */
 function historyFromBigQuery(config: SchoolConfig): { rows: HistoryRow[] | null; notes: string[] } {
   const table = config.settings.bigQueryTable;
-  if (!table || config.cohorts.length === 0) return { rows: null, notes: [] };
-  const since = mondayOf(config.cohorts.map((cohort) => cohort.start).sort()[0]);
+  const [earliestStart] = config.cohorts.map((cohort) => cohort.start).sort();
+  if (!table || earliestStart === undefined) return { rows: null, notes: [] };
+  const since = mondayOf(earliestStart);
   try {
     return { rows: readHistoryFromBigQuery(advancedServiceBigQueryClient(), since, { table }), notes: [] };
   } catch (error) {

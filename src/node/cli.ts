@@ -27,9 +27,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'demo':
       return await demoCommand(rest, io);
-    case 'init':
-      if (rest.length !== 1) throw new UsageError(INIT_USAGE);
-      return await initCommand(rest[0], io);
+    case 'init': {
+      const [file] = rest;
+      if (rest.length !== 1 || file === undefined) throw new UsageError(INIT_USAGE);
+      return await initCommand(file, io);
+    }
     case 'cohort':
       return await cohortCommand(rest, io);
     case 'sync':

@@ -60,9 +60,11 @@ export async function driveJob(job: SyncJob, options: DriveOptions): Promise<voi
     if (wait > 0) await clock.sleep(wait);
     pacer.record(batch.length, clock.now());
     const responses = await transport.send(batch.map((item) => item.request));
-    batch.forEach((item, index) => {
-      job.accept(item.key, responses[index], clock.now());
-    });
+    for (const [index, item] of batch.entries()) {
+      const response = responses[index];
+      if (!response) throw new Error(`The transport answered ${responses.length} of ${batch.length} requests`);
+      job.accept(item.key, response, clock.now());
+    }
     options.onBatch?.(job);
   }
 }

@@ -10,6 +10,7 @@ export function runInstant(date: string | undefined, settings: Pick<Settings, 't
   if (date === undefined) return realNow;
   const parsed = parseLocalDate(date);
   if (!parsed) throw new UsageError(badDateOption('--date', date));
-  const [year, month, day] = parsed.split('-').map(Number);
+  // parseLocalDate accepts only `yyyy-mm-dd`: the parts sit at fixed positions.
+  const [year, month, day] = [Number(parsed.slice(0, 4)), Number(parsed.slice(5, 7)), Number(parsed.slice(8, 10))];
   return epochOfWallTime({ year, month, day, hour: settings.runHour, minute: 0, second: 0 }, settings.timeZone);
 }

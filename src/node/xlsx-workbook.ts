@@ -38,7 +38,8 @@ function noteText(note: ExcelJS.Cell['note']): string {
 function sheetOfRange(range: string): string | null {
   const match = /^(?:'((?:[^']|'')*)'|([^'!]+))!/.exec(range);
   if (!match) return null;
-  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  const [, quoted, bare] = match;
+  return quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? null);
 }
 
 function identityRange(sheet: string): string {
@@ -149,7 +150,7 @@ export class XlsxWorkbook implements Workbook {
       rows[rowNumber - 1] = cells;
     });
     for (let i = 0; i < rows.length; i++) rows[i] ??= new Array<Cell>(width).fill(null);
-    while (rows.length > 0 && rows[rows.length - 1].every((cell) => cell === null || cell === '')) rows.pop();
+    while (rows.at(-1)?.every((cell) => cell === null || cell === '')) rows.pop();
     return rows;
   }
 
@@ -234,13 +235,14 @@ export class XlsxWorkbook implements Workbook {
         }
       });
     });
-    const byCell = new Map<string, string[]>();
+    const byCell = new Map<string, { row: number; column: number; messages: string[] }>();
     for (const note of notes) {
       const key = `${note.row}:${note.column}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), note.message]);
+      const entry = byCell.get(key);
+      if (entry) entry.messages.push(note.message);
+      else byCell.set(key, { row: note.row, column: note.column, messages: [note.message] });
     }
-    for (const [key, messages] of byCell) {
-      const [row, column] = key.split(':').map(Number);
+    for (const { row, column, messages } of byCell.values()) {
       const cell = sheet.getRow(row + 1).getCell(column + 1);
       cell.note = safeCellText(JOB_NOTE_PREFIX + messages.join('\n'));
       cell.fill = JOB_NOTE_FILL;

@@ -57,8 +57,22 @@ function emptyBook(products: ReadonlyMap<number, Product>): LessonBook {
 
 function openedCount(lessons: LessonRecord[]): number {
   let opened = 0;
-  while (opened < lessons.length && lessons[opened].count > 0) opened++;
+  while ((lessons[opened]?.count ?? 0) > 0) opened++;
   return opened;
+}
+
+/** Slot `slot` of the book: the book has one slot per STUDY_ORDER entry, so a missing one is a bug. */
+function slotIn(book: LessonBook, slot: number): LessonRecord[] {
+  const lessons = book[slot];
+  if (!lessons) throw new Error(`Slot ${slot} is outside the lesson book (${book.length} slots)`);
+  return lessons;
+}
+
+/** Lesson `position` of a slot: positions are drawn within the slot's length, so a missing one is a bug. */
+function lessonAt(lessons: LessonRecord[], position: number): LessonRecord {
+  const lesson = lessons[position];
+  if (!lesson) throw new Error(`Lesson ${position} is outside a slot of ${lessons.length} lessons`);
+  return lesson;
 }
 
 function touch(lesson: LessonRecord, at: number, complete: boolean): void {
@@ -79,9 +93,10 @@ function applySession(seed: number, student: Student, book: LessonBook, index: n
   if (student.stallDay !== null && day >= student.stallDay) {
     // Stalled: logs in and reopens the furthest lesson, but completes nothing more.
     const slot = mainSlot < 0 ? TRACKED_SLOTS - 1 : mainSlot;
-    const lessons = openedCount(book[slot]) > 0 ? book[slot] : book[Math.max(0, slot - 1)];
+    const current = slotIn(book, slot);
+    const lessons = openedCount(current) > 0 ? current : slotIn(book, Math.max(0, slot - 1));
     const furthest = Math.max(0, openedCount(lessons) - 1);
-    touch(lessons[furthest], at, false);
+    touch(lessonAt(lessons, furthest), at, false);
     return;
   }
 
@@ -93,30 +108,30 @@ function applySession(seed: number, student: Student, book: LessonBook, index: n
   if (mainSlot < 0) {
     // Everything tracked is opened: a rewatch of some lesson.
     const slot = hashInt(seed, 0, TRACKED_SLOTS - 1, SALT.rewatch, id, index);
-    const lessons = book[slot];
-    touch(lessons[hashInt(seed, 0, lessons.length - 1, SALT.rewatch, id, index, 1)], at, true);
+    const lessons = slotIn(book, slot);
+    touch(lessonAt(lessons, hashInt(seed, 0, lessons.length - 1, SALT.rewatch, id, index, 1)), at, true);
   } else {
-    const lessons = book[mainSlot];
+    const lessons = slotIn(book, mainSlot);
     const perSession = student.profile === 'fast' ? hashInt(seed, 2, 3, SALT.lessons, id, index) : hashInt(seed, 1, 2, SALT.lessons, id, index);
     const first = openedCount(lessons);
     const last = Math.min(lessons.length, first + perSession) - 1;
     for (let position = first; position <= last; position++) {
       const leftHalfWatched = position === last && hashUnit(seed, SALT.pending, id, index) < 0.3;
-      touch(lessons[position], at, !leftHalfWatched);
+      touch(lessonAt(lessons, position), at, !leftHalfWatched);
     }
     // Near the end of a product, students peek at the next one (products overlap a little).
     const nextSlot = mainSlot + 1;
     if (nextSlot < TRACKED_SLOTS && (last + 1) / lessons.length >= 0.75 && hashUnit(seed, SALT.overlap, id, index) < 0.35) {
-      const nextLessons = book[nextSlot];
-      const nextPosition = openedCount(nextLessons);
-      if (nextPosition < nextLessons.length) touch(nextLessons[nextPosition], at, true);
+      const nextLessons = slotIn(book, nextSlot);
+      const nextLesson = nextLessons[openedCount(nextLessons)];
+      if (nextLesson) touch(nextLesson, at, true);
     }
   }
 
   if (student.productIds.includes(BONUS_PRODUCT_ID) && hashUnit(seed, SALT.bonus, id, index) < 0.12) {
-    const bonus = book[BONUS_SLOT];
-    const position = openedCount(bonus);
-    if (position < bonus.length) touch(bonus[position], at, true);
+    const bonus = slotIn(book, BONUS_SLOT);
+    const nextLesson = bonus[openedCount(bonus)];
+    if (nextLesson) touch(nextLesson, at, true);
   }
 }
 
@@ -151,18 +166,40 @@ export function buildTimeline(seed: number, student: Student, calendar: SchoolCa
     book.forEach((lessons, slot) => {
       let completed = 0;
       let opened = 0;
+      let touched = lastTouch[slot] ?? -1;
       for (const lesson of lessons) {
         if (lesson.count > 0) opened++;
         if (lesson.completed) completed++;
-        if (lesson.lastAccessAt === at) lastTouch[slot] = index;
+        if (lesson.lastAccessAt === at) touched = index;
       }
+      lastTouch[slot] = touched;
       const base = (index * SLOT_COUNT + slot) * 3;
       counts[base] = completed;
       counts[base + 1] = opened;
-      counts[base + 2] = lastTouch[slot];
+      counts[base + 2] = touched;
     });
   });
   return { sessionTimes, counts };
+}
+
+/** The instant of session `session` (0-based; callers count sessions with `sessionsUntil`). */
+export function sessionTimeAt(timeline: Timeline, session: number): number {
+  const at = timeline.sessionTimes[session];
+  if (at === undefined) throw new Error(`Session ${session} is outside a timeline of ${timeline.sessionTimes.length} sessions`);
+  return at;
+}
+
+/** One slot's counts after session `session`, as `buildTimeline` stored them. */
+export function slotCountsAt(timeline: Timeline, session: number, slot: number): { completed: number; opened: number; lastTouch: number } {
+  const base = (session * SLOT_COUNT + slot) * 3;
+  const { counts } = timeline;
+  const completed = counts[base];
+  const opened = counts[base + 1];
+  const lastTouch = counts[base + 2];
+  if (completed === undefined || opened === undefined || lastTouch === undefined) {
+    throw new Error(`Session ${session}, slot ${slot} is outside the timeline's counts`);
+  }
+  return { completed, opened, lastTouch };
 }
 
 /** How many sessions happened at or before `at` (binary search). */
@@ -172,7 +209,8 @@ export function sessionsUntil(timeline: Timeline, at: number): number {
   let high = times.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (times[middle] <= at) low = middle + 1;
+    // low <= middle < high <= times.length: the entry exists.
+    if ((times[middle] ?? Number.POSITIVE_INFINITY) <= at) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -194,10 +232,9 @@ export function replayLessons(
   productId: number,
 ): LessonRecord[] {
   const book = emptyBook(products);
-  for (let index = 0; index < sessionCount; index++) {
-    const at = timeline.sessionTimes[index];
+  for (const [index, at] of timeline.sessionTimes.slice(0, sessionCount).entries()) {
     applySession(seed, student, book, index, at, calendar.dayAt(at));
   }
   const slot = slotOf(productId);
-  return slot < 0 ? [] : book[slot];
+  return slot < 0 ? [] : slotIn(book, slot);
 }

@@ -33,6 +33,13 @@ export class SchoolCalendar {
     }
   }
 
+  /** The memoised start of a day of the grid (0…dayCount): callers check the range first. */
+  private gridStart(day: number): number {
+    const start = this.dayStarts[day];
+    if (start === undefined) throw new Error(`Day ${day} is outside the calendar grid (0…${this.dayCount})`);
+    return start;
+  }
+
   /** The day number of a calendar date (may lie outside the grid). */
   dayOf(date: LocalDate): number {
     return daysBetween(this.firstDate, date);
@@ -45,20 +52,19 @@ export class SchoolCalendar {
 
   /** The instant local midnight starts `day`. */
   startOf(day: number): number {
-    if (day >= 0 && day <= this.dayCount) return this.dayStarts[day];
+    if (day >= 0 && day <= this.dayCount) return this.gridStart(day);
     return startOfLocalDate(this.dateOf(day), SCHOOL_TIME_ZONE);
   }
 
   /** The day number holding `epochMs`, or -1 before the grid and dayCount after it. */
   dayAt(epochMs: number): number {
-    const starts = this.dayStarts;
-    if (epochMs < starts[0]) return -1;
-    if (epochMs >= starts[this.dayCount]) return this.dayCount;
+    if (epochMs < this.gridStart(0)) return -1;
+    if (epochMs >= this.gridStart(this.dayCount)) return this.dayCount;
     let low = 0;
     let high = this.dayCount - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= epochMs) low = middle;
+      if (this.gridStart(middle) <= epochMs) low = middle;
       else high = middle - 1;
     }
     return low;
@@ -73,7 +79,7 @@ export class SchoolCalendar {
       return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
     }
     // Within a day the wall clock runs with the instant (São Paulo has had no DST since 2019).
-    const secondOfDay = Math.round((seconds - this.dayStarts[day]) / 1000);
+    const secondOfDay = Math.round((seconds - this.gridStart(day)) / 1000);
     const hour = Math.floor(secondOfDay / 3600);
     const minute = Math.floor((secondOfDay % 3600) / 60);
     return `${this.dateOf(day)} ${pad(hour)}:${pad(minute)}:${pad(secondOfDay % 60)}`;
@@ -82,9 +88,10 @@ export class SchoolCalendar {
   /** `YYYY-MM-DDTHH:MM:SS-03:00`: the ISO-8601 form with the zone offset of that instant. */
   formatWithOffset(epochMs: number): string {
     const plain = this.formatPlain(epochMs);
-    const [date, time] = plain.split(' ');
-    const [year, month, dayOfMonth] = date.split('-').map(Number);
-    const [hour, minute, second] = time.split(':').map(Number);
+    // formatPlain always writes every part: the defaults never apply.
+    const [date = '', time = ''] = plain.split(' ');
+    const [year = 0, month = 1, dayOfMonth = 1] = date.split('-').map(Number);
+    const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
     const wallAsUtc = Date.UTC(year, month - 1, dayOfMonth, hour, minute, second);
     const offsetMinutes = Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
     const sign = offsetMinutes < 0 ? '-' : '+';

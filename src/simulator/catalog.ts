@@ -35,6 +35,13 @@ export interface Cohort {
   readonly productIds: number[];
 }
 
+/** Cohort `index` of the school: a student's cohort (and the next one, for a switcher) always exists. */
+export function cohortAt(cohorts: readonly Cohort[], index: number): Cohort {
+  const cohort = cohorts[index];
+  if (!cohort) throw new Error(`Cohort ${index} is outside the school's ${cohorts.length} cohorts`);
+  return cohort;
+}
+
 /** The products every cohort studies, in `ordem`. */
 export const TRACKED_PRODUCT_IDS = [11, 12, 13];
 /** The bonus product some students also have (not tracked by cohorts). */

@@ -72,8 +72,9 @@ function notFound(context: RouteContext, msg: string): HttpResponse {
   return errorResponse(404, msg, context.profiler);
 }
 
-function positiveInt(text: string): number | null {
-  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+/** A path segment as a positive id; null when it is not one (or absent). */
+function positiveInt(text: string | undefined): number | null {
+  return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : null;
 }
 
 /** One page of a list ordered by a numeric key, with cursors that point after/before a key. */
@@ -82,7 +83,7 @@ function pageOf<T>(
   keyOf: (item: T) => number,
   cursor: Record<string, unknown> | null,
   size: number,
-): { page: T[]; hasNext: boolean; hasPrev: boolean } {
+): { page: T[]; nextAfter: number | null; prevBefore: number | null } {
   let page: T[];
   if (cursor && typeof cursor.before === 'number') {
     const before = cursor.before;
@@ -92,10 +93,16 @@ function pageOf<T>(
     const after = cursor && typeof cursor.after === 'number' ? cursor.after : -Infinity;
     page = items.filter((item) => keyOf(item) > after).slice(0, size);
   }
-  if (page.length === 0) return { page, hasNext: false, hasPrev: false };
-  const firstKey = keyOf(page[0]);
-  const lastKey = keyOf(page[page.length - 1]);
-  return { page, hasNext: items.some((item) => keyOf(item) > lastKey), hasPrev: cursor !== null && items.some((item) => keyOf(item) < firstKey) };
+  const [first] = page;
+  const last = page.at(-1);
+  if (first === undefined || last === undefined) return { page, nextAfter: null, prevBefore: null };
+  const firstKey = keyOf(first);
+  const lastKey = keyOf(last);
+  return {
+    page,
+    nextAfter: items.some((item) => keyOf(item) > lastKey) ? lastKey : null,
+    prevBefore: cursor !== null && items.some((item) => keyOf(item) < firstKey) ? firstKey : null,
+  };
 }
 
 /**
@@ -116,15 +123,15 @@ function paginated<T>(
     cursor = decodeCursor(cursorText);
     if (!cursor || cursor.list !== list) return errorResponse(400, 'Cursor inválido', context.profiler);
   }
-  const { page, hasNext, hasPrev } = pageOf(items, keyOf, cursor, size);
+  const { page, nextAfter, prevBefore } = pageOf(items, keyOf, cursor, size);
   const pageUrl = (position: object) =>
     `${context.url.origin}/${BASE_SEGMENTS.join('/')}/${context.path.map(encodeURIComponent).join('/')}?cursor=${encodeCursor({ list, ...position })}`;
   return {
     page,
     paginator: {
       perPage: size,
-      next_page_url: hasNext ? pageUrl({ after: keyOf(page[page.length - 1]) }) : null,
-      prev_page_url: hasPrev ? pageUrl({ before: keyOf(page[0]) }) : null,
+      next_page_url: nextAfter !== null ? pageUrl({ after: nextAfter }) : null,
+      prev_page_url: prevBefore !== null ? pageUrl({ before: prevBefore }) : null,
     },
   };
 }
@@ -143,7 +150,8 @@ const listStudentsByTag: Route = (context) => {
   );
 };
 
-function findStudent(context: RouteContext, key: string) {
+function findStudent(context: RouteContext, key: string | undefined) {
+  if (key === undefined) return undefined;
   const student = context.school.findStudent(key);
   return student && context.school.existsAt(student.id, context.now) ? student : undefined;
 }

@@ -100,7 +100,7 @@ function withoutAccents(text: string): string {
 
 function cpfCheckDigit(digits: number[]): number {
   let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += digits[i] * (digits.length + 1 - i);
+  for (const [i, digit] of digits.entries()) sum += digit * (digits.length + 1 - i);
   const rest = (sum * 10) % 11;
   return rest === 10 ? 0 : rest;
 }

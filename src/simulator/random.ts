@@ -31,8 +31,8 @@ export function mulberry32(seed: number): () => number {
  */
 export function hashUnit(seed: number, ...ints: number[]): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (let i = 0; i < ints.length; i++) {
-    h = mul32(h ^ (ints[i] | 0), 0x85ebca6b);
+  for (const value of ints) {
+    h = mul32(h ^ (value | 0), 0x85ebca6b);
     h ^= h >>> 13;
     h = mul32(h, 0xc2b2ae35);
     h ^= h >>> 16;
@@ -55,5 +55,7 @@ export function hashInt(seed: number, min: number, max: number, ...ints: number[
 
 /** Picks one element of a non-empty list from `hashUnit`'s value. */
 export function hashPick<T>(seed: number, list: readonly T[], ...ints: number[]): T {
-  return list[(hashUnit(seed, ...ints) * list.length) | 0];
+  const picked = list[(hashUnit(seed, ...ints) * list.length) | 0];
+  if (picked === undefined) throw new Error('hashPick needs a non-empty list');
+  return picked;
 }

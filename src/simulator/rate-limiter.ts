@@ -35,7 +35,7 @@ export class SlidingWindowLimiter {
       if (inWindow.length >= window.limit) {
         // The window reopens when its oldest excess entry leaves it.
         const blocking = inWindow[inWindow.length - window.limit];
-        waitMs = Math.max(waitMs, blocking + window.lengthMs - now);
+        if (blocking !== undefined) waitMs = Math.max(waitMs, blocking + window.lengthMs - now);
       }
     }
     if (waitMs > 0) return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };

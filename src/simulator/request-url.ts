@@ -24,15 +24,17 @@ function decode(text: string): string | null {
 export function parseRequestUrl(url: string): RequestUrl | null {
   const match = ABSOLUTE_URL.exec(url);
   if (!match) return null;
+  // The origin and path groups always take part in a match (the path may be empty); the query is optional.
+  const [, origin = '', path = '', search = ''] = match;
   const segments: string[] = [];
-  for (const raw of match[2].split('/')) {
+  for (const raw of path.split('/')) {
     if (raw === '') continue;
     const segment = decode(raw);
     if (segment === null) return null;
     segments.push(segment);
   }
   const query: Record<string, string> = {};
-  for (const pair of (match[3] ?? '').split('&')) {
+  for (const pair of search.split('&')) {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const name = decode(equals < 0 ? pair : pair.slice(0, equals));
@@ -40,7 +42,7 @@ export function parseRequestUrl(url: string): RequestUrl | null {
     if (name === null || value === null) return null;
     query[name] = value;
   }
-  return { origin: match[1], segments, query };
+  return { origin, segments, query };
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

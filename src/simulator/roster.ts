@@ -1,7 +1,7 @@
 // The simulated students: who they are, which cohort they join and how they behave (their profile).
 
 import { instantInDay, type SchoolCalendar } from './calendar';
-import { BONUS_PRODUCT_ID, COHORT_SHARES, type Cohort, TRACKED_PRODUCT_IDS } from './catalog';
+import { BONUS_PRODUCT_ID, COHORT_SHARES, type Cohort, cohortAt, TRACKED_PRODUCT_IDS } from './catalog';
 import { FORMULA_NAME, identityOf, MARKUP_NAME } from './people';
 import { hashInt, hashUnit } from './random';
 
@@ -105,7 +105,7 @@ function drawProfile(seed: number, studentId: number): Profile {
 
 function profileOf(seed: number, studentId: number, positionInCohort: number, isLastCohort: boolean): Profile {
   // The first students of every cohort cover every profile, so even a tiny school shows them all.
-  const profile = positionInCohort < PROFILES.length ? PROFILES[positionInCohort] : drawProfile(seed, studentId);
+  const profile = PROFILES[positionInCohort] ?? drawProfile(seed, studentId);
   // The last cohort has no next cohort to switch to.
   return profile === 'switcher' && isLastCohort ? 'steady' : profile;
 }
@@ -120,7 +120,7 @@ function buildStudent(seed: number, placement: StudentPlacement, cohorts: readon
   const { id, cohortIndex, positionInCohort } = placement;
   const isLastCohort = cohortIndex === cohorts.length - 1;
   const profile = profileOf(seed, id, positionInCohort, isLastCohort);
-  const startDay = calendar.dayOf(cohorts[cohortIndex].start);
+  const startDay = calendar.dayOf(cohortAt(cohorts, cohortIndex).start);
   // Two fixed students carry hostile names (ids 1008 and 1009, in the first cohort).
   const specialName = id === FIRST_STUDENT_ID + 7 ? FORMULA_NAME : id === FIRST_STUDENT_ID + 8 ? MARKUP_NAME : undefined;
   const identity = identityOf(seed, id, specialName);
@@ -144,7 +144,7 @@ function buildStudent(seed: number, placement: StudentPlacement, cohorts: readon
     accessEndsAt = instantInDay(calendar, endDay, 9 + 8 * hashUnit(seed, SALT.accessEnd, id, 1));
   }
   if (profile === 'switcher') {
-    const nextStartDay = calendar.dayOf(cohorts[cohortIndex + 1].start);
+    const nextStartDay = calendar.dayOf(cohortAt(cohorts, cohortIndex + 1).start);
     const switchDay = nextStartDay - hashInt(seed, 0, 7, SALT.switchDay, id);
     switchAt = instantInDay(calendar, switchDay, 9 + 9 * hashUnit(seed, SALT.switchHour, id));
   }

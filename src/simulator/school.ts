@@ -1,7 +1,7 @@
 // A deterministic, seeded school: catalogue, students and pure "what was true at instant t" queries.
 
 import type { LocalDate } from '../core/time/local-date';
-import { buildTimeline, replayLessons, STUDY_ORDER, sessionsUntil, slotOf, type Timeline } from './activity';
+import { buildTimeline, replayLessons, sessionsUntil, sessionTimeAt, slotCountsAt, slotOf, type Timeline } from './activity';
 import { SCHOOL_TIME_ZONE, SchoolCalendar } from './calendar';
 import {
   BONUS_PRODUCT_ID,
@@ -9,6 +9,7 @@ import {
   buildProducts,
   buildTags,
   type Cohort,
+  cohortAt,
   type Lesson,
   type Product,
   type Tag,
@@ -124,8 +125,8 @@ export function createSchool(options: SchoolOptions = {}): School {
   // Candidates per tag, by id; time filters are applied per query.
   const candidatesByTag = new Map<number, Student[]>(tags.map((tag) => [tag.id, []]));
   for (const student of students) {
-    candidatesByTag.get(cohorts[student.cohortIndex].tagId)?.push(student);
-    if (student.switchAt !== null) candidatesByTag.get(cohorts[student.cohortIndex + 1].tagId)?.push(student);
+    candidatesByTag.get(cohortAt(cohorts, student.cohortIndex).tagId)?.push(student);
+    if (student.switchAt !== null) candidatesByTag.get(cohortAt(cohorts, student.cohortIndex + 1).tagId)?.push(student);
     if (student.vip) candidatesByTag.get(VIP_TAG.id)?.push(student);
     if (student.waitingList) candidatesByTag.get(WAITING_LIST_TAG.id)?.push(student);
   }
@@ -142,7 +143,7 @@ export function createSchool(options: SchoolOptions = {}): School {
 
   function cohortTagAt(student: Student, t: number): number {
     const moved = student.switchAt !== null && t >= student.switchAt;
-    return cohorts[student.cohortIndex + (moved ? 1 : 0)].tagId;
+    return cohortAt(cohorts, student.cohortIndex + (moved ? 1 : 0)).tagId;
   }
 
   function tagsOf(student: Student, t: number): number[] {
@@ -192,7 +193,7 @@ export function createSchool(options: SchoolOptions = {}): School {
       if (!student) return null;
       const timeline = timelineOf(student);
       const count = sessionsUntil(timeline, t);
-      return count === 0 ? null : timeline.sessionTimes[count - 1];
+      return count === 0 ? null : sessionTimeAt(timeline, count - 1);
     },
     progressAt(studentId, productId, t) {
       const student = studentsById.get(studentId);
@@ -203,14 +204,13 @@ export function createSchool(options: SchoolOptions = {}): School {
       const count = sessionsUntil(timeline, t);
       const slot = slotOf(productId);
       if (count === 0 || slot < 0) return { completed: 0, opened: 0, totalLessons, lessonsWithAccess: 0, lastActivityAt: null };
-      const base = ((count - 1) * STUDY_ORDER.length + slot) * 3;
-      const lastTouch = timeline.counts[base + 2];
+      const { completed, opened, lastTouch } = slotCountsAt(timeline, count - 1, slot);
       return {
-        completed: timeline.counts[base],
-        opened: timeline.counts[base + 1],
+        completed,
+        opened,
         totalLessons,
-        lessonsWithAccess: timeline.counts[base + 1],
-        lastActivityAt: lastTouch < 0 ? null : timeline.sessionTimes[lastTouch],
+        lessonsWithAccess: opened,
+        lastActivityAt: lastTouch < 0 ? null : sessionTimeAt(timeline, lastTouch),
       };
     },
     lessonVisitsAt(studentId, productId, t) {
@@ -220,9 +220,11 @@ export function createSchool(options: SchoolOptions = {}): School {
       const timeline = timelineOf(student);
       const records = replayLessons(seed, student, calendar, productsById, timeline, sessionsUntil(timeline, t), productId);
       const visits: LessonVisit[] = [];
-      records.forEach((record, position) => {
-        if (record.count > 0) {
-          visits.push({ lesson: product.lessons[position], count: record.count, lastAccessAt: record.lastAccessAt, completed: record.completed });
+      // replayLessons keeps one record per lesson of the product, in order.
+      product.lessons.forEach((lesson, position) => {
+        const record = records[position];
+        if (record && record.count > 0) {
+          visits.push({ lesson, count: record.count, lastAccessAt: record.lastAccessAt, completed: record.completed });
         }
       });
       return visits;

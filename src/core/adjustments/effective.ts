@@ -26,7 +26,7 @@ export function effectiveAdjustments(adjustments: readonly Adjustment[]): Effect
     moveFor,
     dropoutFor(studentId, today) {
       const dates = dropouts.filter((dropout) => dropout.studentId === studentId && dropout.date <= today).map((dropout) => dropout.date);
-      return dates.length === 0 ? null : dates.sort()[0];
+      return dates.sort()[0] ?? null;
     },
     movedInto(cohort, week) {
       const ids = new Set(moves.map((move) => move.studentId));

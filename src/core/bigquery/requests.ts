@@ -150,8 +150,8 @@ export function parseQueryPage(response: QueryResponse): QueryPage {
   const jobId = response.jobReference?.jobId ?? null;
   const location = response.jobReference?.location ?? null;
   if (response.errors && response.errors.length > 0) {
-    const first = response.errors[0];
-    throw new BigQueryShapeError(say.queryFailed(first.reason !== undefined && /^[A-Za-z]{1,40}$/.test(first.reason) ? first.reason : undefined));
+    const reason = response.errors[0]?.reason;
+    throw new BigQueryShapeError(say.queryFailed(reason !== undefined && /^[A-Za-z]{1,40}$/.test(reason) ? reason : undefined));
   }
   if (response.jobComplete === false) return { complete: false, jobId, location };
   const rows = response.rows ?? [];

@@ -14,7 +14,8 @@ export function checkBaseUrl(text: string): BaseUrlCheck {
   // scheme://host[:port][/path] — no user info, query, fragment or whitespace anywhere.
   const match = /^(https?):\/\/(\[[0-9a-f:.]+\]|[^\s/?#@:[\]]+)(?::(\d{1,5}))?(\/[^\s?#]*)?$/i.exec(value);
   if (!match || (match[3] !== undefined && Number(match[3]) > 65535)) return { ok: false, problem: BASE_URL_MALFORMED };
-  const [, scheme, host] = match;
+  // Both groups always take part in a match; the defaults only satisfy the type.
+  const [, scheme = '', host = ''] = match;
   if (scheme.toLowerCase() === 'http' && !LOOPBACK.test(host)) return { ok: false, problem: BASE_URL_PLAIN_HTTP };
   return { ok: true, value };
 }

@@ -101,18 +101,20 @@ export function originOf(url: string): string | null {
   if (/[\\\s\u0000-\u001f\u007f]/.test(url)) return null;
   const match = ABSOLUTE_URL.exec(url);
   if (!match) return null;
-  const scheme = match[1].toLowerCase();
-  if (!(scheme in DEFAULT_PORTS) || match[2] !== undefined) return null;
-  const host = match[3].toLowerCase();
+  // Scheme and host always take part in a match; the defaults only satisfy the type.
+  const [, schemeText = '', userInfo, hostText = '', portText] = match;
+  const scheme = schemeText.toLowerCase();
+  if (!(scheme in DEFAULT_PORTS) || userInfo !== undefined) return null;
+  const host = hostText.toLowerCase();
   if (host === '') return null;
-  const port = match[4] === undefined || match[4] === '' ? DEFAULT_PORTS[scheme] : String(Number(match[4]));
+  const port = portText === undefined || portText === '' ? DEFAULT_PORTS[scheme] : String(Number(portText));
   return port === DEFAULT_PORTS[scheme] ? `${scheme}://${host}` : `${scheme}://${host}:${port}`;
 }
 
 /** The displayable origin of a URL we refuse, without path or query (a cursor is nobody's business). */
 function roughOrigin(url: string): string {
-  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#\\\s]*)/i.exec(url);
-  return match ? match[1].replace(/^([^:]+:\/\/)[^@]*@/, '$1…@') : '';
+  const origin = /^([a-z][a-z0-9+.-]*:\/\/[^/?#\\\s]*)/i.exec(url)?.[1];
+  return origin === undefined ? '' : origin.replace(/^([^:]+:\/\/)[^@]*@/, '$1…@');
 }
 
 /**

@@ -299,7 +299,8 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 function parseData<S extends z.ZodType>(body: Record<string, unknown>, dataSchema: S, endpoint: string, status: number): z.output<S> {
   const result = dataSchema.safeParse(body.data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const [issue] = result.error.issues;
+  if (!issue) throw new Error(`parseData: ${endpoint} failed validation without an issue`);
   const path = ['data', ...issue.path];
   // Name the kind of value found, never the value itself (it might be a login_auto URL).
   const problem =

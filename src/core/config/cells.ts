@@ -47,8 +47,8 @@ export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
     return cell > 0 && cell < 2_958_466 ? ok(localDateOfSerial(cell)) : fail(say.serialNotADate(cell));
   }
   const text = String(cell).trim();
-  const br = BR_DATE.exec(text);
-  const iso = br ? parseLocalDate(`${br[3]}-${br[2].padStart(2, '0')}-${br[1].padStart(2, '0')}`) : parseLocalDate(text);
+  const [, day, month, year] = BR_DATE.exec(text) ?? [];
+  const iso = day && month && year ? parseLocalDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`) : parseLocalDate(text);
   return iso ? ok(iso) : fail(say.textNotADate(text));
 }
 

@@ -3,6 +3,7 @@
 
 import * as say from '../messages/config';
 import { COHORT_HEADERS, SHEET } from '../sheets';
+import { cellAt } from '../workbook/cell-at';
 import type { Cell, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
 import { parseGoalsSheet } from './goals-sheet';
@@ -48,6 +49,14 @@ function typedCells(input: CohortInput): Cell[] {
   return [input.name, input.tagId, input.start, input.productIds.join(','), input.goalTrack ?? '', input.tutorEmail ?? '', 'Sim'];
 }
 
+/** Writes `values` (in COHORT_HEADERS order) into `cells` at the columns `header` has for them. */
+function placeByHeader(cells: Cell[], header: readonly string[], values: readonly Cell[]): void {
+  for (const [index, name] of COHORT_HEADERS.entries()) {
+    const column = header.indexOf(name);
+    if (column >= 0) cells[column] = cellAt(values, index);
+  }
+}
+
 function plan(workbook: Workbook, input: CohortInput, originalName: string | null): Plan {
   const sheet = workbook.readSheet(SHEET.cohorts) ?? cohortsTemplate().rows.map((row) => [...row]);
   const header = (sheet[0] ?? []).map((cell) => String(cell ?? '').trim());
@@ -57,11 +66,9 @@ function plan(workbook: Workbook, input: CohortInput, originalName: string | nul
     return { result: { ok: false, errors: [{ field: 'form', message: say.editedCohortGone(originalName) }] }, row: -1, cells: [], header };
   }
   const row = existingRow >= 0 ? existingRow : sheet.length;
-  const cells: Cell[] = header.map((_, index) => (existingRow >= 0 ? (sheet[existingRow][index] ?? null) : null));
-  COHORT_HEADERS.forEach((name, index) => {
-    const column = header.indexOf(name);
-    if (column >= 0) cells[column] = typedCells(input)[index];
-  });
+  const existing = existingRow >= 0 ? (sheet[existingRow] ?? []) : [];
+  const cells: Cell[] = header.map((_, index) => cellAt(existing, index));
+  placeByHeader(cells, header, typedCells(input));
   const candidate = sheet.map((values) => [...values]);
   candidate[row] = cells;
   const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
@@ -73,11 +80,7 @@ function plan(workbook: Workbook, input: CohortInput, originalName: string | nul
   if (errors.length > 0 || !parsed)
     return { result: { ok: false, errors: errors.length > 0 ? errors : [{ field: 'form', message: say.INVALID_ROW }] }, row, cells, header };
   const stored: Cell[] = [...cells];
-  const typed = cohortRow(parsed);
-  COHORT_HEADERS.forEach((name, index) => {
-    const column = header.indexOf(name);
-    if (column >= 0) stored[column] = typed[index];
-  });
+  placeByHeader(stored, header, cohortRow(parsed));
   return { result: { ok: true }, row, cells: stored, header };
 }
 
@@ -108,8 +111,9 @@ export function archiveCohort(workbook: Workbook, name: string): ValidationResul
   const sheet = workbook.readSheet(SHEET.cohorts);
   const header = (sheet?.[0] ?? []).map((cell) => String(cell ?? '').trim());
   const row = sheet?.findIndex((values, index) => index > 0 && String(values[header.indexOf('Turma')] ?? '').trim() === name) ?? -1;
-  if (!sheet || row < 0) return { ok: false, errors: [{ field: 'form', message: say.cohortNotInSheet(name) }] };
-  const cells = [...sheet[row]];
+  const found = row >= 0 ? sheet?.[row] : undefined;
+  if (!found) return { ok: false, errors: [{ field: 'form', message: say.cohortNotInSheet(name) }] };
+  const cells = [...found];
   cells[header.indexOf('Ativa')] = 'Não';
   workbook.updateRows(SHEET.cohorts, row, [cells]);
   return { ok: true };

@@ -17,17 +17,18 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
     issues.push({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: say.COHORTS_SHEET_MISSING });
     return { cohorts, issues };
   }
-  const { columns, missing } = locateColumns(values[0], COHORT_HEADERS);
+  const header = values[0] ?? [];
+  const { columns, missing } = locateColumns(header, COHORT_HEADERS);
   if (missing.length > 0) {
     issues.push({ sheet: SHEET.cohorts, row: 0, column: 0, columnName: missing.join(', '), severity: 'error', message: say.headersMissing(missing) });
     return { cohorts, issues };
   }
   // The ID column is optional (a workbook from before IDs); the job fills it before parsing.
-  const idColumn = values[0].map((cell) => (cell === null ? '' : String(cell).trim())).indexOf(COHORT_ID_HEADER);
+  const idColumn = header.map((cell) => (cell === null ? '' : String(cell).trim())).indexOf(COHORT_ID_HEADER);
   const names = new Map<string, number>();
   const activeTags = new Map<number, string>();
-  for (let row = 1; row < values.length; row++) {
-    const cells = values[row];
+  for (const [row, cells] of values.entries()) {
+    if (row === 0) continue;
     if (COHORT_HEADERS.every((name) => isBlank(cells[columns[name]]))) continue;
     const rowIssues: ConfigIssue[] = [];
     const flag = (name: Header, message: string, severity: ConfigIssue['severity'] = 'error') =>

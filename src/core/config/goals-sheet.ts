@@ -18,8 +18,8 @@ export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, 
   }
   const pointsByTrack = new Map<string, { point: GoalPoint; row: number }[]>();
   const broken = new Set<string>();
-  for (let row = 1; row < values.length; row++) {
-    const cells = values[row];
+  for (const [row, cells] of values.entries()) {
+    if (row === 0) continue;
     if (GOAL_HEADERS.every((name) => isBlank(cells[columns[name]]))) continue;
     const flag = (name: (typeof GOAL_HEADERS)[number], message: string) =>
       issues.push({ sheet: SHEET.goals, row, column: columns[name], columnName: name, severity: 'error', message });
@@ -43,8 +43,9 @@ export function parseGoalsSheet(values: Cell[][] | null): { tracks: Map<string, 
     if (broken.has(name)) continue;
     entries.sort((a, b) => a.point.week - b.point.week);
     let valid = true;
-    for (let i = 1; i < entries.length; i++) {
-      const [before, after] = [entries[i - 1], entries[i]];
+    for (const [i, after] of entries.entries()) {
+      const before = entries[i - 1];
+      if (before === undefined) continue; // the first point has nothing to compare with
       const flag = (message: string) =>
         issues.push({ sheet: SHEET.goals, row: after.row, column: columns['Esperado (%)'], columnName: 'Esperado (%)', severity: 'error', message });
       if (after.point.week === before.point.week) {

@@ -62,10 +62,8 @@ function readBigQueryTable(cell: Cell | undefined): CellResult<BigQueryTable | n
   const text = readText(cell, { required: false });
   if (!text.ok) return text;
   if (text.value === '') return { ok: true, value: null };
-  const parts = /^([a-z][a-z0-9-]{4,28}[a-z0-9])\.([A-Za-z0-9_]{1,1024})\.([A-Za-z0-9_]{1,1024})$/.exec(text.value);
-  return parts
-    ? { ok: true, value: { projectId: parts[1], datasetId: parts[2], tableId: parts[3] } }
-    : { ok: false, message: say.notABigQueryTable(text.value) };
+  const [, projectId, datasetId, tableId] = /^([a-z][a-z0-9-]{4,28}[a-z0-9])\.([A-Za-z0-9_]{1,1024})\.([A-Za-z0-9_]{1,1024})$/.exec(text.value) ?? [];
+  return projectId && datasetId && tableId ? { ok: true, value: { projectId, datasetId, tableId } } : { ok: false, message: say.notABigQueryTable(text.value) };
 }
 
 function readTimeZone(cell: Cell | undefined): CellResult<string> {
@@ -106,7 +104,10 @@ export function settingTemplateValue(field: SettingField): Cell {
   if (value === null) return '';
   if (typeof value === 'object') return bigQueryTableName(value);
   if (typeof value === 'boolean') return value ? 'Sim' : 'Não';
-  return field.field === 'runWeekday' ? WEEKDAY_NAMES[(value as number) - 1] : value;
+  if (field.field !== 'runWeekday') return value;
+  const weekday = WEEKDAY_NAMES[(value as number) - 1];
+  if (weekday === undefined) throw new Error(`Default runWeekday ${value} is not a weekday (1–7)`);
+  return weekday;
 }
 
 /** Parses `Configuração`; a bad value keeps the default and is flagged. */
@@ -140,8 +141,9 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
     return { settings, issues, apiUrl };
   }
   const seen = new Set<string>();
-  for (let row = 1; row < values.length; row++) {
-    const keyCell = values[row][columns.Chave];
+  for (const [row, cells] of values.entries()) {
+    if (row === 0) continue;
+    const keyCell = cells[columns.Chave];
     if (isBlank(keyCell)) continue;
     const key = String(keyCell).trim();
     const field = SETTING_FIELDS.find((candidate) => candidate.key.toLowerCase() === key.toLowerCase());
@@ -162,7 +164,7 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
       continue;
     }
     seen.add(field.key);
-    const result = field.read(values[row][columns.Valor]);
+    const result = field.read(cells[columns.Valor]);
     // A bad URL never falls back to the default: an empty one means "the embedded simulator" in Node.
     if (field.field === 'apiUrl') {
       if (result.ok) {

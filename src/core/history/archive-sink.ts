@@ -46,7 +46,10 @@ export function rollOverHistory(
   checkHistoryHeader(values);
   const plan = planRollover(values, { ...options, cellsUsed });
   if (plan === null) return null;
-  const name = archiveName(plan.archivedWeeks[0], plan.archivedWeeks[plan.archivedWeeks.length - 1]);
+  const [firstWeek] = plan.archivedWeeks;
+  const lastWeek = plan.archivedWeeks[plan.archivedWeeks.length - 1];
+  if (firstWeek === undefined || lastWeek === undefined) throw new Error('rollOverHistory: a rollover plan with no archived week');
+  const name = archiveName(firstWeek, lastWeek);
   // Order matters: the archive receives the rows FIRST, and only then is `Histórico` rewritten
   // without them. A crash (or a sink that throws) before the rewrite leaves the rows in both places,
   // never in neither: the next rollover plans the same weeks again and the sink skips the rows it

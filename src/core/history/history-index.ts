@@ -22,10 +22,11 @@ export class HistoryIndex {
   static fromSheet(values: Cell[][] | null, timeZone: string, beforeWeek: LocalDate): HistoryIndex {
     const index = new HistoryIndex();
     if (!values) return index;
-    for (let i = 1; i < values.length; i++) {
-      const row = decodeHistoryRow(values[i], timeZone);
+    for (const [i, cells] of values.entries()) {
+      if (i === 0) continue; // the header
+      const row = decodeHistoryRow(cells, timeZone);
       if (row === null) {
-        if (values[i].some((cell) => cell !== null && cell !== '')) index.unreadableRows.push(i);
+        if (cells.some((cell) => cell !== null && cell !== '')) index.unreadableRows.push(i);
         continue;
       }
       index.note(row);

@@ -51,8 +51,9 @@ function migrateValues(
   migrations: readonly HistoryMigration[],
 ): { outcome: MigrationOutcome; values: Cell[][] | null } {
   const untouched = { outcome: { migrated: false, backupSheet: null }, values };
-  if (values === null || values.length === 0) return untouched;
-  const header = values[0].map((cell) => (cell === null ? '' : String(cell).trim()));
+  const headerRow = values?.[0];
+  if (values === null || headerRow === undefined) return untouched;
+  const header = headerRow.map((cell) => (cell === null ? '' : String(cell).trim()));
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, index) => name === b[index]);
   if (same(header, HISTORY_HEADERS)) return untouched;
   const start = migrations.findIndex((migration) => same(header, migration.from));

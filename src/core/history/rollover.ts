@@ -43,16 +43,16 @@ export function planRollover(values: Cell[][] | null, options: RolloverOptions):
   const threshold = options.threshold ?? ROLLOVER_DEFAULTS.threshold;
   const targetShare = Math.min(options.targetShare ?? ROLLOVER_DEFAULTS.targetShare, threshold);
   const keepWeeks = Math.max(0, options.keepWeeks ?? ROLLOVER_DEFAULTS.keepWeeks);
-  if (values === null || values.length <= 1 || options.cellsUsed <= threshold * cellLimit) return null;
+  const header = values?.[0];
+  if (values === null || header === undefined || values.length <= 1 || options.cellsUsed <= threshold * cellLimit) return null;
 
-  const body = values.slice(1);
-  const rowWeeks = body.map((row) => weekOfCell(row[0]));
+  const body = values.slice(1).map((row) => ({ row, week: weekOfCell(row[0]) }));
   // A row costs the table's full width in cells, whatever its own length (loop: no spread over huge arrays).
-  let width = Math.max(values[0].length, HISTORY_HEADERS.length);
-  for (const row of body) if (row.length > width) width = row.length;
+  let width = Math.max(header.length, HISTORY_HEADERS.length);
+  for (const { row } of body) if (row.length > width) width = row.length;
   const cellsPerRow = Math.max(width, options.cellsPerRow ?? 0);
   const rowsPerWeek = new Map<LocalDate, number>();
-  for (const week of rowWeeks) if (week !== null) rowsPerWeek.set(week, (rowsPerWeek.get(week) ?? 0) + 1);
+  for (const { week } of body) if (week !== null) rowsPerWeek.set(week, (rowsPerWeek.get(week) ?? 0) + 1);
 
   const weeks = [...rowsPerWeek.keys()].sort();
   const archivable = weeks.slice(0, Math.max(0, weeks.length - keepWeeks));
@@ -66,13 +66,9 @@ export function planRollover(values: Cell[][] | null, options: RolloverOptions):
   }
   if (archived.size === 0) return null;
 
-  const header = values[0];
   const archive: Cell[][] = [header];
   const keep: Cell[][] = [header];
-  body.forEach((row, index) => {
-    const week = rowWeeks[index];
-    (week !== null && archived.has(week) ? archive : keep).push(row);
-  });
+  for (const { row, week } of body) (week !== null && archived.has(week) ? archive : keep).push(row);
   return { archive, keep, archivedWeeks: [...archived] };
 }
 

@@ -139,8 +139,9 @@ export class HistorySchemaError extends Error {
 
 /** Checks the header row is exactly HISTORY_HEADERS (an empty sheet is fine). */
 export function checkHistoryHeader(values: Cell[][] | null): void {
-  if (values === null || values.length === 0) return;
-  const header = values[0].map((cell) => (cell === null ? '' : String(cell).trim()));
+  const headerRow = values?.[0];
+  if (headerRow === undefined) return;
+  const header = headerRow.map((cell) => (cell === null ? '' : String(cell).trim()));
   const problems = HISTORY_HEADERS.flatMap((name, index) => (header[index] === name ? [] : [historyColumnChanged(index + 1, name, header[index] ?? '')]));
   if (problems.length > 0) {
     throw new HistorySchemaError(historyHeadersChanged(problems.slice(0, 3)));

@@ -109,7 +109,7 @@ function weekBlock(
     else extrasByKey.set(key, extras);
   });
   if (orphans.length > 0) {
-    const header = values[0];
+    const header = values[0] ?? []; // the caller passes a sheet with a header; none would leave every column unnamed
     const columns = new Set<string>();
     for (const orphan of orphans) {
       orphan.cells.forEach((cell, column) => {

@@ -47,8 +47,9 @@ function newId(seed: string, name: string, taken: ReadonlySet<string>, recorded:
 /** Fills the `ID` column (adding it when missing) with one write of the rows that changed. */
 function assignIds(workbook: Workbook, recorded: ReadonlyMap<string, CohortRecord>): { rows: CohortRow[]; issues: ConfigIssue[]; nameColumn: number } | null {
   const values = workbook.readSheet(SHEET.cohorts);
-  if (values === null || values.length === 0) return null;
-  const header = values[0].map(text);
+  const headerRow = values?.[0];
+  if (values === null || headerRow === undefined) return null;
+  const header = headerRow.map(text);
   const nameColumn = header.indexOf('Turma');
   if (nameColumn < 0) return null;
   const issues: ConfigIssue[] = [];
@@ -56,14 +57,14 @@ function assignIds(workbook: Workbook, recorded: ReadonlyMap<string, CohortRecor
   const changed = new Set<number>();
   if (idColumn < 0) {
     idColumn = Math.max(header.length, ...values.map((row) => row.length));
-    values[0][idColumn] = COHORT_ID_HEADER;
+    headerRow[idColumn] = COHORT_ID_HEADER;
     changed.add(0);
   }
   const at = (name: string) => header.indexOf(name);
   const seen = new Set<string>();
   const rows: CohortRow[] = [];
-  for (let row = 1; row < values.length; row++) {
-    const cells = values[row];
+  for (const [row, cells] of values.entries()) {
+    if (row === 0) continue; // the header
     const typed = text(cells[idColumn]);
     if (typed === '' && COHORT_HEADERS.every((name) => at(name) < 0 || blank(cells[at(name)]))) continue;
     const name = text(cells[nameColumn]);
@@ -92,11 +93,12 @@ function assignIds(workbook: Workbook, recorded: ReadonlyMap<string, CohortRecor
 function renameInColumns(workbook: Workbook, sheet: string, values: Cell[][], columns: readonly number[], renames: ReadonlyMap<string, string>): void {
   let first = -1;
   let last = -1;
-  for (let row = 1; row < values.length; row++) {
+  for (const [row, cells] of values.entries()) {
+    if (row === 0) continue; // the header
     for (const column of columns) {
-      const renamed = renames.get(text(values[row][column]));
+      const renamed = renames.get(text(cells[column]));
       if (renamed === undefined) continue;
-      values[row][column] = renamed;
+      cells[column] = renamed;
       if (first < 0) first = row;
       last = row;
     }
@@ -153,8 +155,9 @@ export function followCohorts(workbook: Workbook, recorded: ReadonlyMap<string, 
   }
   if (history !== null) renameInColumns(workbook, SHEET.history, history, [HISTORY_HEADERS.indexOf('Turma')], renames);
   const adjustments = workbook.readSheet(SHEET.adjustments);
-  if (adjustments !== null && adjustments.length > 0) {
-    const columns = ['De', 'Para'].map((name) => adjustments[0].map(text).indexOf(name)).filter((index) => index >= 0);
+  const adjustmentsHeader = adjustments?.[0];
+  if (adjustments !== null && adjustmentsHeader !== undefined) {
+    const columns = ['De', 'Para'].map((name) => adjustmentsHeader.map(text).indexOf(name)).filter((index) => index >= 0);
     renameInColumns(workbook, SHEET.adjustments, adjustments, columns, renames);
   }
   for (const { row, previous } of applied) {

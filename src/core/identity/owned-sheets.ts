@@ -35,7 +35,8 @@ function historyByHeader(sheets: SheetDirectory): string | null {
     const header = (workbook.readSheet(name)?.[0] ?? []).map((cell) => (cell === null ? '' : String(cell).trim()));
     return header.length >= HISTORY_HEADERS.length && HISTORY_HEADERS.every((column, index) => header[index] === column);
   });
-  return matches.length === 1 ? matches[0] : null;
+  const [match, ...others] = matches;
+  return match !== undefined && others.length === 0 ? match : null;
 }
 
 /**
@@ -45,8 +46,9 @@ function historyByHeader(sheets: SheetDirectory): string | null {
  */
 export function restoreOwnedSheet(sheets: SheetDirectory, sheet: OwnedSheet, recorded: boolean): OwnedSheetOutcome {
   const carriers = sheets.carriers(sheet.key);
-  if (carriers.length > 0) {
-    const chosen = carriers.includes(sheet.name) ? sheet.name : carriers.length === 1 || !sheet.keepsData ? carriers[0] : null;
+  const [firstCarrier] = carriers;
+  if (firstCarrier !== undefined) {
+    const chosen = carriers.includes(sheet.name) ? sheet.name : carriers.length === 1 || !sheet.keepsData ? firstCarrier : null;
     if (chosen === null) return { issues: [issue(sheet, 'error', say.ownedSheetDuplicated(carriers, sheet.name))], present: true, usable: false };
     if (carriers.length > 1) sheets.setIdentity(chosen, sheet.key);
     if (chosen === sheet.name) return { issues: [], present: true, usable: true };

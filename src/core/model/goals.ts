@@ -19,17 +19,20 @@ export interface GoalTrack {
  * from 0% at week 0 up to the first point, held after the last point.
  */
 export function expectedProgress(track: GoalTrack, weeksSinceStart: number): number {
-  if (track.points.length === 0) return 0;
-  const points = track.points[0].week > 0 ? [{ week: 0, expected: 0 }, ...track.points] : track.points;
-  if (weeksSinceStart <= points[0].week) return points[0].expected;
-  for (let i = 1; i < points.length; i++) {
-    const [from, to] = [points[i - 1], points[i]];
+  const [first] = track.points;
+  if (first === undefined) return 0;
+  const points = first.week > 0 ? [{ week: 0, expected: 0 }, ...track.points] : track.points;
+  let from: GoalPoint | undefined;
+  for (const to of points) {
     if (weeksSinceStart <= to.week) {
+      if (from === undefined) return to.expected;
       const share = (weeksSinceStart - from.week) / (to.week - from.week);
       return round1(from.expected + share * (to.expected - from.expected));
     }
+    from = to;
   }
-  return points[points.length - 1].expected;
+  // Held after the last point, where the loop left `from` (points is never empty).
+  return (from ?? first).expected;
 }
 
 /** Whole weeks between the Monday of a cohort's start and `week` (0 in the starting week). */

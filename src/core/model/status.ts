@@ -22,9 +22,14 @@ export interface StudentWeek {
 
 /** Consecutive weeks, ending with this one, in which the mean did not rise. */
 export function weeksWithoutProgress(pastMeans: readonly number[], currentMean: number): number {
-  const series = [...pastMeans, currentMean];
   let count = 0;
-  for (let i = series.length - 1; i > 0 && series[i] <= series[i - 1] + 1e-9; i--) count++;
+  let later = currentMean;
+  for (const earlier of [...pastMeans].reverse()) {
+    // Negated rather than `>` so a NaN mean ends the run, as it always has.
+    if (!(later <= earlier + 1e-9)) break;
+    count++;
+    later = earlier;
+  }
   return count;
 }
 

@@ -11,7 +11,8 @@ const keyOf = (studentId: number, productId: number) => `${studentId}|${productI
 export function readPushedProgress(workbook: Workbook): Map<string, PushedProgress> {
   const latest = new Map<string, PushedProgress>();
   for (const row of (workbook.readSheet(PUSHED_SHEET) ?? []).slice(1)) {
-    const [studentId, productId, percent, receivedAt] = row.map(Number);
+    // A short row gets NaN for its missing cells, so the check below skips it.
+    const [studentId = Number.NaN, productId = Number.NaN, percent = Number.NaN, receivedAt = Number.NaN] = row.map(Number);
     if (![studentId, productId, percent, receivedAt].every(Number.isFinite)) continue;
     const key = keyOf(studentId, productId);
     if ((latest.get(key)?.receivedAt ?? -1) < receivedAt) latest.set(key, { studentId, productId, percent, receivedAt });

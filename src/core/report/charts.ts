@@ -55,9 +55,12 @@ function situationBlock(stats: readonly WeekStats[]): TableBlock {
 }
 
 function distributionBlock(currentProgress: readonly number[]): TableBlock {
-  const counts = new Array<number>(10).fill(0);
-  for (const progress of currentProgress) counts[progressBucket(round1(progress))]++;
-  return { header: ['Progresso atual (%)', 'Alunos'], rows: PROGRESS_BUCKETS.map((label, index) => [label, counts[index]]) };
+  const counts = new Map<number, number>();
+  for (const progress of currentProgress) {
+    const bucket = progressBucket(round1(progress));
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  return { header: ['Progresso atual (%)', 'Alunos'], rows: PROGRESS_BUCKETS.map((label, index) => [label, counts.get(index) ?? 0]) };
 }
 
 /**

@@ -101,6 +101,7 @@ function summarizeWeek(rows: readonly HistoryRow[], trackedIds: readonly number[
   const counted = tracked.length > 0 ? tracked : [...progressByProduct.entries()];
   const accesses = rows.map((row) => row.lastAccessAt).filter((at): at is number => at !== null);
   const last = rows[rows.length - 1];
+  if (last === undefined) throw new Error('summarizeWeek: a student week with no row');
   return {
     week: last.week,
     studentId: last.studentId,
@@ -118,7 +119,8 @@ function summarizeWeek(rows: readonly HistoryRow[], trackedIds: readonly number[
 
 function describeStudent(weeks: readonly StudentWeekSummary[]): CohortStudent {
   const latest = weeks[weeks.length - 1];
-  const previous = weeks.length > 1 ? weeks[weeks.length - 2] : null;
+  if (latest === undefined) throw new Error('describeStudent: a student with no week');
+  const previous = weeks[weeks.length - 2] ?? null;
   return {
     studentId: latest.studentId,
     weeks,
@@ -188,7 +190,7 @@ function buildCohortHistory(groups: HistoryGroups, cohort: CohortConfig): Cohort
     }
   }
   const recorded = [...byWeek.keys()].sort();
-  const lastWeek = recorded.length === 0 ? null : recorded[recorded.length - 1];
+  const lastWeek = recorded[recorded.length - 1] ?? null;
 
   const students: CohortStudent[] = [];
   for (const [studentId, summaries] of summariesByStudent) {

@@ -77,7 +77,10 @@ function severity(situation: Situation): number {
 /** Consecutive recorded weeks, ending with the latest, in which the student was `Em risco`. */
 function weeksAtRisk(student: CohortStudent): number {
   let count = 0;
-  for (let i = student.weeks.length - 1; i >= 0 && student.weeks[i].situation === 'Em risco'; i--) count++;
+  for (const week of [...student.weeks].reverse()) {
+    if (week.situation !== 'Em risco') break;
+    count++;
+  }
   return count;
 }
 

@@ -16,7 +16,7 @@ export function placeBlock(table: Cell[][], block: TableBlock, at: { row: number
   lines.forEach((line, offset) => {
     const row = at.row + offset;
     while (table.length <= row) table.push([]);
-    const target = table[row];
+    const target = table[row]!; // the loop above made the row
     while (target.length < at.column + width) target.push(null);
     line.forEach((cell, column) => {
       target[at.column + column] = cell;

@@ -16,7 +16,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Student names come from the API: escaped before they go into a message's HTML. */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 const column = (name: (typeof CONTACT_HEADERS)[number]) => CONTACT_HEADERS.indexOf(name);

@@ -75,8 +75,9 @@ export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: s
 }
 
 function loggedCompletion(stored: readonly (readonly unknown[])[], row: readonly unknown[]): number {
-  for (let index = stored.length - 1; index > 0 && index >= stored.length - REDO_WINDOW_ROWS; index--) {
-    const cells = stored[index];
+  // The last REDO_WINDOW_ROWS rows, newest first, never the header.
+  const recent = [...stored.entries()].slice(Math.max(1, stored.length - REDO_WINDOW_ROWS)).reverse();
+  for (const [index, cells] of recent) {
     if (
       cells[4] === 'Concluída' &&
       Math.abs(Number(cells[3]) - Number(row[3])) < SAME_START_DAYS &&

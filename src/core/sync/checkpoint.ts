@@ -120,7 +120,8 @@ export function decodeCheckpoint(text: string): SyncCheckpoint {
     const version = typeof json === 'object' && json !== null ? (json as { version?: unknown }).version : undefined;
     if (version !== CHECKPOINT_VERSION)
       throw new CheckpointFormatError(checkpointOtherVersion(version === undefined || version === null ? null : String(version), CHECKPOINT_VERSION));
-    const issue = parsed.error.issues[0];
+    const [issue] = parsed.error.issues;
+    if (!issue) throw new Error('decodeCheckpoint: the checkpoint failed validation without an issue');
     throw new CheckpointFormatError(checkpointFieldInvalid(issue.path.join('.')));
   }
   const stored = parsed.data;

@@ -303,7 +303,7 @@ export class SyncJob {
     if (cohorts.length === 0) {
       // Nothing was due (no active cohort, or none started yet): said as such, not as cohorts that failed.
       const starts = this.input.config.cohorts.filter((cohort) => cohort.active).map((cohort) => cohort.start);
-      throw new SyncFailedError('empty', noCohortToCollect(starts.length > 0 ? starts.sort()[0] : null), ENDPOINTS.tagStudents, null);
+      throw new SyncFailedError('empty', noCohortToCollect(starts.sort()[0] ?? null), ENDPOINTS.tagStudents, null);
     }
     const collected = this.listing.collectable();
     if (collected.length === 0) {
@@ -438,6 +438,7 @@ export class SyncJob {
 
   private acceptProgress(pair: string, response: HttpResponse): void {
     const [studentId, productId] = pair.split('|').map(Number);
+    if (studentId === undefined || productId === undefined) throw new Error(`SyncJob: malformed progress key "${pair}"`);
     try {
       const progress = parseProgress(response, ENDPOINTS.progress);
       this.stage({

@@ -50,9 +50,11 @@ export function runSlice(job: SyncJob, io: SliceIo, options: SliceOptions): Slic
       job.release(batch.map((item) => item.key));
       throw error;
     }
-    batch.forEach((item, index) => {
-      job.accept(item.key, responses[index], io.now());
-    });
+    for (const [index, item] of batch.entries()) {
+      const response = responses[index];
+      if (response === undefined) throw new Error(`fetchAll answered ${responses.length} of ${batch.length} requests`);
+      job.accept(item.key, response, io.now());
+    }
     options.onBatch?.(job);
   }
   return 'complete';

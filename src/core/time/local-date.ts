@@ -24,8 +24,14 @@ export function parseLocalDate(text: string): LocalDate | null {
   return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
+/** Year, month (1-12) and day of a date; NaN for a part a malformed value lacks, as Number() gives for the rest. */
+function dateParts(date: LocalDate): [year: number, month: number, day: number] {
+  const [year = NaN, month = NaN, day = NaN] = date.split('-').map(Number);
+  return [year, month, day];
+}
+
 function utcMidnight(date: LocalDate): number {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateParts(date);
   return Date.UTC(year, month - 1, day);
 }
 
@@ -62,7 +68,7 @@ export function weekKeyOf(epochMs: number, timeZone: string): LocalDate {
 
 /** The instant of local midnight starting `date` in `timeZone`. */
 export function startOfLocalDate(date: LocalDate, timeZone: string): number {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateParts(date);
   return epochOfWallTime({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 

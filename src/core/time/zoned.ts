@@ -46,13 +46,20 @@ export function wallTimeOf(epochMs: number, timeZone: string): WallTime {
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
+  const field = (type: Intl.DateTimeFormatPartTypes): number => {
+    const value = fields[type];
+    // formatterFor asks for every one of these parts, so a missing one is a runtime bug.
+    if (value === undefined) throw new Error(`Intl.DateTimeFormat gave no ${type} part for ${timeZone}`);
+    return value;
+  };
+  const hour = field('hour');
   return {
-    year: fields.year,
-    month: fields.month,
-    day: fields.day,
-    hour: fields.hour === 24 ? 0 : fields.hour,
-    minute: fields.minute,
-    second: fields.second,
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: hour === 24 ? 0 : hour,
+    minute: field('minute'),
+    second: field('second'),
   };
 }
 

@@ -26,7 +26,7 @@ export function safeCellText(text: string): string {
   if (safe.length > MAX_CELL_CHARS) {
     let end = MAX_CELL_CHARS - CUT_MARKER.length;
     // Never cut a surrogate pair in half (that would make a lone surrogate again).
-    if (/[\uD800-\uDBFF]/.test(safe[end - 1])) end--;
+    if (/[\uD800-\uDBFF]/.test(safe.charAt(end - 1))) end--;
     safe = safe.slice(0, end) + CUT_MARKER;
   }
   return safe;

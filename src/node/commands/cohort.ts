@@ -88,11 +88,13 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
 
   // The typed values go through the same parser as the sheet, so the CLI can never add a row the sheet would refuse.
   const typed: Cell[] = [values.name!, values.tag!, values.start!, values.products!, values.goal ?? '', values.tutor ?? '', values.inactive ? 'Não' : 'Sim'];
-  const header = sheet[0].map((cell) => String(cell ?? ''));
+  // A sheet emptied by hand has no header row: read as an empty one, the parser then reports the missing columns.
+  const [headerRow = []] = sheet;
+  const header = headerRow.map((cell) => String(cell ?? ''));
   const candidate: Cell[] = header.map(() => null);
   COHORT_HEADERS.forEach((name, index) => {
     const column = header.indexOf(name);
-    if (column >= 0) candidate[column] = typed[index];
+    if (column >= 0) candidate[column] = typed[index] ?? null; // typed follows COHORT_HEADERS
   });
   const newRow = sheet.length;
   const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
@@ -106,7 +108,7 @@ async function addCohort(file: string, args: string[], io: CliIo): Promise<numbe
   const row = cohortRow(added);
   const stored: Cell[] = header.map(() => null);
   COHORT_HEADERS.forEach((name, index) => {
-    stored[header.indexOf(name)] = row[index];
+    stored[header.indexOf(name)] = row[index] ?? null; // cohortRow follows COHORT_HEADERS
   });
   const formats = header.map((name) => (name === 'Início' ? DATE_FORMAT : name === 'Produtos' ? '@' : undefined));
   workbook.replaceRowsFrom(SHEET.cohorts, newRow, [stored], formats);

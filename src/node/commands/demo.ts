@@ -60,7 +60,7 @@ async function runDemo(out: string, weeks: number, firstWeek: string, studentCou
       start: cohort.start,
       productIds: cohort.productIds,
       goalTrack: DEFAULT_GOAL_TRACK.name,
-      tutorEmail: TUTORS[index % TUTORS.length],
+      tutorEmail: TUTORS[index % TUTORS.length] ?? null,
       active: true,
     }),
   );

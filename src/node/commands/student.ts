@@ -16,11 +16,10 @@ export async function studentCommand(args: string[], io: CliIo): Promise<number>
   const [action, file, id] = args;
   if (!action || !file || !id) throw new UsageError(STUDENT_USAGE);
   // The adjustment is read and saved under the workbook's lock, so a running sync cannot overwrite it.
-  return withWorkbookLock(file, () => adjustStudent(args, io), notices(io));
+  return withWorkbookLock(file, () => adjustStudent(action, file, id, args.slice(3), io), notices(io));
 }
 
-async function adjustStudent(args: string[], io: CliIo): Promise<number> {
-  const [action, file, id, ...rest] = args;
+async function adjustStudent(action: string, file: string, id: string, rest: string[], io: CliIo): Promise<number> {
   const studentId = /^\d+$/.test(id) ? Number(id) : Number.NaN;
   if (!Number.isSafeInteger(studentId) || studentId <= 0) throw new UsageError(notAStudentId(id));
   const { values } = parseArgs({

@@ -40,7 +40,7 @@ function groupThousands(digits: string): string {
 function formatFixed(value: number, decimals: number, grouping: boolean): string {
   const fixed = value.toFixed(decimals);
   const negative = fixed.startsWith('-') && /[1-9]/.test(fixed);
-  const [integer, fraction] = fixed.replace('-', '').split('.');
+  const [integer = '', fraction] = fixed.replace('-', '').split('.');
   const body = (grouping ? groupThousands(integer) : integer) + (fraction ? `,${fraction}` : '');
   return negative ? `-${body}` : body;
 }
@@ -90,22 +90,26 @@ function interpolateColor(from: string, to: string, fraction: number): string {
   const start = parseHex(from);
   const end = parseHex(to);
   const t = Math.min(1, Math.max(0, fraction));
-  return toHex(start.map((channel, index) => channel + (end[index] - channel) * t));
+  const mix = (a: number, b: number): number => a + (b - a) * t;
+  return toHex([mix(start[0], end[0]), mix(start[1], end[1]), mix(start[2], end[2])]);
 }
 
 /** A colour scale's colour for `value`: clamped to the end points, linear between stops. */
 export function gradientColor(value: number, min: GradientPoint, max: GradientPoint, mid?: GradientPoint): string {
-  const stops = mid ? [min, mid, max] : [min, max];
-  if (value <= stops[0].value) return stops[0].color;
-  for (let index = 1; index < stops.length; index++) {
-    const low = stops[index - 1];
-    const high = stops[index];
+  const segments: readonly (readonly [GradientPoint, GradientPoint])[] = mid
+    ? [
+        [min, mid],
+        [mid, max],
+      ]
+    : [[min, max]];
+  if (value <= min.value) return min.color;
+  for (const [low, high] of segments) {
     if (value <= high.value) {
       const span = high.value - low.value;
       return interpolateColor(low.color, high.color, span === 0 ? 1 : (value - low.value) / span);
     }
   }
-  return stops[stops.length - 1].color;
+  return max.color;
 }
 
 function validColors(rule: ConditionalFormatSpec): boolean {

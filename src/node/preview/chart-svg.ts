@@ -12,7 +12,7 @@ const CHART_WIDTH = 560;
 const CHART_HEIGHT = 280;
 
 /** Used for series the spec gives no colour to (Google Sheets' default palette). */
-const FALLBACK_COLORS: readonly string[] = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
+const FALLBACK_COLORS: readonly [string, ...string[]] = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
 
 /** Brazilian number display for axis labels (decimal comma, dot for thousands). */
 const PT_BR_NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['R$ ', ''] };
@@ -57,7 +57,8 @@ function readChartData(spec: ChartSpec, rows: readonly (readonly Cell[])[]): Cha
   const series = Array.from({ length: seriesCount }, (_, index) => {
     const configured = spec.series[index];
     const name = cellLabel(headerRow[left + 1 + index]) || configured?.name || unnamedSeries(index + 1);
-    const color = configured?.color && HEX_COLOR.test(configured.color) ? configured.color : FALLBACK_COLORS[index % FALLBACK_COLORS.length];
+    const color =
+      configured?.color && HEX_COLOR.test(configured.color) ? configured.color : (FALLBACK_COLORS[index % FALLBACK_COLORS.length] ?? FALLBACK_COLORS[0]);
     return { name, color, dashed: configured?.dashed === true };
   });
   const dataRows = rows.slice(top + 1, top + Math.max(1, height));
@@ -67,7 +68,8 @@ function readChartData(spec: ChartSpec, rows: readonly (readonly Cell[])[]): Cha
     series.forEach((entry, seriesIndex) => {
       const value = cells[left + 1 + seriesIndex];
       if (typeof value === 'number' && Number.isFinite(value)) {
-        points.push({ category: categories[rowIndex], series: entry.name, seriesIndex, value });
+        // categories is dataRows mapped one to one, just above.
+        points.push({ category: categories[rowIndex]!, series: entry.name, seriesIndex, value });
       }
     });
   });

@@ -115,11 +115,11 @@ function tableHtml(content: SheetContent, maxRows: number): string {
   const firstShown = Math.max(1, rows.length - maxRows);
   const shownCount = rows.length - firstShown;
 
-  const header = rows[0];
+  const [header = []] = rows;
   const headerCells = Array.from({ length: width }, (_, column) => headerCellHtml(header[column] ?? null, column, frozenColumns)).join('');
   const body: string[] = [];
-  for (let index = firstShown; index < rows.length; index++) {
-    const row = rows[index];
+  for (const [offset, row] of rows.slice(firstShown).entries()) {
+    const index = firstShown + offset;
     const cells = Array.from({ length: width }, (_, column) => dataCellHtml(row[column] ?? null, column, content)).join('');
     body.push(`<tr${muted.has(index) ? ' class="muted"' : ''}><th scope="row" class="rownum">${index + 1}</th>${cells}</tr>`);
   }
