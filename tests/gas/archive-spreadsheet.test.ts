@@ -5,30 +5,13 @@
 import { archiveName } from '../../src/core/history/rollover';
 import { HISTORY_FORMATS, HISTORY_HEADERS } from '../../src/core/history/schema';
 import { SHEET } from '../../src/core/sheets';
-import { addDays, serialOfLocalDate } from '../../src/core/time/local-date';
 import type { Cell } from '../../src/core/workbook/workbook';
 import { ARCHIVE_ID_KEY, ArchiveSpreadsheet, rollOverSpreadsheetHistory, trimGridToData } from '../../src/gas/archive-spreadsheet';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
 import { type AppsScriptEnv, createAppsScriptEnv } from '../../testkit/fakes';
+import { historyRow, weekAt } from '../support/history-fixture';
 
-const FIRST = '2026-01-05';
-const weekAt = (index: number) => addDays(FIRST, 7 * index);
-const row = (week: string, student: number): Cell[] => [
-  serialOfLocalDate(week),
-  'Turma A',
-  student,
-  `Aluno ${student}`,
-  `a${student}@escola.com`,
-  7,
-  'Curso',
-  50.5,
-  10,
-  null,
-  40,
-  'Em dia',
-  'API',
-  serialOfLocalDate(week) + 0.5,
-];
+const row = (week: string, student: number): Cell[] => historyRow(week, student);
 const weeksOfRows = (from: number, to: number): Cell[][] =>
   Array.from({ length: to - from }, (_, offset) => [row(weekAt(from + offset), 1), row(weekAt(from + offset), 2)]).flat();
 

@@ -28,7 +28,7 @@ function offsetMinutes(zone: string): number {
 
 /**
  * The years a Cademi timestamp can really fall in. Cademi and its schools' accounts are all from
- * this century, so an earlier year is a placeholder (.NET's `0001-01-01`, a zero date written with a
+ * this century, so an earlier year is a sentinel for "no date" (.NET's `0001-01-01`, a zero date written with a
  * year of 1, Excel's 1900 epoch) and one from 2100 on is a sentinel for "never" or a typo. Either
  * would be stored as a date nobody could have seen (year 0001 showed as 1901), so it means "missing".
  */
@@ -68,7 +68,7 @@ function parseInRange(text: string | null | undefined): number | null | typeof I
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const [hour, minute, second] = [Number(match[4] ?? 0), Number(match[5] ?? 0), Number(match[6] ?? 0)];
   const millis = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
-  // Checked first: a placeholder year often comes with a zero month or day (`0001-00-00`).
+  // Checked first: such a sentinel year often comes with a zero month or day (`0001-00-00`).
   if (year < EARLIEST_REAL_YEAR || year > LATEST_REAL_YEAR) return IMPOSSIBLE;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new Error(say.DATE_NOT_IN_CALENDAR);

@@ -44,11 +44,11 @@ export class HistoryIndex {
     return index;
   }
 
-  /** What any week tells: the product's name (a placeholder `Produto N` is no name) and that the cohort has rows. */
+  /** What any week tells: the product's name (the stand-in `Produto N` is no name) and that the cohort has rows. */
   private note(row: HistoryRow): void {
     this.cohortsWithRows.add(row.cohort);
     const name = row.productName.trim();
-    if (name === '' || name === placeholderProductName(row.productId)) return;
+    if (name === '' || name === standInProductName(row.productId)) return;
     const known = this.productNames.get(row.productId);
     if (!known || known.week <= row.week) this.productNames.set(row.productId, { week: row.week, name: row.productName });
   }
@@ -94,6 +94,6 @@ export class HistoryIndex {
 }
 
 /** What a row says when a product's name was never known (the runs before names were kept wrote it). */
-export function placeholderProductName(productId: number): string {
+export function standInProductName(productId: number): string {
   return `Produto ${productId}`;
 }

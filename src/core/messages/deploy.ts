@@ -119,9 +119,9 @@ export function optionalParts(addon: boolean, services: readonly string[]): stri
 /** No .clasp.json in the project. */
 export const CLASP_JSON_MISSING = '.clasp.json não existe.';
 
-/** .clasp.json still holds the placeholder instead of the script's id. */
-export function scriptIdMissing(placeholder: string): string {
-  return `.clasp.json ainda tem ${placeholder}: cole ali o ID do script (Configurações do projeto no editor).`;
+/** .clasp.json still holds the template value `template` instead of the script's id. */
+export function scriptIdMissing(template: string): string {
+  return `.clasp.json ainda tem ${template}: cole ali o ID do script (Configurações do projeto no editor).`;
 }
 
 /** deploy:check itself could not run. */

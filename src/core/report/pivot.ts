@@ -1,7 +1,7 @@
 // `Turma <nome>`: one row per current student of a cohort, their flag and why, products and weekly progress.
 
 import type { SchoolConfig } from '../config/load-config';
-import { placeholderProductName } from '../history/history-index';
+import { standInProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import { reportSheetNames } from '../identity/sheet-names';
 import type { CohortConfig } from '../model/cohort';
@@ -63,7 +63,7 @@ export interface PivotOptions {
 function productHeaders(history: CohortHistory): string[] {
   const used = new Set<string>(PIVOT_HEADERS.map((name) => name.toLowerCase()));
   return history.cohort.productIds.map((id) => {
-    const name = history.productNames.get(id) ?? placeholderProductName(id);
+    const name = history.productNames.get(id) ?? standInProductName(id);
     const header = used.has(name.toLowerCase()) ? `${name} (ID ${id})` : name;
     used.add(header.toLowerCase());
     return header;

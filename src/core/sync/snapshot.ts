@@ -1,6 +1,6 @@
 // Turns what a run collected into the week's `Histórico` rows, each with its expected value and situation.
 
-import { type HistoryIndex, placeholderProductName } from '../history/history-index';
+import { type HistoryIndex, standInProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
 import { expectedFor, type GoalTrack } from '../model/goals';
@@ -61,7 +61,7 @@ export function studentRows(
     name: student.name,
     email: student.email,
     productId: item.productId,
-    productName: context.productNames.get(item.productId) ?? placeholderProductName(item.productId),
+    productName: context.productNames.get(item.productId) ?? standInProductName(item.productId),
     progress: item.progress,
     lessonsCompleted: item.lessonsCompleted,
     lastAccessAt: student.lastAccessAt,

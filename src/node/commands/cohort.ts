@@ -42,6 +42,16 @@ const OPTION_OF_FIELD: Readonly<Record<keyof CohortInput, string>> = {
   tutorEmail: '--tutor',
 };
 
+/** The options naming a cohort's fields, shared by `cohort add` and `cohort edit` (OPTION_OF_FIELD maps them back). */
+const COHORT_FIELD_OPTIONS = {
+  name: { type: 'string' },
+  tag: { type: 'string' },
+  start: { type: 'string' },
+  products: { type: 'string' },
+  goal: { type: 'string' },
+  tutor: { type: 'string' },
+} as const;
+
 export async function cohortCommand(args: string[], io: CliIo): Promise<number> {
   const [action, file, ...rest] = args;
   if (!file) throw new UsageError(COHORT_USAGE);
@@ -69,15 +79,7 @@ async function listCohorts(file: string, args: string[], io: CliIo): Promise<num
 async function addCohort(file: string, args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: {
-      name: { type: 'string' },
-      tag: { type: 'string' },
-      start: { type: 'string' },
-      products: { type: 'string' },
-      goal: { type: 'string' },
-      tutor: { type: 'string' },
-      inactive: { type: 'boolean', default: false },
-    },
+    options: { ...COHORT_FIELD_OPTIONS, inactive: { type: 'boolean', default: false } },
     strict: true,
   });
   const missing = ['name', 'tag', 'start', 'products'].filter((key) => values[key as keyof typeof values] === undefined);
@@ -129,14 +131,7 @@ function reportValidation(result: ValidationResult, io: CliIo): boolean {
 async function editCohort(file: string, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: {
-      name: { type: 'string' },
-      tag: { type: 'string' },
-      start: { type: 'string' },
-      products: { type: 'string' },
-      goal: { type: 'string' },
-      tutor: { type: 'string' },
-    },
+    options: COHORT_FIELD_OPTIONS,
     allowPositionals: true,
     strict: true,
   });

@@ -5,30 +5,12 @@ import { type ArchiveSink, describeRollover, rollOverHistory, rowsMissingFromArc
 import { archiveName, planRollover } from '../../../src/core/history/rollover';
 import { HISTORY_FORMATS, HISTORY_HEADERS, HistorySchemaError } from '../../../src/core/history/schema';
 import { SHEET } from '../../../src/core/sheets';
-import { addDays, serialOfLocalDate } from '../../../src/core/time/local-date';
+import { serialOfLocalDate } from '../../../src/core/time/local-date';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Cell } from '../../../src/core/workbook/workbook';
+import { historyRow, weekAt } from '../../support/history-fixture';
 
-const FIRST = '2026-01-05';
-const weekAt = (index: number) => addDays(FIRST, 7 * index);
-
-/** A full-width stored row of `week` for a student. */
-const row = (week: string, student: number): Cell[] => [
-  serialOfLocalDate(week),
-  'Turma A',
-  student,
-  `Aluno ${student}`,
-  `a${student}@escola.com`,
-  7,
-  'Curso',
-  50,
-  10,
-  null,
-  40,
-  'Em dia',
-  'API',
-  serialOfLocalDate(week) + 0.5,
-];
+const row = (week: string, student: number): Cell[] => historyRow(week, student, 50);
 const sheet = (rows: Cell[][]): Cell[][] => [[...HISTORY_HEADERS], ...rows];
 /** `weeks` weeks of `perWeek` students each, oldest first. */
 const history = (weeks: number, perWeek = 2): Cell[][] =>
