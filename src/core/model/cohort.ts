@@ -15,7 +15,17 @@ export interface CohortConfig {
   /** Name of a track in `Metas`; null = no expected curve (`Sem meta`). */
   readonly goalTrack: string | null;
   readonly tutorEmail: string | null;
+  /**
+   * The tutor's name as `Turmas` gives it (`Ana Souza <ana@escola.com.br>` in the `Tutor` cell); null
+   * when the cell holds only an e-mail. Absent only for cohorts built in memory (tests).
+   */
+  readonly tutorName?: string | null;
   readonly active: boolean;
   /** 0-based row in `Turmas` (header = 0), to point messages at the right row. */
   readonly sheetRow: number;
+}
+
+/** How people read a cohort's tutor: the name when `Turmas` gives one, else the e-mail; '' for none. */
+export function tutorLabel(cohort: Pick<CohortConfig, 'tutorEmail' | 'tutorName'>): string {
+  return cohort.tutorName ?? cohort.tutorEmail ?? '';
 }

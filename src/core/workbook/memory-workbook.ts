@@ -23,6 +23,8 @@ export class MemoryWorkbook implements Workbook {
   private readonly identities = new Map<string, string>();
   /** Service calls made through the port, for tests and benchmarks that hold "one write per sheet". */
   readonly calls = { reads: 0, writes: 0 };
+  /** The sheet the file opens on (arrangeSheets); null leaves it to the first sheet. */
+  activeSheet: string | null = null;
 
   sheetNames(): string[] {
     return [...this.sheets.keys()];
@@ -130,6 +132,19 @@ export class MemoryWorkbook implements Workbook {
     const key = this.identities.get(from);
     this.identities.delete(from);
     if (key !== undefined) this.identities.set(to, key);
+  }
+
+  arrangeSheets(order: readonly string[]): void {
+    const first = order.filter((name, index) => this.sheets.has(name) && order.indexOf(name) === index);
+    const names = [...first, ...[...this.sheets.keys()].filter((name) => !first.includes(name))];
+    const entries = names.flatMap((name): [string, MemorySheet][] => {
+      const sheet = this.sheets.get(name);
+      return sheet ? [[name, sheet]] : [];
+    });
+    this.calls.writes++;
+    this.sheets.clear();
+    for (const [name, value] of entries) this.sheets.set(name, value);
+    if (first[0] !== undefined) this.activeSheet = first[0];
   }
 
   /** A fixed owned sheet gets its identity when the job creates it (unless another sheet already has it). */

@@ -27,6 +27,31 @@ export type ConditionalFormatSpec =
       readonly fontColor: string;
     };
 
+/**
+ * What a column's data rows accept (the header and any title rows above it excluded): a real date, or
+ * one of a list (a dropdown). Both hosts reject other input with the rule's pt-BR help text.
+ */
+export type ValidationSpec =
+  | { readonly kind: 'date'; readonly column: number; readonly helpText: string }
+  | { readonly kind: 'list'; readonly column: number; readonly values: readonly string[]; readonly helpText: string };
+
+/** A link on one cell (0-based): the cell shows its own text, a click opens `url`. */
+export interface CellLink {
+  readonly row: number;
+  readonly column: number;
+  readonly url: string;
+}
+
+/** How one whole row (0-based) looks: a title, a tutor's band. Unset properties keep the defaults. */
+export interface RowStyle {
+  readonly row: number;
+  readonly bold?: boolean;
+  readonly background?: string;
+  readonly fontColor?: string;
+  /** Points; the default is the host's (10 in Sheets, 11 in the .xlsx). */
+  readonly fontSize?: number;
+}
+
 /** A 0-based block of a sheet's table: first column = categories, first row = series names. */
 export interface TableRange {
   readonly row: number;

@@ -2,7 +2,7 @@
 // Three adapters implement it: SpreadsheetApp (Apps Script, src/gas), the .xlsx file (Node, src/node),
 // and MemoryWorkbook (the tests'); tests/contracts runs one contract suite over all three.
 
-import type { ChartSpec, ConditionalFormatSpec } from './sheet-specs';
+import type { CellLink, ChartSpec, ConditionalFormatSpec, RowStyle, ValidationSpec } from './sheet-specs';
 
 /** A cell value. Dates are spreadsheet serial numbers (school wall clock) with a date format. */
 export type Cell = string | number | boolean | null;
@@ -18,8 +18,28 @@ export interface CellNote {
 
 /** What a sheet should contain after a write. */
 export interface SheetContent {
-  /** Header row first. Rows may be ragged; adapters pad them to the widest row. */
+  /** Header row first (after any title rows, see headerRow). Rows may be ragged; adapters pad them to the widest row. */
   readonly rows: readonly (readonly Cell[])[];
+  /**
+   * 0-based index of the header row (default 0). Rows above it are a title; the header is bold, and
+   * colour rules, validations and the filter cover the rows below it.
+   */
+  readonly headerRow?: number;
+  /**
+   * Column widths in pixels (Sheets' unit; the .xlsx converts). A missing entry, or no list, gets the
+   * width its content calls for (columnWidthsOf), so no host leaves a column at its narrow default.
+   */
+  readonly columnWidths?: readonly (number | undefined)[];
+  /** 0-based columns whose long text wraps inside the cell (a reason, a message) instead of being clipped. */
+  readonly wrappedColumns?: readonly number[];
+  /** 0-based columns kept out of sight: keys the job reads back, of no use to a reader. */
+  readonly hiddenColumns?: readonly number[];
+  /** What the data rows of a column accept (tutors' typed columns). */
+  readonly validations?: readonly ValidationSpec[];
+  /** Cells that open a link (a student's WhatsApp). */
+  readonly links?: readonly CellLink[];
+  /** Rows drawn apart: a title, a band that opens a tutor's group. */
+  readonly rowStyles?: readonly RowStyle[];
   /** Number format per column (e.g. 'yyyy-mm-dd', '0.0'); undefined leaves the column general. */
   readonly columnFormats?: readonly (string | undefined)[];
   /** Rows kept visible while scrolling (the header). */
@@ -28,7 +48,7 @@ export interface SheetContent {
   readonly hidden?: boolean;
   /** Columns kept visible while scrolling sideways (the student's name). */
   readonly frozenColumns?: number;
-  /** Colour rules over the data rows (row 1 on), as data the adapters turn into native rules. */
+  /** Colour rules over the data rows (below headerRow), as data the adapters turn into native rules. */
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
   /** A filter over the whole table. */
   readonly filter?: boolean;
@@ -77,4 +97,9 @@ export interface Workbook {
   setSheetIdentity(name: string, key: string): void;
   /** Renames a sheet; its content, identity, charts and protection stay with it. */
   renameSheet(from: string, to: string): void;
+  /**
+   * Puts the named sheets first, in this order (names of missing sheets are skipped), the others after
+   * them in their current order, and makes the first named sheet the one the file opens on.
+   */
+  arrangeSheets(order: readonly string[]): void;
 }
