@@ -45,7 +45,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
   },
   {
     service: 'SpreadsheetApp',
-    members: ['newConditionalFormatRule', 'InterpolationType', 'ProtectionType', 'BooleanCriteria', 'WrapStrategy'],
+    members: ['newConditionalFormatRule', 'newDataValidation', 'newRichTextValue', 'InterpolationType', 'ProtectionType', 'BooleanCriteria', 'WrapStrategy'],
     anyOf: [],
     reason: 'construtores e enumerações, sem acesso a dados',
     docs: 'https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app',

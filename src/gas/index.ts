@@ -4,7 +4,7 @@ import { parseSettingsSheet } from '../core/config/settings-sheet';
 import { ensureConfigSheets } from '../core/config/templates';
 import { SHEET } from '../core/sheets';
 import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
-import { buildMenu, MENU_TITLE } from './menu';
+import { buildMenu, MENU_TITLE, openOnOverview } from './menu';
 import { passesSelfCheck } from './self-check';
 import { dispatchSidebarCall, showSidebar } from './sidebar-server';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -28,9 +28,10 @@ function menuAction(action: () => void, options: { createConfigSheets?: boolean 
   action();
 }
 
-/** Simple trigger: adds the menu. Runs without authorization, so it touches nothing else. */
-export function onOpen(): void {
+/** Simple trigger: adds the menu (without authorization) and opens the file on `Resumo` where it may. */
+export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
+  openOnOverview(event);
 }
 
 /** Editor add-on install: the menu right away, as Google's add-on guidelines ask. */

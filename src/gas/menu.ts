@@ -1,5 +1,6 @@
 // The `Progresso Cademi` menu. Building it needs no authorization (it runs in AuthMode.NONE for add-ons).
 
+import { REPORT_SHEET } from '../core/identity/sheet-names';
 import { PRODUCT_NAME } from '../core/messages/product';
 import { ADDON_MODE } from './deployment';
 
@@ -27,4 +28,22 @@ export function buildMenu(): void {
     else menu.addItem(item[0], item[1]);
   }
   menu.addToUi();
+}
+
+/**
+ * Puts whoever opens the file on `Resumo`, when it exists: the sheet a script activates shows only to
+ * the person running it, so the onOpen simple trigger does it for everyone. A simple trigger may read
+ * and change the file it is bound to (AuthMode.LIMITED), but not in AuthMode.NONE, where an add-on not
+ * yet used in this file runs (https://developers.google.com/apps-script/guides/triggers#onopene). Three
+ * calls at most, and it never throws: the menu matters more than the tab.
+ */
+export function openOnOverview(event?: { readonly authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  try {
+    if (event?.authMode === ScriptApp.AuthMode.NONE) return;
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const overview = spreadsheet?.getSheetByName(REPORT_SHEET.overview);
+    if (overview && !overview.isSheetHidden()) spreadsheet.setActiveSheet(overview);
+  } catch {
+    // No access to the file here (a standalone run, a revoked grant): the file opens where it was.
+  }
 }

@@ -5,7 +5,9 @@ import { REBUILT_SHEET_WARNING } from '../core/messages/reports';
 import { ownedSheetKeyOf } from '../core/sheets';
 import { serialOfInstant } from '../core/time/local-date';
 import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
-import type { ConditionalFormatSpec } from '../core/workbook/sheet-specs';
+import { columnWidthsOf } from '../core/workbook/column-widths';
+import { dataRowsOf, equalRuns, headerRowOf, linkRunsOf, rowStylesOf, runsOf, validatedRowsOf } from '../core/workbook/sheet-layout';
+import type { ConditionalFormatSpec, ValidationSpec } from '../core/workbook/sheet-specs';
 import { type Cell, type CellNote, IDENTITY_KEY, type SheetContent, type Workbook } from '../core/workbook/workbook';
 import { placeNativeCharts } from './native-charts';
 
@@ -18,6 +20,9 @@ import { placeNativeCharts } from './native-charts';
 const SHEET_IDENTITY_KEY = 'cademi.sheet';
 
 const JOB_NOTE_BACKGROUND = '#ffe0b2';
+const MUTED_FONT_COLOR = '#9e9e9e';
+/** Sheets' default font size in points: what an unstyled cell of a styled block keeps (setFontSizes takes numbers only). */
+const DEFAULT_FONT_SIZE = 10;
 /** Text Sheets would re-parse as a number, date, percentage or boolean ("11,12", "14/09", "007"). */
 const PARSEABLE_TEXT = /^\s*[\d.,:/\s%R$]+\s*$|^\s*(true|false|verdadeiro|falso)\s*$/i;
 
@@ -51,6 +56,88 @@ function gridRow<T>(grid: T[][], r: number): T[] {
   const row = grid[r];
   if (!row) throw new Error(`Row ${r} is outside a grid of ${grid.length} rows read for it`);
   return row;
+}
+
+/**
+ * Column widths (every column, from columnWidthsOf: one setColumnWidths call per run of equal widths,
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setcolumnwidthsstartcolumn,-numcolumns,-width),
+ * hidden columns (a rewrite shows the old ones first) and wrapped columns over the data rows.
+ */
+function applyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number, existed: boolean): void {
+  for (const run of equalRuns(columnWidthsOf(content))) sheet.setColumnWidths(run.start + 1, run.count, run.value);
+  if (existed) sheet.showColumns(1, sheet.getMaxColumns());
+  for (const run of runsOf((content.hiddenColumns ?? []).filter((column) => column < width))) sheet.hideColumns(run.start + 1, run.count);
+  const data = dataRowsOf(content);
+  const wrapped = runsOf((content.wrappedColumns ?? []).filter((column) => column < width));
+  if (data.count === 0 || wrapped.length === 0) return;
+  for (const run of wrapped) sheet.getRange(data.start + 1, run.start + 1, data.count, run.count).setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP);
+  // A row grown tall by a wrapped cell reads from the top in every column.
+  sheet.getRange(data.start + 1, 1, data.count, width).setVerticalAlignment('top');
+}
+
+/** A validation rule as Sheets builds it: people's input that fails it is rejected with the help text. */
+function validationRule(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  if (spec.kind === 'date') builder.requireDate();
+  else builder.requireValueInList([...spec.values], true);
+  return builder.setAllowInvalid(false).setHelpText(spec.helpText).build();
+}
+
+/**
+ * Each validation over its column's data rows and VALIDATION_SPARE_ROWS below them, one call each. A
+ * rewrite drops the last write's rules first (they may cover other columns or more rows).
+ */
+function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, existed: boolean): void {
+  if (existed) sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+  const validations = (content.validations ?? []).filter((spec) => Number.isInteger(spec.column) && spec.column >= 0);
+  if (validations.length === 0) return;
+  const rows = validatedRowsOf(content);
+  ensureGrid(sheet, rows.start + rows.count, Math.max(...validations.map((spec) => spec.column + 1)));
+  for (const spec of validations) sheet.getRange(rows.start + 1, spec.column + 1, rows.count, 1).setDataValidation(validationRule(spec));
+}
+
+/** A grid of `rows` × `width` whose every cell in row r is `cellOf(r)`. */
+function rowGrid<T>(rows: number, width: number, cellOf: (row: number) => T): T[][] {
+  return Array.from({ length: rows }, (_, row) => new Array<T>(width).fill(cellOf(row)));
+}
+
+/**
+ * The header row bold, greyed rows and row styles: one call per attribute in use, over the rows from
+ * the top to the last styled one (the cells below keep the defaults the rewrite reset them to).
+ */
+function applyRowStyles(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number): void {
+  const headerRow = headerRowOf(content);
+  const height = content.rows.length;
+  const styles = rowStylesOf(content);
+  const muted = new Set((content.mutedRows ?? []).filter((row) => row < height));
+  const last = (rows: Iterable<number>) => Math.max(-1, ...rows);
+  const styled = (property: 'bold' | 'background' | 'fontColor' | 'fontSize') =>
+    [...styles].filter(([, style]) => style[property] !== undefined).map(([row]) => row);
+  const bold = styled('bold');
+  if (bold.length > 0) {
+    const rows = Math.min(height, Math.max(headerRow, last(bold)) + 1);
+    sheet.getRange(1, 1, rows, width).setFontWeights(
+      rowGrid(rows, width, (row) => {
+        const own = styles.get(row)?.bold;
+        return own === undefined ? (row === headerRow ? 'bold' : null) : own ? 'bold' : 'normal';
+      }),
+    );
+  } else if (height > headerRow) sheet.getRange(headerRow + 1, 1, 1, width).setFontWeight('bold');
+  const colored = styled('fontColor');
+  if (colored.length > 0 || muted.size > 0) {
+    const rows = Math.max(last(colored), last(muted)) + 1;
+    sheet.getRange(1, 1, rows, width).setFontColors(rowGrid(rows, width, (row) => styles.get(row)?.fontColor ?? (muted.has(row) ? MUTED_FONT_COLOR : null)));
+  }
+  const filled = styled('background');
+  if (filled.length > 0) {
+    const rows = last(filled) + 1;
+    sheet.getRange(1, 1, rows, width).setBackgrounds(rowGrid(rows, width, (row) => styles.get(row)?.background ?? null));
+  }
+  const sized = styled('fontSize');
+  if (sized.length > 0) {
+    const rows = last(sized) + 1;
+    sheet.getRange(1, 1, rows, width).setFontSizes(rowGrid(rows, width, (row) => styles.get(row)?.fontSize ?? DEFAULT_FONT_SIZE));
+  }
 }
 
 export class SpreadsheetWorkbook implements Workbook {
@@ -89,11 +176,11 @@ export class SpreadsheetWorkbook implements Workbook {
     if (height > 0) {
       ensureGrid(sheet, height, width);
       const range = sheet.getRange(1, 1, height, width);
-      range.setNumberFormats(this.formats(height, width, content.columnFormats ?? []));
+      // Last write's bands, greyed rows, bold, wraps and alignment must not linger on rewritten rows
+      // (the number formats are all set again just below).
+      if (existing) range.clearFormat();
+      range.setNumberFormats(this.formats(height, width, content.columnFormats ?? [], headerRowOf(content) + 1));
       range.setValues(pad(content.rows, width));
-      // Old greyed rows or colours must not linger on rewritten rows.
-      if (existing) range.setFontColor(null).setFontWeight('normal');
-      sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     }
     if (oldRows > height) sheet.getRange(height + 1, 1, oldRows - height, Math.max(oldColumns, width)).clear();
     if (oldColumns > width && height > 0) sheet.getRange(1, width + 1, height, oldColumns - width).clear();
@@ -101,7 +188,8 @@ export class SpreadsheetWorkbook implements Workbook {
     if (content.frozenColumns !== undefined) sheet.setFrozenColumns(content.frozenColumns);
     if (content.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
     if (content.tabColor !== undefined || sheet.getTabColor()) sheet.setTabColor(content.tabColor ?? null);
-    this.applyFeatures(sheet, content, width);
+    applyColumns(sheet, content, width, existing !== null);
+    this.applyFeatures(sheet, content, width, existing !== null);
     if (content.owned) this.protectWithWarning(sheet);
   }
 
@@ -111,27 +199,31 @@ export class SpreadsheetWorkbook implements Workbook {
     sheet.protect().setWarningOnly(true).setDescription(REBUILT_SHEET_WARNING);
   }
 
-  /** Filter, colour rules, greyed rows and charts: each one batched call (charts one per chart, found by identity). */
-  private applyFeatures(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number): void {
-    const dataRows = Math.max(1, content.rows.length - 1);
+  /** Filter, colour rules, validations, links, row styles and charts: each one batched call (links one per run of cells, charts one per chart). */
+  private applyFeatures(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number, existed: boolean): void {
+    const headerRow = headerRowOf(content);
+    const height = content.rows.length;
     const existingFilter = sheet.getFilter();
     if (existingFilter) existingFilter.remove();
-    if (content.filter && content.rows.length > 0) sheet.getRange(1, 1, content.rows.length, width).createFilter();
+    if (content.filter && height > headerRow) sheet.getRange(headerRow + 1, 1, height - headerRow, width).createFilter();
     if (content.conditionalFormats) {
-      sheet.setConditionalFormatRules(content.conditionalFormats.map((rule) => this.conditionalRule(sheet, rule, dataRows)));
+      const dataRows = Math.max(1, dataRowsOf(content).count);
+      sheet.setConditionalFormatRules(content.conditionalFormats.map((rule) => this.conditionalRule(sheet, rule, headerRow + 2, dataRows)));
     }
-    if (content.mutedRows && content.mutedRows.length > 0) {
-      // One call for all greyed rows, however many dropouts there are.
-      const muted = new Set(content.mutedRows);
-      const colors = content.rows.map((_, row) => new Array<string>(width).fill(muted.has(row) ? '#9e9e9e' : '#000000'));
-      sheet.getRange(1, 1, content.rows.length, width).setFontColors(colors);
-    }
+    applyValidations(sheet, content, existed);
+    // After the values: a rich-text write replaces the text of the cells it covers, so each covers only linked cells.
+    for (const run of linkRunsOf(content))
+      sheet
+        .getRange(run.start + 1, run.column + 1, run.cells.length, 1)
+        .setRichTextValues(run.cells.map(({ text, url }) => [SpreadsheetApp.newRichTextValue().setText(text).setLinkUrl(url).build()]));
+    if (height > 0) applyRowStyles(sheet, content, width);
     if (content.charts) placeNativeCharts(sheet, content.charts);
   }
 
   private conditionalRule(
     sheet: GoogleAppsScript.Spreadsheet.Sheet,
     rule: ConditionalFormatSpec,
+    firstRow: number,
     dataRows: number,
   ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
     const builder = SpreadsheetApp.newConditionalFormatRule();
@@ -140,11 +232,11 @@ export class SpreadsheetWorkbook implements Workbook {
       builder.setGradientMinpointWithValue(rule.min.color, number, String(rule.min.value));
       if (rule.mid) builder.setGradientMidpointWithValue(rule.mid.color, number, String(rule.mid.value));
       builder.setGradientMaxpointWithValue(rule.max.color, number, String(rule.max.value));
-      builder.setRanges([sheet.getRange(2, rule.columnRange[0] + 1, dataRows, rule.columnRange[1] - rule.columnRange[0] + 1)]);
+      builder.setRanges([sheet.getRange(firstRow, rule.columnRange[0] + 1, dataRows, rule.columnRange[1] - rule.columnRange[0] + 1)]);
     } else {
       builder.whenTextEqualTo(rule.text).setFontColor(rule.fontColor);
       if (rule.background) builder.setBackground(rule.background);
-      builder.setRanges([sheet.getRange(2, rule.column + 1, dataRows, 1)]);
+      builder.setRanges([sheet.getRange(firstRow, rule.column + 1, dataRows, 1)]);
     }
     return builder.build();
   }
@@ -225,6 +317,34 @@ export class SpreadsheetWorkbook implements Workbook {
     // a change of case only goes through a free name.
     if (from.toLowerCase() === to.toLowerCase()) sheet.setName(this.freeName());
     sheet.setName(to);
+  }
+
+  /**
+   * Moves each named sheet into place (setActiveSheet + moveActiveSheet: 2 calls per sheet not already
+   * where it belongs, none for those that are), then activates the first visible one. The active sheet
+   * a script sets shows to the person who ran it; everyone else opening the file is put on `Resumo` by
+   * onOpen (src/gas/menu.ts).
+   */
+  arrangeSheets(order: readonly string[]): void {
+    const sheets = this.spreadsheet.getSheets();
+    const byName = new Map(sheets.map((sheet) => [sheet.getName(), sheet]));
+    const named = [...new Set(order)].flatMap((name) => {
+      const sheet = byName.get(name);
+      return sheet ? [{ name, sheet, hidden: sheet.isSheetHidden() }] : [];
+    });
+    let current = sheets.map((sheet) => sheet.getName());
+    named.forEach(({ name, sheet, hidden }, index) => {
+      if (current[index] === name) return;
+      this.spreadsheet.setActiveSheet(sheet);
+      this.spreadsheet.moveActiveSheet(index + 1);
+      // Activating a sheet may show it; a hidden one (the job's state) stays hidden.
+      if (hidden) sheet.hideSheet();
+      current = current.filter((other) => other !== name);
+      current.splice(index, 0, name);
+    });
+    // A hidden sheet can never be the one the file opens on.
+    const opening = named.find(({ hidden }) => !hidden);
+    if (opening) this.spreadsheet.setActiveSheet(opening.sheet);
   }
 
   /** A sheet name no sheet has, to pass through. */
@@ -316,9 +436,11 @@ export class SpreadsheetWorkbook implements Workbook {
     range.setBackgrounds(backgrounds);
   }
 
-  private formats(rows: number, width: number, columnFormats: readonly (string | undefined)[]): string[][] {
+  /** Each column's format on every row from `firstDataRow` (0-based) on; the title and header rows above stay general. */
+  private formats(rows: number, width: number, columnFormats: readonly (string | undefined)[], firstDataRow = 0): string[][] {
     const row = Array.from({ length: width }, (_, index) => columnFormats[index] ?? 'General');
-    return Array.from({ length: rows }, () => row);
+    const general = new Array<string>(width).fill('General');
+    return Array.from({ length: rows }, (_, index) => (index < firstDataRow ? general : row));
   }
 
   /** Sheets returns '' for empty cells and Date objects for date cells; the core wants null and serials. */

@@ -5,6 +5,9 @@ import ExcelJS from 'exceljs';
 import { JOB_NOTE_PREFIX } from '../core/messages/config';
 import { ownedSheetKeyOf } from '../core/sheets';
 import { safeCell, safeCellText } from '../core/workbook/cell-text';
+import { columnWidthsOf } from '../core/workbook/column-widths';
+import { dataRowsOf, headerRowOf, linkRunsOf, rowStylesOf, validatedRowsOf } from '../core/workbook/sheet-layout';
+import type { ChartSpec, ValidationSpec } from '../core/workbook/sheet-specs';
 import { type Cell, type CellNote, IDENTITY_KEY, type SheetContent, type Workbook } from '../core/workbook/workbook';
 import { type AtomicWriteOptions, writeFileAtomically } from './atomic-file';
 
@@ -70,15 +73,16 @@ function argb(color: string): { argb: string } {
   return { argb: `FF${color.replace('#', '').toUpperCase()}` };
 }
 
-/** Report rules as native .xlsx conditional formats (colour scales and per-cell expressions). */
+/** Report rules as native .xlsx conditional formats over the data rows (colour scales and per-cell expressions). */
 function applyConditionalFormats(sheet: ExcelJS.Worksheet, content: SheetContent): void {
-  const lastRow = Math.max(2, content.rows.length);
+  const firstRow = headerRowOf(content) + 2;
+  const lastRow = Math.max(firstRow, content.rows.length);
   let priority = 1;
   for (const rule of content.conditionalFormats ?? []) {
     if (rule.kind === 'gradient') {
       const points = [rule.min, ...(rule.mid ? [rule.mid] : []), rule.max];
       sheet.addConditionalFormatting({
-        ref: `${columnLetter(rule.columnRange[0])}2:${columnLetter(rule.columnRange[1])}${lastRow}`,
+        ref: `${columnLetter(rule.columnRange[0])}${firstRow}:${columnLetter(rule.columnRange[1])}${lastRow}`,
         rules: [
           {
             type: 'colorScale',
@@ -92,12 +96,12 @@ function applyConditionalFormats(sheet: ExcelJS.Worksheet, content: SheetContent
       const letter = columnLetter(rule.column);
       const text = rule.text.replace(/"/g, '""');
       sheet.addConditionalFormatting({
-        ref: `${letter}2:${letter}${lastRow}`,
+        ref: `${letter}${firstRow}:${letter}${lastRow}`,
         rules: [
           {
             type: 'expression',
             priority: priority++,
-            formulae: [`$${letter}2="${text}"`],
+            formulae: [`$${letter}${firstRow}="${text}"`],
             style: {
               font: { color: argb(rule.fontColor) },
               ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.background) } } : {}),
@@ -109,29 +113,290 @@ function applyConditionalFormats(sheet: ExcelJS.Worksheet, content: SheetContent
   }
 }
 
+const MUTED_FONT = argb('#9e9e9e');
+/** The colour Sheets and Excel give a link's text (it is underlined too). */
+const LINK_FONT = argb('#1155cc');
+/** The default font's digit width in pixels (Calibri 11), the unit of a column's stored width. */
+const MAX_DIGIT_PX = 7;
+/**
+ * Excel refuses (and "repairs" the file over) a list validation whose literal list is longer than 255
+ * characters, commas included; it splits the list on commas, so a value cannot hold one.
+ */
+const MAX_LIST_CHARS = 255;
+/** Excel's limit on a validation's messages, its notes on ECMA-376's `dataValidation` say (prompt 255 characters, error 225). */
+const MAX_VALIDATION_MESSAGE = 225;
+
+/**
+ * The width the file stores for a column `px` pixels wide. A stored width w shows
+ * Truncate(((256·w + Truncate(128/7))/256)·7) pixels with the default font's 7-pixel digits (ECMA-376
+ * Part 1, 18.3.1.13 `col`), so w = px/7, rounded up to Excel's 1/256 steps. Excel's column dialog shows
+ * (px − 5)/7: the characters that fit inside the cell's 5 pixels of padding.
+ */
+export function xlsxColumnWidth(px: number): number {
+  return Math.ceil((px / MAX_DIGIT_PX) * 256) / 256;
+}
+
+function solidFill(color: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: argb(color) };
+}
+
+/** A validation as Excel stores it: people's input that fails it is stopped with the help text, also shown as the cell's prompt. */
+function xlsxValidation(spec: ValidationSpec): ExcelJS.DataValidation {
+  const message = spec.helpText.slice(0, MAX_VALIDATION_MESSAGE);
+  const messages = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', error: message, showInputMessage: true, prompt: message };
+  // Serial 1 is 01/01/1900, Excel's first date: the rule accepts any date.
+  if (spec.kind === 'date') return { type: 'date', operator: 'greaterThanOrEqual', formulae: [1], ...messages };
+  const unfit = spec.values.find((value) => /[",]/.test(value));
+  if (unfit !== undefined) throw new Error(`List validation value "${unfit}" holds a comma or a double quote, which an .xlsx list cannot hold`);
+  const list = spec.values.join(',');
+  if (list.length > MAX_LIST_CHARS)
+    throw new Error(`List validation of column ${spec.column} is ${list.length} characters long; an .xlsx list holds ${MAX_LIST_CHARS}`);
+  return { type: 'list', formulae: [`"${list}"`], ...messages };
+}
+
+/** exceljs keeps a sheet's validations here, keyed by a cell or a range, outside its typings. */
+interface ValidationStore {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+function validationsOf(sheet: ExcelJS.Worksheet): ValidationStore {
+  return (sheet as unknown as { dataValidations: ValidationStore }).dataValidations;
+}
+
+/**
+ * Joins one-cell validations down a column into ranges. exceljs loads a range as one entry per cell,
+ * and its writer, sorting addresses as text (C10 before C2), writes overlapping ranges for them.
+ */
+function compactValidations(sheet: ExcelJS.Worksheet): void {
+  const store = validationsOf(sheet);
+  const kept: Record<string, ExcelJS.DataValidation> = {};
+  const cells = new Map<string, { column: string; row: number; rule: ExcelJS.DataValidation }[]>();
+  for (const [address, rule] of Object.entries(store.model)) {
+    if (!rule) continue;
+    const cell = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!cell?.[1] || !cell[2]) {
+      kept[address] = rule;
+      continue;
+    }
+    const key = `${cell[1]}|${JSON.stringify(rule)}`;
+    cells.set(key, [...(cells.get(key) ?? []), { column: cell[1], row: Number(cell[2]), rule }]);
+  }
+  for (const group of cells.values()) {
+    group.sort((a, b) => a.row - b.row);
+    let start = 0;
+    for (let index = 1; index <= group.length; index++) {
+      const first = group[start];
+      const previous = group[index - 1];
+      if (!first || !previous) break;
+      if (group[index]?.row === previous.row + 1) continue;
+      kept[first.row === previous.row ? `${first.column}${first.row}` : `${first.column}${first.row}:${first.column}${previous.row}`] = first.rule;
+      start = index;
+    }
+  }
+  store.model = kept;
+}
+
+/** Column widths from columnWidthsOf for every column, hidden columns, and wrapped columns over the data rows (cells aligned to the top). */
+function applyColumns(sheet: ExcelJS.Worksheet, content: SheetContent, width: number): void {
+  columnWidthsOf(content).forEach((px, index) => {
+    sheet.getColumn(index + 1).width = xlsxColumnWidth(px);
+  });
+  for (const column of content.hiddenColumns ?? []) if (column >= 0 && column < width) sheet.getColumn(column + 1).hidden = true;
+  const wrapped = new Set((content.wrappedColumns ?? []).filter((column) => column >= 0 && column < width));
+  const data = dataRowsOf(content);
+  if (wrapped.size === 0) return;
+  for (let row = data.start; row < data.start + data.count; row++) {
+    const cells = sheet.getRow(row + 1);
+    for (let column = 0; column < width; column++)
+      cells.getCell(column + 1).alignment = wrapped.has(column) ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+  }
+}
+
+/** The header row bold, greyed rows and row styles, on every cell of the table's width (a band spans the table, not the whole row). */
+function applyRowStyles(sheet: ExcelJS.Worksheet, content: SheetContent, width: number): void {
+  const headerRow = headerRowOf(content);
+  const height = content.rows.length;
+  const styles = rowStylesOf(content);
+  const muted = new Set(content.mutedRows ?? []);
+  const rows = new Set([...(height > headerRow ? [headerRow] : []), ...muted, ...styles.keys()]);
+  for (const row of rows) {
+    if (row < 0 || row >= height) continue;
+    const style = styles.get(row);
+    const bold = style?.bold ?? (row === headerRow ? true : undefined);
+    const color = style?.fontColor ? argb(style.fontColor) : muted.has(row) ? MUTED_FONT : undefined;
+    const font: Partial<ExcelJS.Font> = {
+      ...(bold !== undefined ? { bold } : {}),
+      ...(color ? { color } : {}),
+      ...(style?.fontSize !== undefined ? { size: style.fontSize } : {}),
+    };
+    const fill = style?.background ? solidFill(style.background) : undefined;
+    const cells = sheet.getRow(row + 1);
+    for (let column = 1; column <= width; column++) {
+      const cell = cells.getCell(column);
+      if (Object.keys(font).length > 0) cell.font = font;
+      if (fill) cell.fill = fill;
+    }
+  }
+}
+
+/** Each validation over its column's data rows and VALIDATION_SPARE_ROWS below them, as one range. */
+function applyValidations(sheet: ExcelJS.Worksheet, content: SheetContent): void {
+  const rows = validatedRowsOf(content);
+  for (const spec of content.validations ?? []) {
+    if (!Number.isInteger(spec.column) || spec.column < 0) continue;
+    const letter = columnLetter(spec.column);
+    validationsOf(sheet).add(`${letter}${rows.start + 1}:${letter}${rows.start + rows.count}`, xlsxValidation(spec));
+  }
+}
+
+/** Linked cells hold `{ text, hyperlink }` (read back as their text), drawn as links are. */
+function applyLinks(sheet: ExcelJS.Worksheet, content: SheetContent): void {
+  for (const run of linkRunsOf(content))
+    run.cells.forEach(({ text, url }, offset) => {
+      const cell = sheet.getRow(run.start + offset + 1).getCell(run.column + 1);
+      cell.value = { text, hyperlink: url };
+      cell.font = { ...cell.font, color: LINK_FONT, underline: true };
+    });
+}
+
+/** A chart drawn as a picture: PNG bytes and their size in pixels. */
+export interface ChartImage {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Draws a chart from its spec and the rows of its sheet. */
+export type ChartRenderer = (spec: ChartSpec, rows: readonly (readonly Cell[])[]) => Promise<ChartImage>;
+
+/** The real renderer (vega-lite → SVG → PNG), loaded only when a chart is drawn. */
+const renderChartPng: ChartRenderer = async (spec, rows) => (await import('./preview/chart-png')).renderChartPng(spec, rows);
+
+export interface XlsxWorkbookOptions {
+  /** How charts become pictures in the file (default: the preview's vega-lite renderer). */
+  readonly renderChart?: ChartRenderer;
+}
+
+/** A chart that could not be drawn at save: the file was saved without its picture. */
+export interface ChartImageFailure {
+  readonly sheet: string;
+  readonly chart: string;
+  readonly error: unknown;
+}
+
+/** exceljs's internals for a sheet's pictures and the workbook's media, outside its typings. */
+interface MediaInternals {
+  media: unknown[];
+}
+interface SheetMediaInternals {
+  _media: { imageId: number }[];
+}
+
 export class XlsxWorkbook implements Workbook {
   readonly calls = { reads: 0, writes: 0 };
+  /** Charts that could not be drawn at the last save (their sheets were saved without the picture). */
+  readonly chartImageFailures: ChartImageFailure[] = [];
+  private readonly renderChart: ChartRenderer;
+  /** Sheets written with charts since the last save: their pictures are drawn and placed at save (exceljs writes no native charts). */
+  private readonly pendingCharts = new Map<ExcelJS.Worksheet, { readonly charts: readonly ChartSpec[]; readonly rows: readonly (readonly Cell[])[] }>();
+  /** The sheet the file opens on (arrangeSheets, or the file's own active tab when loaded). */
+  private openingSheet: string | null;
 
-  private constructor(readonly book: ExcelJS.Workbook) {}
-
-  static empty(): XlsxWorkbook {
-    const book = new ExcelJS.Workbook();
-    book.creator = 'Progresso Cademi';
-    return new XlsxWorkbook(book);
+  private constructor(
+    readonly book: ExcelJS.Workbook,
+    options: XlsxWorkbookOptions,
+  ) {
+    this.renderChart = options.renderChart ?? renderChartPng;
+    const activeTab = book.views?.[0]?.activeTab;
+    this.openingSheet = activeTab === undefined ? null : (book.worksheets[activeTab]?.name ?? null);
   }
 
-  static async load(path: string): Promise<XlsxWorkbook> {
+  static empty(options: XlsxWorkbookOptions = {}): XlsxWorkbook {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Progresso Cademi';
+    return new XlsxWorkbook(book, options);
+  }
+
+  static async load(path: string, options: XlsxWorkbookOptions = {}): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
-    return new XlsxWorkbook(book);
+    return new XlsxWorkbook(book, options);
   }
 
   /**
    * Writes the file atomically, keeping its mode and writing through a symlink (see atomic-file.ts);
    * `limitTo`: a file this one must not be more readable than (the archive beside a private workbook).
+   * Charts written since the last save are drawn into the file first.
    */
   async save(path: string, options: AtomicWriteOptions = {}): Promise<void> {
+    await this.placeChartImages();
+    this.dropUnusedMedia();
+    for (const sheet of this.book.worksheets) compactValidations(sheet);
+    this.setOpeningSheet();
     writeFileAtomically(path, Buffer.from(await this.book.xlsx.writeBuffer()), options);
+  }
+
+  /**
+   * Draws each pending chart and places it at its spec's cell. A rewritten sheet is a new worksheet,
+   * so its old pictures went with the old one; a sheet not rewritten keeps the pictures it was loaded
+   * with. A chart the renderer fails on is left out (recorded in chartImageFailures): a picture is
+   * never worth the data of a save.
+   */
+  private async placeChartImages(): Promise<void> {
+    this.chartImageFailures.length = 0;
+    const live = [...this.pendingCharts].filter(([sheet]) => this.book.worksheets.includes(sheet));
+    // All at once: the rasteriser works off the main thread while the next chart is laid out.
+    const drawings = await Promise.all(
+      live.flatMap(([sheet, { charts, rows }]) =>
+        charts.map(async (spec) => {
+          try {
+            return { sheet, spec, image: await this.renderChart(spec, rows) };
+          } catch (error) {
+            this.chartImageFailures.push({ sheet: sheet.name, chart: spec.id, error });
+            return null;
+          }
+        }),
+      ),
+    );
+    for (const drawn of drawings) {
+      if (drawn === null) continue;
+      const { sheet, spec, image } = drawn;
+      const id = this.book.addImage({ buffer: Buffer.from(image.png) as unknown as ExcelJS.Buffer, extension: 'png' });
+      sheet.addImage(id, { tl: { col: spec.position.column, row: spec.position.row }, ext: { width: image.width, height: image.height } });
+    }
+    this.pendingCharts.clear();
+  }
+
+  /** Media no sheet shows any more (the pictures of rewritten sheets) are not written again; the ids of the rest follow. */
+  private dropUnusedMedia(): void {
+    const book = this.book as unknown as MediaInternals;
+    const placed = this.book.worksheets.flatMap((sheet) => (sheet as unknown as SheetMediaInternals)._media);
+    const used = [...new Set(placed.map((medium) => medium.imageId))].sort((a, b) => a - b);
+    if (used.length === book.media.length) return;
+    const newId = new Map(used.map((id, index) => [id, index]));
+    book.media = used.map((id) => book.media[id]);
+    for (const medium of placed) medium.imageId = newId.get(medium.imageId) ?? medium.imageId;
+  }
+
+  /** The file opens on the arranged first sheet (set again at save: rewrites replace sheets' views); never on a hidden one (Excel would show a sheet nobody can pick). */
+  private setOpeningSheet(): void {
+    const sheets = this.book.worksheets;
+    let index = sheets.findIndex((sheet) => sheet.name === this.openingSheet && sheet.state === 'visible');
+    if (index < 0)
+      index = Math.max(
+        0,
+        sheets.findIndex((sheet) => sheet.state === 'visible'),
+      );
+    const view = this.book.views?.[0];
+    this.book.views = [
+      { x: view?.x ?? 0, y: view?.y ?? 0, width: view?.width ?? 12000, height: view?.height ?? 24000, visibility: 'visible', firstSheet: 0, activeTab: index },
+    ];
+    // Each sheet's own view says whether its tab is the selected one; two selected tabs would be a group.
+    sheets.forEach((sheet, position) => {
+      const [own, ...rest] = sheet.views ?? [];
+      sheet.views = [{ ...(own ?? { state: 'normal' }), tabSelected: position === index } as unknown as Partial<ExcelJS.WorksheetView>, ...rest];
+    });
   }
 
   sheetNames(): string[] {
@@ -159,7 +424,10 @@ export class XlsxWorkbook implements Workbook {
     const existing = this.book.getWorksheet(name);
     if (!existing) checkSheetName(name);
     const position = existing ? this.book.worksheets.indexOf(existing) : -1;
-    if (existing) this.book.removeWorksheet(existing.id);
+    if (existing) {
+      this.book.removeWorksheet(existing.id);
+      this.pendingCharts.delete(existing);
+    }
     const frozen = content.frozenRows || content.frozenColumns;
     const sheet = this.book.addWorksheet(name, {
       state: content.hidden ? 'hidden' : 'visible',
@@ -169,16 +437,17 @@ export class XlsxWorkbook implements Workbook {
     if (position >= 0) this.moveSheet(sheet, position);
     if (!existing) this.tagIfOwned(name);
     const width = Math.max(1, ...content.rows.map((row) => row.length));
-    this.fill(sheet, 0, content.rows, width, content.columnFormats);
-    content.rows[0]?.forEach((_, index) => {
-      const column = sheet.getColumn(index + 1);
-      column.width = Math.min(40, Math.max(10, ...content.rows.slice(0, 50).map((row) => String(row[index] ?? '').length + 2)));
-    });
-    if (content.rows.length > 0) sheet.getRow(1).font = { bold: true };
-    if (content.filter && content.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: content.rows.length, column: width } };
+    const headerRow = headerRowOf(content);
+    this.fill(sheet, 0, content.rows, width, content.columnFormats, headerRow + 1);
+    applyColumns(sheet, content, width);
+    if (content.filter && content.rows.length > headerRow)
+      sheet.autoFilter = { from: { row: headerRow + 1, column: 1 }, to: { row: content.rows.length, column: width } };
     applyConditionalFormats(sheet, content);
-    for (const row of content.mutedRows ?? []) sheet.getRow(row + 1).font = { color: { argb: 'FF9E9E9E' } };
-    // Charts are not written to the .xlsx (exceljs cannot): the HTML preview draws them from the same specs.
+    applyValidations(sheet, content);
+    applyRowStyles(sheet, content, width);
+    applyLinks(sheet, content);
+    // exceljs writes no native charts: they are drawn as pictures at save, from the rows written now.
+    if (content.charts && content.charts.length > 0) this.pendingCharts.set(sheet, { charts: content.charts, rows: content.rows.map((row) => [...row]) });
   }
 
   replaceRowsFrom(name: string, fromRow: number, rows: readonly (readonly Cell[])[], columnFormats?: readonly (string | undefined)[]): void {
@@ -219,7 +488,9 @@ export class XlsxWorkbook implements Workbook {
     if (!sheet) return;
     this.calls.writes++;
     this.book.removeWorksheet(sheet.id);
+    this.pendingCharts.delete(sheet);
     this.retargetDefinedNames(name, null);
+    if (this.openingSheet === name) this.openingSheet = null;
   }
 
   setNotes(name: string, notes: readonly CellNote[]): void {
@@ -284,6 +555,23 @@ export class XlsxWorkbook implements Workbook {
     sheet.name = to;
     // exceljs keys defined names by sheet name; follow the rename as Excel and LibreOffice do.
     this.retargetDefinedNames(from, to);
+    if (this.openingSheet === from) this.openingSheet = to;
+  }
+
+  /** Orders the tabs (exceljs's orderNo) and opens the file on the first named visible sheet (set in the file at save). */
+  arrangeSheets(order: readonly string[]): void {
+    this.calls.writes++;
+    const named = [...new Set(order)].flatMap((name) => {
+      const sheet = this.book.getWorksheet(name);
+      return sheet ? [sheet] : [];
+    });
+    const others = this.book.worksheets.filter((sheet) => !named.includes(sheet));
+    [...named, ...others].forEach((sheet, index) => {
+      (sheet as unknown as { orderNo: number }).orderNo = index;
+    });
+    const opening = named.find((sheet) => sheet.state === 'visible');
+    if (opening) this.openingSheet = opening.name;
+    this.setOpeningSheet();
   }
 
   /** Points every defined name's ranges on sheet `from` at sheet `to`, or drops them (null: the sheet is gone). */
@@ -320,8 +608,18 @@ export class XlsxWorkbook implements Workbook {
     return found;
   }
 
-  /** Writes rows from `fromRow`; each data cell of a formatted column within `width` gets its format, empty ones too. */
-  private fill(sheet: ExcelJS.Worksheet, fromRow: number, rows: readonly (readonly Cell[])[], width: number, formats?: readonly (string | undefined)[]): void {
+  /**
+   * Writes rows from `fromRow`; each cell of a formatted column within `width`, on a row from
+   * `firstDataRow` (0-based) on, gets its format, empty ones too (the title and header rows stay general).
+   */
+  private fill(
+    sheet: ExcelJS.Worksheet,
+    fromRow: number,
+    rows: readonly (readonly Cell[])[],
+    width: number,
+    formats?: readonly (string | undefined)[],
+    firstDataRow = 1,
+  ): void {
     rows.forEach((values, offset) => {
       const row = sheet.getRow(fromRow + offset + 1);
       values.forEach((value, index) => {
@@ -329,7 +627,7 @@ export class XlsxWorkbook implements Workbook {
         // safe by the one cell-text rule: no character XML forbids, no text longer than a cell holds.
         row.getCell(index + 1).value = safeCell(value);
       });
-      if (!formats || fromRow + offset === 0) return;
+      if (!formats || fromRow + offset < firstDataRow) return;
       // A cell left empty keeps the format too, so a value written there later (updateRows: an undo
       // date) shows as a date, as in Sheets.
       for (let index = 0; index < Math.min(width, formats.length); index++) {

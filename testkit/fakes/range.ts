@@ -1,5 +1,6 @@
 // Fake Range: reads and writes the sheet's grids with Sheets' conversions, shape checks and defaults.
 
+import { FakeDataValidation, FakeRichTextValue } from './cell-rules';
 import { AUTOMATIC_FORMAT, columnLetters, instantToSerial, isDateFormat, parseInput, type Scalar, serialToInstant } from './cells';
 import { instrument, type Runtime } from './runtime';
 import type { FakeSheet } from './sheet';
@@ -21,6 +22,7 @@ export const ATTRIBUTE_DEFAULTS: Record<string, unknown> = {
   verticalAlignment: 'bottom',
   fontSize: 10,
   validation: null,
+  richText: null,
 };
 /** Attributes `clear()`/`clearFormat()` reset (notes and validations survive, as in Sheets). */
 export const FORMAT_ATTRIBUTES = [
@@ -65,14 +67,24 @@ const API = [
   'setFontColor',
   'setFontColors',
   'setFontSize',
+  'setFontSizes',
+  'getFontSizes',
   'getWraps',
   'setWrap',
   'setWrapStrategy',
   'getHorizontalAlignments',
   'setHorizontalAlignment',
   'setVerticalAlignment',
+  'getVerticalAlignments',
   'setBorder',
   'setDataValidation',
+  'getDataValidations',
+  'getDataValidation',
+  'clearDataValidations',
+  'setRichTextValues',
+  'setRichTextValue',
+  'getRichTextValues',
+  'getRichTextValue',
   'clearContent',
   'clear',
   'clearFormat',
@@ -189,6 +201,8 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
     }
     sheet.values.set(r, c, stored);
     sheet.formulas.set(r, c, formula);
+    // A plain value replaces the cell's rich text, and its links with it.
+    sheet.attr('richText').set(r, c, null);
     if (newFormat !== undefined) formats.set(r, c, newFormat);
   }
 
@@ -336,6 +350,16 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   setFontSize(size: number): GRange {
     return this.setAttr('fontSize', size);
   }
+  /** Sizes in points; the typings (and Sheets) take integers only, so a null or a string is refused. */
+  setFontSizes(sizes: number[][]): GRange {
+    this.checkShape(sizes, 'FontSizes');
+    if (sizes.some((row) => row.some((size) => typeof size !== 'number' || !Number.isInteger(size) || size < 1)))
+      throw this.rt.exception("The parameters (number[][]) don't match the method signature for SpreadsheetApp.Range.setFontSizes.");
+    return this.setAttrs('fontSize', sizes, 'FontSizes');
+  }
+  getFontSizes(): number[][] {
+    return this.getAttrs('fontSize');
+  }
   getWraps(): boolean[][] {
     return this.getAttrs('wrap');
   }
@@ -354,16 +378,72 @@ export class FakeRange implements Pick<GRange, (typeof API)[number]> {
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange {
     return this.setAttr('verticalAlignment', alignment);
   }
+  getVerticalAlignments(): string[][] {
+    return this.getAttrs('verticalAlignment');
+  }
   setBorder(...args: unknown[]): GRange {
     return this.setAttr('border', args);
   }
+  /** One rule over every cell of the range (null removes it); a rule not built by newDataValidation() is refused. */
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GRange {
+    if (rule !== null && !(rule instanceof FakeDataValidation))
+      throw this.rt.exception("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
     return this.setAttr('validation', rule);
+  }
+  getDataValidations(): Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> {
+    return this.getAttrs('validation');
+  }
+  getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    return this.getDataValidations()[0][0];
+  }
+  clearDataValidations(): GRange {
+    this.sheet.attr('validation').clearRect(this.row - 1, this.column - 1, this.numRows, this.numColumns);
+    return this.gas();
+  }
+  /**
+   * Writes rich text: each cell becomes the value's text, taken literally (never parsed as a number, a
+   * date or a formula), with its links. Every cell gets a value: there is no "leave this one" entry.
+   */
+  setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]): GRange {
+    this.checkShape(values, 'RichTextValues');
+    for (const row of values)
+      for (const value of row)
+        if (!(value instanceof FakeRichTextValue))
+          throw this.rt.exception("The parameters (Object[][]) don't match the method signature for SpreadsheetApp.Range.setRichTextValues.");
+    values.forEach((row, i) => {
+      row.forEach((value, j) => {
+        this.putRichText(this.row - 1 + i, this.column - 1 + j, value as unknown as FakeRichTextValue);
+      });
+    });
+    return this.gas();
+  }
+  setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): GRange {
+    return this.setRichTextValues(Array.from({ length: this.numRows }, () => new Array(this.numColumns).fill(value)));
+  }
+  private putRichText(r: number, c: number, value: FakeRichTextValue): void {
+    if (value.text.length > MAX_CELL_CHARS)
+      throw this.rt.exception(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    this.sheet.values.set(r, c, value.text);
+    this.sheet.formulas.set(r, c, '');
+    this.sheet.attr('richText').set(r, c, value.links.length > 0 ? value : null);
+  }
+  /** A text cell's rich text (its links included); null for a cell that holds a number, a boolean or a date. */
+  getRichTextValues(): Array<Array<GoogleAppsScript.Spreadsheet.RichTextValue | null>> {
+    return this.map((r, c) => {
+      const value = this.sheet.values.get(r, c);
+      if (typeof value !== 'string' || this.sheet.formulas.get(r, c)) return null;
+      const rich = this.sheet.attr('richText').get(r, c) as FakeRichTextValue | null;
+      return (rich ?? new FakeRichTextValue(this.rt, value, [])).gas();
+    });
+  }
+  getRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValue | null {
+    return this.getRichTextValues()[0][0];
   }
 
   clearContent(): GRange {
     this.sheet.values.clearRect(this.row - 1, this.column - 1, this.numRows, this.numColumns);
     this.sheet.formulas.clearRect(this.row - 1, this.column - 1, this.numRows, this.numColumns);
+    this.sheet.attr('richText').clearRect(this.row - 1, this.column - 1, this.numRows, this.numColumns);
     return this.gas();
   }
   clearFormat(): GRange {

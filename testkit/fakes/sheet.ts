@@ -46,6 +46,9 @@ const API = [
   'setColumnWidth',
   'setColumnWidths',
   'getColumnWidth',
+  'hideColumns',
+  'showColumns',
+  'isColumnHiddenByUser',
   'autoResizeColumns',
   'autoResizeColumn',
   'setRowHeight',
@@ -79,6 +82,8 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   frozenColumns = 0;
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
+  /** 1-based columns hidden with hideColumns. */
+  readonly hiddenColumns = new Set<number>();
   readonly rowHeights = new Map<number, number>();
   /** Columns passed to autoResizeColumns, in call order. */
   readonly autoResized: number[] = [];
@@ -273,6 +278,7 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
   private clearContentsImpl(): void {
     this.values.clearAll();
     this.formulas.clearAll();
+    this.attr('richText').clearAll();
   }
   clearContents(): GSheet {
     this.clearContentsImpl();
@@ -315,8 +321,25 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     return this.gas();
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
+    this.checkColumns(startColumn, numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this.gas();
+  }
+  /** Column arguments past the grid (or an empty run) throw, as Sheets does. */
+  private checkColumns(startColumn: number, numColumns: number): void {
+    if (!Number.isInteger(startColumn) || !Number.isInteger(numColumns) || startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxColumns)
+      throw this.rt.exception('Those columns are out of bounds.');
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.hiddenColumns.has(columnPosition);
   }
   getColumnWidth(columnPosition: number): number {
     return this.columnWidths.get(columnPosition) ?? 100;
@@ -427,6 +450,12 @@ export class FakeSheet implements Pick<GSheet, (typeof API)[number]> {
     const first = this.frozenRows + 1;
     this.sortRows(first, 1, this.lastRowIndex() - first + 1, Math.max(1, this.lastColumnIndex()), columnPosition, ascending);
     return this.gas();
+  }
+
+  /** The link a cell (0-based) opens, from its rich text; null for none (inspection). */
+  linkAt(row: number, column: number): string | null {
+    const rich = this.attr('richText').get(row, column) as { getLinkUrl(): string | null } | null;
+    return rich?.getLinkUrl() ?? null;
   }
 
   /** Recorded chart specs (inspection). */

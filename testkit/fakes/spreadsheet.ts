@@ -1,5 +1,6 @@
 // Fake SpreadsheetApp and Spreadsheet: a registry of in-memory spreadsheets with Sheets' limits and errors.
 
+import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder, FakeRichTextValueBuilder } from './cell-rules';
 import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, type FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './developer-metadata';
 import { enumOf, instrument, Runtime } from './runtime';
 import { FakeSheet } from './sheet';
@@ -275,6 +276,7 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
   readonly DeveloperMetadataLocationType = DEVELOPER_METADATA_LOCATION_TYPE as unknown as typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
   /** The script project calling (PROJECT-visible developer metadata is seen only by the project that created it). */
   scriptProject = 'this-script-project';
+  readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   readonly ValueType = enumOf('IGNORE', 'NUMBER', 'STRING', 'DATE', 'BOOLEAN', 'IMAGE') as unknown as typeof GoogleAppsScript.Spreadsheet.ValueType;
 
   constructor(options: SpreadsheetAppOptions = {}) {
@@ -340,7 +342,7 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
     return recordingBuilder('conditionalFormatRule');
   }
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
-    return recordingBuilder('dataValidation');
+    return new FakeDataValidationBuilder(this.rt).gas();
   }
   newFilterCriteria(): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
     return recordingBuilder('filterCriteria');
@@ -349,7 +351,7 @@ export class FakeSpreadsheetApp implements Pick<GApp, (typeof APP_API)[number]> 
     return recordingBuilder('textStyle');
   }
   newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
-    return recordingBuilder('richTextValue');
+    return new FakeRichTextValueBuilder(this.rt).gas();
   }
 }
 instrument(FakeSpreadsheetApp, 'SpreadsheetApp', APP_API);

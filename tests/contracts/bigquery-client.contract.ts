@@ -42,6 +42,7 @@ function row(week: string, studentId: number, productId: number): HistoryRow {
     situation: 'Em dia',
     origin: 'API',
     collectedAt,
+    phone: null,
   };
 }
 

@@ -10,6 +10,8 @@
 import { REBUILT_SHEET_WARNING } from '../../src/core/messages/reports';
 import { SHEET } from '../../src/core/sheets';
 import { CUT_MARKER, MAX_CELL_CHARS } from '../../src/core/workbook/cell-text';
+import { columnWidthsOf } from '../../src/core/workbook/column-widths';
+import { VALIDATION_SPARE_ROWS } from '../../src/core/workbook/sheet-specs';
 import type { Cell, CellNote, SheetContent, Workbook } from '../../src/core/workbook/workbook';
 
 type ChartSpec = NonNullable<SheetContent['charts']>[number];
@@ -23,8 +25,13 @@ export interface WorkbookCapabilities {
    * tests use it to model what a person typed (a control character must reach the validation).
    */
   readonly cellTextRule: boolean;
-  /** 'native': charts placed on the sheet and updated in place by spec id; 'recorded': the specs kept as given; 'none': not written. */
-  readonly charts: 'native' | 'recorded' | 'none';
+  /**
+   * 'native': charts placed on the sheet and updated in place by spec id; 'recorded': the specs kept as
+   * given; 'images': drawn as pictures when the file is saved (the harness counts the drawings); 'none': not written.
+   */
+  readonly charts: 'native' | 'recorded' | 'images' | 'none';
+  /** 'applied': every column gets the width columnWidthsOf gives it (declared ones win); 'recorded': the declared widths kept as given. */
+  readonly columnWidths: 'applied' | 'recorded';
   /** An owned sheet: 'warning' protection (an edit asks "are you sure?"), 'recorded' as given, or 'none' (not locked). */
   readonly protection: 'warning' | 'recorded' | 'none';
   /** The job's notes on a sheet that writeSheet rewrites: kept on their cells, or gone with the old sheet. */
@@ -58,6 +65,27 @@ export interface WorkbookInspector {
   protections(sheet: string): { warningOnly: boolean; description: string }[];
   /** The sheet's charts by spec id; `native` is the host's own chart id (null when it has none). */
   charts(sheet: string): { id: string; title: string; native: string | null }[];
+  /** A cell's font is bold. */
+  bold(sheet: string, row: number, column: number): boolean;
+  /** The 0-based first row each colour rule covers, in rule order. */
+  conditionalRuleFirstRows(sheet: string): number[];
+  /** The 0-based row of the filter's header; null without a filter. */
+  filterFirstRow(sheet: string): number | null;
+  /** The widths in pixels of the first `columns` columns; null where none was set. */
+  columnWidths(sheet: string, columns: number): (number | null)[];
+  /** 0-based columns hidden. */
+  hiddenColumns(sheet: string): number[];
+  wrapped(sheet: string, row: number, column: number): boolean;
+  /** The rule a cell's input must pass; `rejects`: other input is refused (not just flagged). */
+  validation(sheet: string, row: number, column: number): { kind: 'date' | 'list'; values?: string[]; helpText: string; rejects: boolean } | null;
+  /** Where a click on the cell leads; null for a plain cell. */
+  link(sheet: string, row: number, column: number): string | null;
+  /** How a cell is drawn; null where the host's default applies ('#rrggbb' colours, points). */
+  cellStyle(sheet: string, row: number, column: number): { bold: boolean; background: string | null; fontColor: string | null; fontSize: number | null };
+  /** The sheet the file opens on (null: the host's default). */
+  activeSheet(): string | null;
+  /** The pictures on a sheet (capability charts 'images'): top-left cell (0-based) and size in pixels. */
+  images?(sheet: string): { row: number; column: number; width: number; height: number }[];
 }
 
 /** What a person does in the host's own program (Sheets, Excel, LibreOffice); the job then opens the workbook anew. */
@@ -80,6 +108,8 @@ export interface WorkbookHarness {
   readonly person: PersonActions;
   /** Service calls made so far (what "one batched operation" is counted in). */
   serviceCalls(): number;
+  /** Charts drawn so far (capability charts 'images'). */
+  chartDrawings?(): number;
 }
 
 /** A sheet's values as a person sees them (see the header). */
@@ -691,6 +721,216 @@ export function describeWorkbookContract(name: string, open: () => WorkbookHarne
       });
     });
 
+    describe('sheets people read', () => {
+      const plain = { bold: false, background: null, fontColor: null, fontSize: null };
+
+      it('a title row above the header: the header is bold, and formats, colour rules, validations and the filter start below it', async () => {
+        const h = open();
+        const rows: Cell[][] = [['Contatos da semana de 14/09/2026'], ['Aluno', 'Progresso', 'Contato em'], ['Ana', 10, null], ['Bia', 90, 46279]];
+        h.book.writeSheet('S', {
+          rows,
+          headerRow: 1,
+          frozenRows: 2,
+          filter: true,
+          columnFormats: [undefined, '0.0', 'dd/mm/yyyy'],
+          conditionalFormats: [gradient, textRule],
+          validations: [{ kind: 'date', column: 2, helpText: 'Digite uma data (dd/mm/aaaa).' }],
+        });
+        await holds(h, () => {
+          expect(shown(h.book.readSheet('S'))).toEqual(shown(rows));
+          expect([0, 1, 2].map((row) => h.inspect.bold('S', row, 0))).toEqual([false, true, false]);
+          expect(h.inspect.frozen('S')).toEqual({ rows: 2, columns: 0 });
+          expect(h.inspect.conditionalRuleFirstRows('S')).toEqual([2, 2]);
+          expect([h.inspect.filterFirstRow('S'), h.inspect.filterRows('S')]).toEqual([1, 3]);
+          expect([1, 2, 3].map((row) => h.inspect.numberFormat('S', row, 2))).toEqual([null, 'dd/mm/yyyy', 'dd/mm/yyyy']);
+          expect([0, 1].map((row) => h.inspect.validation('S', row, 2))).toEqual([null, null]);
+          expect(h.inspect.validation('S', 2, 2)?.kind).toBe('date');
+        });
+      });
+
+      it(`column widths: ${capabilities.columnWidths === 'applied' ? 'every column gets one from its content, declared ones win' : 'the declared ones are kept as given (declared)'}`, async () => {
+        const h = open();
+        const content: SheetContent = {
+          rows: [
+            ['Nome', 'Observação', 'Dia', 'Quando', 'Nota', 'Ativo'],
+            ['Ana Luíza Conceição da Silva', 'x', 46279, 46279.5, 8.5, true],
+          ],
+          columnFormats: [undefined, undefined, 'dd/mm/yyyy', 'dd/mm/yyyy hh:mm', '0.0', undefined],
+          columnWidths: [undefined, 300],
+        };
+        h.book.writeSheet('S', content);
+        await holds(h, () => {
+          const widths = h.inspect.columnWidths('S', 6);
+          if (capabilities.columnWidths === 'recorded') expect(widths).toEqual([null, 300, null, null, null, null]);
+          else {
+            const wanted = columnWidthsOf(content);
+            // The .xlsx stores characters: a pixel of rounding either way.
+            for (const [column, width] of widths.entries()) expect(Math.abs((width ?? 0) - (wanted[column] ?? 0))).toBeLessThanOrEqual(1);
+            expect(widths[1]).toBe(300);
+            // Dates never show as ###: dd/mm/aaaa and dd/mm/aaaa hh:mm get their room.
+            expect(widths[2]).toBeGreaterThanOrEqual(95);
+            expect(widths[3]).toBeGreaterThanOrEqual(131);
+            // The name is not clipped at a 100-pixel default.
+            expect(widths[0]).toBeGreaterThan(150);
+          }
+        });
+      });
+
+      it('hides the columns given, and a rewrite that no longer hides one shows it again', async () => {
+        const h = open();
+        const rows: Cell[][] = [
+          ['Aluno', 'ID', 'Chave', 'Nota'],
+          ['Ana', 7, 'k7', 5],
+        ];
+        h.book.writeSheet('S', { rows, hiddenColumns: [1, 2] });
+        await holds(h, () => {
+          expect(h.inspect.hiddenColumns('S')).toEqual([1, 2]);
+          expect(h.book.readSheet('S')).toEqual(rows);
+        });
+        h.book.writeSheet('S', { rows, hiddenColumns: [2] });
+        await holds(h, () => expect(h.inspect.hiddenColumns('S')).toEqual([2]));
+        h.book.writeSheet('S', { rows });
+        await holds(h, () => expect(h.inspect.hiddenColumns('S')).toEqual([]));
+      });
+
+      it("wraps a column's data rows (not the title or the header), and a rewrite without it wraps nothing", async () => {
+        const h = open();
+        const reason = 'Atrasado: 10 dias sem acesso e 18 pontos abaixo do esperado para a semana';
+        const rows: Cell[][] = [['Semana de 14/09'], ['Aluno', 'Motivo'], ['Ana', reason], ['Bia', reason]];
+        h.book.writeSheet('S', { rows, headerRow: 1, wrappedColumns: [1] });
+        await holds(h, () => {
+          expect([0, 1, 2, 3].map((row) => h.inspect.wrapped('S', row, 1))).toEqual([false, false, true, true]);
+          expect(h.inspect.wrapped('S', 2, 0)).toBe(false);
+        });
+        h.book.writeSheet('S', { rows, headerRow: 1 });
+        await holds(h, () => expect(h.inspect.wrapped('S', 2, 1)).toBe(false));
+      });
+
+      it(`validates a column's data rows and ${VALIDATION_SPARE_ROWS} rows below them: a date or one of a list, refusing other input with the help text`, async () => {
+        const h = open();
+        const outcomes = ['Atendeu', 'Não atendeu', 'Deixou recado'];
+        const rows: Cell[][] = [
+          ['Aluno', 'Contato em', 'Resultado'],
+          ['Ana', null, 'Atendeu'],
+          ['Bia', 46279, null],
+        ];
+        h.book.writeSheet('S', {
+          rows,
+          columnFormats: [undefined, 'dd/mm/yyyy', undefined],
+          validations: [
+            { kind: 'date', column: 1, helpText: 'Digite uma data (dd/mm/aaaa).' },
+            { kind: 'list', column: 2, values: outcomes, helpText: 'Escolha um resultado da lista.' },
+          ],
+        });
+        const lastCovered = rows.length - 1 + VALIDATION_SPARE_ROWS;
+        await holds(h, () => {
+          const date = { kind: 'date', helpText: 'Digite uma data (dd/mm/aaaa).', rejects: true };
+          const list = { kind: 'list', values: outcomes, helpText: 'Escolha um resultado da lista.', rejects: true };
+          expect([h.inspect.validation('S', 0, 1), h.inspect.validation('S', 0, 2)]).toEqual([null, null]);
+          for (const row of [1, 2, 3, lastCovered]) {
+            expect(h.inspect.validation('S', row, 1)).toEqual(date);
+            expect(h.inspect.validation('S', row, 2)).toEqual(list);
+          }
+          expect(h.inspect.validation('S', lastCovered + 1, 1)).toBeNull();
+          expect(h.inspect.validation('S', 1, 0)).toBeNull();
+          // A rule is not a value: what the job wrote reads back as written.
+          expect(shown(h.book.readSheet('S'))).toEqual(shown(rows));
+        });
+        h.book.writeSheet('S', { rows, validations: [{ kind: 'date', column: 2, helpText: 'Data' }] });
+        await holds(h, () => {
+          expect(h.inspect.validation('S', 1, 1)).toBeNull();
+          expect(h.inspect.validation('S', 1, 2)?.kind).toBe('date');
+        });
+      });
+
+      it('links cells to their URL: the cell reads back as its text, the cells around it stay as written', async () => {
+        const h = open();
+        const rows: Cell[][] = [
+          ['Aluno', 'Celular', 'Nota'],
+          ['Ana', '(11) 99999-0000', 5],
+          ['Bia', '+55 11 98888-0000', 6],
+          ['Caio', '(21) 97777-0000', 7],
+        ];
+        h.book.writeSheet('S', {
+          rows,
+          links: [
+            { row: 1, column: 1, url: 'https://wa.me/5511999990000' },
+            { row: 2, column: 1, url: 'https://wa.me/5511988880000' },
+          ],
+        });
+        await holds(h, () => {
+          expect(h.book.readSheet('S')).toEqual(rows);
+          expect([1, 2, 3].map((row) => h.inspect.link('S', row, 1))).toEqual(['https://wa.me/5511999990000', 'https://wa.me/5511988880000', null]);
+          expect([h.inspect.link('S', 1, 0), h.inspect.link('S', 1, 2)]).toEqual([null, null]);
+        });
+        h.book.writeSheet('S', { rows });
+        await holds(h, () => {
+          expect(h.inspect.link('S', 1, 1)).toBeNull();
+          expect(h.book.readSheet('S')).toEqual(rows);
+        });
+      });
+
+      it('styles whole rows (a title, a band across the table) with greyed rows kept; a rewrite leaves no style on rows now plain', async () => {
+        const h = open();
+        const rows: Cell[][] = [
+          ['Contatos da semana'],
+          ['Aluno', 'Situação', 'Nota'],
+          ['Tutora: Ana Souza'],
+          ['Bia', 'Atrasado', 5],
+          ['Caio', 'Desistente', 1],
+        ];
+        h.book.writeSheet('S', {
+          rows,
+          headerRow: 1,
+          mutedRows: [4],
+          rowStyles: [
+            { row: 0, bold: true, fontSize: 14 },
+            { row: 2, bold: true, background: '#e8f0fe', fontColor: '#1a237e' },
+          ],
+        });
+        await holds(h, () => {
+          expect(h.inspect.cellStyle('S', 0, 0)).toEqual({ ...plain, bold: true, fontSize: 14 });
+          expect(h.inspect.cellStyle('S', 1, 1)).toEqual({ ...plain, bold: true });
+          // A band spans the table, past its own short row.
+          for (const column of [0, 2])
+            expect(h.inspect.cellStyle('S', 2, column)).toEqual({ bold: true, background: '#e8f0fe', fontColor: '#1a237e', fontSize: null });
+          expect(h.inspect.cellStyle('S', 3, 0)).toEqual(plain);
+          expect(h.inspect.muted('S', 4)).toBe(true);
+          expect(shown(h.book.readSheet('S'))).toEqual(shown(rows));
+        });
+        const next: Cell[][] = [['Contatos da semana'], ['Aluno', 'Situação', 'Nota'], ['Bia', 'Atrasado', 5], ['Caio', 'Em risco', 2], ['Davi', 'Em dia', 9]];
+        h.book.writeSheet('S', { rows: next, headerRow: 1 });
+        await holds(h, () => {
+          for (const row of [0, 2, 3, 4]) expect(h.inspect.cellStyle('S', row, 0)).toEqual(plain);
+          expect(h.inspect.cellStyle('S', 2, 2)).toEqual(plain);
+          expect(h.inspect.muted('S', 4)).toBe(false);
+          expect(h.inspect.bold('S', 1, 0)).toBe(true);
+        });
+      });
+
+      it('arrangeSheets puts the named sheets first, in order, the others after them as they were, and opens the file on the first visible one', async () => {
+        const h = open();
+        const before = h.book.sheetNames();
+        for (const sheet of ['A', 'B', 'C']) h.book.writeSheet(sheet, { rows: [[sheet]] });
+        h.book.writeSheet('_Oculta', { rows: [['x']], hidden: true });
+        h.book.arrangeSheets(['C', 'Nenhuma', 'A', 'C']);
+        await holds(h, () => {
+          expect(h.book.sheetNames()).toEqual(['C', 'A', ...before, 'B', '_Oculta']);
+          expect(h.inspect.activeSheet()).toBe('C');
+        });
+        // A hidden sheet can be placed, never opened on.
+        h.book.arrangeSheets(['_Oculta', 'B']);
+        // Rewriting the sheet the file opens on keeps it so.
+        h.book.writeSheet('B', { rows: [['B2']] });
+        await holds(h, () => {
+          expect(h.book.sheetNames()).toEqual(['_Oculta', 'B', 'C', 'A', ...before]);
+          expect(h.inspect.activeSheet()).toBe('B');
+          expect(h.inspect.hidden('_Oculta')).toBe(true);
+          expect(h.book.readSheet('B')).toEqual([['B2']]);
+        });
+      });
+    });
+
     describe('protection', () => {
       it(`an owned sheet is ${capabilities.protection === 'none' ? 'not locked (declared)' : 'protected once, and stays so when renamed'}`, async () => {
         const h = open();
@@ -723,6 +963,31 @@ export function describeWorkbookContract(name: string, open: () => WorkbookHarne
             expect(h.inspect.charts('Gráficos')).toEqual([]);
             expect(h.book.readSheet('Gráficos')).toEqual(rows);
           });
+        });
+      } else if (capabilities.charts === 'images') {
+        it('draws each chart as a picture at its cell when saved; a rewrite replaces them, other saves neither redraw nor duplicate them', async () => {
+          const h = open();
+          const images = () => h.inspect.images!('Gráficos');
+          h.book.writeSheet('Gráficos', { rows, charts: [chart('progress', 'Progresso'), chart('situations', 'Situações', 20)] });
+          await h.reopen();
+          expect(images().map(({ row, column }) => [row, column])).toEqual([
+            [0, 3],
+            [20, 3],
+          ]);
+          expect(images().every(({ width, height }) => width > 0 && height > 0)).toBe(true);
+          expect(h.chartDrawings!()).toBe(2);
+          // A save of a workbook loaded from the file keeps its pictures, drawn once.
+          h.book.writeSheet('Outra', { rows: [['x']] });
+          await h.reopen();
+          await h.reopen();
+          expect(images()).toHaveLength(2);
+          expect(h.chartDrawings!()).toBe(2);
+          h.book.writeSheet('Gráficos', { rows, charts: [chart('progress', 'Progresso da turma')] });
+          h.book.renameSheet('Gráficos', 'Gráficos Turma A');
+          await h.reopen();
+          expect(h.inspect.images!('Gráficos Turma A').map(({ row, column }) => [row, column])).toEqual([[0, 3]]);
+          expect(h.chartDrawings!()).toBe(3);
+          expect(h.book.readSheet('Gráficos Turma A')).toEqual(rows);
         });
       } else {
         it('updates a chart with the same id in place, drops one no longer given, and keeps them through a rename', async () => {

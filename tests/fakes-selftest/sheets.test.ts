@@ -191,6 +191,77 @@ describe('Sheet and Spreadsheet', () => {
   });
 });
 
+describe('Validations, rich text and columns', () => {
+  test('a data validation keeps its criteria, list, help text and allowInvalid (true unless set), and is not checked against script writes', () => {
+    const { app, sheet } = freshSheet();
+    const list = app.newDataValidation().requireValueInList(['Atendeu', 'Não atendeu']).setAllowInvalid(false).setHelpText('Escolha da lista.').build();
+    expect([list.getCriteriaType(), list.getCriteriaValues(), list.getAllowInvalid(), list.getHelpText()]).toEqual([
+      'VALUE_IN_LIST',
+      [['Atendeu', 'Não atendeu'], true],
+      false,
+      'Escolha da lista.',
+    ]);
+    const date = app.newDataValidation().requireDate().build();
+    expect([date.getCriteriaType(), date.getAllowInvalid(), date.getHelpText()]).toEqual(['DATE_IS_VALID_DATE', true, null]);
+    expect(() => app.newDataValidation().setHelpText('x').build()).toThrow('You must set a criteria');
+    sheet.getRange('B2:B5').setDataValidation(list);
+    // Sheets checks what people type, not what a script writes.
+    sheet.getRange('B2').setValue('Outra coisa');
+    expect(sheet.getRange('B2').getValue()).toBe('Outra coisa');
+    expect(
+      sheet
+        .getRange('B1:B6')
+        .getDataValidations()
+        .map(([rule]) => rule?.getCriteriaType() ?? null),
+    ).toEqual([null, 'VALUE_IN_LIST', 'VALUE_IN_LIST', 'VALUE_IN_LIST', 'VALUE_IN_LIST', null]);
+    // Formats and contents cleared, the rule stays; clearDataValidations removes it.
+    sheet.clear();
+    expect(sheet.getRange('B3').getDataValidation()).not.toBeNull();
+    sheet.getRange('A1:C9').clearDataValidations();
+    expect(sheet.getRange('B3').getDataValidation()).toBeNull();
+    expect(() => sheet.getRange('A1').setDataValidation({ getCriteriaType: () => 'x' } as never)).toThrow(/don't match the method signature/);
+  });
+
+  test('rich text: the text is written literally with its link; a plain write over the cell drops the link', () => {
+    const { app, sheet, ss } = freshSheet();
+    const link = app.newRichTextValue().setText('11,12').setLinkUrl('https://wa.me/1112').build();
+    const plain = app.newRichTextValue().setText('Ana').build();
+    sheet.getRange(1, 1, 2, 1).setRichTextValues([[link], [plain]]);
+    expect(sheet.getRange(1, 1, 2, 1).getValues()).toEqual([['11,12'], ['Ana']]);
+    expect(
+      sheet
+        .getRange(1, 1, 2, 1)
+        .getRichTextValues()
+        .map(([rich]) => [rich?.getText(), rich?.getLinkUrl()]),
+    ).toEqual([
+      ['11,12', 'https://wa.me/1112'],
+      ['Ana', null],
+    ]);
+    const fake = ss.sheet('Página1');
+    expect(fake.linkAt(0, 0)).toBe('https://wa.me/1112');
+    sheet.getRange('A1').setValue('novo');
+    expect(fake.linkAt(0, 0)).toBeNull();
+    sheet.getRange('B1').setValue(7);
+    expect(sheet.getRange('B1').getRichTextValue()).toBeNull();
+    expect(() => sheet.getRange(1, 1, 2, 1).setRichTextValues([[link]])).toThrow(/number of rows/);
+    expect(() => sheet.getRange('A1').setRichTextValues([['texto' as never]])).toThrow(/don't match the method signature/);
+    expect(() => app.newRichTextValue().setText('ab').setLinkUrl(0, 5, 'https://x')).toThrow(/outside the text/);
+  });
+
+  test('columns hide and show within the grid; font sizes are numbers', () => {
+    const { sheet, ss } = freshSheet();
+    sheet.hideColumns(2, 3);
+    sheet.showColumns(3);
+    expect([1, 2, 3, 4, 5].map((column) => sheet.isColumnHiddenByUser(column))).toEqual([false, true, false, true, false]);
+    expect(() => sheet.hideColumns(26, 2)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.setColumnWidths(0, 1, 100)).toThrow('Those columns are out of bounds.');
+    expect([...ss.sheet('Página1').hiddenColumns].sort()).toEqual([2, 4]);
+    sheet.getRange(1, 1, 1, 2).setFontSizes([[14, 10]]);
+    expect(sheet.getRange(1, 1, 1, 3).getFontSizes()).toEqual([[14, 10, 10]]);
+    expect(() => sheet.getRange(1, 1, 1, 1).setFontSizes([[null as never]])).toThrow(/don't match the method signature/);
+  });
+});
+
 describe('Ui', () => {
   test('menus are recorded; alerts and prompts are answered from scripted responses', () => {
     const { app } = freshSheet();

@@ -144,7 +144,9 @@ export class MemoryWorkbook implements Workbook {
     this.calls.writes++;
     this.sheets.clear();
     for (const [name, value] of entries) this.sheets.set(name, value);
-    if (first[0] !== undefined) this.activeSheet = first[0];
+    // A hidden sheet can never be the one the file opens on.
+    const opening = first.find((name) => !this.sheets.get(name)?.hidden);
+    if (opening !== undefined) this.activeSheet = opening;
   }
 
   /** A fixed owned sheet gets its identity when the job creates it (unless another sheet already has it). */

@@ -35,6 +35,12 @@ export type ValidationSpec =
   | { readonly kind: 'date'; readonly column: number; readonly helpText: string }
   | { readonly kind: 'list'; readonly column: number; readonly values: readonly string[]; readonly helpText: string };
 
+/**
+ * Rows past the last data row that a validation still covers (in both hosts), so a row a person types
+ * just below the table gets the same date check or dropdown; the header and title rows never do.
+ */
+export const VALIDATION_SPARE_ROWS = 100;
+
 /** A link on one cell (0-based): the cell shows its own text, a click opens `url`. */
 export interface CellLink {
   readonly row: number;

@@ -110,4 +110,7 @@ export class JournaledWorkbook implements Workbook {
   renameSheet(from: string, to: string): void {
     this.journal.step(`workbook:renameSheet ${from}`, () => this.inner.renameSheet(from, to));
   }
+  arrangeSheets(order: readonly string[]): void {
+    this.journal.step('workbook:arrangeSheets', () => this.inner.arrangeSheets(order));
+  }
 }
