@@ -48,6 +48,7 @@ const ON_TOP: Readonly<Record<string, { readonly types: readonly string[]; reado
   testkit: { types: ['google-apps-script', 'node'], libs: ES, mayReference: Object.keys(LAYERS) },
   tests: { types: ['google-apps-script', 'jest', 'node'], libs: ES, mayReference: [...Object.keys(LAYERS), 'testkit'] },
   'tests/ui': { types: ['jest', 'node'], libs: DOM, mayReference: [...Object.keys(LAYERS), 'testkit', 'tests'] },
+  'tests/render': { types: ['jest', 'node'], libs: ES, mayReference: [...Object.keys(LAYERS), 'testkit', 'tests', 'tests/ui'] },
   bench: { types: ['google-apps-script', 'node'], libs: ES, mayReference: [...Object.keys(LAYERS), 'testkit'] },
 };
 

@@ -19,6 +19,12 @@ const PT_BR_NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], curre
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
+/**
+ * Every chart's font stack. Liberation Sans (Arial's metrics) and DejaVu Sans are named because the
+ * PNG renderer (chart-png.ts) finds fonts by family, with no fontconfig aliases; a browser stops at Arial.
+ */
+const CHART_FONT_FAMILY = "Arial, 'Liberation Sans', 'DejaVu Sans', Helvetica, sans-serif";
+
 /** One value of the chart's block, in the long form Vega-Lite wants. */
 interface ChartPoint {
   readonly category: string;
@@ -81,7 +87,7 @@ function readChartData(spec: ChartSpec, rows: readonly (readonly Cell[])[]): Cha
  * drawn dashed), `stacked-column` → stacked bars, `column` → bars (grouped when there are several
  * series). Categories keep the table's order; the data is inline (no URLs).
  */
-export function chartToVegaLite(spec: ChartSpec, rows: Cell[][]): object {
+export function chartToVegaLite(spec: ChartSpec, rows: readonly (readonly Cell[])[]): object {
   return buildVegaLite(spec, readChartData(spec, rows));
 }
 
@@ -114,7 +120,7 @@ function buildVegaLite(spec: ChartSpec, data: ChartData): TopLevelSpec {
     data: { values: data.points },
     config: {
       locale: { number: PT_BR_NUMBER_LOCALE },
-      font: 'Arial, Helvetica, sans-serif',
+      font: CHART_FONT_FAMILY,
       axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#e8eaed' },
       legend: { labelFontSize: 11, symbolStrokeWidth: 2 },
       view: { stroke: null },
@@ -179,14 +185,17 @@ function emptyChartSvg(spec: ChartSpec): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart-empty" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(emptyChartLabel(spec.title))}">`,
     `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="6" fill="#f8f9fa" stroke="#dadce0"/>`,
-    `<text x="16" y="32" font-family="Arial, Helvetica, sans-serif" font-size="14" font-weight="bold" fill="#202124">${escapeHtml(spec.title)}</text>`,
-    `<text x="16" y="64" font-family="Arial, Helvetica, sans-serif" font-size="13" fill="#5f6368">${NO_CHART_DATA}</text>`,
+    `<text x="16" y="32" font-family="${CHART_FONT_FAMILY}" font-size="14" font-weight="bold" fill="#202124">${escapeHtml(spec.title)}</text>`,
+    `<text x="16" y="64" font-family="${CHART_FONT_FAMILY}" font-size="13" fill="#5f6368">${NO_CHART_DATA}</text>`,
     '</svg>',
   ].join('');
 }
 
-/** Renders a report chart to an SVG string (no DOM, no network); a block without values gives a small "sem dados ainda" card. */
-export async function renderChartSvg(spec: ChartSpec, rows: Cell[][]): Promise<string> {
+/**
+ * Renders a report chart to an SVG string (no DOM, no network); a block without values gives a small
+ * "sem dados ainda" card. The one drawing path: the HTML preview inlines it, chart-png.ts rasterises it.
+ */
+export async function renderChartSvg(spec: ChartSpec, rows: readonly (readonly Cell[])[]): Promise<string> {
   const data = readChartData(spec, rows);
   if (data.points.length === 0) return emptyChartSvg(spec);
   const vegaSpec = compile(buildVegaLite(spec, data)).spec;
