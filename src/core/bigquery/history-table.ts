@@ -15,7 +15,13 @@ export interface BigQueryField {
   readonly description: string;
 }
 
-/** The table's columns in SELECT order; `row_key` is the identity (and the insertAll insertId). */
+/**
+ * The table's columns in SELECT order; `row_key` is the identity (and the insertAll insertId).
+ * `Histórico`'s `Celular` is left out on purpose: a student's phone is contact data for the school's
+ * tutors, kept in the school's own spreadsheet; an analytics warehouse (other readers, other
+ * retention, a copy per query) has no use for it. Reports built from this table take the phones
+ * from `Histórico` (withSpreadsheetPhones).
+ */
 export const HISTORY_TABLE_FIELDS: readonly BigQueryField[] = [
   { name: 'row_key', type: 'STRING', mode: 'REQUIRED', description: 'week|studentId|productId' },
   { name: 'week', type: 'DATE', mode: 'REQUIRED', description: 'Semana (segunda-feira)' },
@@ -135,7 +141,22 @@ export function fromBigQueryRow(record: Readonly<Record<string, unknown>>): Hist
     situation: situation as Situation,
     origin: origin as Origin,
     collectedAt: instantOrNull('collected_at') ?? fail('collected_at', say.COLUMN_PROBLEM.required),
+    phone: null,
   };
+}
+
+/**
+ * Rows read back from BigQuery, with the phones `Histórico` holds for the same week, student and
+ * product (the table never has them): the week the tutors' contacts list is built from is always
+ * still in `Histórico`, archived weeks are not listed.
+ */
+export function withSpreadsheetPhones(rows: readonly HistoryRow[], sheetRows: readonly HistoryRow[]): HistoryRow[] {
+  const phones = new Map<string, string>();
+  for (const row of sheetRows) if (row.phone !== null) phones.set(historyKey(row), row.phone);
+  return rows.map((row) => {
+    const phone = phones.get(historyKey(row));
+    return phone === undefined || row.phone !== null ? row : { ...row, phone };
+  });
 }
 
 /** The dataset-and-table DDL to create the table once (partitioned by week, clustered by cohort). */

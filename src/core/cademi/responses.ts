@@ -201,13 +201,29 @@ const paginator = z
   .nullish()
   .transform((value) => (value?.next_page_url ? value.next_page_url : null));
 
-// ---- object schemas (login_auto, doc, celular, gratis are never read, so never kept) ----
+/** Longer than this, a `celular` is no phone number: dropped rather than shown to a tutor. */
+const MAX_PHONE_LENGTH = 40;
+
+/**
+ * `celular` (may be null, per the docs): a string, or a number from a back end that stores digits;
+ * anything else, blank or absurdly long reads as null. Never fails the student: a phone is a courtesy.
+ */
+const phone = z
+  .unknown()
+  .optional()
+  .transform((value): string | null => {
+    const raw = typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? String(value) : typeof value === 'string' ? value.trim() : '';
+    return raw === '' || raw.length > MAX_PHONE_LENGTH ? null : raw;
+  });
+
+// ---- object schemas (login_auto, doc, gratis are never read, so never kept) ----
 
 const student = z
   .object({
     id: wholeNumber,
     nome: text,
     email: text,
+    celular: phone,
     criado_em: studentDate,
     ultimo_acesso_em: studentDate,
   })
@@ -219,6 +235,7 @@ const student = z
       id: raw.id,
       name: raw.nome,
       email: raw.email,
+      phone: raw.celular,
       createdAt: raw.criado_em.at,
       lastAccessAt: raw.ultimo_acesso_em.at,
       ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),

@@ -1,5 +1,5 @@
 // The Cademi objects the monitor uses, as typed values after parsing and validation.
-// Times are epoch milliseconds; `login_auto` (a credential) is dropped at parse time and never kept.
+// Times are epoch milliseconds; `login_auto` (a credential) and `doc` (the CPF) are dropped at parse time and never kept.
 
 /** Where the API lives and the key that opens it. The token is never written to a sheet or log. */
 export interface ApiTarget {
@@ -12,6 +12,11 @@ export interface CademiStudent {
   readonly id: number;
   readonly name: string;
   readonly email: string;
+  /**
+   * `celular` as Cademi holds it (trimmed, as typed: "+55 11 98765-4321", "(11) 98765-4321"); null when
+   * absent or blank. Contact data for tutors: kept in the school's spreadsheet only (never in BigQuery).
+   */
+  readonly phone: string | null;
   readonly createdAt: number | null;
   /** null = never accessed. */
   readonly lastAccessAt: number | null;

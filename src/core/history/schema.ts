@@ -21,8 +21,10 @@ export const HISTORY_HEADERS = [
   'Situação',
   'Origem',
   'Coletado em',
+  'Celular',
 ] as const;
 
+/** Fixed decimals (`12,5`), whole counts with thousands separators; `Celular` as plain text, so "11987654321" stays the digits typed. */
 export const HISTORY_FORMATS: readonly (string | undefined)[] = [
   DATE_FORMAT,
   undefined,
@@ -31,13 +33,14 @@ export const HISTORY_FORMATS: readonly (string | undefined)[] = [
   undefined,
   '0',
   undefined,
-  '0.0',
-  '0',
+  '#,##0.0',
+  '#,##0',
   DATETIME_FORMAT,
-  '0.0',
+  '#,##0.0',
   undefined,
   undefined,
   DATETIME_FORMAT,
+  '@',
 ];
 
 /** `API` = collected this week; `Mantido` = no access since the last snapshot, so carried without a call. */
@@ -60,6 +63,11 @@ export interface HistoryRow {
   readonly origin: Origin;
   /** Epoch ms at which the value was known to be current. */
   readonly collectedAt: number;
+  /**
+   * Cademi's `celular` that week (null = none), for the tutors' `Contatos da semana`. Contact data: it
+   * stays in the school's spreadsheet (the BigQuery copy leaves it out, see bigquery/history-table).
+   */
+  readonly phone: string | null;
 }
 
 /** The row's identity: a week holds at most one row per student and product. */
@@ -83,6 +91,7 @@ export function encodeHistoryRow(row: HistoryRow, timeZone: string): Cell[] {
     row.situation,
     row.origin,
     serialOfInstant(row.collectedAt, timeZone),
+    row.phone,
   ];
 }
 
@@ -111,6 +120,7 @@ export function decodeHistoryRow(cells: readonly Cell[], timeZone: string): Hist
   if (week === null || studentId === null || productId === null || progress === null || collected === null) return null;
   if (!SITUATIONS.includes(situation) || (origin !== 'API' && origin !== 'Mantido')) return null;
   const lastAccess = numberOf(cells[9]);
+  const phone = cells[14];
   return {
     week,
     cohort: String(cells[1] ?? ''),
@@ -126,6 +136,8 @@ export function decodeHistoryRow(cells: readonly Cell[], timeZone: string): Hist
     situation,
     origin,
     collectedAt: instantOfSerial(collected, timeZone),
+    // A number when a host read typed digits as one; blank when Cademi had none.
+    phone: phone === null || phone === undefined || String(phone).trim() === '' ? null : String(phone).trim(),
   };
 }
 

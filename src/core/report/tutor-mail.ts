@@ -1,9 +1,8 @@
 // Each tutor's own contact list for the week, as an e-mail: one message per tutor, only their students.
 
 import { type TutorMailLine, tutorMailHtml, tutorMailHtmlLine, tutorMailIntro, tutorMailSubject, tutorMailText, tutorMailTextLine } from '../messages/mail';
-import { localDateOfSerial } from '../time/local-date';
-import type { Cell } from '../workbook/workbook';
-import { CONTACT_HEADERS, type WeeklyContacts } from './contacts';
+import { formatBrDate } from '../time/pt-br-dates';
+import type { ContactEntry, WeeklyContacts } from './contacts';
 
 export interface TutorMessage {
   readonly to: string;
@@ -14,34 +13,30 @@ export interface TutorMessage {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Student names come from the API: escaped before they go into a message's HTML. */
+/** Student names and phones come from the API: escaped before they go into a message's HTML. */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-const column = (name: (typeof CONTACT_HEADERS)[number]) => CONTACT_HEADERS.indexOf(name);
-const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? '' : String(cell));
-
-/** Groups this week's contacts by tutor e-mail; rows without a tutor are left to the coordinator. */
+/**
+ * Groups this week's list (the sheet's bands, in their order) by tutor e-mail; students of cohorts
+ * without a tutor are left to the coordinator. Rows the sheet keeps from other weeks are not sent.
+ */
 export function tutorMessages(contacts: WeeklyContacts, spreadsheetUrl: string): TutorMessage[] {
   if (contacts.week === null) return [];
-  const weekSerial = contacts.rows.slice(1).find((row) => typeof row[column('Semana')] === 'number')?.[column('Semana')];
-  const byTutor = new Map<string, Cell[][]>();
-  for (const row of contacts.rows.slice(1)) {
-    if (row[column('Semana')] !== weekSerial) continue;
-    const tutor = text(row[column('Tutor')]).trim().toLowerCase();
-    if (!tutor.includes('@')) continue;
-    byTutor.set(tutor, [...(byTutor.get(tutor) ?? []), row]);
+  const byTutor = new Map<string, ContactEntry[]>();
+  for (const entry of contacts.entries) {
+    if (entry.tutorEmail === null) continue;
+    const to = entry.tutorEmail.toLowerCase();
+    byTutor.set(to, [...(byTutor.get(to) ?? []), entry]);
   }
-  const week = typeof weekSerial === 'number' ? localDateOfSerial(weekSerial) : contacts.week;
-  const [year, month, day] = week.split('-');
-  const weekLabel = `${day}/${month}/${year}`;
-  return [...byTutor.entries()].map(([to, rows]) => {
-    const lines = rows.map(lineOf);
-    const intro = tutorMailIntro(rows.length, weekLabel);
+  const weekLabel = formatBrDate(contacts.week);
+  return [...byTutor.entries()].map(([to, entries]) => {
+    const lines = entries.map(lineOf);
+    const intro = tutorMailIntro(entries.length, weekLabel);
     return {
       to,
-      subject: tutorMailSubject(rows.length, weekLabel),
+      subject: tutorMailSubject(entries.length, weekLabel),
       body: tutorMailText(intro, lines.map(tutorMailTextLine), spreadsheetUrl),
       htmlBody: tutorMailHtml(
         escapeHtml(intro),
@@ -52,15 +47,16 @@ export function tutorMessages(contacts: WeeklyContacts, spreadsheetUrl: string):
   });
 }
 
-/** A contact row's fields, as the e-mail lists them. */
-function lineOf(row: readonly Cell[]): TutorMailLine {
+/** A contact's fields, as the e-mail lists them. */
+function lineOf(entry: ContactEntry): TutorMailLine {
   return {
-    student: text(row[column('Aluno')]),
-    cohort: text(row[column('Turma')]),
-    situation: text(row[column('Situação')]),
-    change: text(row[column('Mudança')]),
-    days: text(row[column('Dias sem acesso')]),
-    email: text(row[column('E-mail')]),
+    student: entry.student,
+    cohort: entry.cohort,
+    situation: entry.situation,
+    reason: entry.reason,
+    phone: entry.phone ?? '',
+    whatsappUrl: entry.whatsappUrl ?? '',
+    email: entry.email,
   };
 }
 
@@ -69,8 +65,9 @@ function escapedLine(line: TutorMailLine): TutorMailLine {
     student: escapeHtml(line.student),
     cohort: escapeHtml(line.cohort),
     situation: escapeHtml(line.situation),
-    change: escapeHtml(line.change),
-    days: escapeHtml(line.days),
+    reason: escapeHtml(line.reason),
+    phone: escapeHtml(line.phone),
+    whatsappUrl: escapeHtml(line.whatsappUrl),
     email: escapeHtml(line.email),
   };
 }

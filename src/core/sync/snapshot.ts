@@ -69,5 +69,7 @@ export function studentRows(
     situation,
     origin: item.origin,
     collectedAt: now,
+    // A carried row is last week's row again: without a phone from this run it keeps the one it had.
+    phone: student.phone ?? (item.origin === 'Mantido' ? (context.history.latest(student.studentId, item.productId)?.phone ?? null) : null),
   }));
 }

@@ -17,6 +17,8 @@ export interface StagedStudent {
   readonly studentId: number;
   readonly name: string;
   readonly email: string;
+  /** Cademi's `celular`, null when it has none (or the staging sheet predates the column). */
+  readonly phone: string | null;
   readonly createdAt: number | null;
   readonly lastAccessAt: number | null;
   /** Date fields Cademi sent with an impossible date (read as null), kept so every slice can warn. */
@@ -56,6 +58,7 @@ const STAGING_HEADERS = [
   'Origem',
   'Execução',
   'Datas impossíveis',
+  'Celular',
 ] as const;
 
 const STUDENT_DATE_FIELDS: readonly StudentDateField[] = ['criado_em', 'ultimo_acesso_em'];
@@ -83,6 +86,7 @@ export function encodeStaging(runId: string, records: readonly StagedRecord[]): 
           null,
           runId,
           record.impossibleDates?.join(',') ?? null,
+          record.phone,
         ]);
         break;
       case 'progress':
@@ -122,7 +126,7 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
         records.push({ kind: 'product', productId: num(row[7]), name: String(row[3] ?? '') });
         break;
       case 'aluno': {
-        // A sheet from before the column existed simply has none.
+        // A sheet from before a column existed simply has none (impossible dates, phone).
         const impossible = String(row[12] ?? '')
           .split(',')
           .filter((field): field is StudentDateField => (STUDENT_DATE_FIELDS as readonly string[]).includes(field));
@@ -132,6 +136,7 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
           studentId: num(row[2]),
           name: String(row[3] ?? ''),
           email: String(row[4] ?? ''),
+          phone: row[13] === null || row[13] === undefined || row[13] === '' ? null : String(row[13]),
           createdAt: optionalNum(row[5]),
           lastAccessAt: optionalNum(row[6]),
           ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),

@@ -219,6 +219,7 @@ export function stagedStudent(cohort: string, studentId: number, student: Cademi
     studentId,
     name: student.name,
     email: student.email,
+    phone: student.phone,
     createdAt: student.createdAt,
     lastAccessAt: student.lastAccessAt,
     ...(student.impossibleDates ? { impossibleDates: student.impossibleDates } : {}),

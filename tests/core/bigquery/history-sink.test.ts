@@ -10,7 +10,7 @@ import {
   writeWeekToBigQuery,
   writeWeekToBigQueryAsync,
 } from '../../../src/core/bigquery/history-sink';
-import { createHistoryTableDdl, fromBigQueryRow, HISTORY_TABLE_FIELDS, toBigQueryRow } from '../../../src/core/bigquery/history-table';
+import { createHistoryTableDdl, fromBigQueryRow, HISTORY_TABLE_FIELDS, toBigQueryRow, withSpreadsheetPhones } from '../../../src/core/bigquery/history-table';
 import { BigQueryConfigError, deleteWeekQuery, historyQueryRequest, insertAllRequest, parseQueryResponse } from '../../../src/core/bigquery/requests';
 import { loadConfig } from '../../../src/core/config/load-config';
 import { cohortRow, ensureConfigSheets } from '../../../src/core/config/templates';
@@ -46,6 +46,7 @@ function weekRows(week: string, students = 4, cohort = 'Turma A'): HistoryRow[] 
       situation: studentId === 4 ? ('Em risco' as const) : ('Em dia' as const),
       origin: studentId === 2 ? ('Mantido' as const) : ('API' as const),
       collectedAt,
+      phone: null,
     })),
   );
 }
@@ -216,6 +217,28 @@ describe('writeWeekToBigQuery / readHistoryFromBigQuery', () => {
   });
 });
 
+describe('the student’s phone', () => {
+  it('never goes to BigQuery: not in the schema, the insertAll rows or what is stored', () => {
+    const fake = fakeWithTable();
+    const rows = weekRows(WEEKS[0], 2).map((row) => ({ ...row, phone: '+55 11 98765-4321' }));
+    writeWeekToBigQuery(fake, rows, WEEKS[0], OPTIONS);
+    expect(HISTORY_TABLE_FIELDS.map((field) => field.name)).not.toContain('phone');
+    expect(JSON.stringify(insertAllRequest(rows))).not.toContain('98765');
+    expect(JSON.stringify(fake.storedRows(TABLE))).not.toContain('98765');
+    expect(readHistoryFromBigQuery(fake, WEEKS[0], OPTIONS).every((row) => row.phone === null)).toBe(true);
+  });
+
+  it('comes back from Histórico into rows read from BigQuery, for the same week, student and product only', () => {
+    const [first, second] = weekRows(WEEKS[0], 1);
+    const fromTable = [first!, second!, { ...first!, week: WEEKS[1] }];
+    const fromSheet = [
+      { ...first!, phone: '(11) 98765-4321' },
+      { ...second!, phone: null },
+    ];
+    expect(withSpreadsheetPhones(fromTable, fromSheet).map((row) => row.phone)).toEqual(['(11) 98765-4321', null, null]);
+  });
+});
+
 describe('reports from BigQuery', () => {
   it('equal the reports built from the original rows', () => {
     const workbook = new MemoryWorkbook();
@@ -246,7 +269,7 @@ describe('reports from BigQuery', () => {
     }
     const readBack = readHistoryFromBigQuery(fake, WEEKS[0], { ...OPTIONS, pageSize: 10 });
     const reports = buildReportSheets(original, config, null);
-    expect(reports.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Turma Turma A']));
+    expect(reports.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Turma A']));
     expect(buildReportSheets(readBack, config, null)).toEqual(reports);
   });
 });

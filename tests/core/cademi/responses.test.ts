@@ -46,26 +46,42 @@ describe('docs sample payloads', () => {
     const page = parseTagStudentsPage(respond(200, tagStudentsBody()));
     expect(page.nextPageUrl).toBeNull();
     expect(page.items).toEqual([
-      { id: 1051, name: 'Joana C', email: 'joana@example.com', createdAt: Date.UTC(2020, 0, 12, 22, 59, 20), lastAccessAt: null },
+      { id: 1051, name: 'Joana C', email: 'joana@example.com', phone: null, createdAt: Date.UTC(2020, 0, 12, 22, 59, 20), lastAccessAt: null },
       {
         id: 1060,
         name: 'Gilson D',
         email: 'gilson@example.com',
+        phone: null,
         createdAt: Date.UTC(2020, 0, 20, 18, 22, 56),
         lastAccessAt: Date.UTC(2020, 0, 20, 18, 34, 57),
       },
     ]);
   });
 
-  it('never return login_auto (nor doc/celular)', () => {
+  it('never return login_auto (nor doc)', () => {
     const page = parseTagStudentsPage(respond(200, tagStudentsBody()));
     const text = JSON.stringify(page);
     expect(text).not.toContain('login_auto');
     expect(text).not.toContain(LOGIN_AUTO);
     expect(text).not.toContain('crstk');
     const student = parseStudent(ok({ usuario: (tagStudentsBody() as { data: { usuario: unknown[] } }).data.usuario[0] }));
-    expect(Object.keys(student).sort()).toEqual(['createdAt', 'email', 'id', 'lastAccessAt', 'name']);
+    expect(Object.keys(student).sort()).toEqual(['createdAt', 'email', 'id', 'lastAccessAt', 'name', 'phone']);
     expect(JSON.stringify(student)).not.toContain('crstk');
+    expect(text).not.toContain('123.123.123-12');
+  });
+
+  it('read celular as Cademi holds it, trimmed; absent, blank, odd or absurd values read as no phone', () => {
+    const usuario = (celular: unknown) =>
+      parseStudent(ok({ usuario: { id: 1, nome: 'A', email: 'a@x', celular, criado_em: null, ultimo_acesso_em: null } })).phone;
+    expect(usuario(' +55 (11) 98765-4321 ')).toBe('+55 (11) 98765-4321');
+    expect(usuario(11987654321)).toBe('11987654321');
+    expect(usuario(null)).toBeNull();
+    expect(usuario(undefined)).toBeNull();
+    expect(usuario('   ')).toBeNull();
+    expect(usuario({ ddd: 11 })).toBeNull();
+    expect(usuario(1.5)).toBeNull();
+    expect(usuario('9'.repeat(41))).toBeNull();
+    expect(parseStudent(ok({ usuario: { id: 1, nome: 'A', email: 'a@x' } })).phone).toBeNull();
   });
 
   it('parse a progress answer; lastActivityAt is the latest acesso_em', () => {
@@ -158,6 +174,7 @@ describe('docs sample payloads', () => {
       id: 1051,
       name: 'Joana C',
       email: 'joana@example.com',
+      phone: null,
       createdAt: Date.UTC(2022, 0, 12, 18, 50, 47),
       lastAccessAt: null,
     });

@@ -22,6 +22,7 @@ const snapshot = (week: string, studentId: number, productId: number, progress: 
   situation: 'Sem meta',
   origin: 'API',
   collectedAt: Date.UTC(2026, 8, 1, 12),
+  phone: null,
 });
 const sheetOf = (...rows: (HistoryRow | Cell[])[]): Cell[][] => [
   [...HISTORY_HEADERS],

@@ -142,7 +142,7 @@ describe('rollOverHistory', () => {
     expect(workbook.cellCount()).toBeLessThan(600);
     expect(workbook.calls.writes - writesBefore).toBe(1);
     expect(workbook.sheet(SHEET.history)).toMatchObject({ frozenRows: 1, columnFormats: [...HISTORY_FORMATS], features: { owned: true } });
-    expect(describeRollover(outcome)).toMatch(/^Histórico: \d+ semanas \(2026-01-05 a \d{4}-\d{2}-\d{2}, \d+ linhas\) arquivadas em memória › /);
+    expect(describeRollover(outcome)).toMatch(/^Histórico: \d+ semanas \(05\/01\/2026 a \d{2}\/\d{2}\/\d{4}, \d+ linhas\) arquivadas em memória › /);
   });
 
   it('returns null and writes nothing when there is room', () => {

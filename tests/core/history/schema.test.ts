@@ -2,6 +2,7 @@ import {
   checkHistoryHeader,
   decodeHistoryRow,
   encodeHistoryRow,
+  HISTORY_FORMATS,
   HISTORY_HEADERS,
   type HistoryRow,
   HistorySchemaError,
@@ -27,6 +28,7 @@ const sampleRow: HistoryRow = {
   situation: 'Atrasado',
   origin: 'API',
   collectedAt: Date.UTC(2026, 8, 7, 9, 0, 0),
+  phone: '+55 11 98765-4321',
 };
 
 describe('history row codec', () => {
@@ -38,6 +40,18 @@ describe('history row codec', () => {
     expect(cells[13]).toBe(46272.25); // 06:00 in São Paulo
     expect(cells.slice(1, 9)).toEqual(['Turma São João', 501, '=HYPERLINK("x")', 'ana@escola.com', 11, 'Excel Básico', 42.5, 17]);
     expect(cells.slice(10, 13)).toEqual([30, 'Atrasado', 'API']);
+    expect(cells[14]).toBe('+55 11 98765-4321');
+    expect(HISTORY_HEADERS[14]).toBe('Celular');
+    expect(HISTORY_FORMATS[14]).toBe('@');
+  });
+
+  it('reads Celular as the text it holds: a row without one (or of the layout before it) has none', () => {
+    const cells = encodeHistoryRow(sampleRow, SP);
+    expect(decodeHistoryRow(cells.slice(0, 14), SP)?.phone).toBeNull();
+    expect(decodeHistoryRow([...cells.slice(0, 14), '  '], SP)?.phone).toBeNull();
+    // A host that read typed digits as a number gives them back as the digits.
+    expect(decodeHistoryRow([...cells.slice(0, 14), 11987654321], SP)?.phone).toBe('11987654321');
+    expect(encodeHistoryRow({ ...sampleRow, phone: null }, SP)[14]).toBeNull();
   });
 
   it.each([SP, 'America/New_York', 'UTC'])('round-trips through the cells in %s', (zone) => {
@@ -45,7 +59,7 @@ describe('history row codec', () => {
   });
 
   it('round-trips nulls (never accessed, no goal) and a carried row', () => {
-    const carried: HistoryRow = { ...sampleRow, lastAccessAt: null, expected: null, situation: 'Sem meta', origin: 'Mantido' };
+    const carried: HistoryRow = { ...sampleRow, lastAccessAt: null, expected: null, situation: 'Sem meta', origin: 'Mantido', phone: null };
     const cells = encodeHistoryRow(carried, SP);
     expect(cells[9]).toBeNull();
     expect(cells[10]).toBeNull();

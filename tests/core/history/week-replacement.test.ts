@@ -163,6 +163,7 @@ describe('planWeekReplacement', () => {
       'Sem meta',
       'API',
       1,
+      null,
     ];
     const header = [...HISTORY_HEADERS, 'Observação', 'Ligar?'];
     const noted = (row: Cell[], ...extras: Cell[]) => [...row, ...extras, ...Array(2 - extras.length).fill(null)];
@@ -197,7 +198,7 @@ describe('planWeekReplacement', () => {
     it('a note on a row the week no longer has refuses the write, naming the column and the row', () => {
       const values: Cell[][] = [header, noted(full(W2, 1, 11), null, 'sim'), noted(full(W2, 2, 11), null)];
       expect(() => planWeekReplacement(values, W2, [full(W2, 2, 11, 'new')])).toThrow(HistoryNotesError);
-      expect(() => planWeekReplacement(values, W2, [full(W2, 2, 11, 'new')])).toThrow(/coluna\(s\) "Ligar\?" .*\(linha 2: aluno 1, produto 11\)/);
+      expect(() => planWeekReplacement(values, W2, [full(W2, 2, 11, 'new')])).toThrow(/na coluna "Ligar\?" .*\(linha 2: aluno 1, produto 11\)/);
       // Without notes there, the same re-run is fine.
       expect(planWeekReplacement([header, noted(full(W2, 1, 11)), noted(full(W2, 2, 11))], W2, [full(W2, 2, 11, 'new')]).rows).toHaveLength(1);
     });
