@@ -40,5 +40,13 @@ export const GOAL_HEADERS = ['Meta', 'Semana', 'Esperado (%)'] as const;
 
 export const ADJUSTMENT_HEADERS = ['Data', 'Aluno ID', 'Nome', 'Ação', 'De', 'Para', 'Motivo', 'Feito por', 'Desfeito em'] as const;
 
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Dates as Brazilian readers write them (`21/09/2026`); the cells stay real dates (serial numbers). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATETIME_FORMAT = 'dd/mm/yyyy hh:mm';
+/**
+ * Numbers in the report sheets: fixed decimals and thousands separators, which each host shows in the
+ * spreadsheet's locale (`1.234` and `12,5` in pt-BR). `SIGNED_POINTS_FORMAT` shows a gain as `+5,0`.
+ */
+export const INTEGER_FORMAT = '#,##0';
+export const DECIMAL_FORMAT = '#,##0.0';
+export const SIGNED_POINTS_FORMAT = '+#,##0.0;-#,##0.0;0.0';

@@ -138,11 +138,18 @@ function previousVersionChart(charts: ReadonlyMap<string, EmbeddedChart>, ours: 
   return candidates.find((chart) => String(chart.getOptions().get('title') ?? '') === spec.title) ?? candidates.find(anchored);
 }
 
+/**
+ * Builds the chart of `spec`. Its data may sit in hidden columns (`Resumo` keeps its block out of
+ * sight), which Sheets' charts skip by default ("IGNORE_BOTH: Default; charts skips any hidden columns
+ * and hidden rows", https://developers.google.com/apps-script/reference/charts/chart-hidden-dimension-strategy):
+ * SHOW_BOTH draws them. A chart's range holds only its own block, so nothing else is drawn by it.
+ */
 function configure(builder: EmbeddedChartBuilder, sheet: Sheet, spec: ChartSpec): EmbeddedChartBuilder {
   return builder
     .setChartType(spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
     .clearRanges()
     .addRange(sheet.getRange(spec.range.row + 1, spec.range.column + 1, Math.max(1, spec.range.rows), Math.max(1, spec.range.columns)))
+    .setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
     .setNumHeaders(1)
     .setPosition(spec.position.row + 1, spec.position.column + 1, 0, 0)
     .setOption('title', spec.title)

@@ -3,10 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildReportSheets } from '../../src/core/report/report-sheets';
 import type { ChartSpec, ConditionalFormatSpec } from '../../src/core/workbook/sheet-specs';
 import type { Cell, SheetContent } from '../../src/core/workbook/workbook';
 import { chartToVegaLite, escapeHtml, type PreviewSheet, renderChartSvg, renderPreviewHtml } from '../../src/node/preview';
 import { conditionalColors, displayCell, gradientColor } from '../../src/node/preview/cell-format';
+import { config, SCENARIO } from '../core/report/fixtures';
 import { CHROMIUM, itWithTool, launchChromium } from '../support/external-tools';
 
 const OUT_DIR = resolve(__dirname, '../../out');
@@ -28,20 +30,44 @@ const SITUATION_RULES: ConditionalFormatSpec[] = [
   { kind: 'text-equals', column: 2, text: 'Desistente', background: null, fontColor: '#9aa0a6' },
 ];
 
+const PIVOT_TITLE = 'Turma A · Tutor: Ana Souza · semana 3 (16/03/2026)';
+const PIVOT_LEGEND = 'Cores: distância até o esperado da semana';
+
 function pivotSheet(): PreviewSheet {
   const rows: Cell[][] = [
-    ['Aluno', 'E-mail', 'Situação', 'Última semana', 'Progresso (%)', 'Diferença (pp)', 'Semanas parado', 'Módulo 1 (%)', 'Módulo 2 (%)'],
-    ['Ana Souza', 'ana@example.com', 'Em dia', MARCH_16, 82.25, 7.5, 0, 100, 64.5],
-    [INJECTED_NAME, 'x@example.com', 'Em risco', MARCH_16, 12, -20, 3, 24, 0],
-    [FORMULA_NAME, 'y@example.com', 'Atrasado', MARCH_16 - 7, 45.5, -6, 1, 91, 0],
-    ['Bruno Lima', 'bruno@example.com', 'Desistente', MARCH_16 - 28, 5, -30, 4, 10, 0],
+    [PIVOT_TITLE, null, null, null, null, null, null, null, null, null],
+    [PIVOT_LEGEND],
+    [
+      'Aluno',
+      'E-mail',
+      'Situação',
+      'Última semana',
+      'Progresso (%)',
+      'Diferença do esperado (pontos)',
+      'Semanas sem avanço',
+      'Módulo 1 (%)',
+      'Módulo 2 (%)',
+      'Chave',
+    ],
+    ['Ana Souza', 'ana@example.com', 'Em dia', MARCH_16, 82.25, 7.5, 0, 100, 64.5, 'chave-oculta-1'],
+    [INJECTED_NAME, 'x@example.com', 'Em risco', MARCH_16, 12, -20, 3, 24, 0, 'chave-oculta-2'],
+    [FORMULA_NAME, 'y@example.com', 'Atrasado', MARCH_16 - 7, 45.5, -6, 1, 91, 0, 'chave-oculta-3'],
+    ['Bruno Lima', 'bruno@example.com', 'Desistente', MARCH_16 - 28, 5, -30, 4, 1234.5, 0, 'chave-oculta-4'],
   ];
   return {
     name: 'Turma A',
     content: {
       rows,
-      columnFormats: [undefined, undefined, undefined, 'yyyy-mm-dd', '0.0', '0.0', '0', '0.0', '0.0'],
-      frozenRows: 1,
+      headerRow: 2,
+      columnFormats: [undefined, undefined, undefined, 'dd/mm/yyyy', '#,##0.0', '+#,##0.0;-#,##0.0;0.0', '#,##0', '#,##0.0', '0.0'],
+      rowStyles: [
+        { row: 0, bold: true, fontSize: 12 },
+        { row: 1, fontColor: '#5f6368' },
+        { row: 3, background: '#fef7e0' },
+      ],
+      hiddenColumns: [9],
+      wrappedColumns: [1],
+      frozenRows: 3,
       frozenColumns: 1,
       filter: true,
       conditionalFormats: [
@@ -69,7 +95,7 @@ function pivotSheet(): PreviewSheet {
           max: { color: '#57bb8a', value: 100 },
         },
       ],
-      mutedRows: [4],
+      mutedRows: [6],
     },
   };
 }
@@ -155,7 +181,7 @@ const CHARTS: ChartSpec[] = [
 function historySheet(rowCount: number): PreviewSheet {
   const rows: Cell[][] = [['Semana', 'Aluno', 'Progresso (%)', 'Registrado em']];
   for (let index = 1; index <= rowCount; index++) rows.push([MARCH_16 - 7 * (index % 40), `Aluno ${index}`, (index % 101) + 0.25, MARCH_16 + 0.5]);
-  return { name: 'Histórico', content: { rows, columnFormats: ['yyyy-mm-dd', '@', '0.0', 'yyyy-mm-dd hh:mm'], frozenRows: 1 } };
+  return { name: 'Histórico', content: { rows, columnFormats: ['dd/mm/yyyy', '@', '0.0', 'dd/mm/yyyy hh:mm'], frozenRows: 1 } };
 }
 
 function workbookSheets(): PreviewSheet[] {
@@ -172,9 +198,13 @@ const contentOf = (sheet: PreviewSheet): SheetContent => sheet.content;
 
 describe('cell display', () => {
   test('number formats as a Brazilian reader sees them', () => {
+    expect(displayCell(MARCH_16, 'dd/mm/yyyy').text).toBe('16/03/2026');
+    expect(displayCell(MARCH_16 + 0.5, 'dd/mm/yyyy hh:mm').text).toBe('16/03/2026 12:00');
     expect(displayCell(MARCH_16, 'yyyy-mm-dd').text).toBe('16/03/2026');
-    expect(displayCell(MARCH_16 + 0.5, 'yyyy-mm-dd hh:mm').text).toBe('16/03/2026 12:00');
     expect(displayCell(82.25, '0.0').text).toBe('82,3');
+    expect(displayCell(1234.56, '#,##0.0').text).toBe('1.234,6');
+    expect(displayCell(1234567, '#,##0')).toEqual({ text: '1.234.567', align: 'right' });
+    expect(displayCell(-1234.5, '#,##0.0').text).toBe('-1.234,5');
     expect(displayCell(-0.04, '0.0').text).toBe('0,0');
     expect(displayCell(7.6, '0').text).toBe('8');
     expect(displayCell(12345, '@')).toEqual({ text: '12345', align: 'left' });
@@ -182,6 +212,15 @@ describe('cell display', () => {
     expect(displayCell(null, '0.0').text).toBe('');
     expect(displayCell(true, undefined).text).toBe('VERDADEIRO');
     expect(displayCell(FORMULA_NAME, '0').text).toBe(FORMULA_NAME);
+  });
+
+  test('a signed format shows a gain with its plus sign, a loss with its minus, and zero bare', () => {
+    const signed = '+#,##0.0;-#,##0.0;0.0';
+    expect(displayCell(5, signed).text).toBe('+5,0');
+    expect(displayCell(-12.25, signed).text).toBe('-12,3');
+    expect(displayCell(-1500, signed).text).toBe('-1.500,0');
+    expect(displayCell(0, signed).text).toBe('0,0');
+    expect(displayCell(-0.5, '0.0;(0.0)').text).toBe('-0,5'); // a section it does not know: shown as typed, not guessed
   });
 
   test('gradients interpolate through the mid point and clamp at the ends', () => {
@@ -257,6 +296,35 @@ describe('charts', () => {
   });
 });
 
+describe('the report sheets in the preview', () => {
+  let html = '';
+  const section = (name: string) => {
+    const start = html.indexOf(`>${escapeHtml(name)}</h2>`);
+    return html.slice(start, html.indexOf('</section>', start));
+  };
+
+  beforeAll(async () => {
+    const sheets = buildReportSheets(SCENARIO, config(), null).map((sheet) => ({ name: sheet.name, content: sheet.content }));
+    html = await renderPreviewHtml(sheets, { title: 'Relatórios', generatedAt: '23/03/2026 09:00' });
+  });
+
+  test("draws Resumo's headline before its chart, and no row of the hidden chart block", () => {
+    const resumo = section('Resumo');
+    expect(resumo.indexOf('Resumo das turmas · atualizado em 23/03/2026 09:00')).toBeLessThan(resumo.indexOf('<figure'));
+    expect(resumo).toContain('2 linhas');
+    expect(resumo).not.toMatch(/<td[^>]*>Semana 3<\/td>/);
+    expect(resumo).not.toMatch(/<th[^>]*>Esperado: Linear<\/th>/);
+  });
+
+  test('puts a chart sheet’s caption over its data, after the charts, and its title before them', () => {
+    const charts = section('Gráficos A');
+    const caption = charts.indexOf('Dados dos gráficos acima');
+    expect(charts.indexOf('Gráficos da turma A · Tutor: ana.tutora@escola.br')).toBeLessThan(charts.indexOf('<figure'));
+    expect(caption).toBeGreaterThan(charts.lastIndexOf('</figure>'));
+    expect(caption).toBeLessThan(charts.indexOf('<table'));
+  });
+});
+
 describe('HTML preview', () => {
   let html = '';
 
@@ -290,6 +358,32 @@ describe('HTML preview', () => {
     expect(html).toContain('--tab-color: #9e9e9e');
     expect(html).toContain('1 aba oculta não exibida');
     expect(html).not.toContain('_staging');
+  });
+
+  test('shows the rows above the header as the sheet’s title, styled, and the table from its header row', () => {
+    const section = html.slice(html.indexOf('>Turma A</h2>'), html.indexOf('</section>', html.indexOf('>Turma A</h2>')));
+    expect(section).toContain(`<p style="font-weight: bold; font-size: 12pt">${escapeHtml(PIVOT_TITLE)}</p>`);
+    expect(section).toContain(`<p style="color: #5f6368">${escapeHtml(PIVOT_LEGEND)}</p>`);
+    expect(section.indexOf(escapeHtml(PIVOT_TITLE))).toBeLessThan(section.indexOf('<table'));
+    // The header is the sheet's row 3 (its number), the data rows keep theirs; the titles are not table rows.
+    expect(section).toMatch(/<thead><tr><th class="rownum" scope="col">3<\/th><th scope="col" class="frozen frozen-last"[^>]*>Aluno<\/th>/);
+    expect(section).toContain('<th scope="row" class="rownum">4</th>');
+    expect(section).not.toMatch(/<td[^>]*>Turma A · Tutor/);
+    expect(section).toContain('4 linhas');
+  });
+
+  test('leaves hidden columns out, wraps the declared ones, sizes columns and draws row styles under the colour rules', () => {
+    const section = html.slice(html.indexOf('>Turma A</h2>'), html.indexOf('</section>', html.indexOf('>Turma A</h2>')));
+    expect(section).not.toContain('chave-oculta');
+    expect(section).not.toContain('>Chave<');
+    expect(section).toMatch(/<th scope="col" class="wrap" style="min-width: \d+px; max-width: \d+px">E-mail<\/th>/);
+    expect(section).toMatch(/<td class="wrap" style="background: #fef7e0; max-width: \d+px">ana@example.com<\/td>/);
+    // The colour rule of `Situação` wins over the row's background, as in Sheets.
+    expect(section).toContain('style="background: #b7e1cd; color: #0d652d">Em dia<');
+    expect(section).toContain('>+7,5<');
+    expect(section).toContain('>-20,0<');
+    expect(section).toContain('>1.234,5<');
+    expect(section).toMatch(/<tr class="muted">.*Bruno Lima/);
   });
 
   test('a long sheet shows its last rows and says so', () => {

@@ -3,6 +3,7 @@
 // weeks in `Histórico` and the moves in `Ajustes` are rewritten to the new name in one pass, so two
 // cohorts that swap names swap histories. The core sync job keeps working with the names it is given.
 
+import { isHistoryHeader } from '../history/migrations';
 import { HISTORY_HEADERS } from '../history/schema';
 import * as say from '../messages/identity';
 import type { ConfigIssue } from '../model/issues';
@@ -147,8 +148,8 @@ export function followCohorts(workbook: Workbook, recorded: ReadonlyMap<string, 
   if (renames.size === 0) return { issues, renamed: 0, rows, cohorts };
 
   const history = workbook.readSheet(SHEET.history);
-  const header = (history?.[0] ?? []).map(text);
-  if (history !== null && history.length > 0 && !HISTORY_HEADERS.every((name, index) => header[index] === name)) {
+  // An older layout the run is about to migrate has `Turma` where the current one has it.
+  if (history !== null && history.length > 0 && !isHistoryHeader(history[0] ?? [])) {
     // A hand-edited header stops the run anyway; the renames apply once it is restored.
     for (const { row, previous } of applied) issues.push(turmasIssue(row.row, nameColumn, 'Turma', say.cohortRenamePending(previous.name, row.name)));
     return { issues, renamed: 0, rows, cohorts };

@@ -1,7 +1,7 @@
 // The fixed sheets the job owns (`Histórico`, `Execuções`, `Resumo`…), found by their identity key,
 // not by their tab name: a renamed one gets its name back, a missing one that held data stops the run.
 
-import { HISTORY_HEADERS } from '../history/schema';
+import { isHistoryHeader } from '../history/migrations';
 import * as say from '../messages/identity';
 import type { ConfigIssue } from '../model/issues';
 import { type OwnedSheet, SHEET } from '../sheets';
@@ -24,7 +24,7 @@ function issue(sheet: OwnedSheet, severity: ConfigIssue['severity'], message: st
 
 /**
  * A workbook from before identities, whose `Histórico` was renamed: the one untagged sheet whose
- * header is exactly Histórico's (a dated backup copy keeps an older layout, so it does not match).
+ * header is Histórico's, current or of a layout a migration takes (dated backup copies are skipped by name).
  */
 function historyByHeader(sheets: SheetDirectory): string | null {
   const workbook = sheets.workbook;
@@ -32,8 +32,7 @@ function historyByHeader(sheets: SheetDirectory): string | null {
     .names()
     .filter((name) => sheets.keyOf(name) === undefined && !NOT_HISTORY.has(name) && !name.startsWith(`${SHEET.history} (backup`));
   const matches = candidates.filter((name) => {
-    const header = (workbook.readSheet(name)?.[0] ?? []).map((cell) => (cell === null ? '' : String(cell).trim()));
-    return header.length >= HISTORY_HEADERS.length && HISTORY_HEADERS.every((column, index) => header[index] === column);
+    return isHistoryHeader(workbook.readSheet(name)?.[0] ?? []);
   });
   const [match, ...others] = matches;
   return match !== undefined && others.length === 0 ? match : null;

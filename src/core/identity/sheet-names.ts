@@ -40,11 +40,40 @@ function cleanCohortName(name: string): string {
   return cleaned === '' ? 'sem nome' : cleaned;
 }
 
+/** A cohort name that already says "Turma" (any case): "Turma 2026-09", "TURMA Noite", "turma". */
+const TURMA_WORD = /^turma(?:\s+|$)/i;
+
+/**
+ * The cohort's name without a leading "Turma " ("Turma 2026-09" → "2026-09"), for text that says
+ * "turma" itself (titles: "Progresso da turma 2026-09"); a name that is only "Turma" stays whole.
+ */
+export function cohortNameWithoutPrefix(cohortName: string): string {
+  const trimmed = cohortName.trim();
+  const rest = trimmed.replace(TURMA_WORD, '');
+  return rest === '' ? trimmed : rest;
+}
+
+/**
+ * A sheet name from a prefix and a cohort name. The pivot's prefix is not doubled: a cohort named
+ * "Turma 2026-09" gets the tab "Turma 2026-09" (the word written "Turma", as every pivot tab starts),
+ * never "Turma Turma 2026-09". Chart tabs keep the whole name: "Gráficos Turma 2026-09".
+ */
+function prefixed(prefix: string, cohortName: string): string {
+  if (prefix !== PIVOT_PREFIX || !TURMA_WORD.test(cohortName)) return prefix + cohortName;
+  const rest = cohortName.replace(TURMA_WORD, '');
+  return rest === '' ? PIVOT_PREFIX.trim() : PIVOT_PREFIX + rest;
+}
+
+/** The cohort as a title names it, "Turma 2026-09" for both "2026-09" and "Turma 2026-09" (not cut, not cleaned). */
+export function cohortTitleName(cohortName: string): string {
+  return prefixed(PIVOT_PREFIX, cohortName.trim());
+}
+
 /** The exact sheet name wanted for a cohort, and whether it fits with nothing removed. */
 function wantedName(prefix: string, cohortName: string): { name: string; lossless: boolean } {
-  const full = prefix + cleanCohortName(cohortName);
+  const full = prefixed(prefix, cleanCohortName(cohortName));
   const name = truncateName(full, SHEET_NAME_MAX);
-  return { name, lossless: name === prefix + cohortName.trim() };
+  return { name, lossless: name === prefixed(prefix, cohortName.trim()) };
 }
 
 function assign(prefix: string, cohortNames: readonly string[]): Map<string, string> {
@@ -79,7 +108,7 @@ export function reportSheetNames(cohortNames: readonly string[]): Map<string, Re
   return new Map([...pivots.keys()].map((name) => [name, { pivot: pivots.get(name)!, charts: charts.get(name)! }]));
 }
 
-/** `Turma <nome>` for one cohort; pass every cohort's name to keep the result unique among them. */
+/** `Turma <nome>` (`Turma 2026-09` for a cohort named so) for one cohort; pass every cohort's name to keep the result unique among them. */
 export function pivotSheetName(cohortName: string, allCohortNames: readonly string[] = [cohortName]): string {
   return reportSheetNames(withName(allCohortNames, cohortName)).get(cohortName)!.pivot;
 }
@@ -94,11 +123,12 @@ function withName(names: readonly string[], name: string): readonly string[] {
 }
 
 /**
- * True for a sheet the job owns per cohort (name starts with `Turma ` or `Gráficos `). The config
- * sheet `Turmas` is not one of them. A person's own sheet named like this would be treated as the job's.
+ * True for a sheet the job owns per cohort (name starts with `Turma ` or `Gráficos `, or is `Turma`:
+ * the pivot of a cohort named just "Turma"). The config sheet `Turmas` is not one of them. A person's
+ * own sheet named like this would be treated as the job's.
  */
 export function isOwnedReportSheet(name: string): boolean {
-  return OWNED_SHEET_PREFIXES.some((prefix) => name.startsWith(prefix));
+  return name === PIVOT_PREFIX.trim() || OWNED_SHEET_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 /** The owned report sheets in `existing` that no current cohort produces (left by a renamed or removed cohort): delete them. */

@@ -1,11 +1,13 @@
-// `Gráficos <nome>`: a cohort's chart data blocks and chart specs (progress curve, situations per week, distribution).
+// `Gráficos <nome>`: a cohort's charts (progress curve against the expected one, situations per week,
+// distribution) stacked at the top, and the data blocks they read below them, side by side.
 
 import type { SchoolConfig } from '../config/load-config';
 import type { HistoryRow } from '../history/schema';
-import { reportSheetNames } from '../identity/sheet-names';
-import { distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
-import type { CohortConfig } from '../model/cohort';
-import type { ChartSpec } from '../workbook/sheet-specs';
+import { cohortNameWithoutPrefix, reportSheetNames } from '../identity/sheet-names';
+import { CHART_DATA_CAPTION, chartSheetTitle, distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
+import { type CohortConfig, tutorLabel } from '../model/cohort';
+import { DECIMAL_FORMAT, INTEGER_FORMAT } from '../sheets';
+import type { ChartSpec, RowStyle, TableRange } from '../workbook/sheet-specs';
 import type { Cell } from '../workbook/workbook';
 import { dayMonth, summarizeCohort } from './cohort-history';
 import { cohortNames } from './pivot';
@@ -16,10 +18,18 @@ import { type WeekStats, weeklyStats } from './weekly-stats';
 
 export interface ChartSheet {
   readonly sheetName: string;
-  /** The whole sheet: the charts' data blocks side by side from A1, each with its header row. */
+  /** The whole sheet: the title, the rows the charts cover, a caption, then the data blocks side by side (their headers on `headerRow`). */
   readonly table: Cell[][];
+  /** The data blocks' header row: everything above it is the title and the charts' room. */
+  readonly headerRow: number;
+  /** Number formats of the data blocks' columns. */
+  readonly columnFormats: (string | undefined)[];
+  readonly rowStyles: RowStyle[];
   readonly charts: ChartSpec[];
 }
+
+/** The expected curve's colour and dash in every chart (grey, dashed: a reference, not a result). */
+export const EXPECTED_COLOR = '#5f6368';
 
 /** Stable chart ids, for updating charts in place. */
 const COHORT_CHART_IDS = { progress: 'progress-curve', situations: 'situations-by-week', distribution: 'progress-distribution' } as const;
@@ -27,8 +37,17 @@ const COHORT_CHART_IDS = { progress: 'progress-curve', situations: 'situations-b
 /** Labels of the 10-point progress buckets, `0–10` … `90–100`. */
 export const PROGRESS_BUCKETS: readonly string[] = Array.from({ length: 10 }, (_, index) => `${index * 10}–${index * 10 + 10}`);
 
-/** Rows a chart takes on the sheet, so stacked charts do not overlap. */
-const CHART_HEIGHT_ROWS = 20;
+/**
+ * Rows kept for each chart: Sheets draws them 320 px high (native-charts.ts) and the .xlsx's images
+ * are as high, which 20 rows of 21 px (Sheets) or 20 px (.xlsx) hold with room, so no chart covers
+ * the next one or the data below.
+ */
+export const CHART_HEIGHT_ROWS = 20;
+const CHART_COUNT = 3;
+/** The charts start under the title row; the caption and then the data blocks follow the last chart. */
+const FIRST_CHART_ROW = 1;
+const CAPTION_ROW = FIRST_CHART_ROW + CHART_COUNT * CHART_HEIGHT_ROWS;
+export const CHART_DATA_HEADER_ROW = CAPTION_ROW + 1;
 
 /** A week's category label: its number since the start and its date, e.g. `S3 · 16/03` (never read as a date). */
 function weekLabel(stats: Pick<WeekStats, 'week' | 'weekNumber'>): string {
@@ -67,24 +86,36 @@ function distributionBlock(currentProgress: readonly number[]): TableBlock {
  * The chart sheet of one cohort: (a) median and mean of the students' progress per week against the
  * expected curve from `Metas`, (b) students per `Situação` per week, (c) how the current students'
  * progress (the pivot's, dropouts excluded) spreads over 10-point buckets. Weekly figures count
- * everyone recorded under the cohort that week; a week with no row has empty cells.
+ * everyone recorded under the cohort that week; a week with no row has empty cells. The charts sit
+ * one under the other at the top, in column A; their data blocks below them, never under a chart.
  */
 export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortConfig, config: SchoolConfig): ChartSheet {
   const history = summarizeCohort(rows, cohort);
   const stats = weeklyStats(history, config.goalTracks);
   const withGoal = cohort.goalTrack !== null && config.goalTracks.has(cohort.goalTrack);
   const current = history.students.filter((student) => student.latest.situation !== 'Desistente').map((student) => student.latest.mean);
+  const shortName = cohortNameWithoutPrefix(cohort.name);
 
-  const table: Cell[][] = [];
-  const progress = placeBlock(table, progressBlock(stats, withGoal), { row: 0, column: 0 });
-  const situations = placeBlock(table, situationBlock(stats), { row: 0, column: progress.column + progress.columns + 1 });
-  const distribution = placeBlock(table, distributionBlock(current), { row: 0, column: situations.column + situations.columns + 1 });
-  const chartColumn = distribution.column + distribution.columns + 1;
+  const table: Cell[][] = [[chartSheetTitle(shortName, tutorLabel(cohort))]];
+  placeBlock(table, { header: [CHART_DATA_CAPTION], rows: [] }, { row: CAPTION_ROW, column: 0 });
+  const top = CHART_DATA_HEADER_ROW;
+  const progressData = progressBlock(stats, withGoal);
+  const progress = placeBlock(table, progressData, { row: top, column: 0 });
+  const situations = placeBlock(table, situationBlock(stats), { row: top, column: progress.column + progress.columns + 1 });
+  const distribution = placeBlock(table, distributionBlock(current), { row: top, column: situations.column + situations.columns + 1 });
+
+  // Each block's first column holds its labels; the rest progress (one decimal) or students (whole).
+  const valueFormat = (column: number): string | undefined => {
+    const within = (range: TableRange) => column > range.column && column < range.column + range.columns;
+    if (within(progress)) return DECIMAL_FORMAT;
+    return within(situations) || within(distribution) ? INTEGER_FORMAT : undefined;
+  };
+  const at = (index: number) => ({ row: FIRST_CHART_ROW + index * CHART_HEIGHT_ROWS, column: 0 });
 
   const charts: ChartSpec[] = [
     {
       id: COHORT_CHART_IDS.progress,
-      title: progressChartTitle(cohort.name),
+      title: progressChartTitle(shortName),
       kind: 'line',
       xTitle: 'Semana da turma',
       yTitle: 'Progresso (%)',
@@ -92,9 +123,9 @@ export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortCon
       series: [
         { name: 'Mediana (%)', color: '#1a73e8' },
         { name: 'Média (%)', color: '#12b5cb' },
-        ...(withGoal ? [{ name: 'Esperado (%)', dashed: true, color: '#5f6368' }] : []),
+        ...(withGoal ? [{ name: 'Esperado (%)', dashed: true, color: EXPECTED_COLOR }] : []),
       ],
-      position: { row: 0, column: chartColumn },
+      position: at(0),
     },
     {
       id: COHORT_CHART_IDS.situations,
@@ -104,7 +135,7 @@ export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortCon
       yTitle: 'Alunos',
       range: situations,
       series: ATTENTION_ORDER.map((situation) => ({ name: situation, color: SITUATION_STYLE[situation].chartColor })),
-      position: { row: CHART_HEIGHT_ROWS, column: chartColumn },
+      position: at(1),
     },
     {
       id: COHORT_CHART_IDS.distribution,
@@ -114,8 +145,18 @@ export function buildCohortCharts(rows: readonly HistoryRow[], cohort: CohortCon
       yTitle: 'Alunos',
       range: distribution,
       series: [{ name: 'Alunos', color: '#1a73e8' }],
-      position: { row: 2 * CHART_HEIGHT_ROWS, column: chartColumn },
+      position: at(2),
     },
   ];
-  return { sheetName: reportSheetNames(cohortNames(config, cohort)).get(cohort.name)!.charts, table: rectangular(table), charts };
+  return {
+    sheetName: reportSheetNames(cohortNames(config, cohort)).get(cohort.name)!.charts,
+    table: rectangular(table),
+    headerRow: top,
+    columnFormats: Array.from({ length: distribution.column + distribution.columns }, (_, column) => valueFormat(column)),
+    rowStyles: [
+      { row: 0, bold: true, fontSize: 12 },
+      { row: CAPTION_ROW, fontColor: '#5f6368' },
+    ],
+    charts,
+  };
 }

@@ -1,5 +1,6 @@
 // A cohort's `Histórico` rows regrouped by student and week: the shared input of pivot, charts, overview and contacts.
 
+import { standInProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
 import { type Situation, weeksWithoutProgress } from '../model/status';
@@ -89,9 +90,16 @@ function groupHistory(rows: readonly HistoryRow[]): HistoryGroups {
   return groups;
 }
 
+/**
+ * Notes a row's product name, the latest week's winning. The stand-in `Produto N` (written while the
+ * name was unknown) is no name, as for HistoryIndex: it must not hide the real name that another
+ * week or cohort recorded.
+ */
 function noteProductName(names: Map<number, { week: LocalDate; name: string }>, row: HistoryRow): void {
+  const name = row.productName.trim();
+  if (name === '' || name === standInProductName(row.productId)) return;
   const known = names.get(row.productId);
-  if (row.productName !== '' && (!known || known.week <= row.week)) names.set(row.productId, { week: row.week, name: row.productName });
+  if (!known || known.week <= row.week) names.set(row.productId, { week: row.week, name });
 }
 
 function summarizeWeek(rows: readonly HistoryRow[], trackedIds: readonly number[]): StudentWeekSummary {

@@ -37,6 +37,7 @@ export function readHistoryRows(values: Cell[][] | null, timeZone: string): Hist
 /**
  * The owned report sheets, in tab order: `Resumo`, `Contatos da semana`, then each cohort with
  * history (active ones, then archived ones kept and marked) as `Turma …` and `Gráficos …`.
+ * `Resumo`'s headline counts the students `Contatos da semana` lists.
  */
 export function buildReportSheets(history: readonly HistoryRow[], config: SchoolConfig, previousContacts: Cell[][] | null): ReportSheet[] {
   return buildReports(history, config, previousContacts).sheets;
@@ -47,11 +48,23 @@ function buildReports(
   config: SchoolConfig,
   previousContacts: Cell[][] | null,
 ): { sheets: ReportSheet[]; contacts: WeeklyContacts } {
-  const overview = buildOverview(history, config);
   const contacts = buildWeeklyContacts(history, config, previousContacts);
+  const overview = buildOverview(history, config, { contactCount: contacts.contactCount });
   const sheets: ReportSheet[] = [
-    { name: overview.sheetName, content: { rows: overview.table, columnFormats: overview.columnFormats, frozenRows: 1, charts: overview.charts, owned: true } },
-    { name: contacts.sheetName, content: { rows: contacts.rows, columnFormats: contacts.columnFormats, frozenRows: contacts.frozenRows, filter: true } },
+    {
+      name: overview.sheetName,
+      content: {
+        rows: overview.table,
+        headerRow: overview.headerRow,
+        columnFormats: overview.columnFormats,
+        frozenRows: overview.headerRow + 1,
+        rowStyles: overview.rowStyles,
+        hiddenColumns: overview.hiddenColumns,
+        charts: overview.charts,
+        owned: true,
+      },
+    },
+    { name: contacts.sheetName, content: contacts.content },
   ];
   const withHistory = new Set(history.map((row) => row.cohort));
   const cohorts = [...config.cohorts.filter((cohort) => cohort.active), ...config.cohorts.filter((cohort) => !cohort.active)];
@@ -65,18 +78,35 @@ function buildReports(
       key: keys.pivot,
       name: pivot.sheetName,
       content: {
-        rows: [pivot.header, ...pivot.rows],
+        rows: [...pivot.titleRows, pivot.header, ...pivot.rows],
+        headerRow: pivot.headerRow,
         columnFormats: pivot.columnFormats,
+        columnWidths: pivot.columnWidths,
+        wrappedColumns: pivot.wrappedColumns,
+        rowStyles: pivot.rowStyles,
         frozenRows: pivot.frozenRows,
         frozenColumns: pivot.frozenColumns,
         conditionalFormats: pivot.conditionalFormats,
         filter: pivot.filter,
         tabColor,
-        mutedRows: pivot.dropoutRows.map((index) => index + 1),
+        mutedRows: pivot.dropoutRows.map((index) => pivot.headerRow + 1 + index),
         owned: true,
       },
     });
-    sheets.push({ key: keys.charts, name: charts.sheetName, content: { rows: charts.table, frozenRows: 0, charts: charts.charts, tabColor, owned: true } });
+    sheets.push({
+      key: keys.charts,
+      name: charts.sheetName,
+      content: {
+        rows: charts.table,
+        headerRow: charts.headerRow,
+        columnFormats: charts.columnFormats,
+        rowStyles: charts.rowStyles,
+        frozenRows: 0,
+        charts: charts.charts,
+        tabColor,
+        owned: true,
+      },
+    });
   }
   return { sheets, contacts };
 }

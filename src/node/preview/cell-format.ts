@@ -6,7 +6,8 @@ import type { ConditionalFormatSpec, GradientPoint } from '../../core/workbook/s
 import type { Cell } from '../../core/workbook/workbook';
 
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const FIXED_NUMBER_FORMAT = /^(#,##)?0(?:\.(0+))?(%)?$/;
+/** One section of a fixed number format: an optional literal sign, thousands grouping, decimals, percent. */
+const FIXED_NUMBER_SECTION = /^([+-]?)(#,##)?0(?:\.(0+))?(%)?$/;
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /** A cell ready to print: its text and how to align it. */
@@ -56,9 +57,28 @@ function isDateFormat(format: string): boolean {
 }
 
 /**
- * The text a cell shows under a column's number format: date serials under `yyyy-mm-dd`
- * (`… hh:mm`) → `dd/mm/aaaa` (`… hh:mm`), `0.0` → one decimal with a comma, `0` → integer,
- * `@` → the value as text. Text cells are shown as they are (formulas included: never evaluated).
+ * A number under a fixed format of up to three sections (`positive;negative;zero`, as in Sheets and
+ * Excel): the section for the value's sign, its literal sign (`+5,0`), grouping and decimals. A
+ * negative value under a one-section format gets its minus sign; under a negative section, that
+ * section's own. Null when the format is not one of these.
+ */
+function formatNumber(value: number, format: string): string | null {
+  const sections = format.split(';');
+  const [positive = '', negative, zero] = sections;
+  const section = value < 0 ? (negative ?? positive) : value === 0 ? (zero ?? positive) : positive;
+  const parts = FIXED_NUMBER_SECTION.exec(section);
+  if (!parts || !sections.every((entry) => FIXED_NUMBER_SECTION.test(entry))) return null;
+  const [, sign = '', grouping, decimals, percent] = parts;
+  const shown = (percent ? value * 100 : value) * (value < 0 && negative !== undefined ? -1 : 1);
+  const text = formatFixed(shown, decimals?.length ?? 0, grouping !== undefined);
+  return `${/[1-9]/.test(text) || sign !== '-' ? sign : ''}${text}${percent ? '%' : ''}`;
+}
+
+/**
+ * The text a cell shows under a column's number format: date serials under a date format
+ * (`dd/mm/yyyy`, `… hh:mm`) → `dd/mm/aaaa` (`… hh:mm`), `#,##0.0` → one decimal with a comma and
+ * dots between thousands, `0` → integer, `+#,##0.0;-#,##0.0;0.0` → signed (`+5,0`, `-12,0`), `@` →
+ * the value as text. Text cells are shown as they are (formulas included: never evaluated).
  */
 export function displayCell(value: Cell, format: string | undefined): CellDisplay {
   if (value === null || value === '') return { text: '', align: 'left' };
@@ -67,13 +87,8 @@ export function displayCell(value: Cell, format: string | undefined): CellDispla
   if (!Number.isFinite(value)) return { text: String(value), align: 'right' };
   if (format === '@') return { text: String(value), align: 'left' };
   if (format && isDateFormat(format)) return { text: serialToDisplayDate(value, /h/i.test(format)), align: 'right' };
-  const fixed = format ? FIXED_NUMBER_FORMAT.exec(format) : null;
-  if (fixed) {
-    const percent = fixed[3] === '%';
-    const text = formatFixed(percent ? value * 100 : value, fixed[2]?.length ?? 0, fixed[1] !== undefined);
-    return { text: percent ? `${text}%` : text, align: 'right' };
-  }
-  return { text: formatGeneral(value), align: 'right' };
+  const fixed = format ? formatNumber(value, format) : null;
+  return { text: fixed ?? formatGeneral(value), align: 'right' };
 }
 
 function parseHex(color: string): [number, number, number] {

@@ -1,7 +1,8 @@
 // The workbook as one self-contained HTML page (inline CSS and SVG, no scripts, no URLs) to open offline.
 
 import { CHART_KIND_LABEL, chartNotDrawn, EMPTY_SHEET, lastRowsShown, NO_SHEETS, previewSummary, rowCount, SHEET_NAV_LABEL } from '../../core/messages/preview';
-import type { ChartSpec } from '../../core/workbook/sheet-specs';
+import { columnWidthsOf } from '../../core/workbook/column-widths';
+import type { ChartSpec, RowStyle } from '../../core/workbook/sheet-specs';
 import type { Cell, SheetContent } from '../../core/workbook/workbook';
 import { conditionalColors, displayCell, safeColor } from './cell-format';
 import { renderChartSvg } from './chart-svg';
@@ -55,6 +56,9 @@ table.grid thead .frozen { z-index: 4; }
 table.grid .frozen-last { box-shadow: 2px 0 0 #bdc1c6; }
 table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.grid td.bool { text-align: center; }
+table.grid td.wrap, table.grid th.wrap { white-space: normal; }
+.sheet-titles { margin: 0 0 10px; }
+.sheet-titles p { margin: 0 0 4px; font-size: 13px; }
 table.grid tr.muted td { color: #9aa0a6; }
 table.grid tbody tr:hover td { filter: brightness(.97); }
 @media print { nav.tabs { position: static; } .table-wrap { max-height: none; overflow: visible; } }
@@ -70,64 +74,148 @@ function tabColorStyle(content: SheetContent): string {
   return color ? ` style="--tab-color: ${color}"` : '';
 }
 
-/** Classes and offset of a frozen column's cells (sticky at the left, after the row numbers). */
-function frozenColumn(column: number, frozenColumns: number): { className: string; left: string } {
+/** Classes and offset of a frozen column's cells (sticky at the left, after the row numbers); `position` counts shown columns. */
+function frozenColumn(position: number, frozenCount: number): { className: string; left: string } {
   return {
-    className: column === frozenColumns - 1 ? 'frozen frozen-last' : 'frozen',
-    left: `left: calc(var(--rownum-width) + ${column} * var(--frozen-width))`,
+    className: position === frozenCount - 1 ? 'frozen frozen-last' : 'frozen',
+    left: `left: calc(var(--rownum-width) + ${position} * var(--frozen-width))`,
   };
 }
 
-function headerCellHtml(value: Cell, column: number, frozenColumns: number): string {
+/** How the sheet's table is laid out for the page: which columns show, which stay frozen, how wide each is. */
+interface Layout {
+  readonly content: SheetContent;
+  readonly headerRow: number;
+  /** Sheet columns shown, in order (hidden columns are left out, as the hosts hide them). */
+  readonly columns: readonly number[];
+  /** Shown columns at the left that stay in view (the sheet's frozen ones that are not hidden). */
+  readonly frozenCount: number;
+  readonly widths: readonly number[];
+  readonly wrapped: ReadonlySet<number>;
+  readonly styles: ReadonlyMap<number, RowStyle>;
+}
+
+function layoutOf(content: SheetContent): Layout {
+  const width = content.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  const hidden = new Set(content.hiddenColumns ?? []);
+  const columns = Array.from({ length: width }, (_, column) => column).filter((column) => !hidden.has(column));
+  const frozen = Math.min(content.frozenColumns ?? 0, width);
+  return {
+    content,
+    headerRow: Math.max(0, Math.min(content.headerRow ?? 0, content.rows.length - 1)),
+    columns,
+    frozenCount: columns.filter((column) => column < frozen).length,
+    widths: columnWidthsOf(content),
+    wrapped: new Set(content.wrappedColumns ?? []),
+    styles: new Map((content.rowStyles ?? []).map((style) => [style.row, style])),
+  };
+}
+
+/** CSS of a row style (bold, colours, size), each value checked before it reaches the page. */
+function rowStyleCss(style: RowStyle | undefined): string[] {
+  if (!style) return [];
+  const css: string[] = [];
+  if (style.bold) css.push('font-weight: bold');
+  const background = safeColor(style.background);
+  if (background) css.push(`background: ${background}`);
+  const color = safeColor(style.fontColor);
+  if (color) css.push(`color: ${color}`);
+  if (style.fontSize !== undefined && Number.isFinite(style.fontSize) && style.fontSize > 0 && style.fontSize <= 36) css.push(`font-size: ${style.fontSize}pt`);
+  return css;
+}
+
+/** Sets one CSS property in `styles`, replacing the row style's value for it. */
+function setStyle(styles: string[], property: string, value: string): void {
+  const at = styles.findIndex((style) => style.startsWith(`${property}:`));
+  if (at >= 0) styles.splice(at, 1);
+  styles.push(`${property}: ${value}`);
+}
+
+function headerCellHtml(layout: Layout, value: Cell, column: number, position: number): string {
   const text = escapeHtml(displayCell(value, undefined).text);
-  if (column >= frozenColumns) return `<th scope="col">${text}</th>`;
-  const frozen = frozenColumn(column, frozenColumns);
+  const classes = layout.wrapped.has(column) ? ['wrap'] : [];
+  const styles = [`min-width: ${layout.widths[column] ?? 0}px`, ...(layout.wrapped.has(column) ? [`max-width: ${layout.widths[column] ?? 0}px`] : [])];
+  if (position >= layout.frozenCount)
+    return `<th scope="col"${classes.length ? ` class="${classes.join(' ')}"` : ''} style="${styles.join('; ')}">${text}</th>`;
+  const frozen = frozenColumn(position, layout.frozenCount);
   return `<th scope="col" class="${frozen.className}" style="${frozen.left}" title="${text}">${text}</th>`;
 }
 
-function dataCellHtml(value: Cell, column: number, content: SheetContent): string {
-  const frozenColumns = content.frozenColumns ?? 0;
+function dataCellHtml(layout: Layout, value: Cell, row: number, column: number, position: number): string {
+  const { content } = layout;
   const display = displayCell(value, content.columnFormats?.[column]);
   const classes: string[] = [];
-  const styles: string[] = [];
+  // The row's own look first; a colour rule over the cell wins over it, as in Sheets.
+  const styles: string[] = rowStyleCss(layout.styles.get(row));
   if (display.align === 'right') classes.push('num');
   if (display.align === 'center') classes.push('bool');
-  if (column < frozenColumns) {
-    const frozen = frozenColumn(column, frozenColumns);
+  if (layout.wrapped.has(column)) {
+    classes.push('wrap');
+    styles.push(`max-width: ${layout.widths[column] ?? 0}px`);
+  }
+  if (position < layout.frozenCount) {
+    const frozen = frozenColumn(position, layout.frozenCount);
     classes.push(frozen.className);
     styles.push(frozen.left);
   }
   const colors = conditionalColors(content.conditionalFormats ?? [], column, value);
-  if (colors?.background) styles.push(`background: ${colors.background}`);
-  if (colors?.color) styles.push(`color: ${colors.color}`);
+  if (colors?.background) setStyle(styles, 'background', colors.background);
+  if (colors?.color) setStyle(styles, 'color', colors.color);
   const text = escapeHtml(display.text);
-  const title = column < frozenColumns && display.text ? ` title="${text}"` : '';
+  const title = position < layout.frozenCount && display.text ? ` title="${text}"` : '';
   return `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}${styles.length ? ` style="${styles.join('; ')}"` : ''}${title}>${text}</td>`;
 }
 
+/** True when no shown column of the row holds anything. */
+function isBlankRow(layout: Layout, cells: readonly Cell[] | undefined): boolean {
+  return layout.columns.every((column) => displayCell(cells?.[column] ?? null, undefined).text.trim() === '');
+}
+
+/**
+ * The rows `from`…`to` (exclusive) above the header (a title, a headline, a legend, a caption) as
+ * lines of text, styled as the sheet styles them; empty rows are left out.
+ */
+function titleHtml(layout: Layout, from: number, to: number): string {
+  const lines: string[] = [];
+  for (let row = from; row < Math.min(to, layout.headerRow); row++) {
+    const cells = layout.content.rows[row] ?? [];
+    const text = layout.columns
+      .map((column) => displayCell(cells[column] ?? null, undefined).text)
+      .filter((part) => part.trim() !== '')
+      .join(' ');
+    if (text === '') continue;
+    const css = rowStyleCss(layout.styles.get(row));
+    lines.push(`<p${css.length ? ` style="${css.join('; ')}"` : ''}>${escapeHtml(text)}</p>`);
+  }
+  return lines.length ? `<div class="sheet-titles">${lines.join('\n')}</div>` : '';
+}
+
 function tableHtml(content: SheetContent, maxRows: number): string {
-  const rows = content.rows;
-  if (rows.length === 0) return `<p class="note">${EMPTY_SHEET}</p>`;
-  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  const frozenColumns = Math.min(content.frozenColumns ?? 0, width);
+  if (content.rows.length === 0) return `<p class="note">${EMPTY_SHEET}</p>`;
+  const layout = layoutOf(content);
+  const { headerRow } = layout;
+  // Rows with nothing in sight (under a hidden chart block) are not rows a reader sees.
+  let end = content.rows.length;
+  while (end > headerRow + 1 && isBlankRow(layout, content.rows[end - 1])) end--;
+  const rows = content.rows.slice(0, end);
   const muted = new Set(content.mutedRows ?? []);
-  const dataCount = rows.length - 1;
-  const firstShown = Math.max(1, rows.length - maxRows);
+  const dataCount = rows.length - headerRow - 1;
+  const firstShown = Math.max(headerRow + 1, rows.length - maxRows);
   const shownCount = rows.length - firstShown;
 
-  const [header = []] = rows;
-  const headerCells = Array.from({ length: width }, (_, column) => headerCellHtml(header[column] ?? null, column, frozenColumns)).join('');
+  const header = rows[headerRow] ?? [];
+  const headerCells = layout.columns.map((column, position) => headerCellHtml(layout, header[column] ?? null, column, position)).join('');
   const body: string[] = [];
   for (const [offset, row] of rows.slice(firstShown).entries()) {
     const index = firstShown + offset;
-    const cells = Array.from({ length: width }, (_, column) => dataCellHtml(row[column] ?? null, column, content)).join('');
+    const cells = layout.columns.map((column, position) => dataCellHtml(layout, row[column] ?? null, index, column, position)).join('');
     body.push(`<tr${muted.has(index) ? ' class="muted"' : ''}><th scope="row" class="rownum">${index + 1}</th>${cells}</tr>`);
   }
   const note = shownCount < dataCount ? `<p class="note truncated">${lastRowsShown(shownCount, dataCount)}</p>` : `<p class="note">${rowCount(dataCount)}</p>`;
   return [
     note,
     '<div class="table-wrap"><table class="grid">',
-    `<thead><tr><th class="rownum" scope="col">1</th>${headerCells}</tr></thead>`,
+    `<thead><tr><th class="rownum" scope="col">${headerRow + 1}</th>${headerCells}</tr></thead>`,
     `<tbody>${body.join('\n')}</tbody>`,
     '</table></div>',
   ].join('\n');
@@ -154,10 +242,16 @@ async function sheetHtml(sheet: PreviewSheet, index: number, maxRows: number): P
   const charts = [...(sheet.content.charts ?? [])].sort((a, b) => a.position.row - b.position.row || a.position.column - b.position.column);
   const figures: string[] = [];
   for (const spec of charts) figures.push(await chartHtml(spec, sheet.content.rows));
+  // Title rows above the first chart read before the charts (a headline); those below it (a caption
+  // over the data) after them, just above the table, as in the sheet.
+  const layout = sheet.content.rows.length ? layoutOf(sheet.content) : null;
+  const split = Math.min(layout?.headerRow ?? 0, ...charts.map((spec) => spec.position.row));
   return [
     `<section class="sheet" id="${anchor}" aria-labelledby="${anchor}-titulo"${tabColorStyle(sheet.content)}>`,
     `<h2 id="${anchor}-titulo">${escapeHtml(sheet.name)}</h2>`,
+    layout ? titleHtml(layout, 0, split) : '',
     figures.length ? `<div class="charts">${figures.join('\n')}</div>` : '',
+    layout ? titleHtml(layout, split, layout.headerRow) : '',
     tableHtml(sheet.content, maxRows),
     '</section>',
   ].join('\n');
@@ -170,8 +264,9 @@ function rowLimit(option: number | undefined): number {
 
 /**
  * One self-contained HTML page of the workbook: a header, a nav of the sheets (tab colours kept),
- * and per sheet its charts (inline SVG) then its table with number formats, conditional colours,
- * muted rows and a sticky header. Hidden sheets are left out. Every cell, name and title is
+ * and per sheet its title rows, its charts (inline SVG), then its table from its header row, with
+ * number formats, widths, wrapped and hidden columns, row styles, conditional colours, muted rows
+ * and a sticky header. Cell links (a WhatsApp number) show as their text: the page holds no URL. Hidden sheets are left out. Every cell, name and title is
  * HTML-escaped: names from the API are shown as text, never as markup or formulas.
  */
 export async function renderPreviewHtml(sheets: readonly PreviewSheet[], options: PreviewOptions): Promise<string> {

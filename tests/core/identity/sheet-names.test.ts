@@ -1,5 +1,7 @@
 import {
   chartSheetName,
+  cohortNameWithoutPrefix,
+  cohortTitleName,
   isOwnedReportSheet,
   orphanReportSheets,
   pivotSheetName,
@@ -11,6 +13,40 @@ describe('report sheet names', () => {
   it('prefixes the cohort name', () => {
     expect(pivotSheetName('2026.1 Noite')).toBe('Turma 2026.1 Noite');
     expect(chartSheetName('2026.1 Noite')).toBe('Gráficos 2026.1 Noite');
+  });
+
+  it('never doubles "Turma": a cohort named "Turma …" (any case) is its own pivot tab; its charts keep the whole name', () => {
+    expect(pivotSheetName('Turma 2026-09')).toBe('Turma 2026-09');
+    expect(chartSheetName('Turma 2026-09')).toBe('Gráficos Turma 2026-09');
+    expect(pivotSheetName('  TURMA   Noite ')).toBe('Turma Noite');
+    expect(pivotSheetName('turma manhã')).toBe('Turma manhã');
+    expect(pivotSheetName('Turma')).toBe('Turma');
+    // Only the word: "Turmas" and "Turma2026" are names like any other.
+    expect(pivotSheetName('Turmas')).toBe('Turma Turmas');
+    expect(pivotSheetName('Turma2026')).toBe('Turma Turma2026');
+    expect(pivotSheetName('Turma Programação Full Stack Avançada')).toBe('Turma Programação Full Stack Av');
+    expect(['Turma 2026-09', 'Turma', 'Gráficos Turma 2026-09'].every(isOwnedReportSheet)).toBe(true);
+  });
+
+  it('keeps "A" and "Turma A" apart: the first in Turmas order keeps the plain tab', () => {
+    const result = reportSheetNames(['A', 'Turma A']);
+    expect(result.get('A')).toEqual({ pivot: 'Turma A', charts: 'Gráficos A' });
+    expect(result.get('Turma A')).toEqual({ pivot: 'Turma A ~2', charts: 'Gráficos Turma A' });
+  });
+
+  it('names the cohort in titles as "Turma …" once, whole', () => {
+    expect(cohortTitleName('2026-09')).toBe('Turma 2026-09');
+    expect(cohortTitleName(' Turma 2026-09 ')).toBe('Turma 2026-09');
+    expect(cohortTitleName('Turma')).toBe('Turma');
+    expect(cohortTitleName('Programação Full Stack Avançada 2026 Noite')).toBe('Turma Programação Full Stack Avançada 2026 Noite');
+  });
+
+  it('drops a leading "Turma" for titles that say "turma" themselves', () => {
+    expect(cohortNameWithoutPrefix('Turma 2026-09')).toBe('2026-09');
+    expect(cohortNameWithoutPrefix(' turma Noite')).toBe('Noite');
+    expect(cohortNameWithoutPrefix('2026.1 Noite')).toBe('2026.1 Noite');
+    expect(cohortNameWithoutPrefix('Turma')).toBe('Turma');
+    expect(cohortNameWithoutPrefix('Turmas')).toBe('Turmas');
   });
 
   it('strips characters Excel forbids and apostrophes at the ends', () => {

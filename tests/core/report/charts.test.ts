@@ -1,8 +1,8 @@
-import { buildCohortCharts, PROGRESS_BUCKETS, progressBucket } from '../../../src/core/report/charts';
+import { buildCohortCharts, CHART_DATA_HEADER_ROW, CHART_HEIGHT_ROWS, PROGRESS_BUCKETS, progressBucket } from '../../../src/core/report/charts';
 import { buildCohortPivot } from '../../../src/core/report/pivot';
 import type { ChartSpec } from '../../../src/core/workbook/sheet-specs';
 import type { Cell } from '../../../src/core/workbook/workbook';
-import { A, B, config, SCENARIO } from './fixtures';
+import { A, B, cohort, config, SCENARIO } from './fixtures';
 
 /** The cells a chart reads. */
 function block(table: Cell[][], chart: ChartSpec): Cell[][] {
@@ -16,6 +16,8 @@ describe('buildCohortCharts', () => {
 
   it('names the sheet and gives the charts stable ids and kinds', () => {
     expect(sheet.sheetName).toBe('Gráficos A');
+    expect(sheet.table[0][0]).toBe('Gráficos da turma A · Tutor: ana.tutora@escola.br');
+    expect(sheet.charts[0].title).toBe('Progresso da turma A');
     expect(sheet.charts.map((entry) => [entry.id, entry.kind])).toEqual([
       ['progress-curve', 'line'],
       ['situations-by-week', 'stacked-column'],
@@ -55,7 +57,7 @@ describe('buildCohortCharts', () => {
     expect(counts.slice(1).map((row) => row[0])).toEqual(PROGRESS_BUCKETS);
     expect(counts.slice(1).map((row) => row[1])).toEqual([1, 1, 0, 1, 0, 1, 0, 0, 0, 0]);
     const pivot = buildCohortPivot(SCENARIO, A, config());
-    const active = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[5] as number);
+    const active = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[pivot.header.indexOf('Progresso (%)')] as number);
     const fromPivot = new Array(10).fill(0);
     for (const progress of active) fromPivot[progressBucket(progress)]++;
     expect(counts.slice(1).map((row) => row[1])).toEqual(fromPivot);
@@ -70,22 +72,57 @@ describe('buildCohortCharts', () => {
   it('matches the pivot’s week columns where everyone recorded is still a member', () => {
     // In week 3 the members are everyone recorded but Eva (dropout): the chart mean is the pivot's.
     const pivot = buildCohortPivot(SCENARIO, A, config());
-    const week3 = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[16] as number);
+    const week3 = pivot.rows.filter((_, index) => !pivot.dropoutRows.includes(index)).map((row) => row[pivot.header.indexOf('23/03')] as number);
     expect(week3.reduce((a, b) => a + b, 0) / week3.length).toBe(block(sheet.table, chart('progress-curve'))[4][2]);
   });
 
-  it('lays blocks side by side, charts to their right without overlapping, table rectangular', () => {
+  it('stacks the charts at the top and lays their data blocks side by side below them, never under a chart', () => {
     const [progress, situations, distribution] = sheet.charts.map((entry) => entry.range);
-    expect(progress).toEqual({ row: 0, column: 0, rows: 5, columns: 4 });
-    expect(situations).toEqual({ row: 0, column: 5, rows: 5, columns: 6 });
-    expect(distribution).toEqual({ row: 0, column: 12, rows: 11, columns: 2 });
+    const top = CHART_DATA_HEADER_ROW;
+    expect(progress).toEqual({ row: top, column: 0, rows: 5, columns: 4 });
+    expect(situations).toEqual({ row: top, column: 5, rows: 5, columns: 6 });
+    expect(distribution).toEqual({ row: top, column: 12, rows: 11, columns: 2 });
     expect(sheet.charts.map((entry) => entry.position)).toEqual([
-      { row: 0, column: 15 },
-      { row: 20, column: 15 },
-      { row: 40, column: 15 },
+      { row: 1, column: 0 },
+      { row: 1 + CHART_HEIGHT_ROWS, column: 0 },
+      { row: 1 + 2 * CHART_HEIGHT_ROWS, column: 0 },
     ]);
+    // Every chart has its rows to itself: the next chart, then the caption and the data, start below it.
+    for (const entry of sheet.charts) expect(entry.position.row + CHART_HEIGHT_ROWS).toBeLessThanOrEqual(top - 1);
+    expect(sheet.headerRow).toBe(top);
+    expect(sheet.table[top - 1][0]).toBe('Dados dos gráficos acima');
+    expect(sheet.table.slice(1, top - 1).every((row) => row.every((cell) => cell === null))).toBe(true);
     expect(new Set(sheet.table.map((row) => row.length))).toEqual(new Set([14]));
     for (const entry of sheet.charts) expect(entry.series).toHaveLength(entry.range.columns - 1);
+  });
+
+  it('formats the data with fixed decimals (progress) and whole numbers (students)', () => {
+    expect(sheet.columnFormats).toEqual([
+      undefined,
+      '#,##0.0',
+      '#,##0.0',
+      '#,##0.0',
+      undefined,
+      undefined,
+      '#,##0',
+      '#,##0',
+      '#,##0',
+      '#,##0',
+      '#,##0',
+      undefined,
+      undefined,
+      '#,##0',
+    ]);
+  });
+
+  it('titles a cohort named "Turma …" without saying "turma" twice', () => {
+    const named = cohort({ name: 'Turma 2026-09', tutorName: 'Ana Souza' });
+    const rows = SCENARIO.map((row) => (row.cohort === 'A' ? { ...row, cohort: 'Turma 2026-09' } : row));
+    const result = buildCohortCharts(rows, named, config([named, B]));
+    expect(result.sheetName).toBe('Gráficos Turma 2026-09');
+    expect(result.table[0][0]).toBe('Gráficos da turma 2026-09 · Tutor: Ana Souza');
+    expect(result.charts[0].title).toBe('Progresso da turma 2026-09');
+    expect(JSON.stringify(result)).not.toMatch(/turma Turma|Turma Turma/i);
   });
 
   it('leaves the expected series out for a cohort without a goal, and empty cells for missing weeks', () => {

@@ -49,6 +49,8 @@ export function config(cohorts: readonly CohortConfig[] = [A, B]): SchoolConfig 
 
 const EXPECTED: Record<string, number> = { [W0]: 0, [W1]: 10, [W2]: 20, [W3]: 30 };
 const NAMES: Record<number, string> = { 1: 'Ana', 2: 'Bruno', 3: 'Carla', 4: 'Davi', 5: 'Eva', 6: 'Fábio', 7: 'Gil' };
+/** Cademi's `celular` as students typed it (Davi and the others have none). */
+export const PHONES: Record<number, string> = { 2: '(11) 98765-4321', 3: '+55 21 99876-5432' };
 
 export interface WeekOf {
   readonly week: LocalDate;
@@ -59,6 +61,8 @@ export interface WeekOf {
   readonly absent: number | null;
   readonly origin?: Origin;
   readonly expected?: number | null;
+  /** Default: the student's entry in PHONES, else none. */
+  readonly phone?: string | null;
 }
 
 /** The two product rows of one student-week. */
@@ -80,6 +84,7 @@ export function studentWeek(studentId: number, week: WeekOf): HistoryRow[] {
     situation: week.situation,
     origin: week.origin ?? 'API',
     collectedAt,
+    phone: week.phone !== undefined ? week.phone : (PHONES[studentId] ?? null),
   }));
 }
 

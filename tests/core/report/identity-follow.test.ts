@@ -6,6 +6,7 @@ import { saveCohort } from '../../../src/core/config/cohort-editing';
 import { loadConfig } from '../../../src/core/config/load-config';
 import { chartSheetName, pivotSheetName } from '../../../src/core/identity/sheet-names';
 import { ConfigError } from '../../../src/core/model/issues';
+import { PIVOT_HEADER_ROW } from '../../../src/core/report/pivot';
 import { readHistoryRows, writeReports } from '../../../src/core/report/report-sheets';
 import { COHORT_HEADERS, SHEET } from '../../../src/core/sheets';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
@@ -39,7 +40,7 @@ function weeksOf(workbook: MemoryWorkbook, cohort: string): string[] {
 
 /** Pivot week columns (dd/mm) that hold at least one student's value. */
 function filledWeekColumns(workbook: MemoryWorkbook, sheet: string): string[] {
-  const [header, ...rows] = workbook.readSheet(sheet)!;
+  const [header, ...rows] = workbook.readSheet(sheet)!.slice(PIVOT_HEADER_ROW);
   return header.flatMap((cell, column) =>
     typeof cell === 'string' && /^\d\d\/\d\d$/.test(cell) && rows.some((row) => row[column] !== null && row[column] !== '') ? [cell] : [],
   );
