@@ -6,17 +6,20 @@ import {
   CREATE_COHORT,
   cohortCreated,
   cohortUpdated,
+  defaultGoalNote,
   editCohortTitle,
   NEW_COHORT_TITLE,
   NO_GOAL,
   NO_PRODUCTS_LOADED,
   NO_TAGS_LOADED,
+  noDefaultGoal,
   SAVE_CHANGES,
   tagChoice,
   unknownTagChoice,
 } from '../core/messages/sidebar';
 import type { CohortInput, CohortView, FieldError, Option, SidebarState } from '../core/sidebar/api';
 import type { Catalog, SidebarContext } from './context';
+import { DateField } from './dates';
 import { byId, el, replaceChildren } from './dom';
 
 /** CohortInput field names, as the server names them in FieldError.field. */
@@ -28,9 +31,10 @@ export class CohortForm {
   private readonly title = byId('cohort-form-title');
   private readonly tag = byId<HTMLSelectElement>('cohort-tag');
   private readonly name = byId<HTMLInputElement>('cohort-name');
-  private readonly start = byId<HTMLInputElement>('cohort-start');
+  private readonly start = new DateField(byId<HTMLInputElement>('cohort-start'));
   private readonly products = byId<HTMLFieldSetElement>('cohort-products');
   private readonly goal = byId<HTMLSelectElement>('cohort-goal');
+  private readonly goalHint = byId('cohort-goal-hint');
   private readonly tutor = byId<HTMLInputElement>('cohort-tutor');
   private readonly submit = byId<HTMLButtonElement>('cohort-submit');
   private readonly newButton = byId<HTMLButtonElement>('cohort-new');
@@ -48,7 +52,7 @@ export class CohortForm {
       void this.save();
     });
     this.tag.addEventListener('change', () => this.fillNameFromTag());
-    for (const control of [this.tag, this.name, this.start, this.goal, this.tutor]) {
+    for (const control of [this.tag, this.name, this.start.input, this.goal, this.tutor]) {
       control.addEventListener('blur', () => this.blurred(control.dataset.field as CohortField));
     }
     this.products.addEventListener('focusout', (event) => {
@@ -57,7 +61,7 @@ export class CohortForm {
     context.onState((state, catalog) => this.renderOptions(state, catalog));
   }
 
-  /** Opens the form empty (new cohort) or filled with `cohort` (edit). */
+  /** Opens the form empty (new cohort, with the school's default goal) or filled with `cohort` (edit). */
   open(cohort: CohortView | null): void {
     this.form.hidden = true; // let renderOptions rebuild the choices from the latest state
     const state = this.context.state;
@@ -71,8 +75,14 @@ export class CohortForm {
     this.ensureTagOption(cohort?.tagId ?? null);
     this.tag.value = cohort ? String(cohort.tagId) : '';
     this.name.value = cohort?.name ?? '';
-    this.start.value = cohort?.start ?? '';
-    this.goal.value = cohort?.goalTrack ?? '';
+    this.start.show(cohort?.start ?? null);
+    const defaultGoal = state?.defaultGoal ?? null;
+    this.goal.value = cohort ? (cohort.goalTrack ?? '') : (defaultGoal?.track ?? '');
+    // A new cohort says which goal it starts with, or why it has none; an edit shows the cohort's own.
+    let goalNote = '';
+    if (defaultGoal) goalNote = defaultGoal.track === null ? noDefaultGoal(defaultGoal.reason) : defaultGoalNote(defaultGoal.track);
+    this.goalHint.textContent = goalNote;
+    this.goalHint.hidden = cohort !== null || goalNote === '';
     this.tutor.value = cohort?.tutorEmail ?? '';
     const chosen = new Set(cohort?.productIds ?? []);
     for (const box of this.productBoxes()) box.checked = chosen.has(Number(box.value));
@@ -91,12 +101,12 @@ export class CohortForm {
     return [...this.products.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   }
 
-  /** The form as a CohortInput (empty tag → 0, empty goal/tutor → null; the server judges the rest). */
+  /** The form as a CohortInput (empty tag → 0, empty goal/tutor → null, start as ISO when it parses; the server judges the rest). */
   private input(): CohortInput {
     return {
       name: this.name.value.trim(),
       tagId: this.tag.value === '' ? 0 : Number(this.tag.value),
-      start: this.start.value,
+      start: this.start.value(),
       productIds: this.productBoxes()
         .filter((box) => box.checked)
         .map((box) => Number(box.value)),
@@ -125,9 +135,15 @@ export class CohortForm {
     const seq = ++this.validationSeq;
     const result = await this.context.attempt(() => this.context.call('validateCohort', this.input(), this.originalName));
     if (result === undefined || seq !== this.validationSeq) return false;
-    const errors = result.ok ? [] : result.errors;
+    // The start date is judged here first, in the sidebar's own words (dd/mm/aaaa); the server's
+    // reading of the same field only stands when the sidebar understood the date.
+    const start = this.start.read();
+    const errors = [
+      ...(result.ok ? [] : result.errors.filter((error) => start.ok || error.field !== 'start')),
+      ...(start.ok ? [] : [{ field: 'start', message: start.message }]),
+    ];
     this.showErrors(errors, all);
-    return result.ok;
+    return errors.length === 0;
   }
 
   private async save(): Promise<void> {

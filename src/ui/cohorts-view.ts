@@ -11,8 +11,11 @@ import {
   cohortArchived,
   EDIT,
   editCohortLabel,
+  formatCount,
   NO_COHORTS,
   NO_GOAL,
+  NO_GOAL_BADGE,
+  NO_GOAL_BADGE_TITLE,
   NOT_SYNCED_YET,
 } from '../core/messages/sidebar';
 import type { CohortView } from '../core/sidebar/api';
@@ -34,7 +37,7 @@ function cohortFacts(cohort: CohortView, catalog: Catalog): HTMLDListElement {
     ...fact(COHORT_FACT.products, products || '—'),
     ...fact(COHORT_FACT.goal, cohort.goalTrack ?? NO_GOAL),
     ...fact(COHORT_FACT.tutor, cohort.tutorEmail ?? '—'),
-    ...fact(COHORT_FACT.students, cohort.studentCount === null ? '—' : String(cohort.studentCount)),
+    ...fact(COHORT_FACT.students, cohort.studentCount === null ? '—' : formatCount(cohort.studentCount)),
     ...fact(COHORT_FACT.lastWeek, cohort.lastWeek === null ? NOT_SYNCED_YET : formatDate(cohort.lastWeek)),
   );
 }
@@ -75,6 +78,7 @@ export function mountCohortList(context: SidebarContext, onEdit: (cohort: Cohort
   function card(cohort: CohortView, catalog: Catalog): HTMLLIElement {
     const title = el('div', { className: 'card-title' }, el('strong', { text: cohort.name }));
     if (!cohort.active) title.append(el('span', { className: 'badge', text: ARCHIVED_BADGE }));
+    else if (cohort.goalTrack === null) title.append(el('span', { className: 'badge warn', text: NO_GOAL_BADGE, attrs: { title: NO_GOAL_BADGE_TITLE } }));
     const item = el('li', { className: cohort.active ? 'card' : 'card archived' }, title, cohortFacts(cohort, catalog));
     if (cohort.active) {
       const actions = el('div', { className: 'actions' });

@@ -1,22 +1,26 @@
-// The sidebar's message area: polite status lines (aria-live) and server errors (role=alert).
+// The sidebar's message area: polite status lines (aria-live) and server errors (role=alert), in the
+// row below the panels (sidebar.css), so a message never covers a field or a button.
 
 import { CLOSE, CLOSE_ERROR_LABEL } from '../core/messages/sidebar';
 import { button, byId, el, replaceChildren } from './dom';
 
 const STATUS_VISIBLE_MS = 10_000;
 
-/** Shows what happened (status) and what went wrong (alert), at the top of the sidebar. */
+/** Shows what happened (status) and what went wrong (alert): the latest of each, never a pile. */
 export class Messages {
   private readonly statusArea = byId('status-message');
   private readonly errorArea = byId('error-message');
 
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** A polite, transient status line ("Turma criada."), hidden again after a few seconds. */
+  /**
+   * A polite, transient status line ("Turma criada."), replacing the previous one and emptied after a
+   * few seconds. The live region itself stays in the page (empty, it has no height): one that is
+   * hidden when its text changes is not reliably announced.
+   */
   status(text: string): void {
     clearTimeout(this.statusTimer);
     this.statusArea.textContent = text;
-    this.statusArea.hidden = text === '';
     if (text !== '') this.statusTimer = setTimeout(() => this.status(''), STATUS_VISIBLE_MS);
   }
 

@@ -12,12 +12,13 @@ import {
   studentDetail,
   studentSelected,
   studentsFound,
+  TARGET_COHORT_REQUIRED,
   typeAtLeast,
 } from '../core/messages/sidebar';
 import type { AdjustmentView, StudentMatch } from '../core/sidebar/api';
 import { describeAdjustment } from './adjustment-text';
 import type { SidebarContext } from './context';
-import { todayIso } from './dates';
+import { DateField, showFieldError, todayIso } from './dates';
 import { byId, el, replaceChildren } from './dom';
 
 const SEARCH_DELAY_MS = 300;
@@ -32,12 +33,22 @@ export function mountStudentActions(context: SidebarContext): void {
   const selectedDetail = byId('student-selected-detail');
   const moveForm = byId<HTMLFormElement>('move-form');
   const moveTarget = byId<HTMLSelectElement>('move-target');
-  const moveWeek = byId<HTMLInputElement>('move-week');
+  const moveWeek = new DateField(byId<HTMLInputElement>('move-week'));
   const moveReason = byId<HTMLInputElement>('move-reason');
   const dropoutForm = byId<HTMLFormElement>('dropout-form');
-  const dropoutDate = byId<HTMLInputElement>('dropout-date');
+  const dropoutDate = new DateField(byId<HTMLInputElement>('dropout-date'));
   const dropoutReason = byId<HTMLInputElement>('dropout-reason');
   const outcome = byId('student-outcome');
+  // The forms are novalidate: the browser's own bubbles would speak its language, not the sidebar's.
+  const moveTargetError = byId('move-target-error');
+  const moveWeekError = byId('move-week-error');
+  const dropoutDateError = byId('dropout-date-error');
+  const checkedFields = [
+    { control: moveTarget, slot: moveTargetError },
+    { control: moveWeek.input, slot: moveWeekError },
+    { control: dropoutDate.input, slot: dropoutDateError },
+  ];
+
   let selected: StudentMatch | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let searchSeq = 0;
@@ -57,8 +68,9 @@ export function mountStudentActions(context: SidebarContext): void {
     selectedName.textContent = student.name;
     selectedDetail.textContent = studentDetail(student.email, student.cohort);
     renderTargets();
-    moveWeek.value = todayIso();
-    dropoutDate.value = todayIso();
+    moveWeek.show(todayIso());
+    dropoutDate.show(todayIso());
+    for (const field of checkedFields) showFieldError(field.control, field.slot, null);
     moveReason.value = '';
     dropoutReason.value = '';
     selectedBox.hidden = false;
@@ -117,8 +129,20 @@ export function mountStudentActions(context: SidebarContext): void {
     context.messages.status(adjustmentRecorded(describeAdjustment(adjustment)));
   }
 
-  async function submitAdjustment(form: HTMLFormElement, work: (student: StudentMatch) => Promise<AdjustmentView>): Promise<void> {
-    if (!selected || !form.reportValidity()) return;
+  /** Shows each field's problem beside it; the first field in trouble takes the focus. True when all are fine. */
+  function check(fields: readonly { control: HTMLElement; slot: HTMLElement; problem: string | null }[]): boolean {
+    for (const field of fields) showFieldError(field.control, field.slot, field.problem);
+    fields.find((field) => field.problem !== null)?.control.focus();
+    return fields.every((field) => field.problem === null);
+  }
+
+  function problemOf(field: DateField): string | null {
+    const reading = field.read();
+    return reading.ok ? null : reading.message;
+  }
+
+  async function submitAdjustment(form: HTMLFormElement, valid: boolean, work: (student: StudentMatch) => Promise<AdjustmentView>): Promise<void> {
+    if (!selected || !valid) return;
     const student = selected;
     const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
     if (submit) submit.disabled = true;
@@ -139,11 +163,18 @@ export function mountStudentActions(context: SidebarContext): void {
 
   moveForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    void submitAdjustment(moveForm, (student) => context.call('moveStudent', student.studentId, moveTarget.value, moveWeek.value, moveReason.value.trim()));
+    const valid = check([
+      { control: moveTarget, slot: moveTargetError, problem: moveTarget.value === '' ? TARGET_COHORT_REQUIRED : null },
+      { control: moveWeek.input, slot: moveWeekError, problem: problemOf(moveWeek) },
+    ]);
+    void submitAdjustment(moveForm, valid, (student) =>
+      context.call('moveStudent', student.studentId, moveTarget.value, moveWeek.value(), moveReason.value.trim()),
+    );
   });
   dropoutForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    void submitAdjustment(dropoutForm, (student) => context.call('markDropout', student.studentId, dropoutDate.value, dropoutReason.value.trim()));
+    const valid = check([{ control: dropoutDate.input, slot: dropoutDateError, problem: problemOf(dropoutDate) }]);
+    void submitAdjustment(dropoutForm, valid, (student) => context.call('markDropout', student.studentId, dropoutDate.value(), dropoutReason.value.trim()));
   });
   context.onState(() => {
     if (selected) {

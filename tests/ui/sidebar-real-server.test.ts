@@ -55,12 +55,14 @@ describeWithTool(CHROMIUM, 'sidebar against the real server functions over the f
     await browser?.close();
   });
 
-  it('opens a new cohort with a tag and products picked from Cademi', async () => {
+  it('opens a new cohort with a tag and products picked from Cademi, and the school default goal', async () => {
     await page.getByRole('button', { name: 'Nova turma' }).click();
+    // The school's default goal (`Meta padrão` in Configuração, `Padrão` unless changed) is chosen and named.
+    await expect(page.getByLabel('Meta de progresso').inputValue()).resolves.toBe('Padrão');
+    await expect(page.locator('#cohort-goal-hint').innerText()).resolves.toBe('Meta padrão da escola: Padrão');
     await page.getByLabel('Tag da Cademi').selectOption({ label: 'Turma 2026-09 (#103)' });
-    await page.getByLabel('Início').fill('2026-09-07');
+    await page.getByLabel('Início').fill('07/09/2026');
     for (const product of ['Fundamentos', 'Prática Guiada', 'Projeto Final']) await page.getByLabel(product).check();
-    await page.getByLabel('Meta de progresso').selectOption('Padrão');
     await page.getByLabel('E-mail do tutor').fill('carla@escola.com.br');
     await page.getByRole('button', { name: 'Criar turma' }).click();
     await page.locator('#cohort-list strong', { hasText: 'Turma 2026-09' }).waitFor();
@@ -86,14 +88,14 @@ describeWithTool(CHROMIUM, 'sidebar against the real server functions over the f
     for (const student of students.slice(0, 2)) {
       await pick(student.email);
       await page.getByLabel('Para a turma').selectOption('Turma 2026-08');
-      await page.getByLabel('A partir da semana de').fill('2026-09-21');
+      await page.getByLabel('A partir da semana de').fill('21/09/2026');
       await page.locator('#move-reason').fill('mudou de horário');
       await page.getByRole('button', { name: 'Mover aluno' }).click();
       await page.locator('#student-outcome').getByText('Aluno movido').waitFor();
     }
     for (const student of students.slice(2, 4)) {
       await pick(student.email);
-      await page.getByLabel('Data da desistência').fill('2026-09-18');
+      await page.getByLabel('Data da desistência').fill('18/09/2026');
       await page.locator('#dropout-reason').fill('cancelou a matrícula');
       await page.getByRole('button', { name: 'Marcar desistência' }).click();
       await page.locator('#student-outcome').getByText('Desistência registrada').waitFor();
@@ -125,7 +127,11 @@ describeWithTool(CHROMIUM, 'sidebar against the real server functions over the f
     gas.env.time.set(mondayRun('2026-09-21'));
     await page.getByRole('button', { name: 'Atualizar agora' }).click();
     await page.waitForFunction(() => (document.getElementById('run-progress') as HTMLProgressElement).value === 100, undefined, { timeout: 30_000 });
-    await page.screenshot({ path: join(ROOT, 'out/sidebar-real-server.png'), fullPage: true });
+    // The panels scroll inside the frame: as tall as they are, for the picture.
+    const height = await page.evaluate(() => document.getElementById('content')!.scrollHeight + document.getElementById('messages')!.offsetHeight);
+    await page.setViewportSize({ width: 300, height: Math.max(900, height) });
+    await page.screenshot({ path: join(ROOT, 'out/sidebar-real-server.png') });
+    await page.setViewportSize({ width: 300, height: 900 });
     const students = (globalThis as { routineStudents?: { studentId: number }[] }).routineStudents!;
     const week2 = history().filter((row) => row.week === '2026-09-21');
     const cohortsOf = (id: number) => [...new Set(week2.filter((row) => row.studentId === id).map((row) => row.cohort))];

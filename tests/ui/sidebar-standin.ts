@@ -8,6 +8,7 @@ import {
   type AdjustmentView,
   type CohortInput,
   type CohortView,
+  type DefaultGoal,
   type FieldError,
   type Option,
   type PossibleDropout,
@@ -153,6 +154,7 @@ export class FakeSidebarServer implements SidebarApi {
   readonly adjustments: AdjustmentView[] = [];
   readonly lastRuns: RunSummary[] = [{ startedAt: '2026-10-26T06:00:00-03:00', week: '2026-10-26', outcome: 'Concluída', message: '80 alunos, 2 turmas' }];
   readonly goalTracks = ['Padrão 12 semanas', 'Intensivo 8 semanas'];
+  defaultGoal: DefaultGoal = { track: 'Padrão 12 semanas' };
   /** Every call, in order, as the page made it. */
   readonly calls: { method: string; args: unknown[] }[] = [];
   run: RunStatus = { state: 'idle', week: null, settled: 0, total: 0, percent: 0, message: '', automationNotice: null };
@@ -185,6 +187,7 @@ export class FakeSidebarServer implements SidebarApi {
     return {
       cohorts: this.cohorts,
       goalTracks: this.goalTracks,
+      defaultGoal: this.defaultGoal,
       adjustments: this.adjustments,
       run: this.run,
       lastRuns: this.lastRuns,

@@ -20,10 +20,87 @@ interface OpenSidebar {
   readonly pageErrors: string[];
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
 function todayIso(): string {
   const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Today as the sidebar's date fields show it. */
+function todayShown(): string {
+  const now = new Date();
+  return `${pad(now.getDate())}/${pad(now.getMonth() + 1)}/${now.getFullYear()}`;
+}
+
+/** What covers what, measured in the page at one scroll position. */
+interface Coverage {
+  /** The scroll position: which control was brought to which edge of the frame. */
+  readonly at: string;
+  readonly toasts: number;
+  /** Controls with some part in view (a control scrolled out of view can be covered by nothing). */
+  readonly controlsInView: number;
+  /** `control ∩ toast` overlaps, and controls whose visible centre another element is painted over. */
+  readonly covered: readonly string[];
+  readonly toastsOutOfView: number;
+  /** The message row's share of the frame's height. */
+  readonly messagesShare: number;
+}
+
+/**
+ * Runs in the page: brings every control of the panels to the bottom edge of the frame, then to the
+ * top, and measures at each position. A toast is any shown child of #messages; a control any button,
+ * input, select, textarea or link outside it. A control's visible part is its box clipped by the
+ * viewport and by every ancestor that scrolls; that part must meet no toast's box, and the element
+ * painted at its centre must be the control itself (so nothing, positioned or not, lies over it).
+ */
+function measureAtEveryScroll(): Coverage[] {
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const clip = (a: Box, b: Box): Box | null => {
+    const box = { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
+    return box.right > box.left && box.bottom > box.top ? box : null;
+  };
+  const messages = document.getElementById('messages')!;
+  const shown = (element: Element) => element.getClientRects().length > 0 && element.getBoundingClientRect().height > 0;
+  const name = (element: Element) => `${element.tagName.toLowerCase()}#${element.id || (element.textContent ?? '').trim().slice(0, 30)}`;
+  const controls = [...document.querySelectorAll('button, input, select, textarea, a[href]')].filter(
+    (control) => !messages.contains(control) && shown(control),
+  );
+
+  function measure(at: string): Coverage {
+    const viewport: Box = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+    const toasts = [...messages.children].filter(shown).map((toast) => toast.getBoundingClientRect());
+    const covered: string[] = [];
+    let controlsInView = 0;
+    for (const control of controls) {
+      let visible: Box | null = clip(control.getBoundingClientRect(), viewport);
+      for (let parent = control.parentElement; parent && visible; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowY !== 'visible') visible = clip(visible, parent.getBoundingClientRect());
+      }
+      if (!visible) continue;
+      controlsInView++;
+      for (const toast of toasts) if (clip(visible, toast)) covered.push(`${name(control)} under a toast`);
+      const hit = document.elementFromPoint((visible.left + visible.right) / 2, (visible.top + visible.bottom) / 2);
+      if (hit && hit !== control && !control.contains(hit)) covered.push(`${name(control)} under ${name(hit)}`);
+    }
+    return {
+      at,
+      toasts: toasts.length,
+      controlsInView,
+      covered,
+      toastsOutOfView: toasts.filter((toast) => toast.top < 0 || toast.bottom > window.innerHeight).length,
+      messagesShare: messages.getBoundingClientRect().height / window.innerHeight,
+    };
+  }
+
+  const found: Coverage[] = [];
+  for (const control of controls) {
+    for (const block of ['end', 'start'] as const) {
+      control.scrollIntoView({ block });
+      found.push(measure(`${name(control)} at the ${block}`));
+    }
+  }
+  return found;
 }
 
 describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)', () => {
@@ -44,8 +121,10 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await browser?.close();
   });
 
-  async function openSidebar(handler: RpcHandler): Promise<OpenSidebar> {
-    const page = await browser.newPage({ viewport: { width: 300, height: 800 }, locale: 'pt-BR' });
+  /** `clock`: the page's timers are Playwright's (they run until a test pauses them). */
+  async function openSidebar(handler: RpcHandler, { locale = 'pt-BR', clock = false } = {}): Promise<OpenSidebar> {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 }, locale });
+    if (clock) await page.clock.install();
     pages.push(page);
     const dialogs: string[] = [];
     const pageErrors: string[] = [];
@@ -62,14 +141,27 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     return { page, dialogs, pageErrors };
   }
 
-  /** The whole page, or (given `region`) the 300×800 view a coordinator sees with `region` scrolled into it. */
+  /**
+   * The 300×800 view a coordinator sees with `region` scrolled into it, or (no region) every panel:
+   * the panels scroll inside the frame, so the frame is made as tall as they are for that picture.
+   */
   async function shot(page: Page, name: string, region?: Locator): Promise<void> {
-    if (region) await region.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: join(OUT, `sidebar-${name}.png`), fullPage: !region });
+    const path = join(OUT, `sidebar-${name}.png`);
+    if (region) {
+      await region.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path });
+      return;
+    }
+    const viewport = page.viewportSize()!;
+    const height = await page.evaluate(() => document.getElementById('content')!.scrollHeight + document.getElementById('messages')!.offsetHeight);
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+    await page.screenshot({ path });
+    await page.setViewportSize(viewport);
   }
 
-  it('lists the cohorts with their facts, an "arquivada" badge, and names shown as text', async () => {
+  it('lists the cohorts with their facts, "arquivada" and "sem meta" badges, and names shown as text', async () => {
     const server = new FakeSidebarServer();
+    server.cohorts[1] = { ...server.cohorts[1], studentCount: 1234 };
     const { page, dialogs, pageErrors } = await openSidebar(server.handler);
     const cards = page.locator('#cohort-list > li');
     await expect(cards.count()).resolves.toBe(4);
@@ -81,6 +173,10 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     const archived = cards.filter({ hasText: 'Turma 2026-03' });
     await expect(archived.locator('.badge').innerText()).resolves.toBe('arquivada');
     await expect(archived.locator('button').count()).resolves.toBe(0);
+    const withoutGoal = cards.filter({ hasText: 'Turma 2026-10' });
+    await expect(withoutGoal.locator('.badge').innerText()).resolves.toBe('sem meta');
+    await expect(withoutGoal.locator('dl').innerText()).resolves.toMatch(/Meta\s+sem meta[\s\S]*Alunos\s+1\.234/);
+    await expect(first.locator('.badge').count()).resolves.toBe(0);
     // The cohort named '"><script>…' is text in its card, not markup.
     await expect(page.locator('#cohort-list strong', { hasText: XSS_COHORT_NAME }).count()).resolves.toBe(1);
     await expect(page.locator('script').count()).resolves.toBe(1);
@@ -94,6 +190,9 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     const server = new FakeSidebarServer();
     const { page } = await openSidebar(server.handler);
     await page.getByRole('button', { name: 'Nova turma' }).click();
+    // The school's default goal is chosen, and the form says so.
+    await expect(page.getByLabel('Meta de progresso').inputValue()).resolves.toBe('Padrão 12 semanas');
+    await expect(page.locator('#cohort-goal-hint').innerText()).resolves.toBe('Meta padrão da escola: Padrão 12 semanas');
     await page.getByLabel('Tag da Cademi').selectOption({ label: 'Turma 2026-11 (#13)' });
     await expect(page.getByLabel('Nome da turma').inputValue()).resolves.toBe('Turma 2026-11');
     await page.getByLabel('E-mail do tutor').fill('tutor@');
@@ -106,11 +205,17 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
 
     await page.getByRole('button', { name: 'Criar turma' }).click();
     await page.locator('#cohort-error-productIds').waitFor({ state: 'visible' });
-    await expect(page.locator('#cohort-error-start').innerText()).resolves.toContain('data de início');
+    await expect(page.locator('#cohort-error-start').innerText()).resolves.toBe('Informe a data no formato dd/mm/aaaa.');
     expect(server.callsOf('saveCohort')).toHaveLength(0);
     await shot(page, 'form-errors', page.locator('#cohort-form'));
 
-    await page.getByLabel('Início').fill('2026-11-09');
+    await page.getByLabel('Início').fill('31/11/2026'); // November has 30 days
+    await page.getByLabel('Início').press('Tab');
+    await expect(page.locator('#cohort-error-start').innerText()).resolves.toBe('“31/11/2026” não é uma data válida: use dd/mm/aaaa, por exemplo 21/09/2026.');
+    await page.getByLabel('Início').fill('9/11/2026');
+    await page.getByLabel('Início').press('Tab');
+    await expect(page.getByLabel('Início').inputValue()).resolves.toBe('09/11/2026'); // rewritten the one way dates are shown
+    await expect(page.locator('#cohort-error-start').isHidden()).resolves.toBe(true);
     await page.getByLabel('Power BI').check();
     await page.getByLabel('SQL do Zero').check();
     await page.getByLabel('Meta de progresso').selectOption('Intensivo 8 semanas');
@@ -129,12 +234,26 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await expect(card.locator('dl').innerText()).resolves.toMatch(/Início\s+09\/11\/2026[\s\S]*Meta\s+Intensivo 8 semanas/);
   });
 
+  it('says why "Nova turma" starts without a goal when the school has no default', async () => {
+    const server = new FakeSidebarServer();
+    server.defaultGoal = { track: null, reason: 'a Meta padrão da aba Configuração está vazia' };
+    const { page } = await openSidebar(server.handler);
+    await page.getByRole('button', { name: 'Nova turma' }).click();
+    await expect(page.getByLabel('Meta de progresso').inputValue()).resolves.toBe('');
+    await expect(page.locator('#cohort-goal-hint').innerText()).resolves.toBe(
+      'Sem meta padrão: a Meta padrão da aba Configuração está vazia. Escolha uma meta para a turma ter alertas de ritmo.',
+    );
+  });
+
   it('edits a cohort and archives another after a confirm step; a server error shows in the alert area', async () => {
     const server = new FakeSidebarServer();
     const { page } = await openSidebar(server.handler);
     await page.getByRole('button', { name: 'Editar turma Turma 2026-10' }).click();
     await expect(page.locator('#cohort-form-title').innerText()).resolves.toBe('Editar turma Turma 2026-10');
     await expect(page.getByLabel('Excel Essencial').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Início').inputValue()).resolves.toBe('05/10/2026');
+    await expect(page.getByLabel('Meta de progresso').inputValue()).resolves.toBe(''); // its own: none, not the default
+    await expect(page.locator('#cohort-goal-hint').isHidden()).resolves.toBe(true);
     await page.getByLabel('E-mail do tutor').fill('novo.tutor@escola.com.br');
     await page.getByRole('button', { name: 'Salvar alterações' }).click();
     await page.locator('#status-message', { hasText: 'Turma “Turma 2026-10” atualizada.' }).waitFor();
@@ -161,10 +280,17 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     const search = page.getByLabel('Buscar aluno (nome ou e-mail)');
     await search.fill('a');
     await expect(page.locator('#student-results-note').innerText()).resolves.toContain('ao menos 2');
+    await search.fill('example.com');
+    await page.locator('#student-results-note', { hasText: '4 alunos encontrados.' }).waitFor();
     await search.fill('ana.souza');
+    await page.locator('#student-results-note', { hasText: '1 aluno encontrado.' }).waitFor();
     await page.getByRole('button', { name: /Ana Beatriz Souza/ }).click();
+    await page.getByRole('button', { name: 'Mover aluno' }).click(); // no target yet
+    await expect(page.locator('#move-target-error').innerText()).resolves.toBe('Escolha a turma de destino.');
+    expect(server.callsOf('moveStudent')).toEqual([]);
     await page.getByLabel('Para a turma').selectOption('Turma 2026-10');
-    await page.getByLabel('A partir da semana de').fill('2026-10-19');
+    await expect(page.getByLabel('A partir da semana de').inputValue()).resolves.toBe(todayShown());
+    await page.getByLabel('A partir da semana de').fill('19/10/2026');
     await page.locator('#move-reason').fill('Trocou de horário');
     await shot(page, 'student-selected', page.locator('#students'));
     await page.getByRole('button', { name: 'Mover aluno' }).click();
@@ -176,8 +302,13 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
 
     await search.fill('Carla');
     await page.getByRole('button', { name: /Carla Dias/ }).click();
-    await expect(page.getByLabel('Data da desistência').inputValue()).resolves.toBe(todayIso());
-    await page.getByLabel('Data da desistência').fill('2026-10-28');
+    await expect(page.getByLabel('Data da desistência').inputValue()).resolves.toBe(todayShown());
+    await page.getByLabel('Data da desistência').fill('');
+    await page.getByRole('button', { name: 'Marcar desistência' }).click();
+    await expect(page.locator('#dropout-date-error').innerText()).resolves.toBe('Informe a data no formato dd/mm/aaaa.');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('dropout-date');
+    expect(server.callsOf('markDropout')).toEqual([]);
+    await page.getByLabel('Data da desistência').fill('28/10/2026');
     await page.locator('#dropout-reason').fill('Mudou de emprego');
     await page.getByRole('button', { name: 'Marcar desistência' }).click();
     await outcome.getByText('Desistência registrada').waitFor();
@@ -207,7 +338,8 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await entry.waitFor();
     await expect(page.locator('#dropout-list > li').count()).resolves.toBe(2);
     await expect(entry.innerText()).resolves.toContain('Acesso encerrado: Excel Essencial');
-    await expect(page.locator('#dropouts-note').innerText()).resolves.toContain('2 aluno(s)');
+    await expect(page.locator('#dropouts-note').innerText()).resolves.toBe('2 alunos com acesso encerrado.');
+    await expect(entry.innerText()).resolves.toContain('19 dias sem acessar');
     await shot(page, 'xss-dropouts', page.locator('#students'));
     await entry.getByRole('button', { name: 'Confirmar desistência' }).click();
     await entry.getByText('Desistência registrada').waitFor();
@@ -243,6 +375,111 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     expect(server.callsOf('getState').length).toBeGreaterThan(statesBefore);
     await expect(page.getByRole('button', { name: 'Atualizar agora' }).isEnabled()).resolves.toBe(true);
     await shot(page, 'done', page.locator('body'));
+  });
+
+  it('never covers a field or a button with its messages, one after another or together, at 300 px', async () => {
+    const server = new FakeSidebarServer();
+    const { page } = await openSidebar(server.handler, { clock: true });
+    expect(page.viewportSize()?.width).toBe(300);
+    await page.getByRole('button', { name: 'Nova turma' }).click();
+    // From here the page's time moves only when the test moves it: a status line stays (it clears after
+    // 10 s of page time) however long the measuring takes.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
+    const searchBox = page.getByLabel('Buscar aluno (nome ou e-mail)');
+    const search = {
+      fill: async (text: string) => {
+        await searchBox.fill(text);
+        await page.clock.runFor(300); // the search's debounce
+      },
+    };
+
+    /** At every scroll position that matters, `toasts` messages are shown and none covers a control. */
+    async function expectNothingCovered(toasts: number): Promise<void> {
+      const positions = await page.evaluate(measureAtEveryScroll);
+      expect(positions.length).toBeGreaterThan(30);
+      for (const position of positions) {
+        expect({ at: position.at, toasts: position.toasts, covered: position.covered, toastsOutOfView: position.toastsOutOfView }).toEqual({
+          at: position.at,
+          toasts,
+          covered: [],
+          toastsOutOfView: 0,
+        });
+        expect(position.controlsInView).toBeGreaterThan(3);
+        // However many messages came, the panels keep at least two thirds of the frame.
+        expect(position.messagesShare).toBeLessThanOrEqual(1 / 3 + 0.01);
+      }
+    }
+
+    // One status line.
+    await search.fill('ana.souza');
+    await page.getByRole('button', { name: /Ana Beatriz Souza/ }).click();
+    await page.locator('#status-message', { hasText: 'Aluno selecionado: Ana Beatriz Souza.' }).waitFor();
+    await expectNothingCovered(1);
+
+    // Several in a row: the latest replaces the one before, no pile.
+    for (const [email, name] of [
+      ['bruno@', 'Bruno Carvalho'],
+      ['carla.dias', 'Carla Dias'],
+    ]) {
+      await search.fill(email);
+      await page.getByRole('button', { name: new RegExp(name) }).click();
+      await page.locator('#status-message', { hasText: `Aluno selecionado: ${name}.` }).waitFor();
+    }
+    await expect(page.locator('#messages > *:visible').count()).resolves.toBe(1);
+    await expectNothingCovered(1);
+
+    // A status line and a long error together (the next action clears the error, so it comes last).
+    await search.fill('ana.souza');
+    await page.getByRole('button', { name: /Ana Beatriz Souza/ }).click();
+    await page.locator('#status-message', { hasText: 'Aluno selecionado: Ana Beatriz Souza.' }).waitFor();
+    server.failNext('validateCohort', 'A aba Turmas está protegida: peça acesso de edição ao dono da planilha para criar ou editar turmas por aqui.');
+    await page.getByLabel('Nome da turma').fill('Turma nova');
+    await page.getByLabel('Nome da turma').press('Tab');
+    await page.getByRole('alert').getByText('A aba Turmas está protegida').waitFor();
+    await expectNothingCovered(2);
+    await page.locator('#cohort-submit').evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await shot(page, 'messages');
+
+    // The messages are live regions: the status line polite, the error an alert.
+    await expect(page.locator('#status-message').getAttribute('role')).resolves.toBe('status');
+    await expect(page.locator('#status-message').getAttribute('aria-live')).resolves.toBe('polite');
+    await expect(page.locator('#error-message').getAttribute('role')).resolves.toBe('alert');
+  });
+
+  it.each([
+    ['en-US', '9/7/2026'],
+    ['de-DE', '7.9.2026'],
+  ])('shows and takes dd/mm/aaaa dates in a browser set to %s, and sends the server ISO dates', async (locale, browserDate) => {
+    const server = new FakeSidebarServer();
+    const { page, pageErrors } = await openSidebar(server.handler, { locale });
+    // The browser really speaks that language: its own date format is not ours.
+    await expect(page.evaluate(() => [navigator.language, new Date(2026, 8, 7).toLocaleDateString()])).resolves.toEqual([locale, browserDate]);
+
+    await page.getByRole('button', { name: 'Editar turma Turma 2026-09' }).click();
+    const start = page.getByLabel('Início');
+    await expect(start.inputValue()).resolves.toBe('07/09/2026');
+    await expect(start.getAttribute('placeholder')).resolves.toBe('dd/mm/aaaa');
+    await expect(start.getAttribute('inputmode')).resolves.toBe('numeric');
+    await start.fill('21/09/2026');
+    await page.getByRole('button', { name: 'Salvar alterações' }).click();
+    await page.locator('#status-message', { hasText: 'Turma “Turma 2026-09” atualizada.' }).waitFor();
+    expect(server.callsOf('saveCohort').map(([input]) => (input as { start: string }).start)).toEqual(['2026-09-21']);
+    const card = page.locator('#cohort-list > li', { hasText: 'Turma 2026-09' });
+    await expect(card.locator('dl').innerText()).resolves.toMatch(/Início\s+21\/09\/2026/);
+
+    await page.getByLabel('Buscar aluno (nome ou e-mail)').fill('ana.souza');
+    await page.getByRole('button', { name: /Ana Beatriz Souza/ }).click();
+    const week = page.getByLabel('A partir da semana de');
+    await expect(week.inputValue()).resolves.toBe(todayShown());
+    await page.getByLabel('Para a turma').selectOption('Turma 2026-10');
+    await week.fill('21/09/2026');
+    await page.getByRole('button', { name: 'Mover aluno' }).click();
+    await page.locator('#student-outcome').getByText('Aluno movido').waitFor();
+    expect(server.callsOf('moveStudent')).toEqual([[1, 'Turma 2026-10', '2026-09-21', '']]);
+    await expect(page.locator('#student-outcome').innerText()).resolves.toContain('(a partir de 21/09/2026)');
+    await expect(page.locator('#adjustment-list').innerText()).resolves.toContain('a partir de 21/09/2026');
+    expect(pageErrors).toEqual([]);
+    await shot(page, `dates-${locale}`, page.locator('#students'));
   });
 
   it('is usable with the keyboard: Tab reaches the main buttons with a visible focus ring, Enter activates', async () => {

@@ -1,7 +1,12 @@
 // What the coordinator sidebar (src/ui) says, in Brazilian Portuguese, panel by panel in the order
 // the sidebar shows them. Plain constants and functions of already formatted values (dates as
-// dd/mm/aaaa): the browser bundle imports this file alone, so it imports nothing.
+// dd/mm/aaaa): the browser bundle imports this file, so it imports only numbers.ts (which imports nothing).
 // The static labels of the page are in src/ui/sidebar.html; server answers arrive already in pt-BR.
+
+import { countOf, formatCount, plural } from './numbers';
+
+/** Counts the sidebar shows alone (a cohort's students): `1.500`. */
+export { formatCount };
 
 // ---- Atualização ---------------------------------------------------------------------------
 
@@ -15,7 +20,7 @@ export const RUN_STATE_LABEL: Readonly<Record<'idle' | 'running' | 'paused' | 'f
 
 /** The progress line under the bar: state, then the week, the students settled and the server's message when known. */
 export function runProgressText(state: string, week: string | null, settled: number, total: number, message: string): string {
-  const counts = total > 0 ? ` · ${settled}/${total} alunos` : '';
+  const counts = total > 0 ? ` · ${formatCount(settled)}/${countOf(total, 'aluno', 'alunos')}` : '';
   const shownWeek = week ? ` · semana ${week}` : '';
   return `${state}${shownWeek}${counts}${message ? ` — ${message}` : ''}`;
 }
@@ -54,6 +59,10 @@ export const COHORT_FACT = {
 
 /** A cohort without a goal track (card and form). */
 export const NO_GOAL = 'sem meta';
+
+/** The badge of an active cohort without a goal track, and what it means. */
+export const NO_GOAL_BADGE = 'sem meta';
+export const NO_GOAL_BADGE_TITLE = 'Sem meta de progresso, a turma não recebe alertas de ritmo. Edite a turma para escolher uma.';
 
 /** A cohort no sync has collected yet. */
 export const NOT_SYNCED_YET = 'ainda não sincronizada';
@@ -130,6 +139,16 @@ export function unknownTagChoice(tagId: number): string {
   return `Tag #${tagId}`;
 }
 
+/** Under the goal list of a new cohort: the school's default track, already chosen. */
+export function defaultGoalNote(track: string): string {
+  return `Meta padrão da escola: ${track}`;
+}
+
+/** Under the goal list of a new cohort when the school has no default track (`reason` from the config's catalogue). */
+export function noDefaultGoal(reason: string): string {
+  return `Sem meta padrão: ${reason}. Escolha uma meta para a turma ter alertas de ritmo.`;
+}
+
 /** No product to choose from (no token, or the catalogue not loaded). */
 export const NO_PRODUCTS_LOADED = 'Nenhum produto carregado.';
 
@@ -141,6 +160,16 @@ export function cohortCreated(name: string): string {
 /** An edited cohort was saved. */
 export function cohortUpdated(name: string): string {
   return `Turma “${name}” atualizada.`;
+}
+
+// ---- date fields (Início, A partir da semana de, Data da desistência) ------------------------
+
+/** A date field left empty. */
+export const DATE_REQUIRED = 'Informe a data no formato dd/mm/aaaa.';
+
+/** A date field holding something that is no calendar date. */
+export function dateNotRecognized(typed: string): string {
+  return `“${typed}” não é uma data válida: use dd/mm/aaaa, por exemplo 21/09/2026.`;
 }
 
 // ---- Mover aluno / Marcar desistência ------------------------------------------------------
@@ -158,7 +187,7 @@ export const NO_STUDENTS_FOUND = 'Nenhum aluno encontrado.';
 
 /** A search's count of matches. */
 export function studentsFound(count: number): string {
-  return `${count} aluno(s) encontrado(s).`;
+  return `${countOf(count, 'aluno', 'alunos')} ${plural(count, 'encontrado', 'encontrados')}.`;
 }
 
 /** A found or selected student: e-mail and cohort. */
@@ -173,6 +202,9 @@ export function studentSelected(name: string): string {
 
 /** The move form's first target choice. */
 export const CHOOSE_COHORT = 'Escolha a turma…';
+
+/** A move submitted without a target cohort. */
+export const TARGET_COHORT_REQUIRED = 'Escolha a turma de destino.';
 
 /** The outcome box's heading after a move. */
 export const STUDENT_MOVED = 'Aluno movido';
@@ -213,12 +245,12 @@ export const NO_POSSIBLE_DROPOUTS = 'Nenhuma possível desistência encontrada.'
 
 /** A check's count of students whose access ended. */
 export function studentsWithEndedAccess(count: number): string {
-  return `${count} aluno(s) com acesso encerrado.`;
+  return `${countOf(count, 'aluno', 'alunos')} com acesso encerrado.`;
 }
 
 /** How long a possible dropout has been away. */
 export function daysWithoutAccess(days: number | null): string {
-  return days === null ? 'sem acesso registrado' : `${days} dia(s) sem acessar`;
+  return days === null ? 'sem acesso registrado' : `${countOf(days, 'dia', 'dias')} sem acessar`;
 }
 
 /** A possible dropout's card: e-mail, cohort and days away. */

@@ -2,7 +2,7 @@
 // sidebar's script). Payloads are JSON-safe: dates cross as ISO strings ('YYYY-MM-DD').
 
 import type { Adjustment, AdjustmentAction } from '../adjustments/adjustments-sheet';
-import type { CohortInput, FieldError, ValidationResult } from '../config/cohort-editing';
+import type { CohortInput, DefaultGoal, FieldError, ValidationResult } from '../config/cohort-editing';
 
 /** A cohort as the sidebar lists it: its row in `Turmas` plus what the last sync saw. */
 export interface CohortView extends CohortInput {
@@ -13,8 +13,13 @@ export interface CohortView extends CohortInput {
   readonly lastWeek: string | null;
 }
 
+// The sidebar's date fields show and take dd/mm/aaaa (ISO accepted) and send ISO: the one pt-BR date
+// parser and formatter, re-exported because the browser bundle may import only this contract and
+// its messages (biome.jsonc).
+export { formatBrDate, parseBrDate } from '../time/pt-br-dates';
+
 // Cohort edits cross as the config parser's own types, so the form and `Turmas` cannot drift apart.
-export type { AdjustmentAction, CohortInput, FieldError, ValidationResult };
+export type { AdjustmentAction, CohortInput, DefaultGoal, FieldError, ValidationResult };
 
 /** An `Ajustes` row as the sidebar shows it (the domain type, with `undone` for `undoneAt`). */
 export type AdjustmentView = Omit<Adjustment, 'row' | 'undoneAt'> & { readonly undone: boolean };
@@ -61,6 +66,8 @@ export interface RunSummary {
 export interface SidebarState {
   readonly cohorts: readonly CohortView[];
   readonly goalTracks: readonly string[];
+  /** The school's default goal track, which "Nova turma" starts with, or why there is none. */
+  readonly defaultGoal: DefaultGoal;
   readonly adjustments: readonly AdjustmentView[];
   readonly run: RunStatus;
   readonly lastRuns: readonly RunSummary[];

@@ -1,11 +1,15 @@
 // What the sidebar shows, read from the workbook: cohorts with their counts, adjustments, last runs.
 
 import { type Adjustment, parseAdjustments } from '../adjustments/adjustments-sheet';
+import { defaultGoalOf } from '../config/cohort-editing';
+import { tutorCellText } from '../config/cohorts-sheet';
 import { loadConfig } from '../config/load-config';
 import { readHistoryRows } from '../report/report-sheets';
+import type { RUN_LOG_HEADERS } from '../runlog/run-log';
 import { SHEET } from '../sheets';
 import { localDateOfSerial } from '../time/local-date';
-import type { Workbook } from '../workbook/workbook';
+import { cellAt } from '../workbook/cell-at';
+import type { Cell, Workbook } from '../workbook/workbook';
 import type { AdjustmentView, CohortView, RunStatus, RunSummary, SidebarState } from './api';
 
 export function adjustmentView(adjustment: Adjustment): AdjustmentView {
@@ -13,14 +17,34 @@ export function adjustmentView(adjustment: Adjustment): AdjustmentView {
   return { ...shown, undone: undoneAt !== null };
 }
 
+const MINUTES_PER_DAY = 1440;
+
+/** A date-time serial (the school's wall clock) as 'YYYY-MM-DDTHH:MM', rounded to the minute. */
+function isoDateTimeOfSerial(serial: number): string {
+  const minutes = Math.round(serial * MINUTES_PER_DAY);
+  const ofDay = minutes - Math.floor(minutes / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${localDateOfSerial(Math.floor(minutes / MINUTES_PER_DAY))}T${pad(Math.floor(ofDay / 60))}:${pad(ofDay % 60)}`;
+}
+
+/** The newest `count` rows of `Execuções`, read by header (a column added to the log moves nothing here). */
 function lastRuns(workbook: Workbook, count: number): RunSummary[] {
-  const rows = (workbook.readSheet(SHEET.runs) ?? []).slice(1).slice(-count).reverse();
-  return rows.map((row) => ({
-    startedAt: typeof row[0] === 'number' ? localDateOfSerial(row[0]) : String(row[0] ?? ''),
-    week: typeof row[3] === 'number' ? localDateOfSerial(row[3]) : String(row[3] ?? ''),
-    outcome: String(row[4] ?? ''),
-    message: String(row[11] ?? ''),
-  }));
+  const [header = [], ...entries] = workbook.readSheet(SHEET.runs) ?? [];
+  const names = header.map((cell) => String(cell ?? '').trim());
+  const at = (row: readonly Cell[], name: (typeof RUN_LOG_HEADERS)[number]): Cell => cellAt(row, names.indexOf(name));
+  return entries
+    .slice(-count)
+    .reverse()
+    .map((row) => {
+      const started = at(row, 'Início');
+      const week = at(row, 'Semana');
+      return {
+        startedAt: typeof started === 'number' ? isoDateTimeOfSerial(started) : String(started ?? ''),
+        week: typeof week === 'number' ? localDateOfSerial(week) : String(week ?? ''),
+        outcome: String(at(row, 'Situação') ?? ''),
+        message: String(at(row, 'Mensagem') ?? ''),
+      };
+    });
 }
 
 export function buildSidebarState(workbook: Workbook, run: RunStatus, tokenConfigured: boolean): SidebarState {
@@ -41,11 +65,20 @@ export function buildSidebarState(workbook: Workbook, run: RunStatus, tokenConfi
     start: cohort.start,
     productIds: [...cohort.productIds],
     goalTrack: cohort.goalTrack,
-    tutorEmail: cohort.tutorEmail,
+    // The `Tutor` cell's text (with the name when it has one), so editing the form keeps the name.
+    tutorEmail: tutorCellText(cohort) || null,
     active: cohort.active,
     studentCount: students.get(cohort.name)?.size ?? null,
     lastWeek: latestWeek.get(cohort.name) ?? null,
   }));
   const adjustments = parseAdjustments(workbook.readSheet(SHEET.adjustments)).slice(-30).reverse().map(adjustmentView);
-  return { cohorts, goalTracks: [...config.goalTracks.keys()], adjustments, run, lastRuns: lastRuns(workbook, 5), tokenConfigured };
+  return {
+    cohorts,
+    goalTracks: [...config.goalTracks.keys()],
+    defaultGoal: defaultGoalOf(config.settings, config.goalTracks),
+    adjustments,
+    run,
+    lastRuns: lastRuns(workbook, 5),
+    tokenConfigured,
+  };
 }

@@ -28,7 +28,8 @@ describe('sidebar messages', () => {
     expect(studentDetail('ana@escola.com', '')).toBe('ana@escola.com · sem turma');
     expect(studentDetail('ana@escola.com', 'Turma A')).toBe('ana@escola.com · Turma A');
     expect(daysWithoutAccess(null)).toBe('sem acesso registrado');
-    expect(daysWithoutAccess(21)).toBe('21 dia(s) sem acessar');
+    expect(daysWithoutAccess(21)).toBe('21 dias sem acessar');
+    expect(daysWithoutAccess(1)).toBe('1 dia sem acessar');
     expect(accessEnded([])).toBe('Acesso encerrado: —');
     expect(accessEnded(['Excel', 'Power BI'])).toBe('Acesso encerrado: Excel, Power BI');
     expect(moveDescription('Ana', 'Turma A', 'Turma B', '14/09/2026')).toBe('Ana: Turma A → Turma B (a partir de 14/09/2026)');

@@ -4,6 +4,7 @@
 import { appendAdjustment, undoAdjustment } from '../../../src/core/adjustments/adjustments-sheet';
 import { cohortRow, ensureConfigSheets } from '../../../src/core/config/templates';
 import { encodeHistoryRow, HISTORY_HEADERS, type HistoryRow } from '../../../src/core/history/schema';
+import { defaultGoalMissing } from '../../../src/core/messages/config';
 import { DEFAULT_GOAL_TRACK } from '../../../src/core/model/goals';
 import { appendRunLog } from '../../../src/core/runlog/run-log';
 import { SHEET } from '../../../src/core/sheets';
@@ -11,6 +12,7 @@ import type { RunStatus } from '../../../src/core/sidebar/api';
 import { adjustmentView, buildSidebarState } from '../../../src/core/sidebar/state';
 import { startOfLocalDate } from '../../../src/core/time/local-date';
 import { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
+import type { Cell } from '../../../src/core/workbook/workbook';
 
 const TZ = 'America/Sao_Paulo';
 const IDLE: RunStatus = { state: 'idle', week: null, settled: 0, total: 0, percent: 100, message: '', automationNotice: null };
@@ -32,6 +34,7 @@ function row(week: string, cohort: string, studentId: number, productId: number)
     situation: 'Sem meta',
     origin: 'API',
     collectedAt,
+    phone: null,
   };
 }
 
@@ -81,9 +84,22 @@ describe('buildSidebarState', () => {
       tutorEmail: 'tutora@escola.com',
     });
     expect(state.goalTracks).toEqual([DEFAULT_GOAL_TRACK.name]);
+    expect(state.defaultGoal).toEqual({ track: DEFAULT_GOAL_TRACK.name });
     expect(state.run).toBe(IDLE);
     expect(state.tokenConfigured).toBe(true);
     expect(buildSidebarState(school(), IDLE, false).tokenConfigured).toBe(false);
+  });
+
+  it('gives the school default goal for "Nova turma", or why there is none', () => {
+    const workbook = school();
+    const settings = workbook.readSheet(SHEET.settings)!;
+    const row = settings.findIndex((cells) => cells[0] === 'Meta padrão');
+    expect(row).toBeGreaterThan(0);
+    workbook.updateRows(SHEET.settings, row, [['Meta padrão', 'Intensivo', settings[row][2]]]);
+    expect(buildSidebarState(workbook, IDLE, true).defaultGoal).toEqual({
+      track: null,
+      reason: defaultGoalMissing('Intensivo'),
+    });
   });
 
   it('lists the newest 30 adjustments first, an undone one marked, without its sheet row', () => {
@@ -113,7 +129,7 @@ describe('buildSidebarState', () => {
     expect(adjustments.slice(1).every((adjustment) => !adjustment.undone)).toBe(true);
   });
 
-  it('shows the last five runs, newest first, with their dates read back', () => {
+  it('shows the last five runs, newest first, with their dates (and start times) read back', () => {
     const workbook = school();
     for (let day = 1; day <= 7; day++) {
       const week = `2026-09-${String(day * 2).padStart(2, '0')}`;
@@ -132,6 +148,7 @@ describe('buildSidebarState', () => {
           carried: 0,
           retries: 0,
           errors: 0,
+          warnings: 0,
           message: `execução ${day}`,
         },
         TZ,
@@ -139,12 +156,25 @@ describe('buildSidebarState', () => {
     }
     const { lastRuns } = buildSidebarState(workbook, IDLE, true);
     expect(lastRuns).toEqual([
-      { startedAt: '2026-09-14', week: '2026-09-14', outcome: 'Falhou', message: 'execução 7' },
-      { startedAt: '2026-09-12', week: '2026-09-12', outcome: 'Concluída', message: 'execução 6' },
-      { startedAt: '2026-09-10', week: '2026-09-10', outcome: 'Concluída', message: 'execução 5' },
-      { startedAt: '2026-09-08', week: '2026-09-08', outcome: 'Concluída', message: 'execução 4' },
-      { startedAt: '2026-09-06', week: '2026-09-06', outcome: 'Concluída', message: 'execução 3' },
+      { startedAt: '2026-09-14T06:00', week: '2026-09-14', outcome: 'Falhou', message: 'execução 7' },
+      { startedAt: '2026-09-12T06:00', week: '2026-09-12', outcome: 'Concluída', message: 'execução 6' },
+      { startedAt: '2026-09-10T06:00', week: '2026-09-10', outcome: 'Concluída', message: 'execução 5' },
+      { startedAt: '2026-09-08T06:00', week: '2026-09-08', outcome: 'Concluída', message: 'execução 4' },
+      { startedAt: '2026-09-06T06:00', week: '2026-09-06', outcome: 'Concluída', message: 'execução 3' },
     ]);
     expect(buildSidebarState(school(), IDLE, true).lastRuns).toEqual([]);
+  });
+
+  it('reads the runs by header, so a column added to Execuções moves nothing', () => {
+    const workbook = school();
+    const startedAt = startOfLocalDate('2026-09-14', TZ) + 6 * 3_600_000 + 30 * 60_000 + 20_000;
+    const entry = { startedAt, finishedAt: startedAt + 60_000, trigger: 'CLI', week: '2026-09-14', outcome: 'Concluída' as const };
+    appendRunLog(workbook, { ...entry, cohorts: 2, students: 10, calls: 20, carried: 0, retries: 0, errors: 0, warnings: 0, message: 'ok' }, TZ);
+    const [header, row] = workbook.readSheet(SHEET.runs)!;
+    const widen = (cells: readonly Cell[], added: Cell): Cell[] => [...cells.slice(0, 2), added, ...cells.slice(2)];
+    workbook.writeSheet(SHEET.runs, { rows: [widen(header, 'Nova coluna'), widen(row, 7)] });
+    expect(buildSidebarState(workbook, IDLE, true).lastRuns).toEqual([
+      { startedAt: '2026-09-14T06:30', week: '2026-09-14', outcome: 'Concluída', message: 'ok' },
+    ]);
   });
 });
