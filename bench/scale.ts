@@ -76,6 +76,7 @@ function syntheticHistory(school: ReturnType<typeof createSchool>, now: number, 
           origin: 'API',
           // Active students accessed after their last snapshot; the others did not.
           collectedAt: active ? lastAccess - 1000 : now - 60_000,
+          phone: null,
         });
       }
     }

@@ -1,7 +1,8 @@
 // What a command needs from its process: output streams and environment, injectable for tests.
 
 import { badDateOption, badIdListOption, badIntegerOption, badNumberOption, numberRange } from '../core/messages/cli';
-import { parseLocalDate } from '../core/time/local-date';
+import type { LocalDate } from '../core/time/local-date';
+import { parseBrDate } from '../core/time/pt-br-dates';
 import type { DriverClock } from './drive-job';
 
 export interface CliIo {
@@ -21,13 +22,21 @@ export class UsageError extends Error {
   }
 }
 
+/** A command called the wrong way (an option or argument missing or invalid): exit 2, and the command's usage follows the message. */
+export class OptionError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}
+
 export const EXIT = { ok: 0, runFailed: 1, usage: 2 } as const;
 
 /** A whole-number option, or a usage error naming it (never NaN reaching the code, never a stack trace). */
 export function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(badIntegerOption(name, text, min, max));
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new OptionError(badIntegerOption(name, text, min, max));
   return value;
 }
 
@@ -37,16 +46,16 @@ export function numberOption(name: string, text: string | undefined, range: { mi
   const value = /^\s*-?\d+([.,]\d+)?\s*$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
   const low = range.above ? value > range.min : value >= range.min;
   if (!Number.isFinite(value) || !low || value > range.max) {
-    throw new UsageError(badNumberOption(name, text, numberRange(range.min, range.max, range.above === true)));
+    throw new OptionError(badNumberOption(name, text, numberRange(range.min, range.max, range.above === true)));
   }
   return value;
 }
 
-/** A calendar-date option (AAAA-MM-DD), or a usage error naming it. */
-export function dateOption(name: string, text: string | undefined): string | undefined {
+/** A calendar-date option (DD/MM/AAAA, or AAAA-MM-DD) as an ISO LocalDate, or a usage error naming it. */
+export function dateOption(name: string, text: string | undefined): LocalDate | undefined {
   if (text === undefined) return undefined;
-  const date = parseLocalDate(text);
-  if (!date) throw new UsageError(badDateOption(name, text));
+  const date = parseBrDate(text);
+  if (!date) throw new OptionError(badDateOption(name, text));
   return date;
 }
 
@@ -55,6 +64,6 @@ export function idListOption(name: string, text: string | undefined): number[] |
   if (text === undefined) return undefined;
   const parts = text.split(/[,;\s]+/).filter(Boolean);
   const ids = parts.map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
-  if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(badIdListOption(name, text));
+  if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new OptionError(badIdListOption(name, text));
   return ids;
 }

@@ -42,12 +42,17 @@ const NO_RUN_STATE: RunStateStore = {
   clearCursor: () => {},
 };
 
+/** What a week's run did, for the command to report. */
+export interface WeekRun {
+  readonly result: SyncResult;
+  /** How many students this week's `Contatos da semana` lists to call. */
+  readonly contactCount: number;
+  readonly configIssues: readonly ConfigIssue[];
+  readonly rollover: RolloverOutcome | null;
+}
+
 /** Runs one week; the workbook is changed in memory only (the caller saves it on success). */
-export async function runWeek(
-  workbook: Workbook,
-  connection: ApiConnection,
-  options: WeekRunOptions,
-): Promise<{ result: SyncResult; configIssues: readonly ConfigIssue[]; rollover: RolloverOutcome | null }> {
+export async function runWeek(workbook: Workbook, connection: ApiConnection, options: WeekRunOptions): Promise<WeekRun> {
   const startedAt = connection.clock.now();
   const { job, config } = startWeekRun(workbook, {
     now: options.now,
@@ -70,6 +75,6 @@ export async function runWeek(
     return archived.rollover ? [describeRollover(archived.rollover)] : [];
   };
   const log = { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() };
-  const result = commitWeek(workbook, job, config, NO_RUN_STATE, log, { beforeCommit });
-  return { result, configIssues: config.issues, rollover: archived.rollover };
+  const { contacts, ...result } = commitWeek(workbook, job, config, NO_RUN_STATE, log, { beforeCommit });
+  return { result, contactCount: contacts.contactCount, configIssues: config.issues, rollover: archived.rollover };
 }

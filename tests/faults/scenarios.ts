@@ -231,7 +231,7 @@ class Observer {
     if (!last) {
       state = 'sem registro';
     } else if (last[4] === 'Falhou') {
-      const message = String(last[11] ?? '');
+      const message = String(last[12] ?? '');
       const matches = phase.why ? phase.why.test(message) : false;
       state = `Falhou: ${matches && phase.label ? phase.label : message.slice(0, 90)}`;
       if (phase.why && !matches) this.whyOk = false;
@@ -662,7 +662,7 @@ const quota: Scenario = {
       observer.finalLoss();
       const said = readSheet(gas, SHEET.runs)
         .slice(1)
-        .some((row) => /cota/i.test(String(row[11])));
+        .some((row) => /cota/i.test(String(row[12])));
       observer.requireWhy(said, 'Execuções não menciona a cota');
       const days = Math.ceil((gas.env.time.now() - MONDAY) / DAY);
       const trial = observer.trial('cota diária de UrlFetch esgotada');
@@ -769,7 +769,7 @@ const one404 = rerunAfterComplete(
   }),
   (gas, observer) => {
     const row = readSheet(gas, SHEET.runs).slice(1).at(-1);
-    observer.requireWhy(/tag/i.test(String(row?.[11] ?? '')), `Execuções não diz qual tag falhou: ${String(row?.[11] ?? '').slice(0, 120)}`);
+    observer.requireWhy(/tag/i.test(String(row?.[12] ?? '')), `Execuções não diz qual tag falhou: ${String(row?.[12] ?? '').slice(0, 120)}`);
   },
 );
 
@@ -869,7 +869,7 @@ const hugeRetryAfter: Scenario = {
       observer.finalLoss();
       const log = readSheet(gas, SHEET.runs).slice(1);
       observer.requireWhy(
-        log.some((row) => row[4] !== 'Concluída' && /espera|aguard|retoma|Retry-After/i.test(String(row[11]))),
+        log.some((row) => row[4] !== 'Concluída' && /espera|aguard|retoma|Retry-After/i.test(String(row[12]))),
         'Execuções não registra a pausa pedida pela Cademi',
       );
       const trial = observer.trial('Retry-After de horas');

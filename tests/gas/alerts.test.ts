@@ -1,9 +1,8 @@
 // Alerts that really arrive: a Slack answer other than 2xx is a failed alert, the e-mail paths respect
 // MailApp's recipient quota, and every channel's outcome comes back for the run log.
 
-import { CONTACT_HEADERS, type WeeklyContacts } from '../../src/core/report/contacts';
+import type { ContactEntry, WeeklyContacts } from '../../src/core/report/contacts';
 import { describeDeliveries } from '../../src/core/runlog/delivery-report';
-import { serialOfLocalDate } from '../../src/core/time/local-date';
 import { raiseIncident, resolveIncident } from '../../src/gas/alerts';
 import { mailTutors } from '../../src/gas/tutor-mail';
 import { type AppsScriptEnv, createAppsScriptEnv } from '../../testkit/fakes';
@@ -90,18 +89,26 @@ describe('incident alerts', () => {
 });
 
 describe('mailTutors', () => {
-  const week = serialOfLocalDate('2026-09-14');
-  const contacts = (tutors: string[]): WeeklyContacts =>
-    ({
-      sheetName: 'Contatos da semana',
-      week: '2026-09-14',
-      columnFormats: [],
-      frozenRows: 1,
-      rows: [
-        [...CONTACT_HEADERS],
-        ...tutors.map((tutor, index) => [week, tutor, 'Turma', `Aluno ${index}`, `a${index}@x.com`, 'Em risco', '', 12, 20, 40, null, null, 1000 + index]),
-      ],
-    }) as WeeklyContacts;
+  const contacts = (tutors: string[]): WeeklyContacts => {
+    const entries = tutors.map(
+      (tutor, index): ContactEntry => ({
+        tutorEmail: tutor,
+        tutorName: null,
+        cohort: 'Turma',
+        studentId: 1000 + index,
+        student: `Aluno ${index}`,
+        email: `a${index}@x.com`,
+        situation: 'Em risco',
+        reason: '12 dias sem acesso',
+        daysWithoutAccess: 12,
+        progress: 20,
+        expected: 40,
+        phone: null,
+        whatsappUrl: null,
+      }),
+    );
+    return { sheetName: 'Contatos da semana', week: '2026-09-14', content: { rows: [] }, entries, contactCount: entries.length };
+  };
 
   it('checks the recipient quota before each send, skips what does not fit and reports how many', () => {
     const { env } = setUp({ mailQuota: 2 });

@@ -37,7 +37,7 @@ describe('answers that must never cost a week', () => {
     runWeek(gas);
     const row = lastLog(gas);
     expect(row[4]).toBe('Falhou');
-    expect(String(row[11])).toMatch(new RegExp(`O endereço ${API_URL.replace(/[.]/g, '\\.')}/(usuario/lista_por_tag|produto)/\\d+ não existe`));
+    expect(String(row[12])).toMatch(new RegExp(`O endereço ${API_URL.replace(/[.]/g, '\\.')}/(usuario/lista_por_tag|produto)/\\d+ não existe`));
     expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: ALERT_EMAIL });
     expect(historyRows(gas)).toEqual(before);
   });
@@ -51,7 +51,7 @@ describe('answers that must never cost a week', () => {
     gas.fault = (request) => (isTagPage(request, first.tagId) ? envelope(404) : undefined);
     runWeek(gas);
     expect(lastLog(gas)[4]).toBe('Concluída');
-    expect(String(lastLog(gas)[11])).toMatch(new RegExp(`a tag ${first.tagId} não existe`));
+    expect(String(lastLog(gas)[12])).toMatch(new RegExp(`a tag ${first.tagId} não existe`));
     const after = historyRows(gas);
     expect(after.filter((row) => row[1] === first.name)).toEqual(before);
     expect(after.some((row) => row[1] === second.name)).toBe(true);
@@ -67,7 +67,7 @@ describe('answers that must never cost a week', () => {
     };
     runWeek(gas);
     expect(lastLog(gas)[4]).toBe('Falhou');
-    expect(String(lastLog(gas)[11])).toMatch(/nenhum aluno coletado/);
+    expect(String(lastLog(gas)[12])).toMatch(/nenhum aluno coletado/);
     expect(historyRows(gas).slice(1)).toEqual([]);
     expect(gas.env.mail.sent).toHaveLength(1);
   });
@@ -105,7 +105,7 @@ describe('Cademi asking for a long wait', () => {
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
     const paused = lastLog(gas);
     expect(paused[4]).toBe('Em andamento');
-    expect(String(paused[11])).toMatch(
+    expect(String(paused[12])).toMatch(
       /^A Cademi pediu para aguardar 3 h \(HTTP 429 em GET \/usuario\/progresso_por_produto\/.*\); a coleta retoma a partir do ponto salvo às 09:0\d de 14\/09\/2026\.$/,
     );
     const fetched = gas.env.urlFetch.log.length;
@@ -127,7 +127,7 @@ describe('Cademi asking for a long wait', () => {
     gas.fault = once(8 * 24 * 3600);
     runWeek(gas);
     expect(lastLog(gas)[4]).toBe('Falhou');
-    expect(String(lastLog(gas)[11])).toMatch(/aguardar 8 dias .* passa do fim da semana 2026-09-14/);
+    expect(String(lastLog(gas)[12])).toMatch(/aguardar 8 dias .* passa do fim da semana 14\/09\/2026/);
     expect(historyRows(gas).slice(1)).toEqual([]);
   });
 });
@@ -146,7 +146,7 @@ describe('impossible dates', () => {
     };
     runWeek(gas);
     expect(lastLog(gas)[4]).toBe('Concluída');
-    expect(String(lastLog(gas)[11])).toContain(`Aluno ${studentId}: o campo ultimo_acesso_em veio com uma data impossível; tratada como ausente.`);
+    expect(String(lastLog(gas)[12])).toContain(`Aluno ${studentId}: o campo ultimo_acesso_em veio com uma data impossível; tratada como ausente.`);
     const rows = historyRows(gas).filter((row) => row[2] === studentId);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row[9] === '')).toBe(true);

@@ -4,6 +4,7 @@
 import { writeWeekToBigQuery } from '../../src/core/bigquery/history-sink';
 import { HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
 import type { HistoryRow } from '../../src/core/history/schema';
+import { PIVOT_HEADER_ROW } from '../../src/core/report/pivot';
 import { SHEET } from '../../src/core/sheets';
 import { advancedServiceBigQueryClient } from '../../src/gas/bigquery-client';
 import { createSchool, createSimulator, type Simulator } from '../../src/simulator';
@@ -59,6 +60,7 @@ describe('BigQuery copy and reports from BigQuery', () => {
       situation: 'Em risco',
       origin: 'API',
       collectedAt: monday - 14 * 86_400_000,
+      phone: null,
     };
     writeWeekToBigQuery(advancedServiceBigQueryClient(env.globals.BigQuery as never), [archived], archived.week, { table: TABLE });
 
@@ -67,8 +69,8 @@ describe('BigQuery copy and reports from BigQuery', () => {
     const historyRows = env.spreadsheet.sheet(SHEET.history).dump().length - 1;
     const log = env.spreadsheet.sheet(SHEET.runs).dump().at(-1)!;
     expect(log[4]).toBe('Concluída');
-    expect(String(log[11])).toMatch(new RegExp(`BigQuery: ${historyRows} linhas copiadas`));
-    const pivotHeader = env.spreadsheet.sheet('Turma Turma 2026-07').dump()[0].map(String);
+    expect(String(log[12])).toMatch(new RegExp(`BigQuery: ${historyRows} linhas copiadas`));
+    const pivotHeader = env.spreadsheet.sheet('Turma 2026-07').dump()[PIVOT_HEADER_ROW].map(String);
     expect(pivotHeader).toContain('31/08');
     expect(pivotHeader).toContain('14/09');
   });

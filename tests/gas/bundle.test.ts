@@ -3,6 +3,7 @@
 
 import { ensureConfigSheets } from '../../src/core/config/templates';
 import { HISTORY_HEADERS } from '../../src/core/history/schema';
+import { PIVOT_HEADER_ROW, PIVOT_HEADERS } from '../../src/core/report/pivot';
 import { SHEET } from '../../src/core/sheets';
 import { instantOfSerial } from '../../src/core/time/local-date';
 import { MemoryWorkbook } from '../../src/core/workbook/memory-workbook';
@@ -174,33 +175,14 @@ describe('build/Code.js in Apps Script', () => {
         .getSheets()
         .map((sheet) => sheet.getName());
     expect(names()).toEqual(
-      expect.arrayContaining([
-        'Resumo',
-        'Contatos da semana',
-        'Turma Turma 2026-07',
-        'Gráficos Turma 2026-07',
-        'Turma Turma 2026-08',
-        'Gráficos Turma 2026-08',
-      ]),
+      expect.arrayContaining(['Resumo', 'Contatos da semana', 'Turma 2026-07', 'Gráficos Turma 2026-07', 'Turma 2026-08', 'Gráficos Turma 2026-08']),
     );
     const chartsOf = (name: string) => gas.env.spreadsheet.sheet(name).chartSpecs();
     const idsOf = (name: string) => chartsOf(name).map((chart) => chart.chartId);
     expect(chartsOf('Gráficos Turma 2026-07')).toHaveLength(3);
     expect(chartsOf('Resumo')).toHaveLength(1);
-    const pivot = gas.env.spreadsheet.sheet('Turma Turma 2026-07');
-    expect(pivot.dump()[0].slice(0, 11)).toEqual([
-      'Aluno',
-      'E-mail',
-      'Tutor',
-      'Situação',
-      'Motivo',
-      'Progresso (%)',
-      'Esperado (%)',
-      'Diferença (pp)',
-      'Δ semana (pp)',
-      'Semanas parado',
-      'Dias sem acesso',
-    ]);
+    const pivot = gas.env.spreadsheet.sheet('Turma 2026-07');
+    expect(pivot.dump()[PIVOT_HEADER_ROW].slice(0, PIVOT_HEADERS.length)).toEqual([...PIVOT_HEADERS]);
     expect(pivot.conditionalFormatRules.length).toBeGreaterThan(0);
     expect(pivot.filter).toBeTruthy();
     const [progressId, situationsId, distributionId] = idsOf('Gráficos Turma 2026-07');
@@ -235,7 +217,7 @@ describe('build/Code.js in Apps Script', () => {
     expect([progressId, situationsId, distributionId, personal]).not.toContain(week2[3]); // recreated once
     expect(chartsOf('Gráficos Turma 2026-07').map((chart) => chart.options.title)).toEqual([titles[0], titles[1], titles[1], titles[2]]);
     const after = gas.env.callsBySheet();
-    for (const sheet of ['Resumo', 'Turma Turma 2026-07', 'Gráficos Turma 2026-07']) {
+    for (const sheet of ['Resumo', 'Turma 2026-07', 'Gráficos Turma 2026-07']) {
       expect((after[sheet]?.['Range.setValues'] ?? 0) - (before[sheet]?.['Range.setValues'] ?? 0)).toBe(1);
     }
 
@@ -259,10 +241,20 @@ describe('build/Code.js in Apps Script', () => {
     runWeekWithTicks(gas);
     const sent = gas.env.mail.sent;
     expect(sent.map((mail) => mail.to).sort()).toEqual(['ana@escola.com', 'bruno@escola.com']);
-    const contacts = gas.env.spreadsheet.sheet('Contatos da semana').dump().slice(1);
+    // Under the title and the header, each band ("tutor · n alunos", column A only) opens a tutor's students.
+    const contacts: { tutor: string; student: string }[] = [];
+    let tutor = '';
+    for (const row of gas.env.spreadsheet.sheet('Contatos da semana').dump().slice(2)) {
+      if (row.slice(1).every((cell) => cell === '' || cell === null))
+        tutor =
+          String(row[0])
+            .split(' · ')
+            .find((part) => part.includes('@')) ?? '';
+      else contacts.push({ tutor, student: String(row[0]) });
+    }
     for (const mail of sent) {
-      const own = contacts.filter((row) => row[1] === mail.to).map((row) => String(row[3]));
-      const others = contacts.filter((row) => row[1] !== mail.to).map((row) => String(row[3]));
+      const own = contacts.filter((row) => row.tutor === mail.to).map((row) => row.student);
+      const others = contacts.filter((row) => row.tutor !== mail.to).map((row) => row.student);
       expect(own.length).toBeGreaterThan(0);
       for (const name of own) expect(mail.body).toContain(name);
       for (const name of others) if (!own.includes(name)) expect(mail.body).not.toContain(`- ${name} (`);

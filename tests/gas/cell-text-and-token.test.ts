@@ -57,7 +57,7 @@ describe('a token no header can carry', () => {
     runWeek(gas);
     const row = lastLog(gas);
     expect(row[4]).toBe('Falhou');
-    expect(String(row[11])).toMatch(/token/);
+    expect(String(row[12])).toMatch(/token/);
     expect(gas.env.urlFetch.log.filter((record) => !record.url.includes('hooks.slack.com'))).toHaveLength(0);
     expect(gas.env.mail.sent.at(-1)).toMatchObject({ to: ALERT_EMAIL });
     const everything = [...cellTexts(gas), ...gas.env.mail.sent.map((mail) => JSON.stringify(mail)), ...gas.env.logs.lines.map((line) => line.message)].join(

@@ -2,6 +2,7 @@
 // metadata, a deleted one stopping the run (a `Falhou` row, nothing written), and a cohort renamed
 // in `Turmas` or through the sidebar taking its history, sheets and native charts along.
 
+import { PIVOT_HEADER_ROW } from '../../src/core/report/pivot';
 import { readHistoryRows } from '../../src/core/report/report-sheets';
 import { SHEET } from '../../src/core/sheets';
 import { SpreadsheetWorkbook } from '../../src/gas/spreadsheet-workbook';
@@ -41,7 +42,7 @@ function sheetNames(gas: GasSchool): string[] {
 function lastRun(gas: GasSchool): { outcome: string; message: string } {
   const rows = gas.env.runtime.quietly(() => book(gas).readSheet(SHEET.runs)!);
   const last = rows[rows.length - 1];
-  return { outcome: String(last[4]), message: String(last[11]) };
+  return { outcome: String(last[4]), message: String(last[12]) };
 }
 
 function setCohortName(gas: GasSchool, from: string, to: string): void {
@@ -103,8 +104,8 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
     expect(sheetNames(gas)).not.toContain('Gráficos Turma 2026-08');
     expect(gas.env.spreadsheet.sheet('Gráficos Turma Noturna').id).toBe(sheetId); // the same sheet, renamed
     expect(chartIds('Gráficos Turma Noturna')).toEqual(before);
-    expect(gas.env.spreadsheet.sheet('Gráficos Turma Noturna').chartSpecs()[0].options.title).toBe('Progresso da turma Turma Noturna');
-    const pivot = gas.env.spreadsheet.sheet('Turma Turma Noturna').dump();
+    expect(gas.env.spreadsheet.sheet('Gráficos Turma Noturna').chartSpecs()[0].options.title).toBe('Progresso da turma Noturna');
+    const pivot = gas.env.spreadsheet.sheet('Turma Noturna').dump().slice(PIVOT_HEADER_ROW);
     for (const week of ['14/09', '21/09', '28/09']) expect(pivot.slice(1).some((row) => typeof row[pivot[0].indexOf(week)] === 'number')).toBe(true);
     const overview = gas.env.spreadsheet
       .sheet('Resumo')
@@ -118,7 +119,7 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
     const gas = gasSchool(MONDAY, { studentCount: 60 });
     configure(gas, { cohorts: 2 });
     runWeek(gas, '2026-09-14');
-    const sheetId = gas.env.spreadsheet.sheet('Turma Turma 2026-07').id;
+    const sheetId = gas.env.spreadsheet.sheet('Turma 2026-07').id;
     const cohort = sidebar(gas)
       .getState()
       .cohorts.find((entry) => entry.name === 'Turma 2026-07')!;
@@ -131,7 +132,7 @@ describe('a renamed cohort keeps its past (Apps Script)', () => {
       tutorEmail: cohort.tutorEmail,
     };
     expect(sidebar(gas).saveCohort(input, 'Turma 2026-07')).toEqual({ ok: true });
-    expect(gas.env.spreadsheet.sheet('Turma Turma Manhã').id).toBe(sheetId);
+    expect(gas.env.spreadsheet.sheet('Turma Manhã').id).toBe(sheetId);
     expect(weeksByCohort(gas)['Turma Manhã']).toEqual(['2026-09-14']);
     expect(weeksByCohort(gas)['Turma 2026-07']).toBeUndefined();
   });

@@ -30,7 +30,7 @@ describe('alerts and the run log', () => {
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
 
     expect(logRows(gas).map((row) => row[4])).toEqual(['Falhou', 'Falhou']);
-    expect(String(logRows(gas)[0][11])).toMatch(/token/i);
+    expect(String(logRows(gas)[0][12])).toMatch(/token/i);
     expect(gas.env.mail.sent).toHaveLength(1);
     expect(gas.env.mail.sent[0]).toMatchObject({ to: 'coord@escola.com', subject: 'Progresso Cademi: o token da API foi recusado' });
     const slack = gas.env.urlFetch.log.filter((fetch) => fetch.url.startsWith('https://hooks.slack.com'));
@@ -58,7 +58,7 @@ describe('alerts and the run log', () => {
     configure(gas, { cohorts: 1 });
     gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
     gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
-    for (const name of [SHEET.history, SHEET.runs, 'Resumo', 'Turma Turma 2026-07']) {
+    for (const name of [SHEET.history, SHEET.runs, 'Resumo', 'Turma 2026-07']) {
       const protections = gas.env.spreadsheet.sheet(name).protections;
       expect(protections).toHaveLength(1);
       expect(protections[0].isWarningOnly()).toBe(true);
@@ -77,7 +77,7 @@ describe('limits', () => {
     const outcomes = logRows(gas).map((row) => row[4]);
     expect(outcomes).toContain('Em andamento');
     expect(outcomes.at(-1)).toBe('Concluída');
-    expect(String(logRows(gas).find((row) => row[4] === 'Em andamento')?.[11])).toMatch(/Cota diária/);
+    expect(String(logRows(gas).find((row) => row[4] === 'Em andamento')?.[12])).toMatch(/Cota diária/);
     expect(gas.env.properties.document.data.get('cademi.lastCompletedWeek')).toBe('2026-09-14');
   });
 
@@ -92,7 +92,7 @@ describe('limits', () => {
     gas.env.execute(() => gas.fns.tick(), { context: 'trigger' });
     const last = logRows(gas).at(-1)!;
     expect(last[4]).toBe('Falhou');
-    expect(String(last[11])).toMatch(/semana 2026-09-14 não foi concluída/);
+    expect(String(last[12])).toMatch(/semana 14\/09\/2026 não foi concluída/);
     expect(gas.env.spreadsheet.gas().getSheetByName(SHEET.history)).toBeNull();
     expect(gas.env.spreadsheet.gas().getSheetByName(SHEET.staging)).toBeNull();
   });

@@ -35,11 +35,12 @@ describe('sidebarRpc', () => {
     const state = sidebar(gas).getState();
     expect(state.tokenConfigured).toBe(true);
     expect(state.goalTracks).toEqual(['Padrão']);
+    expect(state.defaultGoal).toEqual({ track: 'Padrão' });
     const [first] = state.cohorts;
     expect(first).toMatchObject({ name: 'Turma 2026-07', tagId: 101, active: true, lastWeek: '2026-09-14' });
     expect(first.studentCount).toBeGreaterThan(10);
     expect(state.run).toMatchObject({ state: 'idle', percent: 100 });
-    expect(state.lastRuns[0]).toMatchObject({ outcome: 'Concluída', week: '2026-09-14' });
+    expect(state.lastRuns[0]).toMatchObject({ outcome: 'Concluída', week: '2026-09-14', startedAt: expect.stringMatching(/^2026-09-14T\d{2}:\d{2}$/) });
   });
 
   it('validates a new cohort field by field, and writes it only when valid', () => {

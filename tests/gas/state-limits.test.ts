@@ -63,7 +63,7 @@ describe('a property write that fails inside a slice', () => {
 
     expect(() => refreshNow(gas)).not.toThrow();
     expect(outcomes(gas)).toEqual(['Falhou']);
-    expect(String(logRows(gas)[0][11])).toMatch(/^A atualização parou por um erro inesperado \(Exception: Argument too large: value\)/);
+    expect(String(logRows(gas)[0][12])).toMatch(/^A atualização parou por um erro inesperado \(Exception: Argument too large: value\)/);
     expect(gas.env.mail.sent.map((mail) => mail.subject)).toEqual(['Progresso Cademi: a atualização falhou']);
     expect(gas.env.ui.shown.at(-1)?.prompt).toMatch(/A atualização falhou: A atualização parou/);
     expect(gas.env.properties.document.data.get('cademi.checkpoint')).toBeUndefined();
@@ -83,7 +83,7 @@ describe('a property write that fails inside a slice', () => {
     for (let index = 0; index < 46; index++) properties.data.set(`outro.valor.${index}`, 'x'.repeat(9000));
     refreshNow(gas);
     expect(outcomes(gas)).toEqual(['Falhou']);
-    expect(String(logRows(gas)[0][11])).toMatch(/O ponto de retomada da coleta \(.* KB\) não cabe nas propriedades do documento.*400,0 KB/);
+    expect(String(logRows(gas)[0][12])).toMatch(/O ponto de retomada da coleta \(.* KB\) não cabe nas propriedades do documento.*400,0 KB/);
     expect(gas.env.mail.sent).toHaveLength(1);
 
     for (let index = 0; index < 46; index++) properties.data.delete(`outro.valor.${index}`);
@@ -102,7 +102,7 @@ describe('a checkpoint that cannot be trusted', () => {
     properties.data.delete('cademi.checkpoint.1');
     tickFor(gas, 0.25);
     expect(outcomes(gas)).toEqual(['Falhou']);
-    expect(String(logRows(gas)[0][11])).toMatch(/O ponto de retomada da coleta em andamento não pôde ser lido \(falta a parte 1 de 1\)/);
+    expect(String(logRows(gas)[0][12])).toMatch(/O ponto de retomada da coleta em andamento não pôde ser lido \(falta a parte 1 de 1\)/);
     expect(gas.env.mail.sent).toHaveLength(1);
     expect(gas.env.spreadsheet.gas().getSheetByName(SHEET.staging)).toBeNull();
 

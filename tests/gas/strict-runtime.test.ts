@@ -10,6 +10,7 @@ import { bundleCode } from '../../testkit/bundle';
 import { loadBundle } from '../../testkit/fakes';
 import { builtManifest, configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
+import { sidebarClient } from '../support/sidebar-client';
 
 const MONDAY = mondayRun('2026-09-14');
 const NODE_AND_WEB = [
@@ -70,10 +71,11 @@ describe('the bundle in a strict Apps Script runtime', () => {
     });
     env.html.files.Sidebar = readFileSync(join(__dirname, '../../build/Sidebar.html'), 'utf8');
     env.execute(() => gas.fns.gerenciarTurmas(), { context: 'ui' });
-    expect(env.execute(() => gas.fns.sidebarRpc('getState', []), { context: 'ui' })).toHaveProperty('cohorts');
+    const sidebar = sidebarClient(gas);
+    expect(sidebar.getState()).toHaveProperty('cohorts');
     // A too-long value: zod's size check names `File` internally, which the bundle's shim provides.
     const tooLong = { name: 'x'.repeat(500), tagId: 1, start: '2026-09-01', productIds: [11], goalTrack: null, tutorEmail: null };
-    expect(() => env.execute(() => gas.fns.sidebarRpc('validateCohort', [tooLong, null]), { context: 'ui' })).toThrow(/Dados inválidos/);
+    expect(() => sidebar.validateCohort(tooLong, null)).toThrow(/Dados inválidos/);
     env.ui.scriptAlert('OK');
     env.execute(() => gas.fns.ativarAtualizacaoAutomatica(), { context: 'ui' });
     env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });

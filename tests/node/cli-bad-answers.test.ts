@@ -207,7 +207,7 @@ describe('sync with the embedded simulator, over weeks and edits', () => {
     const refused = await cli(['sync', file, '--date', '2026-09-18']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /anotações na\(s\) coluna\(s\) "Observação" em linhas da semana 2026-09-14 que esta execução não produz mais \(linha \d+: aluno \d+, produto 12/,
+      /anotações na coluna "Observação" em linhas da semana 14\/09\/2026 que esta execução não produz mais \(linha \d+: aluno \d+, produto 12/,
     );
     expect(readFileSync(file).equals(before)).toBe(true);
   });

@@ -65,7 +65,8 @@ describe('numeric and date options are usage errors, never stack traces (class 1
   });
 
   it('sync --date, cohort add and edit, student move and dropout', async () => {
-    expectUsage(await cli(['sync', file, '--date', '14/09/2026']), '--date');
+    expectUsage(await cli(['sync', file, '--date', '31/09/2026']), '--date');
+    expectUsage(await cli(['sync', file, '--date', '14/09/26']), '--date');
     expectUsage(await cli(['sync', file, '--date', '2026-02-29']), '--date');
     expectUsage(await cli(['sync', file, '--date', 'ontem']), '--date');
     expectUsage(await cli(['sync', file, '--date', '2026-13-01']), '--date');
@@ -86,7 +87,10 @@ describe('numeric and date options are usage errors, never stack traces (class 1
 
   it("options the parser refuses are said in Portuguese, naming the option or argument (never Node's English)", async () => {
     const runs: [string[], RegExp][] = [
-      [['sync', file, '--foo'], /^erro: opção desconhecida --foo \(veja cademi-monitor help\)/],
+      [
+        ['sync', file, '--foo'],
+        /^erro: opção desconhecida --foo\n\nuso: cademi-monitor sync <arquivo.xlsx> \[--date DD\/MM\/AAAA\]\nAjuda e exemplos: cademi-monitor sync --help\n$/,
+      ],
       [['cohort', 'add', file, '--name'], /^erro: a opção --name precisa de um valor/],
       [
         ['cohort', 'add', file, '--name', 'T9', '--tag', '109', '--start', '2026-07-06', '--products', '11', '--inactive=sim'],

@@ -90,7 +90,7 @@ describe('cademi-monitor CLI', () => {
     expect(duplicate.code).toBe(2);
     expect(duplicate.stderr).toMatch(/nome repetido/);
     const list = await cli(['cohort', 'list', file]);
-    expect(list.stdout).toMatch(/Turma 2026-08\ttag 102\tinício 2026-08-03\tprodutos 11,12,13\tmeta Padrão\ttutor ana@escola.com\tativa/);
+    expect(list.stdout).toMatch(/Turma 2026-08\ttag 102\tinício 03\/08\/2026\tprodutos 11,12,13\tmeta Padrão\ttutor ana@escola.com\tativa/);
     expect(list.stdout).toMatch(/Turma 2026-09\ttag 103/);
   });
 
@@ -99,11 +99,12 @@ describe('cademi-monitor CLI', () => {
     expect(week1.stderr).toBe('');
     expect(week1.code).toBe(0);
     expect(week1.stdout).toMatch(/simulador Cademi embutido/);
-    expect(week1.stdout).toMatch(/Semana 2026-09-14: 3 turmas/);
+    expect(week1.stdout).toMatch(/Semana 14\/09\/2026: 3 turmas/);
     const afterWeek1 = await readHistory(file);
     expect(afterWeek1[0]).toEqual([...HISTORY_HEADERS]);
     const preview = readFileSync(join(dir(), 'escola.html'), 'utf8');
-    expect(preview).toContain('Turma Turma 2026-08');
+    expect(preview).toContain('Turma 2026-08');
+    expect(preview).not.toContain('Turma Turma');
     expect(preview).toContain('data-chart-id="progress-curve"');
 
     expect((await cli(['sync', file, '--date', '2026-09-21'])).code).toBe(0);
@@ -160,7 +161,7 @@ describe('cademi-monitor CLI', () => {
     expect((await cli(['nope'])).code).toBe(2);
     expect((await cli(['sync'])).code).toBe(2);
     expect((await cli(['sync', join(dir(), 'missing.xlsx')])).code).toBe(2);
-    expect((await cli(['sync', file, '--date', '23/11/2026'])).code).toBe(2);
+    expect((await cli(['sync', file, '--date', '31/11/2026'])).code).toBe(2);
     expect((await cli(['sync', file, '--bogus'])).code).toBe(2);
   });
 

@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pivotSheetName } from '../../src/core/identity/sheet-names';
+import { PIVOT_HEADER_ROW } from '../../src/core/report/pivot';
 import { SHEET } from '../../src/core/sheets';
 import { localDateOfSerial } from '../../src/core/time/local-date';
 import { main } from '../../src/node/cli';
@@ -27,7 +29,7 @@ describe('demo output', () => {
     const cohorts = new Set((workbook.readSheet(SHEET.history) ?? []).slice(1).map((row) => String(row[1])));
     expect(cohorts.size).toBe(4);
     for (const cohort of cohorts) {
-      expect(workbook.sheetNames()).toContain(`Turma ${cohort}`);
+      expect(workbook.sheetNames()).toContain(pivotSheetName(cohort));
       expect(workbook.sheetNames()).toContain(`Gráficos ${cohort}`);
     }
     expect(workbook.sheetNames()).toEqual(expect.arrayContaining(['Resumo', 'Contatos da semana']));
@@ -37,7 +39,7 @@ describe('demo output', () => {
     const history = (workbook.readSheet(SHEET.history) ?? []).slice(1);
     const cohort = 'Turma 2026-09';
     const latest = Math.max(...history.filter((row) => row[1] === cohort).map((row) => Number(row[0])));
-    const pivot = workbook.readSheet(`Turma ${cohort}`)!;
+    const pivot = workbook.readSheet(pivotSheetName(cohort))!.slice(PIVOT_HEADER_ROW);
     const header = pivot[0].map(String);
     const [emailAt, progressAt] = [header.indexOf('E-mail'), header.indexOf('Progresso (%)')];
     let checked = 0;

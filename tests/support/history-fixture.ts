@@ -25,4 +25,5 @@ export const historyRow = (week: string, student: number, progress = 50.5): Cell
   'Em dia',
   'API',
   serialOfLocalDate(week) + 0.5,
+  null,
 ];

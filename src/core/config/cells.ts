@@ -1,7 +1,8 @@
 // Reading typed values out of cells people typed into, with a message when a cell will not do.
 
 import * as say from '../messages/config';
-import { type LocalDate, localDateOfSerial, parseLocalDate } from '../time/local-date';
+import { type LocalDate, localDateOfSerial } from '../time/local-date';
+import { parseBrDate } from '../time/pt-br-dates';
 import type { Cell } from '../workbook/workbook';
 
 export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -38,8 +39,6 @@ export function readNumber(cell: Cell | undefined, range: { min: number; max: nu
   return ok(value);
 }
 
-const BR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
 /** A date typed as a spreadsheet date (serial number), '2026-09-01' or '01/09/2026'. */
 export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
   if (isBlank(cell)) return fail(say.DATE_EMPTY);
@@ -47,8 +46,7 @@ export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
     return cell > 0 && cell < 2_958_466 ? ok(localDateOfSerial(cell)) : fail(say.serialNotADate(cell));
   }
   const text = String(cell).trim();
-  const [, day, month, year] = BR_DATE.exec(text) ?? [];
-  const iso = day && month && year ? parseLocalDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`) : parseLocalDate(text);
+  const iso = parseBrDate(text);
   return iso ? ok(iso) : fail(say.textNotADate(text));
 }
 
@@ -76,6 +74,35 @@ export function readOptionalEmail(cell: Cell | undefined): CellResult<string | n
   if (isBlank(cell)) return ok(null);
   const text = String(cell).trim();
   return EMAIL.test(text) && text.length <= MAX_TEXT_LENGTH ? ok(text.toLowerCase()) : fail(say.notAnEmail(text.slice(0, 60)));
+}
+
+/** A cohort's tutor as `Turmas` gives it: an e-mail, with the name people read when the cell has one. */
+export interface TutorCell {
+  readonly email: string;
+  readonly name: string | null;
+}
+
+/** `Nome <e-mail>`, the way mail programs write an address with its owner's name. */
+const NAMED_ADDRESS = /^(.*?)\s*<([^<>]*)>$/;
+
+/**
+ * The `Tutor` cell: empty (no tutor), a bare e-mail, or `Ana Souza <ana@escola.com.br>` (quotes
+ * around the name are dropped; `<ana@escola.com.br>` alone has no name).
+ */
+export function readTutor(cell: Cell | undefined): CellResult<TutorCell | null> {
+  if (isBlank(cell)) return ok(null);
+  const text = String(cell).trim();
+  const [, rawName, address] = NAMED_ADDRESS.exec(text) ?? [];
+  if (address === undefined) {
+    const bare = readOptionalEmail(text);
+    return bare.ok ? ok(bare.value === null ? null : { email: bare.value, name: null }) : fail(say.notATutor(text.slice(0, 60)));
+  }
+  const email = readOptionalEmail(address);
+  const name = (rawName ?? '').replace(/^["'\s]+|["'\s]+$/g, '');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a name with control characters (or a stray angle bracket) is what this refuses
+  const badName = /[\u0000-\u001f<>]/.test(name) || name.length > MAX_TEXT_LENGTH;
+  if (!email.ok || email.value === null || badName) return fail(say.notATutor(text.slice(0, 60)));
+  return ok({ email: email.value, name: name === '' ? null : name });
 }
 
 /** `Sim`/`Não` (also true/false, s/n); empty means `Sim`. */

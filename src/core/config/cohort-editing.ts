@@ -10,6 +10,9 @@ import { parseGoalsSheet } from './goals-sheet';
 import { loadConfig } from './load-config';
 import { cohortRow, cohortsTemplate } from './templates';
 
+// The default goal of "Nova turma" and `cohort add` lives beside the rest of cohort editing's API.
+export { type DefaultGoal, defaultGoalFor, defaultGoalOf } from './default-goal';
+
 /** A cohort as a form (the sidebar's, the CLI's options) submits it; dates as ISO strings. */
 export interface CohortInput {
   readonly name: string;

@@ -6,9 +6,15 @@ import type { GoalTrack } from '../model/goals';
 import type { ConfigIssue } from '../model/issues';
 import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
 import type { Cell } from '../workbook/workbook';
-import { isBlank, locateColumns, readDate, readIdList, readOptionalEmail, readPositiveInteger, readText, readYesNo } from './cells';
+import { isBlank, locateColumns, readDate, readIdList, readPositiveInteger, readText, readTutor, readYesNo } from './cells';
 
 type Header = (typeof COHORT_HEADERS)[number];
+
+/** The `Tutor` cell of a cohort, as readTutor reads it back: `Ana Souza <ana@escola.com.br>`, the bare e-mail, or ''. */
+export function tutorCellText(cohort: Pick<CohortConfig, 'tutorEmail' | 'tutorName'>): string {
+  if (cohort.tutorEmail === null) return '';
+  return cohort.tutorName ? `${cohort.tutorName} <${cohort.tutorEmail}>` : cohort.tutorEmail;
+}
 
 export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<string, GoalTrack>): { cohorts: CohortConfig[]; issues: ConfigIssue[] } {
   const cohorts: CohortConfig[] = [];
@@ -39,7 +45,7 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
     const start = readDate(cells[columns.Início]);
     const products = readIdList(cells[columns.Produtos]);
     const goal = readText(cells[columns.Meta], { required: false });
-    const tutor = readOptionalEmail(cells[columns.Tutor]);
+    const tutor = readTutor(cells[columns.Tutor]);
     const active = readYesNo(cells[columns.Ativa]);
 
     if (!name.ok) flag('Turma', name.message);
@@ -62,6 +68,10 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
     if (rowIssues.some((issue) => issue.severity === 'error')) continue;
     if (!(name.ok && tag.ok && start.ok && products.ok && goal.ok && tutor.ok && active.ok)) continue;
     if (active.value) activeTags.set(tag.value, name.value);
+    // An active cohort without a goal has no pace to fall behind: said at its cell, so nobody thinks the alerts are on.
+    if (active.value && goal.value === '') {
+      issues.push({ sheet: SHEET.cohorts, row, column: columns.Meta, columnName: 'Meta', severity: 'warning', message: say.COHORT_WITHOUT_GOAL });
+    }
     const id = idColumn < 0 || isBlank(cells[idColumn]) ? undefined : String(cells[idColumn]).trim();
     cohorts.push({
       ...(id === undefined ? {} : { id }),
@@ -70,7 +80,8 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
       start: start.value,
       productIds: products.value,
       goalTrack: goal.value === '' ? null : goal.value,
-      tutorEmail: tutor.value,
+      tutorEmail: tutor.value?.email ?? null,
+      tutorName: tutor.value?.name ?? null,
       active: active.value,
       sheetRow: row,
     });

@@ -8,6 +8,7 @@ import type { Settings } from '../model/settings';
 import { SHEET } from '../sheets';
 import type { CellNote, Workbook } from '../workbook/workbook';
 import { parseCohortsSheet } from './cohorts-sheet';
+import { defaultGoalIssues } from './default-goal';
 import { parseGoalsSheet } from './goals-sheet';
 import { parseSettingsSheet } from './settings-sheet';
 
@@ -27,13 +28,19 @@ export interface SchoolConfig {
  */
 export function loadConfig(workbook: Workbook): SchoolConfig {
   const identity = reconcileIdentities(workbook);
-  const { settings, issues: settingIssues } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
+  const settingsSheet = workbook.readSheet(SHEET.settings);
+  const { settings, issues: settingIssues } = parseSettingsSheet(settingsSheet);
   const { tracks, issues: goalIssues } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
   const { cohorts, issues: cohortIssues } = parseCohortsSheet(workbook.readSheet(SHEET.cohorts), tracks);
   const knownIds = new Set(identity.cohortRows.map((row) => row.id));
   const followed = identity.cohortSheetsToFollow ? followCohortSheets(identity.sheets, cohorts, knownIds) : [];
   const sheetNotices = followed.map((message): ConfigIssue => ({ sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'warning', message }));
-  return { settings, cohorts, goalTracks: tracks, issues: [...identity.issues, ...settingIssues, ...goalIssues, ...cohortIssues, ...sheetNotices] };
+  return {
+    settings,
+    cohorts,
+    goalTracks: tracks,
+    issues: [...identity.issues, ...settingIssues, ...defaultGoalIssues(settingsSheet, settings, tracks), ...goalIssues, ...cohortIssues, ...sheetNotices],
+  };
 }
 
 /** Puts each issue on its cell as a note (replacing last run's), so the sheet shows what to fix. */

@@ -82,6 +82,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'Pontos abaixo da meta (risco)', field: 'riskPoints', read: (c) => readNumber(c, { min: 0, max: 100 }) },
   { key: 'Semanas sem progresso (risco)', field: 'stalledWeeks', read: integerIn(1, 52) },
   { key: 'Carência para novos alunos (dias)', field: 'graceDays', read: integerIn(0, 60) },
+  { key: 'Meta padrão', field: 'defaultGoalTrack', read: (c) => readText(c, { required: false }) },
   { key: 'Dia da atualização semanal', field: 'runWeekday', read: readWeekday },
   { key: 'Hora da atualização semanal', field: 'runHour', read: integerIn(0, 23) },
   {
@@ -93,6 +94,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     },
   },
   { key: 'Enviar contatos aos tutores por e-mail', field: 'emailTutors', read: readYesNo },
+  { key: 'Mostrar celular', field: 'showPhone', read: readYesNo },
   { key: 'Tabela BigQuery', field: 'bigQueryTable', read: readBigQueryTable },
 ];
 

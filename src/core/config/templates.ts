@@ -7,6 +7,7 @@ import type { Settings } from '../model/settings';
 import { COHORT_HEADERS, DATE_FORMAT, GOAL_HEADERS, SETTINGS_HEADERS, SHEET } from '../sheets';
 import { serialOfLocalDate } from '../time/local-date';
 import type { Cell, SheetContent, Workbook } from '../workbook/workbook';
+import { tutorCellText } from './cohorts-sheet';
 import { SETTING_FIELDS, settingTemplateValue } from './settings-sheet';
 
 /** Every setting has its help text: a setting added to `Settings` without one fails to compile here. */
@@ -58,7 +59,7 @@ export function cohortRow(cohort: Omit<CohortConfig, 'sheetRow'>): Cell[] {
     serialOfLocalDate(cohort.start),
     cohort.productIds.join(','),
     cohort.goalTrack ?? '',
-    cohort.tutorEmail ?? '',
+    tutorCellText(cohort),
     cohort.active ? 'Sim' : 'Não',
   ];
 }

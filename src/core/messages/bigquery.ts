@@ -2,6 +2,8 @@
 // BigQuery's own reason codes and row errors are quoted as it gives them: they name a field or a
 // type, never a token. (The outcome lines of a run are in sync.ts and cli.ts.)
 
+import { formatBrDate } from '../time/pt-br-dates';
+
 /** A project id that Google Cloud would refuse. */
 export function badProjectId(projectId: string): string {
   return `"${projectId}" não é um ID de projeto do Google Cloud (ex.: minha-escola-123). Corrija "Tabela BigQuery" em Configuração.`;
@@ -23,7 +25,7 @@ export const ADVANCED_SERVICE_OFF = 'O serviço avançado "BigQuery API" não es
 /** The week was streamed under half an hour ago: BigQuery will not delete it yet. */
 export function weekInStreamingBuffer(week: string, table: string): string {
   return (
-    `A semana ${week} já está em ${table} e foi enviada há menos de ~30 minutos: ` +
+    `A semana ${formatBrDate(week)} já está em ${table} e foi enviada há menos de ~30 minutos: ` +
     'o BigQuery não permite apagá-la ainda (buffer de streaming). Nada foi gravado; tente de novo em meia hora.'
   );
 }

@@ -2,58 +2,281 @@
 // command did) and of the API address rule shared with Apps Script, in Brazilian Portuguese.
 // Never the token, never a header value.
 
-import { formatCount, formatDuration } from './numbers';
+import { formatBrDate } from '../time/pt-br-dates';
+import { countOf, formatDuration, plural } from './numbers';
 
 // ---- help and usage ------------------------------------------------------------------------
+
+/** Every command and subcommand the CLI has; each has its help below (a new one fails to compile without it). */
+export type CommandPath =
+  | 'demo'
+  | 'init'
+  | 'cohort'
+  | 'cohort add'
+  | 'cohort list'
+  | 'cohort edit'
+  | 'cohort archive'
+  | 'student'
+  | 'student move'
+  | 'student dropout'
+  | 'sync'
+  | 'simulator'
+  | 'help';
+
+/** A command's help: how to call it, what it does, its options, and examples to copy. */
+export interface CommandHelp {
+  /** The ways to call it, each after `cademi-monitor `. */
+  readonly usage: readonly string[];
+  readonly summary: string;
+  /** The subcommands of a group (`cohort`, `student`): name and what it does. */
+  readonly subcommands?: readonly (readonly [name: string, description: string])[];
+  /** Each option as typed (`--date DD/MM/AAAA`) and what it does; `-h, --help` is added to every list. */
+  readonly options: readonly (readonly [option: string, description: string])[];
+  /** Environment variables the command reads, and what for. */
+  readonly environment?: readonly (readonly [name: string, description: string])[];
+  readonly examples: readonly string[];
+}
+
+const PROGRAM = 'cademi-monitor';
+const HELP_OPTION = ['-h, --help', 'mostra esta ajuda'] as const;
+
+const COHORT_FIELDS = {
+  name: ['--name NOME', 'nome da turma, único na aba Turmas'],
+  tag: ['--tag ID', 'Tag ID da turma na Cademi (número inteiro)'],
+  start: ['--start DD/MM/AAAA', 'data de início da turma (AAAA-MM-DD também vale)'],
+  products: ['--products IDS', 'IDs dos produtos acompanhados, separados por vírgula (ex.: 11,12,13)'],
+  tutor: ['--tutor E-MAIL', 'e-mail do tutor que contata os alunos da turma'],
+} as const;
+
+export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
+  demo: {
+    usage: ['demo [--out out/demo.xlsx] [--weeks 12] [--first-week DD/MM/AAAA] [--students 500]'],
+    summary:
+      'Demonstração completa sem conta na Cademi: uma escola simulada (5 turmas mensais), uma coleta por semana contra o ' +
+      'simulador embutido, respeitando o limite de 2 requisições por segundo em tempo simulado. Grava a planilha e, ao lado, ' +
+      'a prévia .html com os gráficos.',
+    options: [
+      ['--out ARQUIVO.xlsx', 'onde gravar a planilha (padrão: out/demo.xlsx); a prévia .html fica ao lado'],
+      ['--weeks N', 'quantas semanas coletar, de 1 a 104 (padrão: 12)'],
+      ['--first-week DD/MM/AAAA', 'a semana da primeira coleta (padrão: 07/09/2026); antes do início da primeira turma, a demonstração começa nele'],
+      ['--students N', 'alunos da escola simulada, de 1 a 100000 (padrão: 500)'],
+    ],
+    examples: [`${PROGRAM} demo`, `${PROGRAM} demo --out /tmp/escola.xlsx --weeks 4 --first-week 21/09/2026`],
+  },
+  init: {
+    usage: ['init <arquivo.xlsx>'],
+    summary:
+      'Cria as abas de configuração (Configuração, Turmas, Metas, com a meta Padrão) num arquivo novo ou num que ainda não as tenha. ' +
+      'Nunca sobrescreve uma aba que já existe.',
+    options: [],
+    examples: [`${PROGRAM} init escola.xlsx`],
+  },
+  cohort: {
+    usage: ['cohort add|list|edit|archive <arquivo.xlsx> [opções]'],
+    summary: 'Cadastra e mantém as turmas da aba Turmas, com a mesma validação da planilha e da barra lateral.',
+    subcommands: [
+      ['add', 'cadastra uma turma'],
+      ['list', 'lista as turmas'],
+      ['edit', 'altera uma turma (renomear leva junto o histórico e as abas dela)'],
+      ['archive', 'arquiva uma turma: ela deixa de ser coletada; histórico e abas ficam'],
+    ],
+    options: [],
+    examples: [`${PROGRAM} cohort list escola.xlsx`, `${PROGRAM} cohort add --help`],
+  },
+  'cohort add': {
+    usage: ['cohort add <arquivo.xlsx> --name NOME --tag ID --start DD/MM/AAAA --products IDS [--goal META] [--tutor E-MAIL] [--inactive]'],
+    summary:
+      'Cadastra uma turma na aba Turmas. A linha passa pela mesma validação da planilha: uma turma que a aba recusaria é recusada ' +
+      'aqui, e o arquivo fica intacto.',
+    options: [
+      COHORT_FIELDS.name,
+      COHORT_FIELDS.tag,
+      COHORT_FIELDS.start,
+      COHORT_FIELDS.products,
+      [
+        '--goal META',
+        'trilha de ritmo esperado, da aba Metas; sem --goal, vale a meta padrão da escola (Meta padrão em Configuração, normalmente Padrão); --goal "" cadastra sem meta',
+      ],
+      COHORT_FIELDS.tutor,
+      ['--inactive', 'cadastra a turma já arquivada (Ativa = Não)'],
+    ],
+    examples: [`${PROGRAM} cohort add escola.xlsx --name "Turma 2026-09" --tag 101 --start 01/09/2026 --products 11,12,13 --tutor ana@escola.com`],
+  },
+  'cohort list': {
+    usage: ['cohort list <arquivo.xlsx>'],
+    summary: 'Lista as turmas da aba Turmas, uma por linha, e avisa das linhas com problema.',
+    options: [],
+    examples: [`${PROGRAM} cohort list escola.xlsx`],
+  },
+  'cohort edit': {
+    usage: ['cohort edit <arquivo.xlsx> <turma> [--name NOME] [--tag ID] [--start DD/MM/AAAA] [--products IDS] [--goal META] [--tutor E-MAIL]'],
+    summary: 'Altera a turma chamada <turma>; só muda o que for informado. Renomear leva junto as semanas do Histórico, os Ajustes e as abas da turma.',
+    options: [
+      ['--name NOME', 'novo nome da turma'],
+      COHORT_FIELDS.tag,
+      COHORT_FIELDS.start,
+      COHORT_FIELDS.products,
+      ['--goal META', 'trilha de ritmo esperado, da aba Metas; --goal "" tira a meta'],
+      ['--tutor E-MAIL', 'e-mail do tutor; --tutor "" tira o tutor'],
+    ],
+    examples: [`${PROGRAM} cohort edit escola.xlsx "Turma 2026-09" --tutor bruno@escola.com --start 08/09/2026`],
+  },
+  'cohort archive': {
+    usage: ['cohort archive <arquivo.xlsx> <turma>'],
+    summary: 'Arquiva a turma (Ativa = Não): ela deixa de ser coletada; o histórico e as abas dela ficam.',
+    options: [],
+    examples: [`${PROGRAM} cohort archive escola.xlsx "Turma 2026-09"`],
+  },
+  student: {
+    usage: ['student move|dropout <arquivo.xlsx> <aluno-id> [opções]'],
+    summary: 'Registra na aba Ajustes uma mudança de turma ou uma desistência, como a barra lateral faz; a próxima coleta aplica.',
+    subcommands: [
+      ['move', 'o aluno passa a contar em outra turma a partir de uma semana'],
+      ['dropout', 'o aluno vira Desistente a partir de uma data'],
+    ],
+    options: [],
+    examples: [`${PROGRAM} student move --help`, `${PROGRAM} student dropout --help`],
+  },
+  'student move': {
+    usage: ['student move <arquivo.xlsx> <aluno-id> --to TURMA --from-week DD/MM/AAAA [--reason TEXTO]'],
+    summary: 'Muda o aluno de turma a partir de uma semana; as semanas anteriores ficam onde estavam.',
+    options: [
+      ['--to TURMA', 'a turma ativa para onde o aluno vai'],
+      ['--from-week DD/MM/AAAA', 'a partir de qual semana ele conta na nova turma (AAAA-MM-DD também vale)'],
+      ['--reason TEXTO', 'o motivo, registrado em Ajustes'],
+    ],
+    examples: [`${PROGRAM} student move escola.xlsx 4521 --to "Turma 2026-10" --from-week 05/10/2026 --reason "mudou de horário"`],
+  },
+  'student dropout': {
+    usage: ['student dropout <arquivo.xlsx> <aluno-id> --date DD/MM/AAAA [--reason TEXTO]'],
+    summary: 'Registra a desistência do aluno: a partir da data ele é Desistente, sai das contas da turma e vai para o fim da lista.',
+    options: [
+      ['--date DD/MM/AAAA', 'a data da desistência (AAAA-MM-DD também vale)'],
+      ['--reason TEXTO', 'o motivo, registrado em Ajustes'],
+    ],
+    examples: [`${PROGRAM} student dropout escola.xlsx 4521 --date 02/10/2026 --reason "cancelou a matrícula"`],
+  },
+  sync: {
+    usage: ['sync <arquivo.xlsx> [--date DD/MM/AAAA]'],
+    summary:
+      'Coleta a semana de todas as turmas ativas e grava no arquivo (Histórico, relatórios, Contatos da semana), mais a prévia .html ' +
+      'ao lado. Sem endereço de API em lugar nenhum, usa o simulador embutido (alunos inventados, só para testar).',
+    options: [
+      [
+        '--date DD/MM/AAAA',
+        '"hoje" para a execução: a semana (a segunda-feira dessa data), a hora da coleta e os dias sem acesso (padrão: agora; AAAA-MM-DD também vale)',
+      ],
+    ],
+    environment: [
+      ['CADEMI_BASE_URL', 'endereço da API (ex.: https://SUAESCOLA.cademi.com.br/api/v1); sem ela, vale a URL da API da aba Configuração'],
+      ['CADEMI_TOKEN', 'a chave da API Cademi; nunca é gravada na planilha'],
+    ],
+    examples: [
+      `${PROGRAM} sync escola.xlsx --date 21/09/2026`,
+      `CADEMI_BASE_URL=https://escola.cademi.com.br/api/v1 CADEMI_TOKEN=… ${PROGRAM} sync escola.xlsx`,
+    ],
+  },
+  simulator: {
+    usage: ['simulator [--port 8787] [--latency-ms 0] [--rate 2] [--seed N] [--students 500]'],
+    summary: 'Serve a API Cademi simulada em 127.0.0.1, para testar o sync como se fosse a API real. Ctrl+C para parar.',
+    options: [
+      ['--port N', 'a porta (padrão: 8787; 0 = qualquer porta livre)'],
+      ['--latency-ms N', 'atraso de cada resposta, em milissegundos (padrão: 0)'],
+      ['--rate N', 'limite de requisições por segundo, como o da Cademi (padrão: 2)'],
+      ['--seed N', 'semente da escola simulada: a mesma semente dá os mesmos alunos'],
+      ['--students N', 'alunos da escola simulada, de 1 a 100000 (padrão: 500)'],
+    ],
+    examples: [`${PROGRAM} simulator --port 8787 --latency-ms 150`],
+  },
+  help: {
+    usage: ['help [comando [ação]]'],
+    summary: 'Mostra a ajuda geral, ou a de um comando.',
+    options: [],
+    examples: [`${PROGRAM} help`, `${PROGRAM} help cohort add`],
+  },
+};
+
+function section(title: string, entries: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...entries.map(([name]) => name.length));
+  return `\n${title}:\n${entries.map(([name, text]) => `  ${name.padEnd(width)}  ${text}`).join('\n')}\n`;
+}
+
+/** `cademi-monitor <comando> --help`: usage, what it does, subcommands, options, environment, examples. */
+export function commandHelp(path: CommandPath): string {
+  const help = COMMAND_HELP[path];
+  return (
+    `${usageLines(help)}\n\n${help.summary}\n` +
+    (help.subcommands ? section('ações', help.subcommands) : '') +
+    section('opções', [...help.options, HELP_OPTION]) +
+    (help.environment ? section('variáveis de ambiente', help.environment) : '') +
+    `\n${plural(help.examples.length, 'exemplo', 'exemplos')}:\n${help.examples.map((line) => `  ${line}`).join('\n')}\n`
+  );
+}
+
+function usageLines(help: CommandHelp): string {
+  return help.usage.map((line, index) => `${index === 0 ? 'uso:' : '    '} ${PROGRAM} ${line}`).join('\n');
+}
+
+/** After a usage error: how to call the command, and where its full help is (stderr). */
+export function usageReminder(path: CommandPath | null): string {
+  if (path === null) return `uso: ${PROGRAM} <comando> [opções]\nComandos e exemplos: ${PROGRAM} --help`;
+  const helpCommand = path === 'help' ? `${PROGRAM} --help` : `${PROGRAM} ${path} --help`;
+  return `${usageLines(COMMAND_HELP[path])}\nAjuda e exemplos: ${helpCommand}`;
+}
 
 /** `cademi-monitor help` (and a bare `cademi-monitor`): every command, then the exit codes. */
 export const CLI_HELP = `Progresso Cademi — acompanhamento semanal dos alunos por turma
 
-uso:
-  cademi-monitor demo [--out out/demo.xlsx] [--weeks 12]       demonstração com o simulador embutido
-  cademi-monitor init <arquivo.xlsx>                           cria as abas de configuração
-  cademi-monitor cohort add <arquivo.xlsx> --name N --tag ID --start AAAA-MM-DD --products 11,12,13
-                        [--goal Padrão] [--tutor email] [--inactive]
-  cademi-monitor cohort list <arquivo.xlsx>
-  cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]
-  cademi-monitor cohort archive <arquivo.xlsx> <turma>
-  cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week AAAA-MM-DD [--reason …]
-  cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date AAAA-MM-DD [--reason …]
-  cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]       coleta a semana (CADEMI_BASE_URL e CADEMI_TOKEN
-                                                               para a API real; sem eles, o simulador embutido)
-  cademi-monitor simulator [--port 8787] [--latency-ms 150] [--rate 2]
+uso: ${PROGRAM} <comando> [opções]
+
+comandos:
+  demo                          demonstração com o simulador embutido → out/demo.xlsx
+  init <arquivo.xlsx>           cria as abas de configuração
+  cohort add <arquivo.xlsx> --name NOME --tag ID --start DD/MM/AAAA --products 11,12,13
+                                [--goal META] [--tutor E-MAIL] [--inactive]
+  cohort list <arquivo.xlsx>
+  cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]
+  cohort archive <arquivo.xlsx> <turma>
+  student move <arquivo.xlsx> <aluno-id> --to TURMA --from-week DD/MM/AAAA [--reason …]
+  student dropout <arquivo.xlsx> <aluno-id> --date DD/MM/AAAA [--reason …]
+  sync <arquivo.xlsx> [--date DD/MM/AAAA]
+                                coleta a semana (CADEMI_BASE_URL e CADEMI_TOKEN para a API real;
+                                sem eles, o simulador embutido)
+  simulator [--port 8787] [--latency-ms 150] [--rate 2]
+  help [comando]                a ajuda de um comando, com exemplos (ou: ${PROGRAM} <comando> --help)
+
+Datas: DD/MM/AAAA (AAAA-MM-DD também vale).
+
+exemplos:
+  ${PROGRAM} init escola.xlsx
+  ${PROGRAM} cohort add escola.xlsx --name "Turma 2026-09" --tag 101 --start 01/09/2026 --products 11,12,13
+  ${PROGRAM} sync escola.xlsx --date 21/09/2026
 
 códigos de saída: 0 concluído · 1 a execução falhou · 2 uso incorreto ou configuração inválida
 `;
 
 /** A first word that is no command. */
 export function unknownCommand(command: string): string {
-  return `comando desconhecido "${command}" (veja cademi-monitor help)`;
+  return `comando desconhecido "${command}"`;
 }
 
-/** `init` without exactly one file. */
-export const INIT_USAGE = 'uso: cademi-monitor init <arquivo.xlsx>';
+/** A group command (`cohort`, `student`) without its action. */
+export function missingAction(command: string, actions: readonly string[]): string {
+  return `falta a ação de ${command} (${orList(actions)})`;
+}
 
-/** `cohort` without a file. */
-export const COHORT_USAGE = 'uso: cademi-monitor cohort add|list|edit|archive <arquivo.xlsx> [opções]';
+/** A group command's action that does not exist. */
+export function unknownAction(command: string, action: string, actions: readonly string[]): string {
+  return `ação desconhecida "${action}" de ${command}; use ${orList(actions)}`;
+}
 
-/** `cohort edit` without the cohort's name. */
-export const COHORT_EDIT_USAGE =
-  'uso: cademi-monitor cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]';
+/** A required argument (`<arquivo.xlsx>`, `<turma>`) not given. */
+export function missingArgument(name: string): string {
+  return `falta o argumento ${name}`;
+}
 
-/** `cohort archive` without exactly one cohort name. */
-export const COHORT_ARCHIVE_USAGE = 'uso: cademi-monitor cohort archive <arquivo.xlsx> <turma>';
-
-/** `student` without an action, a file and an id, or with an action's option missing. */
-export const STUDENT_USAGE = `uso: cademi-monitor student move <arquivo.xlsx> <aluno-id> --to <turma> --from-week <AAAA-MM-DD> [--reason …]
-     cademi-monitor student dropout <arquivo.xlsx> <aluno-id> --date <AAAA-MM-DD> [--reason …]`;
-
-/** `sync` without exactly one file. */
-export const SYNC_USAGE = 'uso: cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]';
-
-/** A `cohort` action that is not list, add, edit or archive. */
-export function unknownCohortAction(action: string | undefined): string {
-  return `ação desconhecida "${action}"; use list, add, edit ou archive`;
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
 }
 
 /** What Node's argument parser refused, from its error code. */
@@ -63,15 +286,15 @@ export type ArgumentProblem = 'unknown-option' | 'missing-value' | 'unexpected-v
 export function badArgument(problem: ArgumentProblem, quoted: string): string {
   switch (problem) {
     case 'unknown-option':
-      return `opção desconhecida ${quoted} (veja cademi-monitor help)`;
+      return `opção desconhecida ${quoted}`;
     case 'missing-value':
       return `a opção ${quoted} precisa de um valor`;
     case 'unexpected-value':
       return `a opção ${quoted} não aceita valor`;
     case 'unexpected-argument':
-      return `argumento a mais: "${quoted}" (veja cademi-monitor help)`;
+      return `argumento a mais: "${quoted}"`;
     default:
-      return 'opções inválidas (veja cademi-monitor help)';
+      return 'opções inválidas';
   }
 }
 
@@ -116,7 +339,7 @@ export function numberRange(min: number, max: number, minExcluded: boolean): str
 
 /** A date option that is not a calendar date. */
 export function badDateOption(name: string, text: string): string {
-  return `${name} "${text}" não é uma data AAAA-MM-DD`;
+  return `${name} "${text}" não é uma data válida; use DD/MM/AAAA (ex.: 21/09/2026) ou AAAA-MM-DD`;
 }
 
 /** A list of ids (e.g. --products) with something that is not a positive whole number. */
@@ -185,12 +408,12 @@ export function cohortListLine(cohort: {
   readonly tutorEmail: string | null;
   readonly active: boolean;
 }): string {
-  return `${cohort.name}\ttag ${cohort.tagId}\tinício ${cohort.start}\tprodutos ${cohort.productIds.join(',')}\tmeta ${cohort.goalTrack ?? '—'}\ttutor ${cohort.tutorEmail ?? '—'}\t${cohort.active ? 'ativa' : 'arquivada'}`;
+  return `${cohort.name}\ttag ${cohort.tagId}\tinício ${formatBrDate(cohort.start)}\tprodutos ${cohort.productIds.join(',')}\tmeta ${cohort.goalTrack ?? '—'}\ttutor ${cohort.tutorEmail ?? '—'}\t${cohort.active ? 'ativa' : 'arquivada'}`;
 }
 
 /** `cohort add` without a required option. */
 export function missingOptions(options: readonly string[]): string {
-  return `faltam opções: ${options.join(', ')}`;
+  return `${plural(options.length, 'falta a opção', 'faltam as opções')} ${options.join(', ')}`;
 }
 
 /** The workbook has no cohorts sheet to add to. */
@@ -200,7 +423,17 @@ export function noCohortsSheet(file: string, sheet: string): string {
 
 /** `cohort add` wrote the row. */
 export function cohortAdded(name: string, tagId: number, start: string, productIds: readonly number[]): string {
-  return `Turma "${name}" adicionada (tag ${tagId}, início ${start}, produtos ${productIds.join(',')}).`;
+  return `Turma "${name}" adicionada (tag ${tagId}, início ${formatBrDate(start)}, produtos ${productIds.join(',')}).`;
+}
+
+/** The goal a new cohort got: the one asked for, or the school's default (said so). */
+export function cohortGoal(track: string, defaulted: boolean): string {
+  return defaulted ? `Meta: ${track} (padrão da escola; outra com --goal).` : `Meta: ${track}.`;
+}
+
+/** A cohort added without a goal (`reason`: why no default applied, from messages/config, or null when --goal "" asked for none). */
+export function cohortWithoutGoal(reason: string | null): string {
+  return `a turma ficou sem meta${reason ? ` (${reason})` : ''}: sem ritmo esperado, os alunos ficam "Sem meta" e ninguém é marcado por estar abaixo do esperado. Escolha uma trilha da aba Metas com cohort edit --goal.`;
 }
 
 /** `cohort edit` names a cohort that `Turmas` does not have (or holds with an error). */
@@ -242,12 +475,12 @@ export function moveTargetUnavailable(cohort: string): string {
 
 /** `student move` recorded the move in `Ajustes`. */
 export function studentMoved(name: string, studentId: number, from: string, to: string, date: string): string {
-  return `${name} (${studentId}): ${from} → ${to} a partir de ${date}.`;
+  return `${name} (${studentId}): ${from} → ${to} a partir de ${formatBrDate(date)}.`;
 }
 
 /** `student dropout` recorded the dropout in `Ajustes`. */
 export function studentDroppedOut(name: string, studentId: number, date: string): string {
-  return `${name} (${studentId}): desistência em ${date}.`;
+  return `${name} (${studentId}): desistência em ${formatBrDate(date)}.`;
 }
 
 // ---- sync ----------------------------------------------------------------------------------
@@ -277,21 +510,37 @@ export interface WeekCounts {
   readonly carried: number;
 }
 
-/** The line a sync (and each demo week) ends with; on the simulator, simulated API time and real time. */
+/**
+ * The line of each week a sync (and each demo week) collected; on the simulator, simulated API time
+ * and real time. `carried`: the values kept from the last snapshot without a call (`Origem` = Mantido).
+ */
 export function weekSummary(week: string, counts: WeekCounts, time: { readonly realMs: number; readonly simulatedApiMs?: number }): string {
   const spent =
     time.simulatedApiMs === undefined
       ? formatDuration(time.realMs)
       : `${formatDuration(time.simulatedApiMs)} de API simulada, ${formatDuration(time.realMs)} reais`;
   return (
-    `Semana ${week}: ${counts.cohorts} turmas, ${formatCount(counts.students)} alunos, ${formatCount(counts.rows)} linhas; ` +
-    `${formatCount(counts.calls)} chamadas, ${formatCount(counts.carried)} evitadas pela regra incremental; ${spent}`
+    `Semana ${formatBrDate(week)}: ${countOf(counts.cohorts, 'turma', 'turmas')}, ${countOf(counts.students, 'aluno', 'alunos')}, ` +
+    `${countOf(counts.rows, 'linha', 'linhas')}; ${countOf(counts.calls, 'chamada', 'chamadas')}, ` +
+    `${countOf(counts.carried, 'valor mantido', 'valores mantidos')} sem chamada (Origem = Mantido); ${spent}`
   );
+}
+
+/** The files a sync or the demo wrote: the workbook, its HTML preview, and the archive when old weeks moved there. */
+export function filesWritten(files: { readonly workbook: string; readonly preview: string; readonly archive: string | null }): string {
+  return `Gravado: ${files.workbook}, a prévia ${files.preview}${files.archive ? ` e o arquivo de semanas antigas ${files.archive}` : ''}.`;
+}
+
+/** The last line of a sync and of the demo: this week's list of students to call. */
+export function studentsToContact(count: number, sheet: string): string {
+  return count === 0
+    ? `Nenhum aluno para contatar nesta semana (aba ${sheet}).`
+    : `${countOf(count, 'aluno', 'alunos')} para contatar nesta semana (aba ${sheet}).`;
 }
 
 /** The optional BigQuery copy, after the workbook was saved. */
 export function bigQueryWeekCopied(week: string, inserted: number, replaced: number): string {
-  return `BigQuery: semana ${week} copiada (${inserted} linhas${replaced ? `, ${replaced} substituídas` : ''}).`;
+  return `BigQuery: semana ${formatBrDate(week)} copiada (${countOf(inserted, 'linha', 'linhas')}${replaced ? `, ${replaced} ${plural(replaced, 'substituída', 'substituídas')}` : ''}).`;
 }
 
 /** The BigQuery copy failed; the week is safe in the workbook. */
@@ -314,8 +563,13 @@ export function simulatorExample(url: string, token: string): string {
 // ---- demo ----------------------------------------------------------------------------------
 
 /** `demo` starts: the simulated school and the weeks it runs. */
-export function demoStarted(cohorts: number, weeks: number, firstMonday: string): string {
-  return `Demonstração: simulador Cademi embutido, ${cohorts} turmas, ${weeks} semanas a partir de ${firstMonday}.`;
+export function demoStarted(cohorts: number, weeks: number, firstDay: string): string {
+  return `Demonstração: simulador Cademi embutido, ${countOf(cohorts, 'turma', 'turmas')}, ${countOf(weeks, 'semana', 'semanas')} a partir de ${formatBrDate(firstDay)}.`;
+}
+
+/** `demo --first-week` before the first simulated cohort starts: the demo starts with that cohort instead. */
+export function demoStartMoved(asked: string, firstStart: string): string {
+  return `A semana pedida (${formatBrDate(asked)}) é anterior ao início da primeira turma simulada (${formatBrDate(firstStart)}); a demonstração começa em ${formatBrDate(firstStart)}.`;
 }
 
 /** The progress bar's label for one demo week. */
@@ -323,12 +577,10 @@ export function demoWeekLabel(week: number, weeks: number): string {
   return `Semana ${week}/${weeks}`;
 }
 
-/** `demo` is done: the files it wrote and what the API cost in simulated time. */
+/** `demo` is done: what it wrote to `Histórico` and what the API cost in simulated time (filesWritten follows). */
 export function demoFinished(done: {
-  readonly out: string;
   readonly historyRows: number;
   readonly historySheet: string;
-  readonly preview: string;
   readonly calls: number;
   readonly carried: number;
   readonly simulatedApiMs: number;
@@ -336,8 +588,8 @@ export function demoFinished(done: {
   readonly realMs: number;
 }): string {
   return (
-    `Pronto: ${done.out} (${formatCount(done.historyRows)} linhas em ${done.historySheet}) e ${done.preview}. ` +
-    `${formatCount(done.calls)} chamadas à API (${formatCount(done.carried)} evitadas), ` +
+    `Pronto: ${countOf(done.historyRows, 'linha', 'linhas')} em ${done.historySheet}; ` +
+    `${countOf(done.calls, 'chamada', 'chamadas')} à API (${countOf(done.carried, 'valor mantido', 'valores mantidos')} sem chamada), ` +
     `${formatDuration(done.simulatedApiMs)} de API simulada a ${done.requestsPerSecond} req/s, ${formatDuration(done.realMs)} reais.`
   );
 }

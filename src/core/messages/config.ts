@@ -88,6 +88,11 @@ export function notAnEmail(typed: string): string {
   return `"${typed}" não é um e-mail`;
 }
 
+/** A `Tutor` cell that is neither an e-mail nor `Nome <e-mail>`. */
+export function notATutor(typed: string): string {
+  return `"${typed}" não é um e-mail nem Nome <e-mail> (ex.: ana@escola.com.br ou Ana Souza <ana@escola.com.br>)`;
+}
+
 /** A yes/no cell holding something else. */
 export function notYesNo(typed: string): string {
   return `"${typed}" deve ser Sim ou Não`;
@@ -156,10 +161,12 @@ export const SETTING_HELP = {
   riskPoints: 'Pontos percentuais abaixo do esperado para Em risco.',
   stalledWeeks: 'Semanas seguidas sem avanço para Em risco.',
   graceDays: 'Alunos com menos dias na turma ainda não são avaliados.',
+  defaultGoalTrack: 'A meta (trilha da aba Metas) de uma turma nova quando nenhuma é escolhida. Vazio: turmas novas ficam sem meta.',
   runWeekday: 'segunda, terça, … domingo.',
   runHour: 'Hora (0–23) no fuso da escola.',
   alertEmail: 'Quem recebe o aviso quando uma execução falha.',
   emailTutors: 'Sim: após cada semana concluída, cada tutor recebe só a sua lista de alunos para contatar.',
+  showPhone: 'Sim: Contatos da semana (e o e-mail dos tutores) mostra o celular do aluno no Cademi e um link para o WhatsApp. Não: esconde os dois.',
   bigQueryTable: 'Opcional: projeto.conjunto.tabela para guardar também o Histórico no BigQuery (veja o README).',
 };
 
@@ -176,6 +183,23 @@ export function repeatedCohortName(row: number): string {
 /** A `Meta` that `Metas` does not define (or refused). */
 export function unknownGoalTrack(goal: string): string {
   return `meta "${goal}" não existe (ou está inválida) na aba Metas`;
+}
+
+/** At the `Meta` cell of an active cohort with none: pace alerts cannot fire for it. */
+export const COHORT_WITHOUT_GOAL =
+  'turma sem meta: sem ritmo esperado, ninguém é marcado Atrasado ou Em risco por estar abaixo do esperado (a Situação fica "Sem meta", salvo falta de acesso ou progresso parado); escolha uma trilha da aba Metas';
+
+/** Why a new cohort gets no default goal: `Meta padrão` is empty. */
+export const DEFAULT_GOAL_EMPTY = 'a Meta padrão da aba Configuração está vazia';
+
+/** Why a new cohort gets no default goal: `Meta padrão` names a track `Metas` lacks. */
+export function defaultGoalMissing(track: string): string {
+  return `a Meta padrão "${track}" da aba Configuração não existe na aba Metas`;
+}
+
+/** At the `Meta padrão` cell when `Metas` has no such track. */
+export function defaultGoalNotInGoals(track: string): string {
+  return `"${track}" não existe na aba Metas; turmas novas ficam sem meta até corrigir`;
 }
 
 /** Two active cohorts on one tag. */

@@ -2,6 +2,8 @@
 // whoever installs the product, in Brazilian Portuguese. The scope table's reasons stay beside their
 // rules in src/deploy/scopes.ts (each is part of the rule, and the README's table lists them).
 
+import { countOf, plural } from './numbers';
+
 // ---- deploy.config.json --------------------------------------------------------------------
 
 /** The file is not JSON. */
@@ -136,7 +138,7 @@ export function deployWarning(warning: string): string {
 
 /** What would fail in Apps Script: nothing is pushed. */
 export function problemsBlockPush(problems: readonly string[]): string {
-  return `${problems.length} problema(s) impedem o envio:\n- ${problems.join('\n- ')}`;
+  return `${countOf(problems.length, 'problema', 'problemas')} ${plural(problems.length, 'impede', 'impedem')} o envio:\n- ${problems.join('\n- ')}`;
 }
 
 /** Nothing would fail. */

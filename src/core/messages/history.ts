@@ -1,6 +1,8 @@
 // Messages about `Histórico` itself: its columns, how close the spreadsheet is to its cell limit,
 // and the weeks moved to an archive, in Brazilian Portuguese.
 
+import { formatBrDate } from '../time/pt-br-dates';
+
 /** A column people added to `Histórico` and left without a header (`position` 1-based). */
 export function unnamedColumn(position: number): string {
   return `coluna ${position}`;
@@ -30,7 +32,8 @@ export function spreadsheetGrowth(usedMillions: string, limitMillions: string, s
 /** Old weeks moved to the archive (`weeks` oldest first, at least one; `destination` as the sink names it). */
 export function weeksArchived(weeks: readonly string[], rows: number, destination: string): string {
   const count = `${weeks.length} semana${weeks.length === 1 ? '' : 's'}`;
-  const range = weeks.length === 1 ? weeks[0] : `${weeks[0]} a ${weeks[weeks.length - 1]}`;
+  const first = formatBrDate(weeks[0] ?? '');
+  const range = weeks.length === 1 ? first : `${first} a ${formatBrDate(weeks[weeks.length - 1] ?? '')}`;
   return `Histórico: ${count} (${range}, ${rows} linhas) arquivada${weeks.length === 1 ? '' : 's'} em ${destination} para ficar longe do limite de células.`;
 }
 

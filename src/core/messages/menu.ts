@@ -4,7 +4,9 @@
 // sentences are in cademi.ts, the automation's in automation.ts, and the sentences the sidebar
 // shares (a failed run, no run yet) in sidebar.ts.
 
+import { formatBrDate } from '../time/pt-br-dates';
 import { ADD_TO_ALLOWLIST } from './alerts';
+import { countOf } from './numbers';
 
 // ---- "Atualizar agora" and the run's progress ---------------------------------------------------
 
@@ -13,7 +15,7 @@ export const RUN_STARTED_TOAST = 'Atualização iniciada…';
 
 /** The toast as an unfinished run goes on. */
 export function runContinuingToast(week: string): string {
-  return `Continuando a atualização da semana ${week}…`;
+  return `Continuando a atualização da semana ${formatBrDate(week)}…`;
 }
 
 /** While the cohorts' students are still being listed (no total yet): toast and sidebar. */
@@ -37,12 +39,12 @@ export const RUN_BUSY = 'Uma atualização já está em andamento. Ela continua 
 
 /** A slice ended with work left: the tick goes on. */
 export function runPausedToast(week: string, settled: number, total: number): string {
-  return `Semana ${week}: ${settled} de ${total} coletados. A atualização continua automaticamente em alguns minutos.`;
+  return `Semana ${formatBrDate(week)}: ${settled} de ${total} coletados. A atualização continua automaticamente em alguns minutos.`;
 }
 
 /** The week was written. */
 export function runCompletedToast(week: string, students: number, calls: number, carried: number): string {
-  return `Semana ${week} concluída: ${students} alunos, ${calls} chamadas (${carried} evitadas).`;
+  return `Semana ${formatBrDate(week)} concluída: ${countOf(students, 'aluno', 'alunos')}, ${countOf(calls, 'chamada', 'chamadas')} (${countOf(carried, 'valor mantido', 'valores mantidos')} sem chamada).`;
 }
 
 /** A click while the run waits for UrlFetch's quota to renew. */

@@ -2,7 +2,9 @@
 // They take ids, cohort names, field names, endpoints and URLs without their query: never a
 // response body, a header value or the token.
 
+import { formatBrDate } from '../time/pt-br-dates';
 import { wallTimeOf } from '../time/zoned';
+import { countOf, plural } from './numbers';
 
 const pad2 = (value: number) => String(value).padStart(2, '0');
 
@@ -81,7 +83,7 @@ export function noCohortCollected(reasons: readonly string[]): string {
 /** No cohort was due: none active, or every active one starts later (`firstStart`, the earliest). */
 export function noCohortToCollect(firstStart: string | null): string {
   return firstStart
-    ? `Nenhuma turma ativa começou ainda (a primeira começa em ${firstStart}); nada a coletar nesta semana, e nada foi gravado no Histórico.`
+    ? `Nenhuma turma ativa começou ainda (a primeira começa em ${formatBrDate(firstStart)}); nada a coletar nesta semana, e nada foi gravado no Histórico.`
     : 'Nenhuma turma ativa em Turmas; nada a coletar, e nada foi gravado no Histórico. Marque Ativa = Sim nas turmas a coletar.';
 }
 
@@ -96,7 +98,7 @@ export function noStudentsCollected(cohorts: readonly string[]): string {
 
 /** Students were listed, but no (student, product) pair could be recorded (every product unknown, say). */
 export function noRowsCollected(students: number): string {
-  return `${students} aluno(s) listados, mas nenhuma linha pôde ser registrada (os produtos das turmas não existem na Cademi?); nada foi gravado no Histórico. Confira a coluna Produtos em Turmas.`;
+  return `${countOf(students, 'aluno', 'alunos')} ${plural(students, 'listado', 'listados')}, mas nenhuma linha pôde ser registrada (os produtos das turmas não existem na Cademi?); nada foi gravado no Histórico. Confira a coluna Produtos em Turmas.`;
 }
 
 /** A (student, product) Cademi answered 404 (no access, unknown) or 409 for: its row is not recorded. */
@@ -138,7 +140,7 @@ export function apiPause(requestedMs: number, endpoint: string, resumeAt: string
 /** A Retry-After that ends after the run's week: the week is dropped now rather than left waiting. */
 export function apiPausePastWeek(requestedMs: number, endpoint: string, week: string): string {
   return (
-    `A Cademi pediu para aguardar ${formatWait(requestedMs)} (HTTP 429 em ${endpoint}), o que passa do fim da semana ${week}; ` +
+    `A Cademi pediu para aguardar ${formatWait(requestedMs)} (HTTP 429 em ${endpoint}), o que passa do fim da semana ${formatBrDate(week)}; ` +
     'a coleta desta semana foi encerrada sem gravar nada no Histórico. A próxima semana será coletada normalmente.'
   );
 }
@@ -159,7 +161,7 @@ export function orphanedNotes(columns: readonly string[], rows: readonly { row: 
     .join('; ');
   const more = rows.length > 3 ? `; e mais ${rows.length - 3}` : '';
   return (
-    `A aba Histórico tem anotações na(s) coluna(s) ${names} em linhas da semana ${week} que esta execução não produz mais ` +
+    `A aba Histórico tem anotações ${plural(columns.length, 'na coluna', 'nas colunas')} ${names} em linhas da semana ${formatBrDate(week)} que esta execução não produz mais ` +
     `(${shown}${more}). Mova ou apague essas anotações e rode de novo; nada foi gravado.`
   );
 }
@@ -168,12 +170,12 @@ export function orphanedNotes(columns: readonly string[], rows: readonly { row: 
 
 /** An active cohort whose start is after this week (a warning of the run). */
 export function cohortStartsLater(cohort: string, start: string): string {
-  return `Turma "${cohort}" começa em ${start}; ignorada nesta semana.`;
+  return `Turma "${cohort}" começa em ${formatBrDate(start)}; ignorada nesta semana.`;
 }
 
 /** At the `Início` cell of an active cohort that has not started. */
 export function futureStartNote(start: string): string {
-  return `a turma começa em ${start}, no futuro; será sincronizada a partir dessa semana`;
+  return `a turma começa em ${formatBrDate(start)}, no futuro; será sincronizada a partir dessa semana`;
 }
 
 /** `Turmas` has no active, valid cohort to collect. */
@@ -181,7 +183,9 @@ export const NO_ACTIVE_COHORT = 'nenhuma turma ativa e válida; cadastre uma tur
 
 /** Rows of `Histórico` that do not decode (`shownRows`: the first few, as the spreadsheet numbers them). */
 export function unreadableHistoryRows(count: number, shownRows: readonly number[]): string {
-  return `${count} linha(s) do Histórico não puderam ser lidas (linha ${shownRows.join(', ')}${count > shownRows.length ? '…' : ''}); ficaram como estão e não entram nas contas.`;
+  const shown = `${plural(shownRows.length, 'linha', 'linhas')} ${shownRows.join(', ')}${count > shownRows.length ? '…' : ''}`;
+  const kept = plural(count, 'ficou como está e não entra', 'ficaram como estão e não entram');
+  return `${countOf(count, 'linha', 'linhas')} do Histórico ${plural(count, 'não pôde ser lida', 'não puderam ser lidas')} (${shown}); ${kept} nas contas.`;
 }
 
 /** A page of a tag's listing pointed at another host: the token was not sent there. */
@@ -212,7 +216,7 @@ export function movedStudentMissing(studentId: number, cohort: string): string {
 
 /** Students listed by more than one active cohort's tag. */
 export function studentsInSeveralCohorts(count: number): string {
-  return `${count} aluno(s) aparecem em mais de uma turma ativa; contados na turma mais recente.`;
+  return `${countOf(count, 'aluno', 'alunos')} ${plural(count, 'aparece', 'aparecem')} em mais de uma turma ativa; ${plural(count, 'contado', 'contados')} na turma mais recente.`;
 }
 
 /** Appended to a failure's message when it concerns one cohort. */
@@ -272,7 +276,7 @@ export function checkpointUnreadable(reason: string): string {
 
 /** The week ended before its run could finish: it is dropped, nothing written. */
 export function weekEndedUnfinished(week: string, calls: number): string {
-  return `A semana ${week} não foi concluída até o fim da semana (${calls} chamadas feitas); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`;
+  return `A semana ${formatBrDate(week)} não foi concluída até o fim da semana (${countOf(calls, 'chamada feita', 'chamadas feitas')}); nada dela foi gravado no Histórico. Verifique as execuções e a cota; a semana atual será coletada normalmente.`;
 }
 
 /** A sidebar change while a slice holds the workbook (Apps Script's lock). */
@@ -286,7 +290,7 @@ export const URLFETCH_QUOTA_PAUSE = 'Cota diária do UrlFetch esgotada; a coleta
 
 /** The last outcome of a completed run, as the sidebar shows it. */
 export function weekCompleted(week: string, students: number, calls: number): string {
-  return `Semana ${week} concluída: ${students} alunos, ${calls} chamadas`;
+  return `Semana ${formatBrDate(week)} concluída: ${countOf(students, 'aluno', 'alunos')}, ${countOf(calls, 'chamada', 'chamadas')}`;
 }
 
 /** A run stopped by the config sheets (`issues`: each described with its cell). */

@@ -1,5 +1,7 @@
 // School-wide settings read from the `Configuração` sheet, with their defaults.
 
+import { DEFAULT_GOAL_TRACK } from './goals';
+
 export interface Thresholds {
   /** Days without access from which a student is `Atrasado` (engagement tools warn at 7). */
   readonly warnDaysWithoutAccess: number;
@@ -16,6 +18,8 @@ export interface Thresholds {
 }
 
 export interface Settings extends Thresholds {
+  /** The `Metas` track a new cohort gets when none is chosen (`cohort add`, "Nova turma"); '' = none. */
+  readonly defaultGoalTrack: string;
   /** Cademi API base URL; empty = the embedded simulator (Node host only). */
   readonly apiUrl: string;
   readonly timeZone: string;
@@ -29,6 +33,8 @@ export interface Settings extends Thresholds {
   readonly alertEmail: string;
   /** After each completed week, e-mail each tutor their own contact list (Apps Script, MailApp). */
   readonly emailTutors: boolean;
+  /** `Contatos da semana` (and the tutors' e-mails) show each student's phone from Cademi and a WhatsApp link. */
+  readonly showPhone: boolean;
   /** The optional BigQuery copy of Histórico (`projeto.conjunto.tabela` in the sheet, split once when read); null = none. */
   readonly bigQueryTable: BigQueryTable | null;
 }
@@ -55,9 +61,11 @@ export const DEFAULT_SETTINGS: Settings = {
   riskPoints: 25,
   stalledWeeks: 2,
   graceDays: 7,
+  defaultGoalTrack: DEFAULT_GOAL_TRACK.name,
   runWeekday: 1,
   runHour: 6,
   alertEmail: '',
   emailTutors: false,
+  showPhone: true,
   bigQueryTable: null,
 };

@@ -2,9 +2,9 @@
 
 import { DATE_FORMAT, DATETIME_FORMAT, SHEET } from '../sheets';
 import { type LocalDate, serialOfInstant, serialOfLocalDate } from '../time/local-date';
-import type { Workbook } from '../workbook/workbook';
+import type { Cell, Workbook } from '../workbook/workbook';
 
-const RUN_LOG_HEADERS = [
+export const RUN_LOG_HEADERS = [
   'Início',
   'Fim',
   'Gatilho',
@@ -16,10 +16,19 @@ const RUN_LOG_HEADERS = [
   'Mantidos',
   'Repetições',
   'Erros',
+  'Avisos',
   'Mensagem',
 ] as const;
 
+/** The headers before `Avisos` existed: a log of that shape is brought up to date by its next append. */
+const HEADERS_WITHOUT_WARNINGS = RUN_LOG_HEADERS.filter((name) => name !== 'Avisos');
+const WARNINGS_COLUMN = RUN_LOG_HEADERS.indexOf('Avisos');
+const MESSAGE_COLUMN = RUN_LOG_HEADERS.indexOf('Mensagem');
+
 export const RUN_LOG_FORMATS: readonly (string | undefined)[] = [DATETIME_FORMAT, DATETIME_FORMAT, undefined, DATE_FORMAT];
+
+/** The message is long: wide and wrapped, so a row reads without resizing. */
+const MESSAGE_WIDTH_PX = 480;
 
 export type RunOutcome = 'Concluída' | 'Falhou' | 'Em andamento';
 
@@ -35,7 +44,10 @@ export interface RunLogEntry {
   readonly calls: number;
   readonly carried: number;
   readonly retries: number;
+  /** Problems that cost this week data (a cohort or product not collected, a row not recorded). */
   readonly errors: number;
+  /** Everything else worth saying that lost nothing (a cohort that has not started yet, an ignored adjustment). */
+  readonly warnings: number;
   readonly message: string;
 }
 
@@ -62,16 +74,42 @@ export function appendRunLog(workbook: Workbook, entry: RunLogEntry, timeZone: s
     entry.carried,
     entry.retries,
     entry.errors,
+    entry.warnings,
     entry.message.slice(0, 1000),
   ];
   const stored = workbook.readSheet(SHEET.runs);
   if (stored === null || stored.length === 0) {
-    workbook.writeSheet(SHEET.runs, { rows: [[...RUN_LOG_HEADERS], row], columnFormats: RUN_LOG_FORMATS, frozenRows: 1, owned: true });
+    writeRunLog(workbook, [row]);
+    return;
+  }
+  if (hasHeaders(stored[0], HEADERS_WITHOUT_WARNINGS)) {
+    // A log from before `Avisos`: its rows get the column (empty: their Erros counted both), all in one write.
+    const rows = stored.slice(1).map((cells) => [...cells.slice(0, WARNINGS_COLUMN), null, ...cells.slice(WARNINGS_COLUMN)]);
+    const logged = entry.outcome === 'Concluída' ? loggedCompletion([[...RUN_LOG_HEADERS], ...rows], row) : -1;
+    if (logged > 0) rows[logged - 1] = row;
+    else rows.push(row);
+    writeRunLog(workbook, rows);
     return;
   }
   const logged = entry.outcome === 'Concluída' ? loggedCompletion(stored, row) : -1;
   if (logged > 0) workbook.updateRows(SHEET.runs, logged, [row]);
   else workbook.replaceRowsFrom(SHEET.runs, stored.length, [row], RUN_LOG_FORMATS);
+}
+
+function writeRunLog(workbook: Workbook, rows: Cell[][]): void {
+  const columnWidths = RUN_LOG_HEADERS.map((_, column) => (column === MESSAGE_COLUMN ? MESSAGE_WIDTH_PX : undefined));
+  workbook.writeSheet(SHEET.runs, {
+    rows: [[...RUN_LOG_HEADERS], ...rows],
+    columnFormats: RUN_LOG_FORMATS,
+    columnWidths,
+    wrappedColumns: [MESSAGE_COLUMN],
+    frozenRows: 1,
+    owned: true,
+  });
+}
+
+function hasHeaders(header: readonly Cell[] | undefined, expected: readonly string[]): boolean {
+  return header !== undefined && header.length >= expected.length && expected.every((name, index) => String(header[index] ?? '').trim() === name);
 }
 
 function loggedCompletion(stored: readonly (readonly unknown[])[], row: readonly unknown[]): number {

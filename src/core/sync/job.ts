@@ -104,7 +104,10 @@ export interface SyncResult {
    */
   readonly collectedCohorts: readonly string[];
   readonly stats: SyncStats;
+  /** Everything worth saying about the run, `errors` included (the rest are warnings: nothing was lost). */
   readonly warnings: string[];
+  /** The notes among `warnings` that cost the week data: a cohort or product not collected, a row not recorded. */
+  readonly errors: string[];
   /** Problems the API revealed in `Turmas` (an unknown tag or product), to flag at the cell. */
   readonly cohortProblems: CohortProblem[];
 }
@@ -133,6 +136,8 @@ export class SyncJob {
   readonly now: number;
   readonly stats: SyncStats = { calls: 0, retries: 0, carried: 0, pushed: 0, skipped: 0, students: 0, cohorts: 0 };
   readonly warnings: string[] = [];
+  /** The subset of `warnings` that cost the week data (Execuções counts them as Erros, the rest as Avisos). */
+  readonly errors: string[] = [];
 
   private readonly ledger: RetryLedger;
   private readonly listing: TagListing;
@@ -331,6 +336,7 @@ export class SyncJob {
       collectedCohorts: collected.map((cohort) => cohort.name),
       stats: { ...this.stats },
       warnings: [...this.warnings, ...dateWarnings],
+      errors: [...this.errors],
       cohortProblems: [...this.problems],
     };
   }
@@ -411,7 +417,7 @@ export class SyncJob {
       this.stage({ kind: 'product', productId, name: product.name });
     } catch (error) {
       if (!(error instanceof CademiNotFoundError)) throw error;
-      this.warnings.push(unknownProduct(productId));
+      this.noteError(unknownProduct(productId));
       for (const cohort of this.listing.cohorts.filter((candidate) => candidate.productIds.includes(productId))) {
         this.problems.push({ cohort: cohort.name, column: 'Produtos', message: unknownProductNote(productId) });
       }
@@ -453,20 +459,26 @@ export class SyncJob {
       if (!(error instanceof CademiNotFoundError || error instanceof CademiBusinessRuleError)) throw error;
       // The answer's own text (`msg`) is never kept: a server may echo anything, the token included.
       this.stage({ kind: 'skip', studentId, productId, reason: `HTTP ${error.status}` });
-      this.warnings.push(progressSkipped(studentId, productId, error.status));
+      this.noteError(progressSkipped(studentId, productId, error.status));
     }
+  }
+
+  /** A note that cost the week data: said with the warnings, and counted apart as an error. */
+  private noteError(message: string): void {
+    this.warnings.push(message);
+    this.errors.push(message);
   }
 
   /** A cohort whose tag Cademi does not know: said in the warnings and at its `Turmas` cell. */
   private noteUnknownTag(cohort: CohortConfig): void {
-    this.warnings.push(cohortNotSynced(cohort.name, unknownTagReason(cohort.tagId)));
+    this.noteError(cohortNotSynced(cohort.name, unknownTagReason(cohort.tagId)));
     this.problems.push({ cohort: cohort.name, column: 'Tag ID', message: unknownTagNote(cohort.tagId) });
   }
 
   /** The cohorts listed empty while the history has their rows, said once per job in the warnings and at their `Tag ID` cell. */
   private noteEmptyCohorts(): void {
     for (const cohort of this.listing.emptyCohorts()) {
-      this.warnings.push(cohortNotSynced(cohort.name, emptyTagReason(cohort.tagId)));
+      this.noteError(cohortNotSynced(cohort.name, emptyTagReason(cohort.tagId)));
       this.problems.push({ cohort: cohort.name, column: 'Tag ID', message: emptyTagNote(cohort.tagId) });
     }
   }

@@ -2,6 +2,7 @@
 // then its cursor; a run that completes commits its week in one order that is safe wherever the
 // process dies. The host keeps its run state behind `RunStateStore`.
 
+import { withSpreadsheetPhones } from '../bigquery/history-table';
 import { annotateConfigIssues, type SchoolConfig } from '../config/load-config';
 import { describeGrowth, estimateGrowth } from '../history/growth';
 import { HISTORY_HEADERS, type HistoryRow } from '../history/schema';
@@ -9,6 +10,7 @@ import { weekCompleted } from '../messages/sync';
 import { type ConfigIssue, describeIssue } from '../model/issues';
 import type { WeeklyContacts } from '../report/contacts';
 import { readHistoryRows, writeReports } from '../report/report-sheets';
+import { arrangeTabs } from '../report/tab-order';
 import { appendRunLog } from '../runlog/run-log';
 import { COHORT_HEADERS, SHEET } from '../sheets';
 import type { LocalDate } from '../time/local-date';
@@ -116,7 +118,8 @@ function writeWeek(
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
   const source = hooks.reportHistory?.(config) ?? { rows: null, notes: [] };
   notes.push(...source.notes);
-  const { contacts } = writeReports(workbook, config, source.rows ?? readHistoryRows(history, timeZone));
+  const sheetRows = readHistoryRows(history, timeZone);
+  const { contacts } = writeReports(workbook, config, source.rows ? withSpreadsheetPhones(source.rows, sheetRows) : sheetRows);
   appendRunLog(
     workbook,
     {
@@ -128,7 +131,8 @@ function writeWeek(
       calls: result.stats.calls,
       carried: result.stats.carried,
       retries: result.stats.retries,
-      errors: result.warnings.length,
+      errors: result.errors.length,
+      warnings: result.warnings.filter((warning) => !result.errors.includes(warning)).length,
       message: [
         describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)),
         ...notes,
@@ -140,6 +144,8 @@ function writeWeek(
     },
     timeZone,
   );
+  // Last, once every sheet of the week exists (a first run creates `Execuções` just above).
+  arrangeTabs(workbook, config);
   return { ...result, contacts };
 }
 

@@ -1,34 +1,32 @@
-// `cademi-monitor cohort add|list`: cohorts managed from the command line, validated like the sheet.
+// `cademi-monitor cohort add|list|edit|archive`: cohorts managed from the command line, validated like the sheet.
 
-import { parseArgs } from 'node:util';
-import { archiveCohort, saveCohort } from '../../core/config/cohort-editing';
-import { parseCohortsSheet } from '../../core/config/cohorts-sheet';
+import { archiveCohort, defaultGoalFor, saveCohort } from '../../core/config/cohort-editing';
+import { parseCohortsSheet, tutorCellText } from '../../core/config/cohorts-sheet';
 import { parseGoalsSheet } from '../../core/config/goals-sheet';
 import { loadConfig } from '../../core/config/load-config';
 import { cohortRow } from '../../core/config/templates';
 import {
-  COHORT_ARCHIVE_USAGE,
-  COHORT_EDIT_USAGE,
-  COHORT_USAGE,
   cohortAdded,
   cohortArchived,
   cohortFieldProblem,
+  cohortGoal,
   cohortListLine,
   cohortToEditMissing,
   cohortUpdated,
-  errorLine,
+  cohortWithoutGoal,
   missingOptions,
   noCohortsSheet,
-  unknownCohortAction,
   warningLine,
 } from '../../core/messages/cli';
+import { INVALID_ROW } from '../../core/messages/config';
 import { cohortRenamed } from '../../core/messages/identity';
 import { describeIssue } from '../../core/model/issues';
 import { COHORT_HEADERS, DATE_FORMAT, SHEET } from '../../core/sheets';
 import type { CohortInput, ValidationResult } from '../../core/sidebar/api';
 import type { Cell } from '../../core/workbook/workbook';
-import { type CliIo, dateOption, EXIT, idListOption, integerOption, UsageError } from '../cli-io';
+import { type CliIo, dateOption, EXIT, idListOption, integerOption, OptionError, UsageError } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
+import { defineCommand, type ParsedArgs } from './command';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
 
@@ -52,20 +50,30 @@ const COHORT_FIELD_OPTIONS = {
   tutor: { type: 'string' },
 } as const;
 
-export async function cohortCommand(args: string[], io: CliIo): Promise<number> {
-  const [action, file, ...rest] = args;
-  if (!file) throw new UsageError(COHORT_USAGE);
-  if (action === 'list') return listCohorts(file, rest, io);
-  // Each change holds the workbook's lock from its read to its save (a sync cannot overwrite it, nor it a sync).
-  if (action === 'add') return withWorkbookLock(file, () => addCohort(file, rest, io), notices(io));
-  if (action === 'edit') return withWorkbookLock(file, () => editCohort(file, rest, io), notices(io));
-  if (action === 'archive') return withWorkbookLock(file, () => archive(file, rest, io), notices(io));
-  throw new UsageError(unknownCohortAction(action));
-}
+const ADD_OPTIONS = { ...COHORT_FIELD_OPTIONS, inactive: { type: 'boolean', default: false } } as const;
 
-async function listCohorts(file: string, args: string[], io: CliIo): Promise<number> {
-  // No options: anything more is refused (by the parser, said in pt-BR by main), never ignored.
-  parseArgs({ args, options: {}, strict: true, allowPositionals: false });
+// Each change holds the workbook's lock from its read to its save (a sync cannot overwrite it, nor it a sync).
+export const cohortAddCommand = defineCommand('cohort add', {
+  options: ADD_OPTIONS,
+  positionals: ['<arquivo.xlsx>'],
+  run: (args, io) => withWorkbookLock(args.positionals[0] ?? '', () => addCohort(args, io), notices(io)),
+});
+
+export const cohortListCommand = defineCommand('cohort list', { options: {}, positionals: ['<arquivo.xlsx>'], run: listCohorts });
+
+export const cohortEditCommand = defineCommand('cohort edit', {
+  options: COHORT_FIELD_OPTIONS,
+  positionals: ['<arquivo.xlsx>', '<turma>'],
+  run: (args, io) => withWorkbookLock(args.positionals[0] ?? '', () => editCohort(args, io), notices(io)),
+});
+
+export const cohortArchiveCommand = defineCommand('cohort archive', {
+  options: {},
+  positionals: ['<arquivo.xlsx>', '<turma>'],
+  run: (args, io) => withWorkbookLock(args.positionals[0] ?? '', () => archive(args.positionals, io), notices(io)),
+});
+
+async function listCohorts({ positionals: [file = ''] }: { readonly positionals: readonly string[] }, io: CliIo): Promise<number> {
   const workbook = await loadExistingWorkbook(file);
   const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
   const { cohorts, issues } = parseCohortsSheet(workbook.readSheet(SHEET.cohorts), tracks);
@@ -76,70 +84,61 @@ async function listCohorts(file: string, args: string[], io: CliIo): Promise<num
   return EXIT.ok;
 }
 
-async function addCohort(file: string, args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { ...COHORT_FIELD_OPTIONS, inactive: { type: 'boolean', default: false } },
-    strict: true,
-  });
-  const missing = ['name', 'tag', 'start', 'products'].filter((key) => values[key as keyof typeof values] === undefined);
-  if (missing.length > 0) throw new UsageError(missingOptions(missing.map((key) => `--${key}`)));
+async function addCohort({ values, positionals: [file = ''] }: ParsedArgs<typeof ADD_OPTIONS>, io: CliIo): Promise<number> {
+  const { name, tag, start, products } = values;
+  if (name === undefined || tag === undefined || start === undefined || products === undefined) {
+    const missing = Object.entries({ name, tag, start, products }).filter(([, value]) => value === undefined);
+    throw new OptionError(missingOptions(missing.map(([key]) => `--${key}`)));
+  }
   const workbook = await loadExistingWorkbook(file);
   const sheet = workbook.readSheet(SHEET.cohorts);
   if (sheet === null) throw new UsageError(noCohortsSheet(file, SHEET.cohorts));
+  // No --goal: the school's default track (one rule with the sidebar's "Nova turma"); --goal "" asks for none.
+  const defaultGoal = values.goal === undefined ? defaultGoalFor(workbook) : null;
+  const goal = values.goal ?? defaultGoal?.track ?? '';
 
   // The typed values go through the same parser as the sheet, so the CLI can never add a row the sheet would refuse.
-  const typed: Cell[] = [values.name!, values.tag!, values.start!, values.products!, values.goal ?? '', values.tutor ?? '', values.inactive ? 'Não' : 'Sim'];
+  const typed: Cell[] = [name, tag, start, products, goal, values.tutor ?? '', values.inactive ? 'Não' : 'Sim'];
   // A sheet emptied by hand has no header row: read as an empty one, the parser then reports the missing columns.
   const [headerRow = []] = sheet;
   const header = headerRow.map((cell) => String(cell ?? ''));
   const candidate: Cell[] = header.map(() => null);
-  COHORT_HEADERS.forEach((name, index) => {
-    const column = header.indexOf(name);
-    if (column >= 0) candidate[column] = typed[index] ?? null; // typed follows COHORT_HEADERS
+  COHORT_HEADERS.forEach((column, index) => {
+    const at = header.indexOf(column);
+    if (at >= 0) candidate[at] = typed[index] ?? null; // typed follows COHORT_HEADERS
   });
   const newRow = sheet.length;
   const { tracks } = parseGoalsSheet(workbook.readSheet(SHEET.goals));
   const { cohorts, issues } = parseCohortsSheet([...sheet, candidate], tracks);
   const problems = issues.filter((issue) => issue.row === newRow && issue.severity === 'error');
-  if (problems.length > 0) {
-    for (const issue of problems) io.stderr.write(`${errorLine(describeIssue(issue))}\n`);
-    return EXIT.usage;
-  }
-  const added = cohorts.find((cohort) => cohort.sheetRow === newRow)!;
+  const added = cohorts.find((cohort) => cohort.sheetRow === newRow);
+  if (problems.length > 0 || added === undefined) throw new OptionError(problems.length > 0 ? problems.map(describeIssue).join('\n') : INVALID_ROW);
   const row = cohortRow(added);
   const stored: Cell[] = header.map(() => null);
-  COHORT_HEADERS.forEach((name, index) => {
-    stored[header.indexOf(name)] = row[index] ?? null; // cohortRow follows COHORT_HEADERS
+  COHORT_HEADERS.forEach((column, index) => {
+    stored[header.indexOf(column)] = row[index] ?? null; // cohortRow follows COHORT_HEADERS
   });
-  const formats = header.map((name) => (name === 'Início' ? DATE_FORMAT : name === 'Produtos' ? '@' : undefined));
+  const formats = header.map((column) => (column === 'Início' ? DATE_FORMAT : column === 'Produtos' ? '@' : undefined));
   workbook.replaceRowsFrom(SHEET.cohorts, newRow, [stored], formats);
   await workbook.save(file);
   io.stdout.write(`${cohortAdded(added.name, added.tagId, added.start, added.productIds)}\n`);
+  if (added.goalTrack !== null) io.stdout.write(`${cohortGoal(added.goalTrack, defaultGoal !== null)}\n`);
+  else io.stderr.write(`${warningLine(cohortWithoutGoal(defaultGoal?.track === null ? defaultGoal.reason : null))}\n`);
   return EXIT.ok;
 }
 
-function reportValidation(result: ValidationResult, io: CliIo): boolean {
-  if (result.ok) return true;
-  for (const error of result.errors) {
-    io.stderr.write(`${errorLine(cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message))}\n`);
-  }
-  return false;
+/** A refused save, each problem named by the option it is about; the command's usage follows. */
+function refuseInvalid(result: ValidationResult): void {
+  if (result.ok) return;
+  const problems = result.errors.map((error) => cohortFieldProblem(OPTION_OF_FIELD[error.field as keyof CohortInput] ?? null, error.message));
+  throw new OptionError(problems.join('\n'));
 }
 
 /** `cohort edit <arquivo> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]` */
-async function editCohort(file: string, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: COHORT_FIELD_OPTIONS,
-    allowPositionals: true,
-    strict: true,
-  });
-  const original = positionals[0];
-  if (!original) throw new UsageError(COHORT_EDIT_USAGE);
+async function editCohort({ values, positionals: [file = '', original = ''] }: ParsedArgs<typeof COHORT_FIELD_OPTIONS>, io: CliIo): Promise<number> {
   const workbook = await loadExistingWorkbook(file);
   const current = loadConfig(workbook).cohorts.find((cohort) => cohort.name === original);
-  if (!current) throw new UsageError(cohortToEditMissing(original));
+  if (!current) throw new OptionError(cohortToEditMissing(original));
   const result = saveCohort(
     workbook,
     {
@@ -148,11 +147,11 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
       start: dateOption('--start', values.start) ?? current.start,
       productIds: idListOption('--products', values.products) ?? current.productIds,
       goalTrack: values.goal === undefined ? current.goalTrack : values.goal || null,
-      tutorEmail: values.tutor === undefined ? current.tutorEmail : values.tutor || null,
+      tutorEmail: values.tutor === undefined ? tutorCellText(current) || null : values.tutor || null,
     },
     original,
   );
-  if (!reportValidation(result, io)) return EXIT.usage;
+  refuseInvalid(result);
   await workbook.save(file);
   io.stdout.write(`${cohortUpdated(original)}\n`);
   if (values.name !== undefined && values.name.trim() !== original) io.stdout.write(`${cohortRenamed(original, values.name.trim()).replace(/^a/, 'A')}\n`);
@@ -160,11 +159,9 @@ async function editCohort(file: string, args: string[], io: CliIo): Promise<numb
 }
 
 /** `cohort archive <arquivo> <turma>`: stops syncing it; history and sheets stay. */
-async function archive(file: string, args: string[], io: CliIo): Promise<number> {
-  const name = args[0];
-  if (!name || args.length > 1) throw new UsageError(COHORT_ARCHIVE_USAGE);
+async function archive([file = '', name = '']: readonly string[], io: CliIo): Promise<number> {
   const workbook = await loadExistingWorkbook(file);
-  if (!reportValidation(archiveCohort(workbook, name), io)) return EXIT.usage;
+  refuseInvalid(archiveCohort(workbook, name));
   await workbook.save(file);
   io.stdout.write(`${cohortArchived(name)}\n`);
   return EXIT.ok;

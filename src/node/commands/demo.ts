@@ -3,16 +3,16 @@
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { COHORT_FORMATS, cohortRow, ensureConfigSheets } from '../../core/config/templates';
-import { demoFinished, demoStarted, demoWeekLabel, emptyPathOption } from '../../core/messages/cli';
+import { REPORT_SHEET } from '../../core/identity/sheet-names';
+import { demoFinished, demoStarted, demoStartMoved, demoWeekLabel, emptyPathOption, filesWritten, studentsToContact } from '../../core/messages/cli';
 import { DEMO_PREVIEW_TITLE } from '../../core/messages/preview';
 import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
 import { DEFAULT_SETTINGS } from '../../core/model/settings';
 import { COHORT_HEADERS, SHEET } from '../../core/sheets';
-import { addDays, mondayOf } from '../../core/time/local-date';
+import { addDays, type LocalDate, mondayOf } from '../../core/time/local-date';
 import { ArchiveWorkbook } from '../archive-workbook';
-import { type CliIo, dateOption, EXIT, integerOption, UsageError } from '../cli-io';
+import { type CliIo, dateOption, EXIT, integerOption, OptionError } from '../cli-io';
 import { advanceTo, embeddedApi } from '../embedded-api';
 import { realPathOf } from '../file-identity';
 import { previewPathFor, writePreview } from '../preview-file';
@@ -21,73 +21,100 @@ import { runInstant } from '../run-date';
 import { runWeek } from '../sync-runner';
 import { withWorkbookLock } from '../workbook-lock';
 import { XlsxWorkbook } from '../xlsx-workbook';
+import { defineCommand, type ParsedArgs } from './command';
 import { notices } from './lock-notices';
 import { summaryLine } from './sync';
 
-const TUTORS = ['ana.souza@escola.com.br', 'bruno.lima@escola.com.br', 'carla.reis@escola.com.br'];
+/** The demo school's tutors, with the names `Turmas` shows beside their e-mails. */
+const TUTORS = [
+  { name: 'Ana Souza', email: 'ana.souza@escola.com.br' },
+  { name: 'Bruno Lima', email: 'bruno.lima@escola.com.br' },
+  { name: 'Carla Reis', email: 'carla.reis@escola.com.br' },
+];
 
-export async function demoCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      out: { type: 'string', default: 'out/demo.xlsx' },
-      weeks: { type: 'string', default: '12' },
-      'first-week': { type: 'string', default: '2026-09-07' },
-      students: { type: 'string' },
-    },
-    strict: true,
-  });
-  const weeks = integerOption('--weeks', values.weeks, 1, 104)!;
-  const firstWeek = dateOption('--first-week', values['first-week'])!;
+/** The demo's first week unless --first-week says otherwise: two months into the simulated school's first cohort. */
+const DEFAULT_FIRST_WEEK = '2026-09-07';
+
+const OPTIONS = {
+  out: { type: 'string', default: 'out/demo.xlsx' },
+  weeks: { type: 'string', default: '12' },
+  'first-week': { type: 'string', default: DEFAULT_FIRST_WEEK },
+  students: { type: 'string' },
+} as const;
+
+export const demoCommand = defineCommand('demo', { options: OPTIONS, positionals: [], run: startDemo });
+
+async function startDemo({ values }: ParsedArgs<typeof OPTIONS>, io: CliIo): Promise<number> {
+  const weeks = integerOption('--weeks', values.weeks, 1, 104) ?? 12;
+  const firstWeek = dateOption('--first-week', values['first-week']) ?? DEFAULT_FIRST_WEEK;
   const studentCount = integerOption('--students', values.students, 1, 100_000);
-  const out = values.out!;
-  if (out.trim() === '') throw new UsageError(emptyPathOption('--out'));
+  const out = values.out;
+  if (out.trim() === '') throw new OptionError(emptyPathOption('--out'));
   mkdirSync(dirname(out), { recursive: true });
   // The output is a workbook like any other: one writer at a time, from the first write to the save.
   const archive = ArchiveWorkbook.beside(realPathOf(out));
   return withWorkbookLock(out, () => runDemo(out, weeks, firstWeek, studentCount, archive, io), notices(io, [archive.path, previewPathFor(out)]));
 }
 
-async function runDemo(out: string, weeks: number, firstWeek: string, studentCount: number | undefined, archive: ArchiveWorkbook, io: CliIo): Promise<number> {
-  const firstRun = runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS);
-  const api = embeddedApi({ startAt: firstRun, studentCount });
+async function runDemo(
+  out: string,
+  weeks: number,
+  firstWeek: LocalDate,
+  studentCount: number | undefined,
+  archive: ArchiveWorkbook,
+  io: CliIo,
+): Promise<number> {
+  const api = embeddedApi({ startAt: runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS), studentCount });
+  const { cohorts } = api.simulator.school;
+  // A week before any cohort starts has nothing to collect: the demo starts with the first cohort instead, and says so.
+  const asked = mondayOf(firstWeek);
+  // ISO dates sort as text: the first is the earliest start.
+  const [firstStart = asked] = cohorts.map((cohort) => cohort.start).sort();
+  const moved = asked < firstStart;
+  const firstDay = moved ? firstStart : asked;
   const workbook = XlsxWorkbook.empty();
   ensureConfigSheets(workbook);
-  const cohortRows = api.simulator.school.cohorts.map((cohort, index) =>
-    cohortRow({
+  const cohortRows = cohorts.map((cohort, index) => {
+    const tutor = TUTORS[index % TUTORS.length];
+    return cohortRow({
       name: cohort.name,
       tagId: cohort.tagId,
       start: cohort.start,
       productIds: cohort.productIds,
       goalTrack: DEFAULT_GOAL_TRACK.name,
-      tutorEmail: TUTORS[index % TUTORS.length] ?? null,
+      tutorEmail: tutor?.email ?? null,
+      tutorName: tutor?.name ?? null,
       active: true,
-    }),
-  );
+    });
+  });
   workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: COHORT_FORMATS, frozenRows: 1 });
 
-  io.stdout.write(`${demoStarted(api.simulator.school.cohorts.length, weeks, mondayOf(firstWeek))}\n`);
+  if (moved) io.stdout.write(`${demoStartMoved(firstWeek, firstStart)}\n`);
+  io.stdout.write(`${demoStarted(cohorts.length, weeks, firstDay)}\n`);
   const realStart = Date.now();
   let apiMs = 0;
   let calls = 0;
   let carried = 0;
+  let contactCount = 0;
   for (let week = 0; week < weeks; week++) {
-    const now = runInstant(addDays(mondayOf(firstWeek), 7 * week), DEFAULT_SETTINGS);
+    const now = runInstant(addDays(firstDay, 7 * week), DEFAULT_SETTINGS);
     advanceTo(api, now);
     const weekApiStart = api.clock.now();
     const weekRealStart = Date.now();
     const bar = new ProgressBar(io.stderr, demoWeekLabel(week + 1, weeks));
     try {
-      const { result } = await runWeek(workbook, api, { now, trigger: 'Demo', archive, onBatch: (job) => bar.update(job) });
+      const run = await runWeek(workbook, api, { now, trigger: 'Demo', archive, onBatch: (job) => bar.update(job) });
       bar.clear();
       apiMs += api.clock.now() - weekApiStart;
-      calls += result.stats.calls;
-      carried += result.stats.carried;
-      io.stdout.write(`${summaryLine(result, api.clock.now() - weekApiStart, Date.now() - weekRealStart, true)}\n`);
+      calls += run.result.stats.calls;
+      carried += run.result.stats.carried;
+      contactCount = run.contactCount;
+      io.stdout.write(`${summaryLine(run.result, api.clock.now() - weekApiStart, Date.now() - weekRealStart, true)}\n`);
     } finally {
       bar.clear();
     }
   }
+  const archived = archive.hasPending() ? archive.path : null;
   await archive.save();
   await workbook.save(out);
   const preview = previewPathFor(out);
@@ -95,8 +122,8 @@ async function runDemo(out: string, weeks: number, firstWeek: string, studentCou
   const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;
   const realMs = Date.now() - realStart;
   const { requestsPerSecond } = DEFAULT_SETTINGS;
-  io.stdout.write(
-    `${demoFinished({ out, historyRows, historySheet: SHEET.history, preview, calls, carried, simulatedApiMs: apiMs, requestsPerSecond, realMs })}\n`,
-  );
+  io.stdout.write(`${demoFinished({ historyRows, historySheet: SHEET.history, calls, carried, simulatedApiMs: apiMs, requestsPerSecond, realMs })}\n`);
+  io.stdout.write(`${filesWritten({ workbook: out, preview, archive: archived })}\n`);
+  io.stdout.write(`${studentsToContact(contactCount, REPORT_SHEET.contacts)}\n`);
   return EXIT.ok;
 }

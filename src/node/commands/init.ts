@@ -6,13 +6,16 @@ import { configSheetsCreated, configSheetsExisted } from '../../core/messages/cl
 import { type CliIo, EXIT } from '../cli-io';
 import { withWorkbookLock } from '../workbook-lock';
 import { XlsxWorkbook } from '../xlsx-workbook';
+import { defineCommand } from './command';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
 
-export async function initCommand(file: string, io: CliIo): Promise<number> {
+export const initCommand = defineCommand('init', {
+  options: {},
+  positionals: ['<arquivo.xlsx>'],
   // An existing workbook is read and saved again: it must not change under another command.
-  return withWorkbookLock(file, () => initWorkbook(file, io), notices(io));
-}
+  run: ({ positionals: [file = ''] }, io) => withWorkbookLock(file, () => initWorkbook(file, io), notices(io)),
+});
 
 async function initWorkbook(file: string, io: CliIo): Promise<number> {
   const workbook = existsSync(file) ? await loadExistingWorkbook(file) : XlsxWorkbook.empty();

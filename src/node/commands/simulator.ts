@@ -1,23 +1,22 @@
 // `cademi-monitor simulator`: the simulated Cademi API as an HTTP server on 127.0.0.1.
 
-import { parseArgs } from 'node:util';
 import { portUnavailable, simulatorExample, simulatorListening } from '../../core/messages/cli';
 import { startSimulatorServer } from '../../simulator/server';
 import { type CliIo, EXIT, integerOption, numberOption, UsageError } from '../cli-io';
 import { EMBEDDED_TOKEN } from '../embedded-api';
+import { defineCommand, type ParsedArgs } from './command';
 
-export async function simulatorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: '8787' },
-      'latency-ms': { type: 'string', default: '0' },
-      rate: { type: 'string', default: '2' },
-      seed: { type: 'string' },
-      students: { type: 'string' },
-    },
-    strict: true,
-  });
+const OPTIONS = {
+  port: { type: 'string', default: '8787' },
+  'latency-ms': { type: 'string', default: '0' },
+  rate: { type: 'string', default: '2' },
+  seed: { type: 'string' },
+  students: { type: 'string' },
+} as const;
+
+export const simulatorCommand = defineCommand('simulator', { options: OPTIONS, positionals: [], run: serveSimulator });
+
+async function serveSimulator({ values }: ParsedArgs<typeof OPTIONS>, io: CliIo): Promise<number> {
   const port = integerOption('--port', values.port, 0, 65535)!;
   const latencyMs = numberOption('--latency-ms', values['latency-ms'], { min: 0, max: 600_000 })!;
   const rate = numberOption('--rate', values.rate, { min: 0, max: 1_000, above: true })!;

@@ -1,20 +1,21 @@
-// `cademi-monitor sync <arquivo.xlsx> [--date AAAA-MM-DD]`: one weekly run, saved atomically.
+// `cademi-monitor sync <arquivo.xlsx> [--date DD/MM/AAAA]`: one weekly run, saved atomically.
 
-import { parseArgs } from 'node:util';
 import { describeBigQueryFailure } from '../../core/bigquery/failure';
 import { writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
 import { checkBaseUrl } from '../../core/cademi/base-url';
 import { tokenProblem } from '../../core/cademi/token';
 import { parseSettingsSheet } from '../../core/config/settings-sheet';
 import { describeRollover } from '../../core/history/archive-sink';
+import { REPORT_SHEET } from '../../core/identity/sheet-names';
 import { tokenMessages } from '../../core/messages/cademi';
 import {
   apiUrlCellInvalid,
   bigQueryCopyFailedCli,
   bigQueryWeekCopied,
   envBaseUrlInvalid,
+  filesWritten,
   SYNC_PROGRESS_LABEL,
-  SYNC_USAGE,
+  studentsToContact,
   TOKEN_ENV_MISSING,
   USING_EMBEDDED_SIMULATOR,
   usingApi,
@@ -26,6 +27,7 @@ import { describeIssue } from '../../core/model/issues';
 import type { BigQueryTable } from '../../core/model/settings';
 import { SHEET } from '../../core/sheets';
 import type { SyncResult } from '../../core/sync/job';
+import type { LocalDate } from '../../core/time/local-date';
 import { ArchiveWorkbook } from '../archive-workbook';
 import { type CliIo, dateOption, EXIT, UsageError } from '../cli-io';
 import { systemDriverClock } from '../drive-job';
@@ -38,21 +40,23 @@ import { ProgressBar } from '../progress-bar';
 import { runInstant } from '../run-date';
 import { type ApiConnection, runWeek } from '../sync-runner';
 import { withWorkbookLock } from '../workbook-lock';
+import { defineCommand } from './command';
 import { notices } from './lock-notices';
 import { loadExistingWorkbook } from './workbook-file';
 
-export async function syncCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { date: { type: 'string' } }, allowPositionals: true, strict: true });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError(SYNC_USAGE);
-  const date = dateOption('--date', values.date);
-  // The archive lives beside the real file, so every name of one workbook shares one archive (and one lock).
-  const archive = ArchiveWorkbook.beside(realPathOf(file));
-  // The lock is held from the first read to the last save: a second sync or a `cohort add` meanwhile is refused.
-  return withWorkbookLock(file, () => syncWorkbook(file, date, archive, io), notices(io, [archive.path, previewPathFor(file)]));
-}
+export const syncCommand = defineCommand('sync', {
+  options: { date: { type: 'string' } },
+  positionals: ['<arquivo.xlsx>'],
+  run: async ({ values, positionals: [file = ''] }, io) => {
+    const date = dateOption('--date', values.date);
+    // The archive lives beside the real file, so every name of one workbook shares one archive (and one lock).
+    const archive = ArchiveWorkbook.beside(realPathOf(file));
+    // The lock is held from the first read to the last save: a second sync or a `cohort add` meanwhile is refused.
+    return withWorkbookLock(file, () => syncWorkbook(file, date, archive, io), notices(io, [archive.path, previewPathFor(file)]));
+  },
+});
 
-async function syncWorkbook(file: string, date: string | undefined, archive: ArchiveWorkbook, io: CliIo): Promise<number> {
+async function syncWorkbook(file: string, date: LocalDate | undefined, archive: ArchiveWorkbook, io: CliIo): Promise<number> {
   const workbook = await loadExistingWorkbook(file);
   const { settings, apiUrl } = parseSettingsSheet(workbook.readSheet(SHEET.settings));
   // A workbook that names an API never falls back to the simulator: a bad address stops here, naming the cell.
@@ -80,6 +84,7 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
   const apiStart = connection.clock.now();
   const bar = new ProgressBar(io.stderr, SYNC_PROGRESS_LABEL);
   let result: SyncResult;
+  let contactCount: number;
   try {
     const onWait = ({ message }: { message: string }) => {
       bar.clear();
@@ -87,18 +92,23 @@ async function syncWorkbook(file: string, date: string | undefined, archive: Arc
     };
     const run = await runWeek(workbook, connection, { now, trigger: 'CLI', archive, onBatch: (job) => bar.update(job), onWait });
     result = run.result;
+    contactCount = run.contactCount;
     for (const issue of run.configIssues) io.stderr.write(`${warningLine(describeIssue(issue))}\n`);
     if (run.rollover) io.stdout.write(`${describeRollover(run.rollover)}\n`);
   } finally {
     bar.clear();
   }
   // The archive first, then the main file: a crash in between duplicates weeks, never loses them.
+  const archived = archive.hasPending();
   await archive.save();
   await workbook.save(file);
   if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
-  await writePreview(workbook, previewPathFor(file), previewTitle(file), new Date(), file);
+  const preview = previewPathFor(file);
+  await writePreview(workbook, preview, previewTitle(file), new Date(), file);
   for (const warning of result.warnings) io.stderr.write(`${warningLine(warning)}\n`);
   io.stdout.write(`${summaryLine(result, connection.clock.now() - apiStart, Date.now() - realStart, connection.virtual)}\n`);
+  io.stdout.write(`${filesWritten({ workbook: file, preview, archive: archived ? archive.path : null })}\n`);
+  io.stdout.write(`${studentsToContact(contactCount, REPORT_SHEET.contacts)}\n`);
   return EXIT.ok;
 }
 

@@ -71,9 +71,9 @@ describe('bad input catalogue (Turmas)', () => {
     expect(workbook.sheet(SHEET.cohorts)!.notes).toContainEqual({
       row: 2,
       column: column('Início'),
-      message: expect.stringMatching(/começa em 2027-01-04, no futuro/),
+      message: expect.stringMatching(/começa em 04\/01\/2027, no futuro/),
     });
-    expect(job.warnings.join(' ')).toMatch(/começa em 2027-01-04/);
+    expect(job.warnings.join(' ')).toMatch(/começa em 04\/01\/2027/);
   });
 });
 

@@ -1,4 +1,5 @@
-import { parseCohortsSheet } from '../../../src/core/config/cohorts-sheet';
+import { parseCohortsSheet, tutorCellText } from '../../../src/core/config/cohorts-sheet';
+import { tutorLabel } from '../../../src/core/model/cohort';
 import type { GoalTrack } from '../../../src/core/model/goals';
 import { COHORT_HEADERS } from '../../../src/core/sheets';
 import type { Cell } from '../../../src/core/workbook/workbook';
@@ -38,11 +39,37 @@ describe('parseCohortsSheet', () => {
         productIds: [11, 12, 13],
         goalTrack: 'Padrão',
         tutorEmail: 'tutor@escola.com',
+        tutorName: null,
         active: true,
         sheetRow: 1,
       },
-      { name: 'Turma B', tagId: 102, start: '2026-09-01', productIds: [14], goalTrack: null, tutorEmail: null, active: false, sheetRow: 2 },
+      { name: 'Turma B', tagId: 102, start: '2026-09-01', productIds: [14], goalTrack: null, tutorEmail: null, tutorName: null, active: false, sheetRow: 2 },
     ]);
+  });
+
+  it('reads a tutor written as Nome <e-mail>, the name for people and the e-mail for the mail', () => {
+    const tutorOf = (Tutor: Cell) => parse(good('A', 1, { Tutor })).cohorts[0];
+    expect(tutorOf('Ana Souza <Ana@Escola.com.br>')).toMatchObject({ tutorEmail: 'ana@escola.com.br', tutorName: 'Ana Souza' });
+    expect(tutorOf('"Souza, Ana" <ana@escola.com.br>')).toMatchObject({ tutorEmail: 'ana@escola.com.br', tutorName: 'Souza, Ana' });
+    expect(tutorOf('  <ana@escola.com.br> ')).toMatchObject({ tutorEmail: 'ana@escola.com.br', tutorName: null });
+    expect(tutorOf('ana@escola.com.br')).toMatchObject({ tutorEmail: 'ana@escola.com.br', tutorName: null });
+    expect(tutorOf(null)).toMatchObject({ tutorEmail: null, tutorName: null });
+    expect(tutorLabel(tutorOf('Ana Souza <ana@escola.com.br>'))).toBe('Ana Souza');
+    expect(tutorCellText(tutorOf('Ana Souza <ANA@escola.com.br>'))).toBe('Ana Souza <ana@escola.com.br>');
+    expect(tutorCellText(tutorOf('ana@escola.com.br'))).toBe('ana@escola.com.br');
+  });
+
+  it.each<[string, string]>([
+    ['a name without an e-mail', 'Ana Souza'],
+    ['a name with a broken e-mail', 'Ana Souza <ana@>'],
+    ['an empty address', 'Ana Souza <>'],
+    ['a stray bracket in the name', 'Ana <Souza <ana@escola.com.br>'],
+    ['two addresses', 'ana@escola.com.br, bia@escola.com.br'],
+  ])('refuses %s in Tutor with a note saying both accepted forms', (_, Tutor) => {
+    const { cohorts, issues } = parse(good('A', 1, { Tutor }));
+    expect(cohorts).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ row: 1, columnName: 'Tutor', severity: 'error' })]);
+    expect(issues[0].message).toBe(`"${Tutor}" não é um e-mail nem Nome <e-mail> (ex.: ana@escola.com.br ou Ana Souza <ana@escola.com.br>)`);
   });
 
   it('finds columns by header name, whatever their order', () => {

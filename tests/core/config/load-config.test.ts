@@ -56,11 +56,21 @@ describe('templates', () => {
   });
 
   it('cohortRow writes a row that reads back as the same cohort', () => {
-    const cohort = { name: 'Turma Ω', tagId: 9, start: '2026-09-01', productIds: [11, 12], goalTrack: 'Padrão', tutorEmail: 'a@b.co', active: false };
-    const bare = { ...cohort, goalTrack: null, tutorEmail: null, active: true, name: 'Outra', tagId: 10 };
+    const cohort = {
+      name: 'Turma Ω',
+      tagId: 9,
+      start: '2026-09-01',
+      productIds: [11, 12],
+      goalTrack: 'Padrão',
+      tutorEmail: 'a@b.co',
+      tutorName: 'Ana Ω',
+      active: false,
+    };
+    const bare = { ...cohort, goalTrack: null, tutorEmail: null, tutorName: null, active: true, name: 'Outra', tagId: 10 };
     const tracks = new Map([[DEFAULT_GOAL_TRACK.name, DEFAULT_GOAL_TRACK]]);
     const { cohorts, issues } = parseCohortsSheet([[...COHORT_HEADERS], cohortRow(cohort), cohortRow(bare)], tracks);
-    expect(issues).toEqual([]);
+    // The cohort without a goal reads back whole; only its Meta cell is flagged.
+    expect(issues).toEqual([expect.objectContaining({ row: 2, columnName: 'Meta', severity: 'warning' })]);
     expect(cohorts).toEqual([
       { ...cohort, sheetRow: 1 },
       { ...bare, sheetRow: 2 },

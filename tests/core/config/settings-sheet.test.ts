@@ -1,4 +1,5 @@
 import { parseSettingsSheet } from '../../../src/core/config/settings-sheet';
+import { settingsTemplate } from '../../../src/core/config/templates';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import type { Cell } from '../../../src/core/workbook/workbook';
 
@@ -17,6 +18,26 @@ describe('Tabela BigQuery', () => {
     const bad = parse(['Tabela BigQuery', 'so.duas']);
     expect(bad.settings.bigQueryTable).toBeNull();
     expect(bad.issues).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/^Tabela BigQuery: /) })]);
+  });
+});
+
+describe('Mostrar celular', () => {
+  it('shows the phone by default (no row, or an empty cell), hides it with Não, keeps the default on a bad value', () => {
+    expect(DEFAULT_SETTINGS.showPhone).toBe(true);
+    expect(parse().settings.showPhone).toBe(true);
+    expect(parse(['Mostrar celular', '']).settings.showPhone).toBe(true);
+    expect(parse(['mostrar celular', 'Não']).settings.showPhone).toBe(false);
+    expect(parse(['Mostrar celular', 'nao']).settings.showPhone).toBe(false);
+    const bad = parse(['Mostrar celular', 'às vezes']);
+    expect(bad.settings.showPhone).toBe(true);
+    expect(bad.issues).toEqual([
+      expect.objectContaining({ row: 1, columnName: 'Valor', severity: 'warning', message: expect.stringMatching(/^Mostrar celular: .*Sim/) }),
+    ]);
+  });
+
+  it('is in a new Configuração, as Sim, with its description', () => {
+    const row = settingsTemplate().rows.find((cells) => cells[0] === 'Mostrar celular');
+    expect(row).toEqual(['Mostrar celular', 'Sim', expect.stringContaining('WhatsApp')]);
   });
 });
 

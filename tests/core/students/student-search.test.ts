@@ -20,6 +20,7 @@ function row(week: string, studentId: number, name: string, email: string, cohor
     situation: 'Sem meta',
     origin: 'API',
     collectedAt: 0,
+    phone: null,
   };
 }
 

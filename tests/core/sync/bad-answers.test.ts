@@ -14,6 +14,7 @@ import { SyncJob } from '../../../src/core/sync/job';
 import { decodeStaging, encodeStaging } from '../../../src/core/sync/staging';
 import { commitWeek, type RunStateStore } from '../../../src/core/sync/week-commit';
 import { startWeekRun } from '../../../src/core/sync/week-run';
+import { formatBrDate } from '../../../src/core/time/pt-br-dates';
 import type { MemoryWorkbook } from '../../../src/core/workbook/memory-workbook';
 import type { Cell } from '../../../src/core/workbook/workbook';
 import { driveJob, type Transport, type WaitNotice } from '../../../src/node/drive-job';
@@ -193,7 +194,7 @@ describe('a run that collects nothing fails and writes nothing', () => {
     expect(failure).toBeInstanceOf(SyncFailedError);
     expect(failure.kind).toBe('empty');
     expect(failure.message).toBe(
-      `Nenhuma turma ativa começou ainda (a primeira começa em ${api.simulator.school.cohorts[0].start}); nada a coletar nesta semana, e nada foi gravado no Histórico.`,
+      `Nenhuma turma ativa começou ainda (a primeira começa em ${formatBrDate(api.simulator.school.cohorts[0].start)}); nada a coletar nesta semana, e nada foi gravado no Histórico.`,
     );
     expect(seen.filter((request) => !request.url.includes('/produto'))).toEqual([]);
     expect(workbook.readSheet(SHEET.history)).toBeNull();
@@ -458,7 +459,7 @@ describe('columns people add to Histórico', () => {
     const refused = await weekRun(workbook, api, WEEK1 + DAY).catch((error) => error);
     expect(refused).toBeInstanceOf(HistoryNotesError);
     expect(refused.message).toMatch(
-      /anotações na\(s\) coluna\(s\) "Observação" em linhas da semana 2026-09-14 que esta execução não produz mais \(linha \d+: aluno \d+, produto 13/,
+      /anotações na coluna "Observação" em linhas da semana 14\/09\/2026 que esta execução não produz mais \(linha \d+: aluno \d+, produto 13/,
     );
     expect(historyOf(workbook)).toEqual(before);
     expect(onDropped.size).toBeGreaterThan(0);

@@ -191,6 +191,6 @@ describe('unreadable Histórico rows', () => {
       rows: [[...HISTORY_HEADERS], ['quebrada', 'x', 'y', null, null, null, null, null, null, null, null, null, null, null]],
     });
     const { job } = startWeekRun(workbook, { now: WEEK1, target: api.target, runId: 'r' });
-    expect(job.warnings.join(' ')).toMatch(/1 linha\(s\) do Histórico não puderam ser lidas \(linha 2\)/);
+    expect(job.warnings.join(' ')).toMatch(/1 linha do Histórico não pôde ser lida \(linha 2\); ficou como está/);
   });
 });

@@ -22,7 +22,7 @@ function cohort(name: string, start: string, productIds: number[] = [1, 2]): Coh
 }
 
 function student(cohortName: string, studentId: number, lastAccessAt: number | null = NOW - DAY): StagedStudent {
-  return { kind: 'student', cohort: cohortName, studentId, name: `Aluno ${studentId}`, email: `a${studentId}@x`, createdAt: null, lastAccessAt };
+  return { kind: 'student', cohort: cohortName, studentId, name: `Aluno ${studentId}`, email: `a${studentId}@x`, phone: null, createdAt: null, lastAccessAt };
 }
 
 function move(studentId: number, to: string, date = WEEK): Adjustment {
@@ -111,6 +111,7 @@ describe('carryForward (the incremental rule)', () => {
     situation: 'Em dia',
     origin: 'API',
     collectedAt,
+    phone: null,
   });
   const pushed = (percent: number, receivedAt: number): Map<string, PushedProgress> =>
     new Map([[pushedKey(1, 1), { studentId: 1, productId: 1, percent, receivedAt }]]);
