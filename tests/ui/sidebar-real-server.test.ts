@@ -63,7 +63,7 @@ describeWithTool(CHROMIUM, 'sidebar against the real server functions over the f
     await page.getByLabel('Tag da Cademi').selectOption({ label: 'Turma 2026-09 (#103)' });
     await page.getByLabel('Início').fill('07/09/2026');
     for (const product of ['Fundamentos', 'Prática Guiada', 'Projeto Final']) await page.getByLabel(product).check();
-    await page.getByLabel('E-mail do tutor').fill('carla@escola.com.br');
+    await page.getByLabel('Tutor', { exact: true }).fill('Carla Dias <carla@escola.com.br>');
     await page.getByRole('button', { name: 'Criar turma' }).click();
     await page.locator('#cohort-list strong', { hasText: 'Turma 2026-09' }).waitFor();
     const turmas = gas.env.spreadsheet.sheet(SHEET.cohorts).dump();
@@ -72,7 +72,7 @@ describeWithTool(CHROMIUM, 'sidebar against the real server functions over the f
       expect.any(Number),
       '11,12,13',
       'Padrão',
-      'carla@escola.com.br',
+      'Carla Dias <carla@escola.com.br>',
       'Sim',
     ]);
   });

@@ -195,12 +195,12 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await expect(page.locator('#cohort-goal-hint').innerText()).resolves.toBe('Meta padrão da escola: Padrão 12 semanas');
     await page.getByLabel('Tag da Cademi').selectOption({ label: 'Turma 2026-11 (#13)' });
     await expect(page.getByLabel('Nome da turma').inputValue()).resolves.toBe('Turma 2026-11');
-    await page.getByLabel('E-mail do tutor').fill('tutor@');
-    await page.getByLabel('E-mail do tutor').press('Tab'); // blur → validateCohort
+    await page.getByLabel('Tutor', { exact: true }).fill('tutor@');
+    await page.getByLabel('Tutor', { exact: true }).press('Tab'); // blur → validateCohort
     const tutorError = page.locator('#cohort-error-tutorEmail');
     await tutorError.waitFor({ state: 'visible' });
     await expect(tutorError.innerText()).resolves.toContain('E-mail do tutor inválido');
-    await expect(page.getByLabel('E-mail do tutor').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Tutor', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#cohort-error-productIds').isVisible()).resolves.toBe(false); // not touched yet
 
     await page.getByRole('button', { name: 'Criar turma' }).click();
@@ -219,7 +219,7 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await page.getByLabel('Power BI').check();
     await page.getByLabel('SQL do Zero').check();
     await page.getByLabel('Meta de progresso').selectOption('Intensivo 8 semanas');
-    await page.getByLabel('E-mail do tutor').fill('tutor@escola.com.br');
+    await page.getByLabel('Tutor', { exact: true }).fill('tutor@escola.com.br');
     await page.getByRole('button', { name: 'Criar turma' }).click();
     await page.locator('#cohort-list strong', { hasText: 'Turma 2026-11' }).waitFor();
     await expect(page.locator('#status-message').innerText()).resolves.toBe('Turma “Turma 2026-11” criada.');
@@ -254,7 +254,7 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await expect(page.getByLabel('Início').inputValue()).resolves.toBe('05/10/2026');
     await expect(page.getByLabel('Meta de progresso').inputValue()).resolves.toBe(''); // its own: none, not the default
     await expect(page.locator('#cohort-goal-hint').isHidden()).resolves.toBe(true);
-    await page.getByLabel('E-mail do tutor').fill('novo.tutor@escola.com.br');
+    await page.getByLabel('Tutor', { exact: true }).fill('novo.tutor@escola.com.br');
     await page.getByRole('button', { name: 'Salvar alterações' }).click();
     await page.locator('#status-message', { hasText: 'Turma “Turma 2026-10” atualizada.' }).waitFor();
     expect(server.cohorts.find((cohort) => cohort.name === 'Turma 2026-10')?.tutorEmail).toBe('novo.tutor@escola.com.br');

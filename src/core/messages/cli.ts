@@ -45,7 +45,7 @@ const COHORT_FIELDS = {
   tag: ['--tag ID', 'Tag ID da turma na Cademi (número inteiro)'],
   start: ['--start DD/MM/AAAA', 'data de início da turma (AAAA-MM-DD também vale)'],
   products: ['--products IDS', 'IDs dos produtos acompanhados, separados por vírgula (ex.: 11,12,13)'],
-  tutor: ['--tutor E-MAIL', 'e-mail do tutor que contata os alunos da turma'],
+  tutor: ['--tutor TUTOR', 'e-mail do tutor que contata os alunos da turma, com o nome antes se quiser: "Ana Souza <ana@escola.com>"'],
 } as const;
 
 export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
@@ -84,7 +84,7 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
     examples: [`${PROGRAM} cohort list escola.xlsx`, `${PROGRAM} cohort add --help`],
   },
   'cohort add': {
-    usage: ['cohort add <arquivo.xlsx> --name NOME --tag ID --start DD/MM/AAAA --products IDS [--goal META] [--tutor E-MAIL] [--inactive]'],
+    usage: ['cohort add <arquivo.xlsx> --name NOME --tag ID --start DD/MM/AAAA --products IDS [--goal META] [--tutor TUTOR] [--inactive]'],
     summary:
       'Cadastra uma turma na aba Turmas. A linha passa pela mesma validação da planilha: uma turma que a aba recusaria é recusada ' +
       'aqui, e o arquivo fica intacto.',
@@ -100,7 +100,7 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
       COHORT_FIELDS.tutor,
       ['--inactive', 'cadastra a turma já arquivada (Ativa = Não)'],
     ],
-    examples: [`${PROGRAM} cohort add escola.xlsx --name "Turma 2026-09" --tag 101 --start 01/09/2026 --products 11,12,13 --tutor ana@escola.com`],
+    examples: [`${PROGRAM} cohort add escola.xlsx --name "Turma 2026-09" --tag 101 --start 01/09/2026 --products 11,12,13 --tutor "Ana Souza <ana@escola.com>"`],
   },
   'cohort list': {
     usage: ['cohort list <arquivo.xlsx>'],
@@ -109,7 +109,7 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
     examples: [`${PROGRAM} cohort list escola.xlsx`],
   },
   'cohort edit': {
-    usage: ['cohort edit <arquivo.xlsx> <turma> [--name NOME] [--tag ID] [--start DD/MM/AAAA] [--products IDS] [--goal META] [--tutor E-MAIL]'],
+    usage: ['cohort edit <arquivo.xlsx> <turma> [--name NOME] [--tag ID] [--start DD/MM/AAAA] [--products IDS] [--goal META] [--tutor TUTOR]'],
     summary: 'Altera a turma chamada <turma>; só muda o que for informado. Renomear leva junto as semanas do Histórico, os Ajustes e as abas da turma.',
     options: [
       ['--name NOME', 'novo nome da turma'],
@@ -117,7 +117,7 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
       COHORT_FIELDS.start,
       COHORT_FIELDS.products,
       ['--goal META', 'trilha de ritmo esperado, da aba Metas; --goal "" tira a meta'],
-      ['--tutor E-MAIL', 'e-mail do tutor; --tutor "" tira o tutor'],
+      ['--tutor TUTOR', 'e-mail do tutor, com o nome antes se quiser ("Ana Souza <ana@escola.com>"); --tutor "" tira o tutor'],
     ],
     examples: [`${PROGRAM} cohort edit escola.xlsx "Turma 2026-09" --tutor bruno@escola.com --start 08/09/2026`],
   },
@@ -233,7 +233,7 @@ comandos:
   demo                          demonstração com o simulador embutido → out/demo.xlsx
   init <arquivo.xlsx>           cria as abas de configuração
   cohort add <arquivo.xlsx> --name NOME --tag ID --start DD/MM/AAAA --products 11,12,13
-                                [--goal META] [--tutor E-MAIL] [--inactive]
+                                [--goal META] [--tutor TUTOR] [--inactive]
   cohort list <arquivo.xlsx>
   cohort edit <arquivo.xlsx> <turma> [--name …] [--tag …] [--start …] [--products …] [--goal …] [--tutor …]
   cohort archive <arquivo.xlsx> <turma>

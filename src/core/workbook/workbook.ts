@@ -40,7 +40,7 @@ export interface SheetContent {
   readonly links?: readonly CellLink[];
   /** Rows drawn apart: a title, a band that opens a tutor's group. */
   readonly rowStyles?: readonly RowStyle[];
-  /** Number format per column (e.g. 'yyyy-mm-dd', '0.0'); undefined leaves the column general. */
+  /** Number format per column (e.g. 'dd/mm/yyyy', '#,##0.0'); undefined leaves the column general. */
   readonly columnFormats?: readonly (string | undefined)[];
   /** Rows kept visible while scrolling (the header). */
   readonly frozenRows?: number;
