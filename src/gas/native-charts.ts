@@ -1,5 +1,6 @@
 // A sheet's native charts, found by identity: each chart's id is recorded in the sheet's developer metadata under its spec id.
 
+import { CHART_SIZE_PX } from '../core/workbook/chart-frame';
 import type { ChartSpec } from '../core/workbook/sheet-specs';
 import { DOCUMENT_KEY } from './property-keys';
 
@@ -143,6 +144,7 @@ function previousVersionChart(charts: ReadonlyMap<string, EmbeddedChart>, ours: 
  * sight), which Sheets' charts skip by default ("IGNORE_BOTH: Default; charts skips any hidden columns
  * and hidden rows", https://developers.google.com/apps-script/reference/charts/chart-hidden-dimension-strategy):
  * SHOW_BOTH draws them. A chart's range holds only its own block, so nothing else is drawn by it.
+ * Its size is the one the sheet's layout keeps rows for (chart-frame.ts), as the .xlsx's pictures have.
  */
 function configure(builder: EmbeddedChartBuilder, sheet: Sheet, spec: ChartSpec): EmbeddedChartBuilder {
   return builder
@@ -156,8 +158,8 @@ function configure(builder: EmbeddedChartBuilder, sheet: Sheet, spec: ChartSpec)
     .setOption('hAxis.title', spec.xTitle)
     .setOption('vAxis.title', spec.yTitle)
     .setOption('isStacked', spec.kind === 'stacked-column')
-    .setOption('width', 640)
-    .setOption('height', 320)
+    .setOption('width', CHART_SIZE_PX.width)
+    .setOption('height', CHART_SIZE_PX.height)
     .setOption(
       'series',
       Object.fromEntries(

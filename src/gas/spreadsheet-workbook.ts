@@ -70,6 +70,9 @@ function applyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetC
   const data = dataRowsOf(content);
   const wrapped = runsOf((content.wrappedColumns ?? []).filter((column) => column < width));
   if (data.count === 0 || wrapped.length === 0) return;
+  // No row height is set: "By default, rows grow to fit cell contents"
+  // (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setRowHeight(Integer,Integer)),
+  // so Sheets makes each wrapped row as tall as its text (the .xlsx sets the height itself, xlsx-workbook.ts).
   for (const run of wrapped) sheet.getRange(data.start + 1, run.start + 1, data.count, run.count).setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP);
   // A row grown tall by a wrapped cell reads from the top in every column.
   sheet.getRange(data.start + 1, 1, data.count, width).setVerticalAlignment('top');

@@ -113,11 +113,32 @@ function applyConditionalFormats(sheet: ExcelJS.Worksheet, content: SheetContent
   }
 }
 
+/**
+ * The workbook's default font (exceljs writes Calibri 11 as the file's first font), named in every
+ * font the adapter writes: a font with only `<b/>` has no name, and LibreOffice then draws it in its
+ * own default, a serif, instead of the cells' Calibri (Carlito, its metric twin, where Calibri is missing).
+ */
+const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, family: 2, scheme: 'minor' };
 const MUTED_FONT = argb('#9e9e9e');
 /** The colour Sheets and Excel give a link's text (it is underlined too). */
 const LINK_FONT = argb('#1155cc');
 /** The default font's digit width in pixels (Calibri 11), the unit of a column's stored width. */
 const MAX_DIGIT_PX = 7;
+/**
+ * The default font's average letter in pixels for wrapping estimates: Calibri 11 (and Carlito, its
+ * metric twin in LibreOffice) sets a reason's mixed lower-case text at about 6 px a character.
+ */
+const AVERAGE_CHAR_PX = 6.5;
+/** Pixels of a cell kept clear of its text, its two sides together (Excel's 5 px of padding). */
+const CELL_PADDING_PX = 5;
+/** One indent step in pixels: three spaces of the default font, as Excel and LibreOffice draw it. */
+const INDENT_PX = 9;
+/** One line of the default font, in points: the default row's height (15 pt, 20 px). */
+const LINE_PT = 15;
+/** Data rows looked at to tell a column of numbers from one of text. */
+const KIND_SAMPLED_ROWS = 400;
+/** A wrapped cell grows its row to at most this many lines; a longer text is cut at the row's foot (whole in the cell). */
+export const MAX_WRAPPED_LINES = 6;
 /**
  * Excel refuses (and "repairs" the file over) a list validation whose literal list is longer than 255
  * characters, commas included; it splits the list on commas, so a value cannot hold one.
@@ -197,20 +218,111 @@ function compactValidations(sheet: ExcelJS.Worksheet): void {
   store.model = kept;
 }
 
-/** Column widths from columnWidthsOf for every column, hidden columns, and wrapped columns over the data rows (cells aligned to the top). */
+/**
+ * Lines a text takes wrapped in a column `columnPx` wide, as Excel and LibreOffice break it: at spaces
+ * and line breaks, a word longer than a line cut where the line ends. Counted a little wider than the
+ * font's average letter, so the estimate errs on the side of a line too many, never one too few.
+ */
+export function wrappedLineCount(text: string, columnPx: number): number {
+  const perLine = Math.max(1, Math.floor((columnPx - CELL_PADDING_PX) / AVERAGE_CHAR_PX));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ').filter((part) => part !== '')) {
+      const needed = used === 0 ? word.length : used + 1 + word.length;
+      if (needed <= perLine) {
+        used = needed;
+        continue;
+      }
+      if (used > 0) lines++;
+      lines += Math.floor((word.length - 1) / perLine);
+      used = ((word.length - 1) % perLine) + 1;
+    }
+  }
+  return lines;
+}
+
+/** What a column's data cells hold, from the rows columnWidthsOf samples too: numbers (dates included), text, or both or neither. */
+function columnKinds(content: SheetContent, width: number): ('number' | 'text' | 'mixed')[] {
+  const data = dataRowsOf(content);
+  const sample = content.rows.slice(data.start, data.start + Math.min(data.count, KIND_SAMPLED_ROWS));
+  return Array.from({ length: width }, (_, column) => {
+    const kinds = new Set(
+      sample.map((row) => row[column]).flatMap((cell) => (typeof cell === 'number' ? ['number'] : typeof cell === 'string' && cell !== '' ? ['text'] : [])),
+    );
+    return kinds.size === 1 ? (kinds.has('number') ? 'number' : 'text') : 'mixed';
+  });
+}
+
+/**
+ * Column widths from columnWidthsOf for every column, hidden columns, and the data cells' alignment:
+ * wrapped columns (cells aligned to the top), each row as tall as its longest wrapped text (at most
+ * MAX_WRAPPED_LINES lines), and a text column right of a column of numbers indented one step. Excel and
+ * LibreOffice keep a cell's text a pixel or two from its edge, so a number on its cell's right edge
+ * ran into the next cell's text ("12,0+55 61 …", "2 Planilha: …"); Sheets pads cells 3 px each side.
+ * The height is written because LibreOffice does not fit rows on opening (checked with 7.4: a row
+ * without `ht` stays at the sheet's 15 pt default, and a wrapped text ran over the rows below it), and
+ * a written height reads the same in Excel.
+ */
 function applyColumns(sheet: ExcelJS.Worksheet, content: SheetContent, width: number): void {
-  columnWidthsOf(content).forEach((px, index) => {
+  const widths = columnWidthsOf(content);
+  widths.forEach((px, index) => {
     sheet.getColumn(index + 1).width = xlsxColumnWidth(px);
   });
   for (const column of content.hiddenColumns ?? []) if (column >= 0 && column < width) sheet.getColumn(column + 1).hidden = true;
-  const wrapped = new Set((content.wrappedColumns ?? []).filter((column) => column >= 0 && column < width));
+  const wrapped = [...new Set((content.wrappedColumns ?? []).filter((column) => column >= 0 && column < width))];
+  const kinds = columnKinds(content, width);
+  const indented = new Set(kinds.flatMap((kind, column) => (kind === 'text' && kinds[column - 1] === 'number' ? [column] : [])));
   const data = dataRowsOf(content);
-  if (wrapped.size === 0) return;
+  if (wrapped.length === 0 && indented.size === 0) return;
   for (let row = data.start; row < data.start + data.count; row++) {
     const cells = sheet.getRow(row + 1);
-    for (let column = 0; column < width; column++)
-      cells.getCell(column + 1).alignment = wrapped.has(column) ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+    for (let column = 0; column < width; column++) {
+      const alignment: Partial<ExcelJS.Alignment> = {
+        ...(wrapped.length > 0 ? { vertical: 'top' } : {}),
+        ...(wrapped.includes(column) ? { wrapText: true } : {}),
+        ...(indented.has(column) ? { horizontal: 'left', indent: 1 } : {}),
+      };
+      if (Object.keys(alignment).length > 0) cells.getCell(column + 1).alignment = alignment;
+    }
+    if (wrapped.length === 0) continue;
+    const lines = Math.max(
+      1,
+      ...wrapped.map((column) => {
+        const text = content.rows[row]?.[column];
+        return typeof text === 'string' ? wrappedLineCount(text, (widths[column] ?? 0) - (indented.has(column) ? INDENT_PX : 0)) : 1;
+      }),
+    );
+    if (lines > 1) cells.height = Math.min(lines, MAX_WRAPPED_LINES) * LINE_PT;
   }
+}
+
+/**
+ * Rows written under kept rows (replaceRowsFrom: the run log and Histórico grow a row or a week at a
+ * time) take the alignment of the row just above them, wrapped and indented columns included, and a
+ * wrapped row the height of its text, as the rows written with the sheet have. The header and title
+ * rows carry no alignment, so nothing is copied from them.
+ */
+function alignLikeRowAbove(sheet: ExcelJS.Worksheet, fromRow: number, rows: readonly (readonly Cell[])[], width: number): void {
+  if (fromRow < 1) return;
+  const above = sheet.getRow(fromRow);
+  const alignments = Array.from({ length: width }, (_, column) => above.getCell(column + 1).alignment);
+  if (alignments.every((alignment) => !alignment || Object.keys(alignment).length === 0)) return;
+  const wraps = alignments.some((alignment) => alignment?.wrapText === true);
+  rows.forEach((values, offset) => {
+    const row = sheet.getRow(fromRow + offset + 1);
+    let lines = 1;
+    alignments.forEach((alignment, column) => {
+      if (!alignment || Object.keys(alignment).length === 0) return;
+      row.getCell(column + 1).alignment = { ...alignment };
+      const text = values[column];
+      // A stored width counts 7-pixel digits (xlsxColumnWidth); a column without one is Excel's 8.43.
+      const px = (sheet.getColumn(column + 1).width ?? 8.43) * MAX_DIGIT_PX - (alignment.indent ?? 0) * INDENT_PX;
+      if (alignment.wrapText === true && typeof text === 'string') lines = Math.max(lines, wrappedLineCount(text, px));
+    });
+    if (wraps) row.height = lines > 1 ? Math.min(lines, MAX_WRAPPED_LINES) * LINE_PT : (undefined as unknown as number);
+  });
 }
 
 /** The header row bold, greyed rows and row styles, on every cell of the table's width (a band spans the table, not the whole row). */
@@ -226,6 +338,7 @@ function applyRowStyles(sheet: ExcelJS.Worksheet, content: SheetContent, width: 
     const bold = style?.bold ?? (row === headerRow ? true : undefined);
     const color = style?.fontColor ? argb(style.fontColor) : muted.has(row) ? MUTED_FONT : undefined;
     const font: Partial<ExcelJS.Font> = {
+      ...BASE_FONT,
       ...(bold !== undefined ? { bold } : {}),
       ...(color ? { color } : {}),
       ...(style?.fontSize !== undefined ? { size: style.fontSize } : {}),
@@ -234,7 +347,7 @@ function applyRowStyles(sheet: ExcelJS.Worksheet, content: SheetContent, width: 
     const cells = sheet.getRow(row + 1);
     for (let column = 1; column <= width; column++) {
       const cell = cells.getCell(column);
-      if (Object.keys(font).length > 0) cell.font = font;
+      if (bold !== undefined || color || style?.fontSize !== undefined) cell.font = font;
       if (fill) cell.fill = fill;
     }
   }
@@ -256,7 +369,7 @@ function applyLinks(sheet: ExcelJS.Worksheet, content: SheetContent): void {
     run.cells.forEach(({ text, url }, offset) => {
       const cell = sheet.getRow(run.start + offset + 1).getCell(run.column + 1);
       cell.value = { text, hyperlink: url };
-      cell.font = { ...cell.font, color: LINK_FONT, underline: true };
+      cell.font = { ...BASE_FONT, ...cell.font, color: LINK_FONT, underline: true };
     });
 }
 
@@ -403,6 +516,12 @@ export class XlsxWorkbook implements Workbook {
     return this.book.worksheets.map((sheet) => sheet.name);
   }
 
+  /** Whether the sheet's tab is hidden (written hidden, or hidden by a person in Excel or LibreOffice); false for no such sheet. */
+  isSheetHidden(name: string): boolean {
+    const state = this.book.getWorksheet(name)?.state;
+    return state === 'hidden' || state === 'veryHidden';
+  }
+
   readSheet(name: string): Cell[][] | null {
     this.calls.reads++;
     const sheet = this.book.getWorksheet(name);
@@ -463,7 +582,9 @@ export class XlsxWorkbook implements Workbook {
         cell.value = null;
       });
     }
-    this.fill(sheet, fromRow, rows, Math.max(sheet.columnCount, ...rows.map((row) => row.length)), columnFormats);
+    const width = Math.max(sheet.columnCount, ...rows.map((row) => row.length));
+    this.fill(sheet, fromRow, rows, width, columnFormats);
+    alignLikeRowAbove(sheet, fromRow, rows, width);
   }
 
   updateRows(name: string, fromRow: number, rows: readonly (readonly Cell[])[]): void {

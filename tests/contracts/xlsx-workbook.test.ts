@@ -9,7 +9,8 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { JOB_NOTE_PREFIX } from '../../src/core/messages/config';
 import { VALIDATION_SPARE_ROWS } from '../../src/core/workbook/sheet-specs';
-import { type ChartRenderer, XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import type { Cell } from '../../src/core/workbook/workbook';
+import { type ChartRenderer, MAX_WRAPPED_LINES, wrappedLineCount, XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { describeWorkbookContract, type WorkbookHarness } from './workbook.contract';
 
 const TEMP = mkdtempSync(join(tmpdir(), 'cademi-xlsx-contract-'));
@@ -188,7 +189,8 @@ function xlsxHarness(): WorkbookHarness {
           bold: font?.bold === true,
           background: fill?.type === 'pattern' && fill.pattern === 'solid' ? color(fill.fgColor) : null,
           fontColor: color(font?.color),
-          fontSize: font?.size ?? null,
+          // Every font the adapter writes names the workbook's Calibri 11: 11 is the default size, as 10 is Sheets'.
+          fontSize: font?.size === undefined || font.size === 11 ? null : font.size,
         };
       },
       activeSheet: () => {
@@ -403,5 +405,108 @@ describe('XlsxWorkbook sheets people read', () => {
     expect((await zip.file(media!)!.async('nodebuffer')).subarray(1, 4).toString()).toBe('PNG');
     const [image] = (await XlsxWorkbook.load(path)).book.getWorksheet('Gráficos')!.getImages();
     expect([image!.range.tl.nativeRow, image!.range.tl.nativeCol]).toEqual([1, 4]);
+  });
+
+  /** The `<row>` element of 1-based row `number` in a saved sheet part. */
+  const rowXml = (xml: string, number: number) => new RegExp(`<row r="${number}"[^>]*>`).exec(xml)?.[0] ?? '';
+  const REASON = 'nunca acessou · sem avanço há 11 semanas · 44 pontos abaixo do esperado para a semana';
+
+  it('makes a wrapped row as tall as its text, in the file (LibreOffice keeps a row without a height at 15 pt), the short ones untouched', async () => {
+    const book = XlsxWorkbook.empty();
+    const rows: Cell[][] = [['Turma A'], ['Aluno', 'Motivo'], ['Ana', REASON], ['Bia', '9 dias sem acesso'], ['Caio', `${REASON}\n${REASON}\n${REASON}`]];
+    book.writeSheet('S', { rows, headerRow: 1, wrappedColumns: [1], columnWidths: [undefined, 260] });
+    const xml = await (await saved(book)).zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // 260 px hold about 39 letters a line: the reason takes 3 lines of 15 pt.
+    expect(wrappedLineCount(REASON, 260)).toBe(3);
+    expect(rowXml(xml, 3)).toMatch(/ ht="45" customHeight="1"/);
+    for (const plain of [1, 2, 4]) expect(rowXml(xml, plain)).not.toMatch(/ ht=/);
+    // Nine lines are cut at MAX_WRAPPED_LINES: the whole text stays in the cell.
+    expect(rowXml(xml, 5)).toMatch(new RegExp(` ht="${MAX_WRAPPED_LINES * 15}"`));
+  });
+
+  it('breaks lines as the programs do: at spaces and line breaks, a word longer than the line cut, never a line too few', () => {
+    // (260 − 5) / 6.5: 39 letters a line.
+    expect(wrappedLineCount('', 260)).toBe(1);
+    expect(wrappedLineCount('9 dias sem acesso', 260)).toBe(1);
+    expect(wrappedLineCount('a'.repeat(39), 260)).toBe(1);
+    expect(wrappedLineCount(`${'a'.repeat(20)} ${'b'.repeat(19)}`, 260)).toBe(2);
+    expect(wrappedLineCount('a'.repeat(100), 260)).toBe(3);
+    expect(wrappedLineCount('um\ndois\n\ntrês', 260)).toBe(4);
+  });
+
+  it('rows added under a wrapped table (the run log, a week of Histórico) wrap and grow as the first ones', async () => {
+    const book = XlsxWorkbook.empty();
+    book.writeSheet('S', {
+      rows: [
+        ['Aluno', 'Nota', 'Motivo'],
+        ['Ana', 1, 'curto'],
+      ],
+      wrappedColumns: [2],
+      columnWidths: [undefined, undefined, 260],
+    });
+    book.replaceRowsFrom('S', 2, [
+      ['Bia', 2, REASON],
+      ['Caio', 3, 'curto'],
+    ]);
+    const loaded = await XlsxWorkbook.load((await saved(book)).path);
+    const sheet = loaded.book.getWorksheet('S')!;
+    expect(sheet.getRow(3).getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(sheet.getRow(3).height).toBe(45);
+    expect(sheet.getRow(4).getCell(3).alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getRow(4).height ?? null).toBeNull();
+  });
+
+  it('moves a text column right of a column of numbers off its left edge (Excel and LibreOffice barely pad cells: "12,0+55 61 …")', async () => {
+    const book = XlsxWorkbook.empty();
+    const rows: Cell[][] = [
+      ['Esperado (%)', 'Celular', 'E-mail', 'Dias'],
+      [12, '+55 61 99117-2574', 'ana@x.br', 3],
+      [44, null, 'bia@x.br', null],
+    ];
+    book.writeSheet('S', { rows });
+    book.replaceRowsFrom('S', 3, [[28, '+55 11 98788-3767', 'caio@x.br', 1]]);
+    const sheet = (await XlsxWorkbook.load((await saved(book)).path)).book.getWorksheet('S')!;
+    for (const row of [2, 3, 4]) {
+      expect(sheet.getRow(row).getCell(2).alignment).toEqual({ horizontal: 'left', indent: 1 });
+      // Text after text, numbers, and the header keep the programs' own alignment.
+      for (const column of [1, 3, 4]) expect(sheet.getRow(row).getCell(column).alignment ?? {}).toEqual({});
+    }
+    expect(sheet.getRow(1).getCell(2).alignment ?? {}).toEqual({});
+  });
+
+  it('names the workbook’s font (Calibri 11) in every font it writes: header, title sizes, bands, greyed rows, links', async () => {
+    const book = XlsxWorkbook.empty();
+    book.writeSheet('S', {
+      rows: [['Título'], ['Aluno', 'WhatsApp'], ['Banda'], ['Ana', 'Abrir'], ['Bia', null]],
+      headerRow: 1,
+      rowStyles: [
+        { row: 0, bold: true, fontSize: 14 },
+        { row: 2, bold: true, background: '#e8f0fe', fontColor: '#1a237e' },
+      ],
+      mutedRows: [4],
+      links: [{ row: 3, column: 1, url: 'https://wa.me/5561991172574' }],
+    });
+    const styles = await (await saved(book)).zip.file('xl/styles.xml')!.async('string');
+    const fonts = [...(/<fonts[^>]*>(.*?)<\/fonts>/s.exec(styles)?.[1] ?? '').matchAll(/<font>(.*?)<\/font>/gs)].map((match) => match[1] ?? '');
+    // The default font, the title's, the header's, the band's, the greyed row's and the link's.
+    expect(fonts.length).toBeGreaterThanOrEqual(6);
+    for (const font of fonts) {
+      expect(font).toContain('<name val="Calibri"/>');
+      expect(font).toMatch(/<sz val="\d+"\/>/);
+    }
+    expect(fonts.some((font) => font.includes('<b/>') && font.includes('<sz val="14"/>'))).toBe(true);
+    expect(fonts.some((font) => font.includes('<u/>'))).toBe(true);
+  });
+
+  it('tells whether a sheet is hidden, by the program or by a person', async () => {
+    const book = XlsxWorkbook.empty();
+    book.writeSheet('_Identidade', { rows: [['k']], hidden: true });
+    book.writeSheet('Minha aba', { rows: [['x']] });
+    book.writeSheet('Resumo', { rows: [['y']] });
+    const path = (await saved(book)).path;
+    const loaded = await XlsxWorkbook.load(path);
+    loaded.book.getWorksheet('Minha aba')!.state = 'hidden';
+    const again = await XlsxWorkbook.load((await saved(loaded)).path);
+    expect(['_Identidade', 'Minha aba', 'Resumo', 'Nenhuma'].map((name) => again.isSheetHidden(name))).toEqual([true, true, false, false]);
   });
 });

@@ -2,7 +2,7 @@
 // that has not started yet), real date-time cells, and a log from before `Avisos` brought up to date.
 
 import { appendRunLog, RUN_LOG_FORMATS, RUN_LOG_HEADERS, type RunLogEntry } from '../../src/core/runlog/run-log';
-import { DATE_FORMAT, DATETIME_FORMAT, SHEET } from '../../src/core/sheets';
+import { DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, SHEET } from '../../src/core/sheets';
 import { serialOfInstant, serialOfLocalDate } from '../../src/core/time/local-date';
 import { MemoryWorkbook } from '../../src/core/workbook/memory-workbook';
 import { runWeek } from '../../src/node/sync-runner';
@@ -45,6 +45,9 @@ describe('the Execuções row', () => {
     expect(row![column('Semana')]).toBe(serialOfLocalDate('2026-09-14'));
     const sheet = workbook.sheet(SHEET.runs)!;
     expect(sheet.columnFormats.slice(0, 4)).toEqual([DATETIME_FORMAT, DATETIME_FORMAT, undefined, DATE_FORMAT]);
+    // The counts read `1.131`, not `1131`.
+    for (const count of ['Turmas', 'Alunos', 'Chamadas', 'Mantidos', 'Repetições', 'Erros', 'Avisos'] as const)
+      expect(sheet.columnFormats[column(count)]).toBe(INTEGER_FORMAT);
     expect(sheet.features?.wrappedColumns).toEqual([column('Mensagem')]);
   });
 

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHART_SIZE_PX } from '../../src/core/workbook/chart-frame';
 import type { ChartSpec } from '../../src/core/workbook/sheet-specs';
 import type { Cell } from '../../src/core/workbook/workbook';
 import { CHART_PNG_SCALE, renderChartPng, renderChartSvg } from '../../src/node/preview';
@@ -70,9 +71,22 @@ describe('renderChartPng', () => {
     expect(CHART_PNG_SCALE).toBe(2);
     expect(pngSize(chart.png)).toEqual({ width: 2 * chart.width, height: 2 * chart.height });
     expect({ width: chart.width, height: chart.height }).toEqual(svgSize(await renderChartSvg(LINE, LINE_ROWS)));
-    // The drawing area alone is 560 × 280; axes, title and legend come around it.
-    expect(chart.width).toBeGreaterThan(560);
-    expect(chart.height).toBeGreaterThan(280);
+    // The whole picture, axes, title and legend included, is the one size the sheets keep room for.
+    expect({ width: chart.width, height: chart.height }).toEqual(CHART_SIZE_PX);
+  });
+
+  it('keeps that size for every kind however many weeks and series it draws: a long legend wraps, it does not grow the picture', async () => {
+    const names = ['Turma 2026-07', 'Turma 2026-08', 'Turma 2026-09', 'Turma 2026-10', 'Turma 2026-11', 'Esperado: Padrão 12 semanas'];
+    const rows: Cell[][] = [
+      ['Semana', ...names],
+      ...Array.from({ length: 40 }, (_, week) => [`S${week} · 07/09`, ...names.map((_, index) => week * 2 + index)]),
+    ];
+    const range = { row: 0, column: 0, rows: rows.length, columns: names.length + 1 };
+    const series = names.map((name) => ({ name }));
+    for (const kind of ['line', 'stacked-column', 'column'] as const) {
+      const chart = await renderChartPng({ ...LINE, kind, range, series }, rows);
+      expect({ kind, width: chart.width, height: chart.height }).toEqual({ kind, ...CHART_SIZE_PX });
+    }
   });
 
   it('draws each line series in its colour on a white background', async () => {
@@ -116,7 +130,7 @@ describe('renderChartPng', () => {
 
   it('renders a block with only its header row as the "sem dados ainda" card, text drawn', async () => {
     const chart = await renderChartPng(LINE, LINE_ROWS.slice(0, 1));
-    expect({ width: chart.width, height: chart.height }).toEqual({ width: 600, height: 96 });
+    expect({ width: chart.width, height: chart.height }).toEqual({ width: CHART_SIZE_PX.width, height: 96 });
     const image = decodePng(chart.png);
     // The card (emptyChartSvg): title in #202124 around y = 32, "sem dados ainda" in #5f6368 around y = 64.
     const titleBand = { x: 0, y: 2 * 16, width: image.width, height: 2 * 22 };

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildReportSheets } from '../../src/core/report/report-sheets';
+import { CHART_SIZE_PX } from '../../src/core/workbook/chart-frame';
 import type { ChartSpec, ConditionalFormatSpec } from '../../src/core/workbook/sheet-specs';
 import type { Cell, SheetContent } from '../../src/core/workbook/workbook';
 import { chartToVegaLite, escapeHtml, type PreviewSheet, renderChartSvg, renderPreviewHtml } from '../../src/node/preview';
@@ -252,8 +253,9 @@ describe('charts', () => {
   test('the Vega-Lite spec keeps the table order, the colours and inline data only', () => {
     // biome-ignore lint/suspicious/noExplicitAny: the test reads into the spec's nested JSON, which chartToVegaLite types as object
     const spec = chartToVegaLite(CHARTS[0], CHART_ROWS) as Record<string, any>;
-    expect(spec.width).toBe(560);
-    expect(spec.height).toBe(280);
+    // The whole chart (axes, title and legend in it) at the one size the sheets keep room for.
+    expect([spec.width, spec.height]).toEqual([CHART_SIZE_PX.width, CHART_SIZE_PX.height]);
+    expect(spec.autosize).toEqual({ type: 'fit', contains: 'padding' });
     expect(spec.encoding.x.sort).toEqual(WEEKS);
     expect(spec.encoding.color.scale).toEqual({ domain: ['Mediana (%)', 'Média (%)', 'Esperado (%)'], range: ['#1a73e8', '#12b5cb', '#5f6368'] });
     expect(spec.encoding.strokeDash.scale.range).toEqual([

@@ -210,6 +210,9 @@ export async function screenshotPreview(browser: Browser, html: string, chartShe
       .locator('.charts')
       .first();
     const chartsPicture = join(outDir, `preview-${pictureName(chartSheet)}`);
+    // A section taller than the window is captured in one piece; the sticky tab bar would be drawn
+    // across its middle, where it never is for a person scrolling, so it stays at the page's top here.
+    await page.addStyleTag({ content: 'nav.tabs { position: static; }' });
     await section.screenshot({ path: chartsPicture });
     return { page: pagePicture, charts: chartsPicture, marksPerChart };
   } finally {

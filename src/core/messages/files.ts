@@ -1,6 +1,8 @@
 // Messages about the workbook file itself (whether it can be read, who may write it, whether it can be written), in
 // Brazilian Portuguese. They name the file the person typed, never its contents.
 
+import { plural } from './numbers';
+
 // ---- opening the workbook --------------------------------------------------------------------
 
 /** The workbook a command works on is not there. */
@@ -53,4 +55,15 @@ export function staleLockTaken(file: string, staleSeconds: number): string {
 /** Copying into a hard-linked workbook failed midway: the file may be damaged; the complete copy is kept. */
 export function hardLinkedSaveFailed(file: string, copy: string): string {
   return `não foi possível gravar ${file} (um arquivo com outros nomes, hard links); ele pode ter ficado incompleto. A gravação completa ficou em ${copy}: copie-a por cima de ${file}.`;
+}
+
+/**
+ * Charts the save could not draw as pictures (the drawing library failed): the file holds all its
+ * data and the charts' data blocks, only those pictures are missing; the next run draws them again.
+ */
+export function chartsNotDrawn(file: string, sheets: readonly string[]): string {
+  const quoted = sheets.map((sheet) => `"${sheet}"`);
+  const last = quoted.pop() ?? '';
+  const names = quoted.length > 0 ? `${quoted.join(', ')} e ${last}` : last;
+  return `não foi possível desenhar os gráficos ${plural(sheets.length, 'da aba', 'das abas')} ${names}; a planilha ${file} foi gravada com todos os dados, sem as imagens desses gráficos (a próxima coleta tenta desenhá-los de novo).`;
 }

@@ -7,6 +7,7 @@ import { cohortNameWithoutPrefix, reportSheetNames } from '../identity/sheet-nam
 import { CHART_DATA_CAPTION, chartSheetTitle, distributionChartTitle, progressChartTitle, situationsChartTitle } from '../messages/reports';
 import { type CohortConfig, tutorLabel } from '../model/cohort';
 import { DECIMAL_FORMAT, INTEGER_FORMAT } from '../sheets';
+import { CHART_ROWS } from '../workbook/chart-frame';
 import type { ChartSpec, RowStyle, TableRange } from '../workbook/sheet-specs';
 import type { Cell } from '../workbook/workbook';
 import { dayMonth, summarizeCohort } from './cohort-history';
@@ -38,11 +39,10 @@ const COHORT_CHART_IDS = { progress: 'progress-curve', situations: 'situations-b
 export const PROGRESS_BUCKETS: readonly string[] = Array.from({ length: 10 }, (_, index) => `${index * 10}–${index * 10 + 10}`);
 
 /**
- * Rows kept for each chart: Sheets draws them 320 px high (native-charts.ts) and the .xlsx's images
- * are as high, which 20 rows of 21 px (Sheets) or 20 px (.xlsx) hold with room, so no chart covers
- * the next one or the data below.
+ * Rows kept for each chart: both hosts draw it CHART_SIZE_PX high (chart-frame.ts), which these rows
+ * hold with a margin at either host's row height, so no chart covers the next one or the data below.
  */
-export const CHART_HEIGHT_ROWS = 20;
+export const CHART_HEIGHT_ROWS = CHART_ROWS;
 const CHART_COUNT = 3;
 /** The charts start under the title row; the caption and then the data blocks follow the last chart. */
 const FIRST_CHART_ROW = 1;

@@ -1,6 +1,6 @@
 // `Execuções`: one row per run, so a failure or a slow week is never silent.
 
-import { DATE_FORMAT, DATETIME_FORMAT, SHEET } from '../sheets';
+import { DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, SHEET } from '../sheets';
 import { type LocalDate, serialOfInstant, serialOfLocalDate } from '../time/local-date';
 import type { Cell, Workbook } from '../workbook/workbook';
 
@@ -25,7 +25,20 @@ const HEADERS_WITHOUT_WARNINGS = RUN_LOG_HEADERS.filter((name) => name !== 'Avis
 const WARNINGS_COLUMN = RUN_LOG_HEADERS.indexOf('Avisos');
 const MESSAGE_COLUMN = RUN_LOG_HEADERS.indexOf('Mensagem');
 
-export const RUN_LOG_FORMATS: readonly (string | undefined)[] = [DATETIME_FORMAT, DATETIME_FORMAT, undefined, DATE_FORMAT];
+/** Dates as dates, and the counts with thousands separators (`1.131` chamadas); the rest as written. */
+const FORMAT_OF: Partial<Record<(typeof RUN_LOG_HEADERS)[number], string>> = {
+  Início: DATETIME_FORMAT,
+  Fim: DATETIME_FORMAT,
+  Semana: DATE_FORMAT,
+  Turmas: INTEGER_FORMAT,
+  Alunos: INTEGER_FORMAT,
+  Chamadas: INTEGER_FORMAT,
+  Mantidos: INTEGER_FORMAT,
+  Repetições: INTEGER_FORMAT,
+  Erros: INTEGER_FORMAT,
+  Avisos: INTEGER_FORMAT,
+};
+export const RUN_LOG_FORMATS: readonly (string | undefined)[] = RUN_LOG_HEADERS.map((name) => FORMAT_OF[name]);
 
 /** The message is long: wide and wrapped, so a row reads without resizing. */
 const MESSAGE_WIDTH_PX = 480;

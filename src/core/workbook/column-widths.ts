@@ -5,6 +5,8 @@ import type { Cell, SheetContent } from './workbook';
 
 /** Pixels per character of the default 10-11 pt sans-serif font, with the cell's padding on top. */
 const PX_PER_CHAR = 7;
+/** The header row is bold in both hosts, and bold letters are wider ("Semana da turma" was clipped at 7). */
+export const BOLD_PX_PER_CHAR = 8;
 const PADDING_PX = 16;
 export const MIN_COLUMN_PX = 56;
 /** Wider than this, a text column is clipped (or wrapped when declared so) rather than pushing the rest away. */
@@ -38,8 +40,8 @@ function clamp(px: number): number {
 
 /**
  * The width in pixels of every column of `content`: the declared one where given, else from the
- * column's format (dates), else from the longest of its header and sampled values, within
- * [MIN_COLUMN_PX, MAX_COLUMN_PX]. Title rows (above the header) are left out: a title spans columns.
+ * column's format (dates), else from the longest of its header (bold, BOLD_PX_PER_CHAR) and sampled
+ * values, within [MIN_COLUMN_PX, MAX_COLUMN_PX]. Title rows (above the header) are left out: a title spans columns.
  */
 export function columnWidthsOf(content: SheetContent): number[] {
   const headerRow = content.headerRow ?? 0;
@@ -50,10 +52,10 @@ export function columnWidthsOf(content: SheetContent): number[] {
     if (declared !== undefined) return declared;
     const format = content.columnFormats?.[column];
     const header = sample[0]?.[column];
-    const headerChars = displayedLength(header, undefined);
+    const headerPx = displayedLength(header, undefined) * BOLD_PX_PER_CHAR;
     const byFormat = format ? widthOfFormat(format) : null;
-    if (byFormat !== null) return clamp(Math.max(byFormat, headerChars * PX_PER_CHAR + PADDING_PX));
-    const longest = Math.max(headerChars, ...sample.slice(1).map((row) => displayedLength(row[column], format)));
-    return clamp(longest * PX_PER_CHAR + PADDING_PX);
+    if (byFormat !== null) return clamp(Math.max(byFormat, headerPx + PADDING_PX));
+    const longest = Math.max(headerPx, ...sample.slice(1).map((row) => displayedLength(row[column], format) * PX_PER_CHAR));
+    return clamp(longest + PADDING_PX);
   });
 }

@@ -24,6 +24,7 @@ import { XlsxWorkbook } from '../xlsx-workbook';
 import { defineCommand, type ParsedArgs } from './command';
 import { notices } from './lock-notices';
 import { summaryLine } from './sync';
+import { saveWorkbook } from './workbook-file';
 
 /** The demo school's tutors, with the names `Turmas` shows beside their e-mails. */
 const TUTORS = [
@@ -116,7 +117,7 @@ async function runDemo(
   }
   const archived = archive.hasPending() ? archive.path : null;
   await archive.save();
-  await workbook.save(out);
+  await saveWorkbook(workbook, out, io);
   const preview = previewPathFor(out);
   await writePreview(workbook, preview, DEMO_PREVIEW_TITLE, new Date(), out);
   const historyRows = (workbook.readSheet(SHEET.history)?.length ?? 1) - 1;

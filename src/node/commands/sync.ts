@@ -42,7 +42,7 @@ import { type ApiConnection, runWeek } from '../sync-runner';
 import { withWorkbookLock } from '../workbook-lock';
 import { defineCommand } from './command';
 import { notices } from './lock-notices';
-import { loadExistingWorkbook } from './workbook-file';
+import { loadExistingWorkbook, saveWorkbook } from './workbook-file';
 
 export const syncCommand = defineCommand('sync', {
   options: { date: { type: 'string' } },
@@ -101,7 +101,7 @@ async function syncWorkbook(file: string, date: LocalDate | undefined, archive: 
   // The archive first, then the main file: a crash in between duplicates weeks, never loses them.
   const archived = archive.hasPending();
   await archive.save();
-  await workbook.save(file);
+  await saveWorkbook(workbook, file, io);
   if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
   const preview = previewPathFor(file);
   await writePreview(workbook, preview, previewTitle(file), new Date(), file);

@@ -3,13 +3,21 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { emptyChartLabel, NO_CHART_DATA, unnamedSeries } from '../../core/messages/preview';
+import { CHART_SIZE_PX } from '../../core/workbook/chart-frame';
 import type { ChartSpec } from '../../core/workbook/sheet-specs';
 import type { Cell } from '../../core/workbook/workbook';
 import { escapeHtml } from './escape-html';
 
-/** Drawing area of every chart, in pixels (the SVG adds axes, title and legend around it). */
-const CHART_WIDTH = 560;
-const CHART_HEIGHT = 280;
+/**
+ * Every chart's whole size, title, axes and legend included: Vega-Lite lays the view out to fit it
+ * (autosize `fit`), so the picture is exactly as large as the rows the sheet keeps for it.
+ */
+const CHART_WIDTH = CHART_SIZE_PX.width;
+const CHART_HEIGHT = CHART_SIZE_PX.height;
+const CHART_PADDING = 8;
+/** Legend entries: a symbol and its gap, and a label's estimated pixels per character at 11 px. */
+const LEGEND_SYMBOL_PX = 40;
+const LEGEND_CHAR_PX = 6.5;
 
 /** Used for series the spec gives no colour to (Google Sheets' default palette). */
 const FALLBACK_COLORS: readonly [string, ...string[]] = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
@@ -91,6 +99,16 @@ export function chartToVegaLite(spec: ChartSpec, rows: readonly (readonly Cell[]
   return buildVegaLite(spec, readChartData(spec, rows));
 }
 
+/**
+ * Legend entries per row: as many as fit the chart's width (a long list wraps instead of running past
+ * the picture's edge, where `fit` would cut it off).
+ */
+function legendColumns(names: readonly string[]): number {
+  const longest = Math.max(0, ...names.map((name) => name.length));
+  const entry = LEGEND_SYMBOL_PX + longest * LEGEND_CHAR_PX;
+  return Math.max(1, Math.min(names.length, Math.floor((CHART_WIDTH - 2 * CHART_PADDING) / entry)));
+}
+
 function buildVegaLite(spec: ChartSpec, data: ChartData): TopLevelSpec {
   const seriesNames = data.series.map((entry) => entry.name);
   const x = {
@@ -108,15 +126,16 @@ function buildVegaLite(spec: ChartSpec, data: ChartData): TopLevelSpec {
     title: null,
     sort: seriesNames,
     scale: { domain: seriesNames, range: data.series.map((entry) => entry.color) },
-    legend: { orient: 'bottom' as const, direction: 'horizontal' as const, labelLimit: 200 },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: legendColumns(seriesNames), labelLimit: 200 },
   };
   const common = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: spec.title, anchor: 'start' as const, fontSize: 14 },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
+    autosize: { type: 'fit' as const, contains: 'padding' as const },
     background: '#ffffff',
-    padding: 8,
+    padding: CHART_PADDING,
     data: { values: data.points },
     config: {
       locale: { number: PT_BR_NUMBER_LOCALE },
@@ -180,7 +199,8 @@ function buildVegaLite(spec: ChartSpec, data: ChartData): TopLevelSpec {
 
 /** A small SVG that says the chart has nothing to draw yet (a week-one cohort, an empty block). */
 function emptyChartSvg(spec: ChartSpec): string {
-  const width = CHART_WIDTH + 40;
+  // As wide as a drawn chart, and lower: it says nothing more than its title and a line.
+  const width = CHART_WIDTH;
   const height = 96;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart-empty" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(emptyChartLabel(spec.title))}">`,

@@ -24,6 +24,11 @@ export interface PreviewOptions {
 
 const DEFAULT_MAX_ROWS_PER_SHEET = 1500;
 
+/**
+ * The page's CSS. The sheet tabs stay on one line and scroll sideways, as a spreadsheet's tab bar: a
+ * sticky nav wrapped over two or more lines grew taller than the sections' `scroll-margin-top` and
+ * covered the heading a tab link jumps to.
+ */
 const STYLE = `
 :root { --frozen-width: 15rem; --rownum-width: 3.5rem; font-family: Arial, Helvetica, sans-serif; color: #202124; }
 * { box-sizing: border-box; }
@@ -31,7 +36,7 @@ body { margin: 0; background: #f1f3f4; }
 .page-header { background: #1a73e8; color: #fff; padding: 16px 24px; }
 .page-header h1 { margin: 0 0 4px; font-size: 22px; }
 .page-header p { margin: 0; font-size: 13px; opacity: .9; }
-nav.tabs { position: sticky; top: 0; z-index: 20; display: flex; flex-wrap: wrap; gap: 4px; padding: 8px 24px 0; background: #e8eaed; border-bottom: 1px solid #dadce0; }
+nav.tabs { position: sticky; top: 0; z-index: 20; display: flex; flex-wrap: nowrap; overflow-x: auto; gap: 4px; padding: 8px 24px 0; background: #e8eaed; border-bottom: 1px solid #dadce0; }
 nav.tabs a { display: block; padding: 6px 14px; font-size: 13px; color: #3c4043; text-decoration: none; background: #fff; border: 1px solid #dadce0; border-bottom: none; border-top: 4px solid var(--tab-color, #dadce0); border-radius: 6px 6px 0 0; white-space: nowrap; }
 nav.tabs a:hover, nav.tabs a:focus { background: #e8f0fe; }
 main { padding: 8px 24px 48px; }

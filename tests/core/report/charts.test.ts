@@ -1,5 +1,6 @@
 import { buildCohortCharts, CHART_DATA_HEADER_ROW, CHART_HEIGHT_ROWS, PROGRESS_BUCKETS, progressBucket } from '../../../src/core/report/charts';
 import { buildCohortPivot } from '../../../src/core/report/pivot';
+import { CHART_MARGIN_PX, CHART_SIZE_PX, DEFAULT_ROW_PX } from '../../../src/core/workbook/chart-frame';
 import type { ChartSpec } from '../../../src/core/workbook/sheet-specs';
 import type { Cell } from '../../../src/core/workbook/workbook';
 import { A, B, cohort, config, SCENARIO } from './fixtures';
@@ -95,6 +96,19 @@ describe('buildCohortCharts', () => {
     expect(new Set(sheet.table.map((row) => row.length))).toEqual(new Set([14]));
     for (const entry of sheet.charts) expect(entry.series).toHaveLength(entry.range.columns - 1);
   });
+
+  it.each(Object.entries(DEFAULT_ROW_PX))(
+    'leaves every chart its whole picture in %s (rows of %i px): no chart covers another, and all end above the data',
+    (_host, rowPx) => {
+      // Each chart's box in pixels from its anchor row, at the size both hosts draw it; rows are empty, so of default height.
+      const boxes = sheet.charts.map((entry) => ({ top: entry.position.row * rowPx, bottom: entry.position.row * rowPx + CHART_SIZE_PX.height }));
+      boxes.forEach((box, index) => {
+        for (const other of boxes.slice(index + 1)) expect(box.bottom <= other.top || other.bottom <= box.top).toBe(true);
+        // Room for the margin too, before the caption row above the data blocks' header.
+        expect(box.bottom + CHART_MARGIN_PX).toBeLessThanOrEqual((sheet.headerRow - 1) * rowPx);
+      });
+    },
+  );
 
   it('formats the data with fixed decimals (progress) and whole numbers (students)', () => {
     expect(sheet.columnFormats).toEqual([
