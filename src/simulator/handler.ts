@@ -7,6 +7,7 @@ import { accessPayload, productDetailPayload, productPayload, progressPayload, u
 import { SlidingWindowLimiter } from './rate-limiter';
 import { decodeCursor, encodeCursor, parseRequestUrl, type RequestUrl } from './request-url';
 import { createSchool, type School } from './school';
+import { createV3Handler, DEFAULT_V3_TOKEN, type SimulatedV3Credential, V3_BASE_SEGMENTS } from './v3-handler';
 
 /** Options of `createSimulator`. */
 export interface SimulatorOptions {
@@ -22,6 +23,8 @@ export interface SimulatorOptions {
   perMinute?: number;
   /** Students per page of `lista_por_tag` (default 150). */
   pageSize?: number;
+  /** The v3 keys accepted under `/api/v3` (default: one full-access `ck_test_simulador`). */
+  v3Credentials?: readonly SimulatedV3Credential[];
   /** Fault injection: a response returned instead of the real one (before auth and rate limit). */
   fault?: (request: HttpRequest, now: number) => HttpResponse | undefined;
 }
@@ -221,6 +224,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const perMinute = options.perMinute ?? 120;
   const limiter = new SlidingWindowLimiter(ratePerSecond, perMinute);
   const stats: SimulatorStats = { requests: 0, responses429: 0, byStatus: {} };
+  const answerV3 = createV3Handler({
+    school,
+    credentials: options.v3Credentials ?? [{ secret: DEFAULT_V3_TOKEN }],
+    admit: (now) => limiter.tryAdmit(now),
+    ratePerSecond,
+    perMinute,
+  });
 
   function record(response: HttpResponse): HttpResponse {
     stats.byStatus[response.status] = (stats.byStatus[response.status] ?? 0) + 1;
@@ -232,6 +242,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const profiler = profilerFor(school.seed, now, request.url);
     const injected = options.fault?.(request, now);
     if (injected) return injected;
+
+    // API v3 (same school, same rate budget) has its own keys, envelope and errors: see v3-handler.ts.
+    const v3Url = parseRequestUrl(request.url);
+    if (v3Url !== null && V3_BASE_SEGMENTS.every((segment, index) => v3Url.segments[index] === segment)) return answerV3(request, v3Url, now);
 
     // Auth comes first: a bad key is refused without spending the client's rate budget.
     const authorization = (headerValue(request.headers, 'authorization') ?? '').trim();

@@ -45,6 +45,24 @@ export function parseRequestUrl(url: string): RequestUrl | null {
   return { origin, segments, query };
 }
 
+/**
+ * Every decoded query pair of a URL in order, repeated names included (`tag_id[]=a&tag_id[]=b`, which
+ * `parseRequestUrl`'s last-value-wins `query` cannot hold); null when a pair is badly encoded.
+ */
+export function queryPairs(url: string): Array<readonly [string, string]> | null {
+  const search = ABSOLUTE_URL.exec(url)?.[3] ?? '';
+  const pairs: Array<readonly [string, string]> = [];
+  for (const pair of search.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const name = decode(equals < 0 ? pair : pair.slice(0, equals));
+    const value = decode(equals < 0 ? '' : pair.slice(equals + 1));
+    if (name === null || value === null) return null;
+    pairs.push([name, value]);
+  }
+  return pairs;
+}
+
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** base64url (no padding) of an ASCII string: opaque cursors like Cademi's `eyJ…`, safe in a query. */

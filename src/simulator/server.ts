@@ -22,11 +22,15 @@ export interface SimulatorServerOptions {
   studentCount?: number;
   /** Fault injection, as in `createSimulator` (tests and the fault suite). */
   fault?: SimulatorOptions['fault'];
+  /** Which API generation `url` points at (default v1); both are served either way. */
+  api?: 'v1' | 'v3';
+  /** The v3 keys accepted under /api/v3, as in `createSimulator`. */
+  v3Credentials?: SimulatorOptions['v3Credentials'];
 }
 
 /** A running simulator server. */
 export interface SimulatorServer {
-  /** The API base URL, e.g. http://127.0.0.1:41234/api/v1 */
+  /** The API base URL, e.g. http://127.0.0.1:41234/api/v1 (…/api/v3 with `api: 'v3'`) */
   readonly url: string;
   close(): Promise<void>;
   readonly simulator: Simulator;
@@ -51,6 +55,7 @@ export function startSimulatorServer(options: SimulatorServerOptions = {}): Prom
     ratePerSecond: options.ratePerSecond,
     perMinute: options.perMinute,
     fault: options.fault,
+    v3Credentials: options.v3Credentials,
   });
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     // Requests carry no body; drain anything sent so the socket can be reused.
@@ -73,7 +78,7 @@ export function startSimulatorServer(options: SimulatorServerOptions = {}): Prom
     server.listen(options.port ?? 0, host, () => {
       const { port } = server.address() as AddressInfo;
       resolve({
-        url: `http://${host}:${port}/api/v1`,
+        url: `http://${host}:${port}/api/${options.api ?? 'v1'}`,
         simulator,
         close: () =>
           new Promise<void>((done, fail) => {

@@ -100,7 +100,9 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
       COHORT_FIELDS.tutor,
       ['--inactive', 'cadastra a turma já arquivada (Ativa = Não)'],
     ],
-    examples: [`${PROGRAM} cohort add escola.xlsx --name "Turma 2026-09" --tag 101 --start 01/09/2026 --products 11,12,13 --tutor "Ana Souza <ana@escola.com>"`],
+    examples: [
+      `${PROGRAM} cohort add escola.xlsx --name "Turma 2026-09" --tag 101 --start 01/09/2026 --products 11,12,13 --tutor "Ana Souza <ana@escola.com>"`,
+    ],
   },
   'cohort list': {
     usage: ['cohort list <arquivo.xlsx>'],
@@ -177,7 +179,7 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
     ],
   },
   simulator: {
-    usage: ['simulator [--port 8787] [--latency-ms 0] [--rate 2] [--seed N] [--students 500]'],
+    usage: ['simulator [--port 8787] [--latency-ms 0] [--rate 2] [--seed N] [--students 500] [--api v1|v3]'],
     summary: 'Serve a API Cademi simulada em 127.0.0.1, para testar o sync como se fosse a API real. Ctrl+C para parar.',
     options: [
       ['--port N', 'a porta (padrão: 8787; 0 = qualquer porta livre)'],
@@ -185,8 +187,9 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
       ['--rate N', 'limite de requisições por segundo, como o da Cademi (padrão: 2)'],
       ['--seed N', 'semente da escola simulada: a mesma semente dá os mesmos alunos'],
       ['--students N', 'alunos da escola simulada, de 1 a 100000 (padrão: 500)'],
+      ['--api v1|v3', 'a geração da API cujo endereço e chave são mostrados (padrão: v1); as duas são servidas, /api/v1 e /api/v3'],
     ],
-    examples: [`${PROGRAM} simulator --port 8787 --latency-ms 150`],
+    examples: [`${PROGRAM} simulator --port 8787 --latency-ms 150`, `${PROGRAM} simulator --api v3`],
   },
   help: {
     usage: ['help [comando [ação]]'],
@@ -374,6 +377,11 @@ export function envBaseUrlInvalid(problem: string): string {
 export const USING_EMBEDDED_SIMULATOR =
   'Sem URL da API na aba Configuração e sem CADEMI_BASE_URL: usando o simulador Cademi embutido (alunos inventados, só para testar).';
 
+/** `simulator --api` with something other than v1 or v3. */
+export function apiOptionInvalid(value: string): string {
+  return `--api deve ser v1 ou v3 (veio "${value.slice(0, 20)}")`;
+}
+
 /** The simulator's port is taken (or reserved). */
 export function portUnavailable(port: number): string {
   return `a porta ${port} já está em uso ou não pode ser aberta; escolha outra com --port (0 = qualquer porta livre)`;
@@ -553,6 +561,11 @@ export function bigQueryCopyFailedCli(reason: string): string {
 /** `simulator` is serving. */
 export function simulatorListening(url: string, token: string, ratePerSecond: number): string {
   return `Simulador Cademi em ${url} (token: ${token}, ${ratePerSecond} req/s). Ctrl+C para parar.`;
+}
+
+/** `simulator --api v3`: what the v3 address is for while the sync still reads v1 only. */
+export function simulatorV3Note(v1Url: string): string {
+  return `A API v3 está servida para clientes v3 (curl, testes); \`cademi-monitor sync\` ainda lê só a API v1, servida ao mesmo tempo em ${v1Url}.`;
 }
 
 /** How to point a sync at the running simulator. */
