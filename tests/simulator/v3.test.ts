@@ -2,6 +2,7 @@
 // cursor walks): the same school as v1, v3 ids, the error envelope, events, the shared rate limit and
 // an /openapi.json that declares every path, parameter and field of the contract table.
 
+import { dedupeById } from '../../src/core/cademi/pagination';
 import { accessRequest, ENDPOINTS, followPageRequest, progressRequest, tagStudentsRequest } from '../../src/core/cademi/requests';
 import { parseAccess, parseProgress, parseTagStudentsPage } from '../../src/core/cademi/responses';
 import type { CademiStudent } from '../../src/core/cademi/types';
@@ -14,7 +15,7 @@ import {
   CademiV3RejectedError,
 } from '../../src/core/cademi-v3/errors';
 import { isV3Id } from '../../src/core/cademi-v3/ids';
-import { advanceCursorWalk, newCursorWalk, uniqueById } from '../../src/core/cademi-v3/paging';
+import { advanceCursorWalk, newCursorWalk } from '../../src/core/cademi-v3/paging';
 import {
   currentCredentialRequest,
   eventsRequest,
@@ -60,7 +61,7 @@ function allUsers(query: UsersByTagQuery): { users: CademiV3User[]; pages: numbe
     users.push(...page.items);
     walk = advanceCursorWalk(walk, page.nextCursor, V3_ENDPOINTS.usersByTag);
   }
-  return { users: uniqueById(users), pages: walk.pages };
+  return { users: dedupeById(users), pages: walk.pages };
 }
 
 function allProgress(userId: string, limit?: number): { items: CademiV3Progress[]; pages: number } {

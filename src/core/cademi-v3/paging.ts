@@ -14,7 +14,7 @@
 //     users.push(...page.items);                          // accumulate, do not replace
 //     walk = advanceCursorWalk(walk, page.nextCursor, V3_ENDPOINTS.usersByTag);
 //   }
-//   const cohort = uniqueById(users);                     // a cursor may repeat an item across pages
+//   const cohort = dedupeById(users);                        // a cursor may repeat an item across pages
 
 import { CademiV3PagingError } from './errors';
 
@@ -64,16 +64,4 @@ export function advanceCursorWalk(walk: CursorWalk, nextCursor: string | null, e
   if (nextCursor === walk.cursor || walk.seen.includes(hash)) throw new CademiV3PagingError(endpoint, 'repeated', pages);
   if (pages >= maxPages) throw new CademiV3PagingError(endpoint, 'cap', pages);
   return { cursor: nextCursor, pages, seen: [...walk.seen, hash], done: false };
-}
-
-/** The items with duplicate ids removed, keeping each id's first occurrence and the original order. */
-export function uniqueById<T extends { readonly id: string }>(items: readonly T[]): T[] {
-  const seen = new Set<string>();
-  const unique: T[] = [];
-  for (const item of items) {
-    if (seen.has(item.id)) continue;
-    seen.add(item.id);
-    unique.push(item);
-  }
-  return unique;
 }

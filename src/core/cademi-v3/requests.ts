@@ -2,6 +2,7 @@
 // Paths, parameter names and limits come from the contract table; ids are checked before they go
 // into a path or a query, and a list's next page is the same request plus `cursor=`.
 
+import { labelOfUrl } from '../cademi/requests';
 import { tokenProblem } from '../cademi/token';
 import type { HttpRequest } from '../http';
 import { tokenMessages } from '../messages/cademi';
@@ -161,13 +162,5 @@ const PATH_LABELS: ReadonlyArray<readonly [RegExp, string]> = Object.values(endp
  * base or of an unknown shape gives `GET <path>` without query, so a cursor never lands in a log.
  */
 export function v3EndpointOf(url: string, target: V3Target): string {
-  const withoutQuery = url.replace(/[?#].*$/, '');
-  const base = baseOf(target);
-  const rest = withoutQuery.slice(base.length);
-  const inBase = withoutQuery.toLowerCase().startsWith(base.toLowerCase()) && (rest === '' || rest[0] === '/');
-  const path = (inBase ? rest : withoutQuery).replace(/\/+$/, '') || '/';
-  if (inBase) {
-    for (const [shape, label] of PATH_LABELS) if (shape.test(path)) return label;
-  }
-  return `GET ${path}`;
+  return labelOfUrl(url, baseOf(target), PATH_LABELS);
 }

@@ -161,20 +161,18 @@ function readPage<Fs extends Readonly<Record<string, FieldContract>>>(
 
 const orEmpty = (text: string | null): string => text ?? '';
 
+/** A user as both user answers give it (the list and the single user), blank texts for missing ones. */
+function userOf(
+  user: Pick<CademiV3User, 'id' | 'phone' | 'createdAt' | 'lastAccessAt'> & { readonly name: string | null; readonly email: string | null },
+): CademiV3User {
+  return { id: user.id, name: orEmpty(user.name), email: orEmpty(user.email), phone: user.phone, createdAt: user.createdAt, lastAccessAt: user.lastAccessAt };
+}
+
 /** `GET /users?tag_id[]=…` → one page of users. The caller accumulates pages (see paging.ts). */
 export function parseUsersPage(response: HttpResponse, nowMs: number = Date.now()): V3Page<CademiV3User> {
   const page = readPage(response, endpoints.usersByTag, endpoints.usersByTag.fields, V3_ENDPOINTS.usersByTag, nowMs);
   return {
-    items: page.items.map(
-      (user): CademiV3User => ({
-        id: user.id,
-        name: orEmpty(user.name),
-        email: orEmpty(user.email),
-        phone: user.phone,
-        createdAt: user.createdAt,
-        lastAccessAt: user.lastAccessAt,
-      }),
-    ),
+    items: page.items.map(userOf),
     nextCursor: page.nextCursor,
   };
 }
@@ -200,15 +198,7 @@ export function parseUser(response: HttpResponse, nowMs: number = Date.now()): C
   const label = V3_ENDPOINTS.user;
   const body = checkV3Response(response, label, nowMs);
   const user = readFields(body, endpoints.user.fields, { endpoint: endpoints.user, details: okDetails(response, label), index: null });
-  return {
-    id: user.id,
-    name: orEmpty(user.name),
-    email: orEmpty(user.email),
-    phone: user.phone,
-    createdAt: user.createdAt,
-    lastAccessAt: user.lastAccessAt,
-    tagIds: user.tagIds,
-  };
+  return { ...userOf(user), tagIds: user.tagIds };
 }
 
 /** `GET /events` → one page of events, oldest first. */

@@ -79,8 +79,8 @@ export function isPageWalkComplete(walk: PageWalk): boolean {
 }
 
 /** The items with duplicate ids removed, keeping each id's first occurrence and the original order. */
-export function dedupeById<T extends { id: number }>(items: T[]): T[] {
-  const seen = new Set<number>();
+export function dedupeById<T extends { readonly id: number | string }>(items: readonly T[]): T[] {
+  const seen = new Set<number | string>();
   const unique: T[] = [];
   for (const item of items) {
     if (seen.has(item.id)) continue;

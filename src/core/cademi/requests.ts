@@ -145,13 +145,20 @@ const PATH_LABELS: ReadonlyArray<readonly [RegExp, EndpointLabel]> = [
  * base or of an unknown shape gives `GET <path>` without query, so a cursor never lands in a log.
  */
 export function endpointOf(url: string, target: ApiTarget): string {
+  return labelOfUrl(url, baseOf(target), PATH_LABELS);
+}
+
+/**
+ * The label of the first path shape (the segments after `base`) that `url` matches, for either API
+ * generation's table; `GET <path>` without the query otherwise.
+ */
+export function labelOfUrl(url: string, base: string, labels: ReadonlyArray<readonly [RegExp, string]>): string {
   const withoutQuery = url.replace(/[?#].*$/, '');
-  const base = baseOf(target);
   const rest = withoutQuery.slice(base.length);
   const inBase = withoutQuery.toLowerCase().startsWith(base.toLowerCase()) && (rest === '' || rest[0] === '/');
   const path = (inBase ? rest : withoutQuery).replace(/\/+$/, '') || '/';
   if (inBase) {
-    for (const [shape, label] of PATH_LABELS) if (shape.test(path)) return label;
+    for (const [shape, label] of labels) if (shape.test(path)) return label;
   }
   return `GET ${path}`;
 }

@@ -1,6 +1,7 @@
+import { dedupeById } from '../../../src/core/cademi/pagination';
 import { V3_ENDPOINTS } from '../../../src/core/cademi-v3/contract';
 import { CademiV3PagingError } from '../../../src/core/cademi-v3/errors';
-import { advanceCursorWalk, type CursorWalk, cursorHash, newCursorWalk, uniqueById } from '../../../src/core/cademi-v3/paging';
+import { advanceCursorWalk, type CursorWalk, cursorHash, newCursorWalk } from '../../../src/core/cademi-v3/paging';
 import { type UsersByTagQuery, usersByTagRequest } from '../../../src/core/cademi-v3/requests';
 import { parseUsersPage } from '../../../src/core/cademi-v3/responses';
 import type { CademiV3User } from '../../../src/core/cademi-v3/types';
@@ -72,7 +73,7 @@ describe('a cursor walk', () => {
 
   it('keeps each id once, first occurrence first', () => {
     expect(
-      uniqueById([
+      dedupeById([
         { id: 'usr_1', n: 1 },
         { id: 'usr_2', n: 2 },
         { id: 'usr_1', n: 3 },
@@ -108,7 +109,7 @@ function listAll(send: (request: HttpRequest) => HttpResponse, query: UsersByTag
     users.push(...page.items);
     walk = advanceCursorWalk(walk, page.nextCursor, ENDPOINT, maxPages);
   }
-  return uniqueById(users);
+  return dedupeById(users);
 }
 
 describe('a users-by-tag listing', () => {
