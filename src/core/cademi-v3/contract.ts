@@ -393,15 +393,13 @@ export function contractEntries(contract: V3Contract = V3_CONTRACT): ContractEnt
       entries.push({ kind: 'field', ...where, field: nextCursor.path, jsonType: 'string', required: true, nullable: true, knowledge: nextCursor.knowledge });
     }
     for (const field of Object.values(endpoint.fields)) {
-      entries.push({
-        kind: 'field',
-        ...where,
-        field: fieldPath(endpoint, field),
-        jsonType: JSON_TYPES[field.type],
-        required: field.required,
-        nullable: field.nullable,
-        knowledge: field.knowledge,
-      });
+      const entry = { kind: 'field', ...where, required: field.required, nullable: field.nullable, knowledge: field.knowledge } as const;
+      if (field.type === 'id-list' && field.each !== undefined) {
+        // A list of objects is two facts a schema states apart: the array, and the id in each element.
+        const container = endpoint.list === null ? field.path : `${endpoint.list.items.path}[].${field.path}`;
+        entries.push({ ...entry, field: container, jsonType: 'array' });
+        entries.push({ ...entry, field: fieldPath(endpoint, field), jsonType: 'string', required: true, nullable: false });
+      } else entries.push({ ...entry, field: fieldPath(endpoint, field), jsonType: JSON_TYPES[field.type] });
     }
   }
   return entries;
