@@ -76,5 +76,5 @@ export async function runWeek(workbook: Workbook, connection: ApiConnection, opt
   };
   const log = { trigger: options.trigger, startedAt, finishedAt: connection.clock.now() };
   const { contacts, ...result } = commitWeek(workbook, job, config, NO_RUN_STATE, log, { beforeCommit });
-  return { result, contactCount: contacts.contactCount, configIssues: config.issues, rollover: archived.rollover };
+  return { result, contactCount: contacts.entries.length, configIssues: config.issues, rollover: archived.rollover };
 }

@@ -29,7 +29,7 @@ export function todayIso(now: Date = new Date()): string {
 
 export type DateReading = { readonly ok: true; readonly iso: string } | { readonly ok: false; readonly message: string };
 
-/** A text field holding a dd/mm/aaaa date (sidebar.html gives it inputmode, pattern and placeholder). */
+/** A text field holding a dd/mm/aaaa date (sidebar.html gives it inputmode, a pattern and the dd/mm/aaaa hint shown while empty). */
 export class DateField {
   constructor(readonly input: HTMLInputElement) {
     // What parses is rewritten the one way the sidebar shows dates: 1/9/2026 and 2026-09-01 become 01/09/2026.

@@ -107,7 +107,7 @@ describe('mailTutors', () => {
         whatsappUrl: null,
       }),
     );
-    return { sheetName: 'Contatos da semana', week: '2026-09-14', content: { rows: [] }, entries, contactCount: entries.length };
+    return { sheetName: 'Contatos da semana', week: '2026-09-14', content: { rows: [] }, entries };
   };
 
   it('checks the recipient quota before each send, skips what does not fit and reports how many', () => {

@@ -384,7 +384,9 @@ describeWithTool(CHROMIUM, 'coordinator sidebar (build/Sidebar.html in Chromium)
     await page.getByRole('button', { name: 'Nova turma' }).click();
     // From here the page's time moves only when the test moves it: a status line stays (it clears after
     // 10 s of page time) however long the measuring takes.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
+    // A second ahead: the page's clock keeps running while the evaluate's answer travels back, and
+    // pausing at a time already past fails.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     const searchBox = page.getByLabel('Buscar aluno (nome ou e-mail)');
     const search = {
       fill: async (text: string) => {

@@ -97,10 +97,8 @@ export interface WeeklyContacts {
    * which a tutor had typed something, kept as they were.
    */
   readonly content: SheetContent;
-  /** This week's list in sheet order: what each tutor's e-mail holds. */
+  /** This week's list in sheet order: what each tutor's e-mail holds; its length is the run's "N alunos para contatar". */
   readonly entries: readonly ContactEntry[];
-  /** How many students this week's list holds (`entries.length`): the run's "N alunos para contatar". */
-  readonly contactCount: number;
 }
 
 interface Contact {
@@ -381,7 +379,7 @@ export function buildWeeklyContacts(rows: readonly HistoryRow[], config: SchoolC
       sheet.student({ ...row.cells, WhatsApp: null }, whatsappUrl(phone));
     }
   }
-  return { sheetName: REPORT_SHEET.contacts, week, content: sheet.content(), entries, contactCount: entries.length };
+  return { sheetName: REPORT_SHEET.contacts, week, content: sheet.content(), entries };
 }
 
 /** The sheet's rows as they are added, with the styles, links and rules that go with them. */

@@ -79,7 +79,7 @@ const MORE_EXPECTED_COLORS = ['#9aa0a6', '#3c4043', '#bdc1c6'];
 const CHART_DATA_GAP = 2;
 
 export interface OverviewInput {
-  /** Students on this week's `Contatos da semana` list (WeeklyContacts.contactCount). */
+  /** Students on this week's `Contatos da semana` list (WeeklyContacts.entries). */
   readonly contactCount: number;
 }
 

@@ -49,7 +49,7 @@ function buildReports(
   previousContacts: Cell[][] | null,
 ): { sheets: ReportSheet[]; contacts: WeeklyContacts } {
   const contacts = buildWeeklyContacts(history, config, previousContacts);
-  const overview = buildOverview(history, config, { contactCount: contacts.contactCount });
+  const overview = buildOverview(history, config, { contactCount: contacts.entries.length });
   const sheets: ReportSheet[] = [
     {
       name: overview.sheetName,

@@ -8,9 +8,9 @@ describe('the report sheets as the hosts write them', () => {
   it("states in Resumo's headline exactly the number of students Contatos da semana lists", () => {
     const workbook = new MemoryWorkbook();
     const { contacts } = writeReports(workbook, config(), SCENARIO);
-    expect(contacts.contactCount).toBeGreaterThan(0);
+    expect(contacts.entries.length).toBeGreaterThan(0);
     const resumo = workbook.readSheet('Resumo')!;
-    expect(resumo[1][0]).toMatch(new RegExp(`^${contacts.contactCount} alunos? para contatar esta semana`));
+    expect(resumo[1][0]).toMatch(new RegExp(`^${contacts.entries.length} alunos? para contatar esta semana`));
   });
 
   it('writes title rows above each header, with the header row, frozen rows and styles the hosts need', () => {

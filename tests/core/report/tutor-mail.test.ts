@@ -23,7 +23,7 @@ const entry = (tutorEmail: string | null, student: string, overrides: Partial<Co
 });
 
 function contacts(entries: ContactEntry[]): WeeklyContacts {
-  return { sheetName: 'Contatos da semana', week: '2026-11-23', content: { rows: [] }, entries, contactCount: entries.length };
+  return { sheetName: 'Contatos da semana', week: '2026-11-23', content: { rows: [] }, entries };
 }
 
 describe('tutorMessages', () => {
