@@ -251,6 +251,13 @@ const oneUser: V3Route = (context) => {
   return v3Success(writeFields(endpoints.user.fields, { ...userValues(context, student.id), tagIds }), context.requestId);
 };
 
+const oneProduct: V3Route = (context) => {
+  const productId = v1IdOf(V3_CONTRACT.ids.prefixes.product, context.pathValues.product_id ?? '');
+  const product = productId === null ? undefined : context.school.productById(productId);
+  if (product === undefined) return notFound(context, 'Produto');
+  return v3Success(writeFields(endpoints.product.fields, { id: productV3Id(product.id), name: product.nome }), context.requestId);
+};
+
 const events: V3Route = (context) => {
   const endpoint = endpoints.events;
   const type = single(context, 'type');
@@ -306,7 +313,7 @@ const openapi: V3Route = (context) => {
   return { status: 200, headers, body };
 };
 
-const ROUTES: { readonly [K in V3EndpointName]: V3Route } = { usersByTag, userProgress, user: oneUser, events, currentCredential, openapi };
+const ROUTES: { readonly [K in V3EndpointName]: V3Route } = { usersByTag, userProgress, user: oneUser, product: oneProduct, events, currentCredential, openapi };
 
 /**
  * The v3 half of the simulator: answers a request whose path starts with `/api/v3`. Order: the key

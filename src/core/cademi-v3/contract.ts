@@ -239,6 +239,23 @@ export const V3_CONTRACT = {
         },
       },
     },
+    product: {
+      method: 'GET',
+      path: '/products/{product_id}',
+      params: [{ name: 'product_id', in: 'path', knowledge: 'assumed', prefix: 'prd_', note: 'the reference lists products (reports, scopes) but no single-product path' }],
+      list: null,
+      fields: {
+        id: { path: 'id', type: 'id', prefix: 'prd_', required: true, nullable: false, knowledge: 'assumed', note: 'the prd_ format is known' },
+        name: {
+          path: 'name',
+          type: 'text',
+          required: true,
+          nullable: true,
+          knowledge: 'assumed',
+          note: "the product's name in the history and the reports (progress items carry none); without it the row says Produto prd_…",
+        },
+      },
+    },
     events: {
       method: 'GET',
       path: '/events',
@@ -325,6 +342,7 @@ export const V3_ENDPOINTS: { readonly [K in V3EndpointName]: string } = {
   usersByTag: endpointLabel(V3_CONTRACT.endpoints.usersByTag),
   userProgress: endpointLabel(V3_CONTRACT.endpoints.userProgress),
   user: endpointLabel(V3_CONTRACT.endpoints.user),
+  product: endpointLabel(V3_CONTRACT.endpoints.product),
   events: endpointLabel(V3_CONTRACT.endpoints.events),
   currentCredential: endpointLabel(V3_CONTRACT.endpoints.currentCredential),
   openapi: endpointLabel(V3_CONTRACT.endpoints.openapi),

@@ -112,6 +112,11 @@ export function userRequest(target: V3Target, userId: string): HttpRequest {
   return get(target, endpoints.user, { user_id: v3Id(userId, 'usr_', V3_SEGMENT.userId) }, []);
 }
 
+/** `GET /products/{product_id}`: one product, for its name (an assumed path: see the contract). */
+export function productRequest(target: V3Target, productId: string): HttpRequest {
+  return get(target, endpoints.product, { product_id: v3Id(productId, 'prd_', V3_SEGMENT.productId) }, []);
+}
+
 /** What an events listing filters on. Pass the same value for every page of one listing. */
 export interface EventsQuery {
   /** One event type (e.g. one of `V3_CONTRACT.progressEventTypes.values`); absent = every type. */

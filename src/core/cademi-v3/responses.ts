@@ -23,7 +23,7 @@ import {
   type V3ErrorDetails,
 } from './errors';
 import { type FieldSite, type FieldValues, isRecord, kindOf, lookup, readFields, shapeErrorAt } from './fields';
-import type { CademiV3Credential, CademiV3Event, CademiV3Progress, CademiV3User, CademiV3UserWithTags, V3Page } from './types';
+import type { CademiV3Credential, CademiV3Event, CademiV3Product, CademiV3Progress, CademiV3User, CademiV3UserWithTags, V3Page } from './types';
 
 const { endpoints } = V3_CONTRACT;
 
@@ -199,6 +199,14 @@ export function parseUser(response: HttpResponse, nowMs: number = Date.now()): C
   const body = checkV3Response(response, label, nowMs);
   const user = readFields(body, endpoints.user.fields, { endpoint: endpoints.user, details: okDetails(response, label), index: null });
   return { ...userOf(user), tagIds: user.tagIds };
+}
+
+/** `GET /products/{product_id}` → the product's name ('' when Cademi gives none). */
+export function parseProduct(response: HttpResponse, nowMs: number = Date.now()): CademiV3Product {
+  const label = V3_ENDPOINTS.product;
+  const body = checkV3Response(response, label, nowMs);
+  const product = readFields(body, endpoints.product.fields, { endpoint: endpoints.product, details: okDetails(response, label), index: null });
+  return { id: product.id, name: orEmpty(product.name) };
 }
 
 /** `GET /events` → one page of events, oldest first. */

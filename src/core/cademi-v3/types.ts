@@ -45,6 +45,12 @@ export interface CademiV3Progress {
   readonly lastActivityAt: number | null;
 }
 
+/** A product as `GET /products/{product_id}` gives it. */
+export interface CademiV3Product {
+  readonly id: ProductId;
+  readonly name: string;
+}
+
 /** One public event of the account (`GET /events`). */
 export interface CademiV3Event {
   readonly id: EventId;

@@ -5,7 +5,7 @@ import { apiUrlCellInvalid, apiUrlValueInvalid } from '../messages/cli';
 import * as say from '../messages/config';
 import { API_URL_MISSING } from '../messages/sync';
 import { type ConfigIssue, describeIssue } from '../model/issues';
-import { type BigQueryTable, bigQueryTableName, DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { type ApiVersionSetting, type BigQueryTable, bigQueryTableName, DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { SETTINGS_HEADERS, SHEET } from '../sheets';
 import { isValidTimeZone } from '../time/zoned';
 import type { Cell } from '../workbook/workbook';
@@ -33,6 +33,15 @@ function readWeekday(cell: Cell | undefined): CellResult<number> {
     .replace('-feira', '');
   const index = WEEKDAYS.findIndex((day) => day === text || day.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === text);
   return index >= 0 ? { ok: true, value: index + 1 } : { ok: false, message: say.notAWeekday(String(cell)) };
+}
+
+/** `automática` (accents and case aside), `v1` or `v3`; blank = automática. */
+function readApiVersion(cell: Cell | undefined): CellResult<ApiVersionSetting> {
+  if (isBlank(cell)) return { ok: true, value: 'auto' };
+  const text = String(cell).trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (text === 'automatica' || text === 'auto') return { ok: true, value: 'auto' };
+  if (text === 'v1' || text === 'v3') return { ok: true, value: text };
+  return { ok: false, message: say.notAnApiVersion(String(cell)) };
 }
 
 function readApiUrl(cell: Cell | undefined): CellResult<string> {
@@ -74,6 +83,7 @@ function readTimeZone(cell: Cell | undefined): CellResult<string> {
 
 export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'URL da API', field: 'apiUrl', read: readApiUrl },
+  { key: 'Versão da API', field: 'apiVersion', read: readApiVersion },
   { key: 'Fuso horário', field: 'timeZone', read: readTimeZone },
   { key: 'Requisições por segundo', field: 'requestsPerSecond', read: (c) => readNumber(c, { min: 0.1, max: 2 }) },
   { key: 'Dias sem acesso (atenção)', field: 'warnDaysWithoutAccess', read: integerIn(1, 365) },
@@ -106,6 +116,7 @@ export function settingTemplateValue(field: SettingField): Cell {
   if (value === null) return '';
   if (typeof value === 'object') return bigQueryTableName(value);
   if (typeof value === 'boolean') return value ? 'Sim' : 'Não';
+  if (field.field === 'apiVersion') return value === 'auto' ? 'automática' : value;
   if (field.field !== 'runWeekday') return value;
   const weekday = WEEKDAY_NAMES[(value as number) - 1];
   if (weekday === undefined) throw new Error(`Default runWeekday ${value} is not a weekday (1–7)`);

@@ -94,4 +94,6 @@ export const V3_SEGMENT = {
   userId: 'ID do aluno',
   /** A tag's id (a cohort's Tag ID). */
   tagId: 'ID da tag',
+  /** A product's id (one of a cohort's Produtos). */
+  productId: 'ID do produto',
 } as const;

@@ -129,6 +129,11 @@ export function usingDefault(message: string, defaultValue: string): string {
   return `${message}; usando o padrão (${defaultValue})`;
 }
 
+/** `Versão da API` holding something else. */
+export function notAnApiVersion(typed: string): string {
+  return `"${typed}" deve ser automática, v1 ou v3`;
+}
+
 /** `Dia da atualização semanal` holding no weekday. */
 export function notAWeekday(typed: string): string {
   return `"${typed}" não é um dia da semana (segunda … domingo)`;
@@ -153,6 +158,8 @@ export const ABSENCE_THRESHOLDS_SWAPPED = 'Dias sem acesso (risco) é menor que 
  */
 export const SETTING_HELP = {
   apiUrl: 'https://SUAESCOLA.cademi.com.br/api/v1 (vazio no Node = simulador embutido). O token fica nas propriedades do script, nunca aqui.',
+  apiVersion:
+    'automática: v3 para uma chave ck_live_/ck_test_ ou uma URL terminada em /api/v3, v1 nos outros casos. v1 ou v3: força essa versão.',
   timeZone: 'Fuso da escola; a semana começa na segunda-feira deste fuso.',
   requestsPerSecond: 'Limite da API Cademi: 2 por segundo.',
   warnDaysWithoutAccess: 'A partir de quantos dias sem acesso o aluno fica Atrasado.',

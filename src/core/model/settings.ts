@@ -22,6 +22,8 @@ export interface Settings extends Thresholds {
   readonly defaultGoalTrack: string;
   /** Cademi API base URL; empty = the embedded simulator (Node host only). */
   readonly apiUrl: string;
+  /** Which Cademi API generation to call (`Versão da API`); `auto` decides by the key and the URL (see `chooseApi`). */
+  readonly apiVersion: ApiVersionSetting;
   readonly timeZone: string;
   /** The API's rate limit; Cademi allows 2 requests per second. */
   readonly requestsPerSecond: number;
@@ -51,8 +53,12 @@ export function bigQueryTableName(table: BigQueryTable): string {
   return `${table.projectId}.${table.datasetId}.${table.tableId}`;
 }
 
+/** `Versão da API`: `automática` (as the sheet writes it), `v1` or `v3`. */
+export type ApiVersionSetting = 'auto' | 'v1' | 'v3';
+
 export const DEFAULT_SETTINGS: Settings = {
   apiUrl: '',
+  apiVersion: 'auto',
   timeZone: 'America/Sao_Paulo',
   requestsPerSecond: 2,
   warnDaysWithoutAccess: 7,

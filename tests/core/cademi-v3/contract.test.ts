@@ -45,6 +45,7 @@ describe('the v3 contract table', () => {
       usersByTag: 'GET /users',
       userProgress: 'GET /users/{user_id}/progress',
       user: 'GET /users/{user_id}',
+      product: 'GET /products/{product_id}',
       events: 'GET /events',
       currentCredential: 'GET /credentials/current',
       openapi: 'GET /openapi.json',
