@@ -8,17 +8,19 @@ import { advancePageWalk, newPageWalk } from '../core/cademi/pagination';
 import { accessRequest, ENDPOINTS, followPageRequest, productsRequest, tagsRequest } from '../core/cademi/requests';
 import { checkResponse, parseAccess, parseProductsPage, parseTags } from '../core/cademi/responses';
 import type { ApiTarget } from '../core/cademi/types';
+import { apiTargetFor } from '../core/config/api-choice';
 import { archiveCohort, saveCohort, validateCohortInput } from '../core/config/cohort-editing';
 import { loadConfig } from '../core/config/load-config';
-import { apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { parseSettingsSheet } from '../core/config/settings-sheet';
 import { ensureConfigSheets } from '../core/config/templates';
 import type { HistoryRow } from '../core/history/schema';
 import type { HttpRequest, HttpResponse } from '../core/http';
 import { alreadyInCohort, SIDEBAR_DATE_INVALID } from '../core/messages/adjustments';
 import { tokenMessages } from '../core/messages/cademi';
 import { moveTargetUnavailable, studentNotInHistory } from '../core/messages/cli';
-import { SIDEBAR_FUNCTION_UNAVAILABLE, SIDEBAR_TITLE, sidebarArgumentsInvalid } from '../core/messages/menu';
+import { SIDEBAR_FUNCTION_UNAVAILABLE, SIDEBAR_NEEDS_V1, SIDEBAR_TITLE, sidebarArgumentsInvalid } from '../core/messages/menu';
 import { WORKBOOK_BUSY_FOR_CHANGE } from '../core/messages/sync';
+import { compareIds, type StudentId } from '../core/model/ids';
 import { readHistoryRows } from '../core/report/report-sheets';
 import { tookOverNotice } from '../core/schedule/tick-owner';
 import { SHEET } from '../core/sheets';
@@ -27,6 +29,7 @@ import { SIDEBAR_METHODS } from '../core/sidebar/api';
 import { adjustmentView, buildSidebarState } from '../core/sidebar/state';
 import { searchStudents } from '../core/students/student-search';
 import { localDateOf, parseLocalDate } from '../core/time/local-date';
+import { apiUrlRefusalForKey } from './api-target';
 import { currentRunStatus } from './run-status';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { readToken, setRunRequested } from './state-store';
@@ -107,13 +110,16 @@ function exclusive<T>(work: () => T): T {
   });
 }
 
+/** The v1 target of the sidebar's Cademi calls (tags, products, accesses: v1 endpoints only, so a v3 key is refused clearly). */
 function apiTarget(book: SpreadsheetWorkbook): ApiTarget {
   const { settings, apiUrl } = parseSettingsSheet(book.readSheet(SHEET.settings));
-  const urlRefused = apiUrlRefusal(apiUrl);
-  if (urlRefused) throw new Error(urlRefused);
   const token = readToken();
+  const urlRefused = apiUrlRefusalForKey(settings, apiUrl, token);
+  if (urlRefused) throw new Error(urlRefused);
   if (!token) throw new Error(tokenMessages.missing());
-  return { baseUrl: settings.apiUrl, token };
+  const target = apiTargetFor(settings.apiVersion, settings.apiUrl, token);
+  if (target.api === 'v3') throw new Error(SIDEBAR_NEEDS_V1);
+  return target;
 }
 
 function history(book: SpreadsheetWorkbook): HistoryRow[] {
@@ -139,7 +145,7 @@ const server: SidebarApi = {
   listTags() {
     return parseTags(fetchPaced(tagsRequest(apiTarget(workbook()))))
       .map((tag): Option => ({ id: tag.id, name: tag.name }))
-      .sort((a, b) => b.id - a.id);
+      .sort((a, b) => compareIds(b.id, a.id));
   },
   listProducts() {
     const target = apiTarget(workbook());
@@ -210,7 +216,7 @@ const server: SidebarApi = {
       );
       // biome-ignore lint/complexity/useMathMinMax: weeks are ISO date strings, which Math.max would turn into NaN
       const latestWeek = rows.reduce((week, row) => (row.week > week ? row.week : week), '');
-      const inactive = new Map<number, HistoryRow>();
+      const inactive = new Map<StudentId, HistoryRow>();
       for (const row of rows) {
         if (row.week !== latestWeek || dropped.has(row.studentId) || row.situation === 'Desistente') continue;
         const days = row.lastAccessAt === null ? Infinity : (row.collectedAt - row.lastAccessAt) / 86_400_000;

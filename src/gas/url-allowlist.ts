@@ -3,7 +3,8 @@
 // writes the manifest's list from FETCH_TARGETS (plus a school's own hosts); the code checks a URL
 // against the same list before fetching, so a refusal reads as a pt-BR message, not a platform error.
 
-import { CADEMI_FETCH_REASON, INVALID_URL_SHOWN, PREFIX_PROBLEM, SLACK_FETCH_REASON } from '../core/messages/alerts';
+import { V3_CONTRACT } from '../core/cademi-v3/contract';
+import { CADEMI_FETCH_REASON, CADEMI_V3_FETCH_REASON, INVALID_URL_SHOWN, PREFIX_PROBLEM, SLACK_FETCH_REASON } from '../core/messages/alerts';
 
 /** A host the product fetches, with why (shown by `npm run deploy:check` and the README). */
 export interface FetchTarget {
@@ -12,10 +13,18 @@ export interface FetchTarget {
 }
 
 const CADEMI_PREFIX = 'https://*.cademi.com.br/';
+/**
+ * The v3 default host (`https://api.cademi.com.br/`), where an empty `URL da API` sends a v3 key. The
+ * wildcard above already admits it (a `*.` prefix matches every subdomain:
+ * https://developers.google.com/apps-script/manifest/allowlist-url); it is listed on its own so the
+ * manifest and `deploy:check` name the host v3 needs, and it stays even if the wildcard is narrowed.
+ */
+export const CADEMI_V3_PREFIX = V3_CONTRACT.defaultBaseUrl.replace(/^(https:\/\/[^/]+).*$/i, '$1/');
 export const SLACK_WEBHOOK_PREFIX = 'https://hooks.slack.com/';
 
 export const FETCH_TARGETS: readonly FetchTarget[] = [
   { prefix: CADEMI_PREFIX, reason: CADEMI_FETCH_REASON },
+  { prefix: CADEMI_V3_PREFIX, reason: CADEMI_V3_FETCH_REASON },
   { prefix: SLACK_WEBHOOK_PREFIX, reason: SLACK_FETCH_REASON },
 ];
 

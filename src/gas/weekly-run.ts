@@ -5,8 +5,10 @@
 import { describeBigQueryFailure } from '../core/bigquery/failure';
 import { readHistoryFromBigQuery, writeWeekToBigQuery } from '../core/bigquery/history-sink';
 import { tokenProblem } from '../core/cademi/token';
+import type { ApiTarget } from '../core/cademi/types';
+import { apiTargetFor } from '../core/config/api-choice';
 import type { SchoolConfig } from '../core/config/load-config';
-import { type ApiUrlSetting, apiUrlRefusal, parseSettingsSheet } from '../core/config/settings-sheet';
+import { type ApiUrlSetting, parseSettingsSheet } from '../core/config/settings-sheet';
 import { describeError } from '../core/errors';
 import { describeRollover } from '../core/history/archive-sink';
 import type { HistoryRow } from '../core/history/schema';
@@ -42,6 +44,7 @@ import { commitWeek, pauseWeek, type RunStateStore } from '../core/sync/week-com
 import { startWeekRun } from '../core/sync/week-run';
 import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
 import { type IncidentKind, raiseIncident, resolveIncident } from './alerts';
+import { apiUrlRefusalForKey } from './api-target';
 import { ArchiveUnavailableError, rollOverSpreadsheetHistory } from './archive-spreadsheet';
 import { advancedServiceBigQueryClient } from './bigquery-client';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
@@ -129,10 +132,10 @@ interface RunToContinue {
   readonly checkpoint: SyncCheckpoint | null;
 }
 
-/** The token a run may send. */
+/** Where a run's requests go (generation, address) and the token they may send. */
 interface ApiAccess {
   readonly kind: 'access';
-  readonly token: string;
+  readonly target: ApiTarget;
 }
 
 /** Preflight, then one slice of the run: fetch, then pause (staging, cursor) or commit the week. */
@@ -150,7 +153,7 @@ function sliceUnderLock(context: FailureContext): SliceReport {
   try {
     const { job, config } = startWeekRun(workbook, {
       now: context.startedAt,
-      target: { baseUrl: settings.apiUrl, token: access.token },
+      target: access.target,
       runId: checkpoint?.runId ?? `${context.request.trigger}-${context.startedAt}`,
       resume: checkpoint,
     });
@@ -186,17 +189,19 @@ function runToContinue(context: FailureContext): RunToContinue | SliceReport {
 }
 
 /**
- * Before any request: an address the token must not go to (checked before the token, so a bad cell
- * is never reported as a missing key), then a token no header can carry (the platform's error would quote it).
+ * Before any request: an address the token must not go to for the generation it picks (checked before
+ * the token, so a bad cell is never reported as a missing key; an empty cell is fine on v3, whose
+ * default address it means), then a token no header can carry (the platform's error would quote it).
  */
 function apiAccess(context: FailureContext, apiUrl: ApiUrlSetting): ApiAccess | SliceReport {
-  const urlRefused = apiUrlRefusal(apiUrl);
-  if (urlRefused) return fail(context, urlRefused, 'falha');
+  const { settings } = context;
   const token = state.readToken();
+  const urlRefused = apiUrlRefusalForKey(settings, apiUrl, token);
+  if (urlRefused) return fail(context, urlRefused, 'falha');
   if (!token) return { kind: 'no-token' };
   const badToken = tokenProblem(token);
   if (badToken) return fail(context, tokenMessages.runRefused(badToken), 'token');
-  return { kind: 'access', token };
+  return { kind: 'access', target: apiTargetFor(settings.apiVersion, settings.apiUrl, token) };
 }
 
 /** Fetches until the run completes or the slice's budget ends; a spent UrlFetch quota pauses the run until tomorrow. */

@@ -313,7 +313,15 @@ const openapi: V3Route = (context) => {
   return { status: 200, headers, body };
 };
 
-const ROUTES: { readonly [K in V3EndpointName]: V3Route } = { usersByTag, userProgress, user: oneUser, product: oneProduct, events, currentCredential, openapi };
+const ROUTES: { readonly [K in V3EndpointName]: V3Route } = {
+  usersByTag,
+  userProgress,
+  user: oneUser,
+  product: oneProduct,
+  events,
+  currentCredential,
+  openapi,
+};
 
 /**
  * The v3 half of the simulator: answers a request whose path starts with `/api/v3`. Order: the key

@@ -17,7 +17,7 @@ import {
   tagChoice,
   unknownTagChoice,
 } from '../core/messages/sidebar';
-import type { CohortInput, CohortView, FieldError, Option, SidebarState } from '../core/sidebar/api';
+import { type CohortInput, type CohortView, type FieldError, idOfText, type Option, type SidebarState, type TagId } from '../core/sidebar/api';
 import type { Catalog, SidebarContext } from './context';
 import { DateField } from './dates';
 import { byId, el, replaceChildren } from './dom';
@@ -85,7 +85,7 @@ export class CohortForm {
     this.goalHint.hidden = cohort !== null || goalNote === '';
     this.tutor.value = cohort?.tutorEmail ?? '';
     const chosen = new Set(cohort?.productIds ?? []);
-    for (const box of this.productBoxes()) box.checked = chosen.has(Number(box.value));
+    for (const box of this.productBoxes()) box.checked = chosen.has(idOfText(box.value) ?? '');
     this.form.hidden = false;
     this.newButton.hidden = true;
     this.tag.focus();
@@ -101,15 +101,18 @@ export class CohortForm {
     return [...this.products.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   }
 
-  /** The form as a CohortInput (empty tag → 0, empty goal/tutor → null, start as ISO when it parses; the server judges the rest). */
+  /** The form as a CohortInput (empty or unreadable tag → 0, empty goal/tutor → null, start as ISO when it parses; the server judges the rest). */
   private input(): CohortInput {
     return {
       name: this.name.value.trim(),
-      tagId: this.tag.value === '' ? 0 : Number(this.tag.value),
+      tagId: idOfText(this.tag.value) ?? 0,
       start: this.start.value(),
       productIds: this.productBoxes()
         .filter((box) => box.checked)
-        .map((box) => Number(box.value)),
+        .flatMap((box) => {
+          const id = idOfText(box.value);
+          return id === null ? [] : [id];
+        }),
       goalTrack: this.goal.value === '' ? null : this.goal.value,
       tutorEmail: this.tutor.value.trim() === '' ? null : this.tutor.value.trim(),
     };
@@ -192,7 +195,7 @@ export class CohortForm {
   }
 
   /** Keeps a cohort's tag selectable even when the catalog does not list it (or is not loaded). */
-  private ensureTagOption(tagId: number | null): void {
+  private ensureTagOption(tagId: TagId | null): void {
     if (tagId === null || [...this.tag.options].some((option) => option.value === String(tagId))) return;
     this.tag.append(el('option', { text: unknownTagChoice(tagId), attrs: { value: String(tagId) } }));
   }

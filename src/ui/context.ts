@@ -66,6 +66,6 @@ export class SidebarContext {
 }
 
 /** The name of an option by id, or '#id' when the catalog does not (yet) know it. */
-export function optionName(options: readonly Option[], id: number): string {
+export function optionName(options: readonly Option[], id: number | string): string {
   return options.find((option) => option.id === id)?.name ?? `#${id}`;
 }

@@ -19,6 +19,7 @@ describe('npm run deploy:check', () => {
     expect(text).toMatch(/build\/Code\.js\n {2}build\/Sidebar\.html\n {2}build\/appsscript\.json/);
     expect(text).toMatch(/userinfo\.email: registrar quem fez cada ajuste.*\[Session\.getActiveUser/);
     expect(text).toMatch(/https:\/\/hooks\.slack\.com\/: alertas no Slack/);
+    expect(text).toMatch(/https:\/\/api\.cademi\.com\.br\/: API v3 da Cademi no endereço padrão/);
     expect(text).toMatch(/BigQuery: desligado/);
     expect(report.warnings).toEqual([expect.stringMatching(/PASTE-YOUR-SCRIPT-ID-HERE/)]);
     expect(deployReport(ROOT, undefined, true).problems).toEqual([expect.stringMatching(/PASTE-YOUR-SCRIPT-ID-HERE/)]);

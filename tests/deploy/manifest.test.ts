@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { V3_CONTRACT } from '../../src/core/cademi-v3/contract';
 import { analyzeBundle } from '../../src/deploy/bundle-analysis';
 import { DeployConfigError, parseDeployOptions } from '../../src/deploy/deploy-options';
 import { buildManifest, checkManifest, reviewBundle } from '../../src/deploy/manifest';
@@ -48,11 +49,17 @@ describe('the built bundle and its manifest', () => {
     expect(checkManifest(withDrive, references, defaults)).toEqual([expect.stringMatching(/drive está no manifesto, mas nada no código o usa/)]);
   });
 
-  it('allowlists every host the code fetches (Cademi and the Slack webhook), and only those', () => {
+  it('allowlists every host the code fetches (Cademi, its v3 default host and the Slack webhook), and only those', () => {
     expect(manifest.urlFetchWhitelist).toEqual(FETCH_TARGETS.map((target) => target.prefix));
     expect(manifest.urlFetchWhitelist).toContain('https://hooks.slack.com/');
-    const withoutSlack = { ...manifest, urlFetchWhitelist: ['https://*.cademi.com.br/'] };
+    // An empty `URL da API` with a v3 key goes to Cademi's default v3 base: its host is named on its own.
+    expect(V3_CONTRACT.defaultBaseUrl.startsWith('https://api.cademi.com.br/')).toBe(true);
+    expect(manifest.urlFetchWhitelist).toContain('https://api.cademi.com.br/');
+    expect(FETCH_TARGETS.find((target) => target.prefix === 'https://api.cademi.com.br/')?.reason).toMatch(/API v3/);
+    const withoutSlack = { ...manifest, urlFetchWhitelist: manifest.urlFetchWhitelist.filter((prefix) => prefix !== 'https://hooks.slack.com/') };
     expect(checkManifest(withoutSlack, references, defaults)).toEqual([expect.stringMatching(/Falta https:\/\/hooks\.slack\.com\/ em urlFetchWhitelist/)]);
+    const withoutV3 = { ...manifest, urlFetchWhitelist: ['https://*.cademi.com.br/', 'https://hooks.slack.com/'] };
+    expect(checkManifest(withoutV3, references, defaults)).toEqual([expect.stringMatching(/Falta https:\/\/api\.cademi\.com\.br\/ em urlFetchWhitelist/)]);
     const school = parseDeployOptions(JSON.stringify({ extraFetchPrefixes: ['https://api.minhaescola.com.br/'] }));
     expect(buildManifest(reviewBundle(references, school), school).urlFetchWhitelist).toContain('https://api.minhaescola.com.br/');
   });

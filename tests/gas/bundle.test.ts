@@ -51,6 +51,7 @@ describe('build/Code.js in Apps Script', () => {
         'sidebarRpc',
         'tick',
         'verExecucoes',
+        'verificarConexao',
       ].sort(),
     );
     expect(bundleCode()).not.toMatch(/\brequire\(/);
@@ -65,6 +66,7 @@ describe('build/Code.js in Apps Script', () => {
       'Atualizar agora',
       'Gerenciar turmas…',
       'Configurar token da API…',
+      'Verificar conexão com a Cademi',
       'Configurar alertas do Slack…',
       'Configurar webhook da Cademi…',
       'Ativar atualização automática',
@@ -79,9 +81,13 @@ describe('build/Code.js in Apps Script', () => {
   it('the token dialog validates with GET /tag before saving, and shows only the last 4 characters', () => {
     const gas = gasSchool(MONDAY);
     const { env, fns } = gas;
+    // An empty URL da API: a v1 key (the simulator's) has no default address, so it is not saved.
+    env.ui.scriptPrompt({ button: 'OK', text: TOKEN });
     env.ui.scriptAlert('OK');
     env.execute(() => fns.configurarToken(), { context: 'ui' });
-    expect(env.ui.shown.at(-1)?.prompt).toMatch(/URL da API/);
+    expect(env.ui.shown.at(-1)?.prompt).toMatch(/^Token não salvo: a chave é da API v1, que precisa de "URL da API"/);
+    expect(env.properties.document.data.get('cademi.apiToken')).toBeUndefined();
+    expect(env.urlFetch.log).toHaveLength(0);
     const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
     const keys = settings
       .getRange(1, 1, settings.getLastRow(), 1)
@@ -98,7 +104,7 @@ describe('build/Code.js in Apps Script', () => {
     env.ui.scriptPrompt({ button: 'OK', text: TOKEN });
     env.ui.scriptAlert('OK');
     env.execute(() => fns.configurarToken(), { context: 'ui' });
-    expect(env.ui.shown.at(-1)?.prompt).toMatch(/Token salvo \(…oken\)/);
+    expect(env.ui.shown.at(-1)?.prompt).toMatch(/Token salvo \(…oken\)\. A Cademi aceitou a chave na API v1 \(GET \/tag\)/);
     expect(env.properties.document.data.get('cademi.apiToken')).toBe(TOKEN);
     expect(env.urlFetch.log.map((fetch) => fetch.url)).toEqual([`${API_URL}/tag`, `${API_URL}/tag`]);
 

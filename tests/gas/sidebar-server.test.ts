@@ -97,7 +97,7 @@ describe('possible dropouts', () => {
     expect(checked.every((fetch) => fetch.url.includes('/usuario/acesso/'))).toBe(true);
     expect(checked.length).toBeLessThanOrEqual(30);
     for (const candidate of found) {
-      const accesses = gas.school.accessesAt(candidate.studentId, gas.env.time.now()).filter((access) => [11, 12, 13].includes(access.product.id));
+      const accesses = gas.school.accessesAt(Number(candidate.studentId), gas.env.time.now()).filter((access) => [11, 12, 13].includes(access.product.id));
       expect(accesses.every((access) => access.ended)).toBe(true);
     }
     expect(found.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ describe('sync over HTTP', () => {
       const run = await cli(['sync', file], { CADEMI_BASE_URL: server.url, CADEMI_TOKEN: SIMULATOR_TOKEN });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain(`API Cademi: ${server.url}`);
+      expect(run.stdout).toContain(`API Cademi v1: ${server.url}`);
       expect(server.simulator.stats.requests).toBeGreaterThan(3);
       expect(server.simulator.stats.responses429).toBe(0);
       expect((await readHistory(file)).length).toBeGreaterThan(1);

@@ -176,9 +176,9 @@ describe('cademi-monitor CLI', () => {
 
     const run = await cli(['sync', other, '--date', '2026-09-14']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/aviso: Turmas, linha 3, coluna Tag ID: "abc" não é um número inteiro positivo/);
+    expect(run.stderr).toMatch(/aviso: Turmas, linha 3, coluna Tag ID: "abc" não é um ID de tag \(número inteiro positivo na API v1, tag_… na v3\)/);
     const after = await XlsxWorkbook.load(other);
-    expect(after.notes(SHEET.cohorts)).toEqual([{ row: 2, column: 1, message: expect.stringMatching(/não é um número inteiro positivo/) }]);
+    expect(after.notes(SHEET.cohorts)).toEqual([{ row: 2, column: 1, message: expect.stringMatching(/não é um ID de tag/) }]);
     const cohorts = new Set((after.readSheet(SHEET.history) ?? []).slice(1).map((row) => row[1]));
     expect(cohorts).toEqual(new Set(['Turma 2026-08']));
   });

@@ -47,7 +47,8 @@ export function gasSchool(startTime: number, options: { studentCount?: number; s
 /** What a coordinator does once: config sheets, API URL, cohorts, token (as the dialog would save it). */
 export function configure(gas: GasSchool, options: { cohorts?: number; token?: string; tutors?: string[]; emailTutors?: boolean } = {}): void {
   const { env, fns, school } = gas;
-  env.ui.scriptAlert('OK'); // "Configure \"URL da API\" na aba Configuração"
+  // The dialog creates the config sheets and asks for a key (an empty URL da API suits a v3 key); cancelled.
+  env.ui.scriptPrompt({ button: 'CANCEL' });
   env.execute(() => fns.configurarToken());
   const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
   const keys = settings

@@ -264,7 +264,7 @@ export class FakeSidebarServer implements SidebarApi {
     if (at < 0) throw new Error(`Ajuste ${id} não encontrado em Ajustes.`);
     const adjustment = this.adjustments[at];
     if (adjustment.undone) throw new Error('Este ajuste já foi desfeito.');
-    if (adjustment.action === 'Mover') this.student(adjustment.studentId).cohort = adjustment.from;
+    if (adjustment.action === 'Mover') this.student(Number(adjustment.studentId)).cohort = adjustment.from;
     const undone = { ...adjustment, undone: true };
     this.adjustments[at] = undone;
     return undone;

@@ -2,6 +2,7 @@
 
 import { readDate } from '../config/cells';
 import { ADJUSTMENT_NOT_FOUND, invalidAdjustmentDate } from '../messages/adjustments';
+import { idOfCell, type StudentId } from '../model/ids';
 import { ADJUSTMENT_HEADERS, DATE_FORMAT, SHEET } from '../sheets';
 import { type LocalDate, localDateOfSerial, parseLocalDate, serialOfLocalDate } from '../time/local-date';
 import type { Cell, Workbook } from '../workbook/workbook';
@@ -15,7 +16,7 @@ export interface Adjustment {
   readonly row: number;
   /** Moves: the first week under the new cohort. Dropouts: the dropout date. */
   readonly date: LocalDate;
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly name: string;
   readonly action: AdjustmentAction;
   readonly from: string;
@@ -50,9 +51,9 @@ export function parseAdjustments(values: Cell[][] | null): Adjustment[] {
   (values ?? []).slice(1).forEach((cells, index) => {
     const row = index + 1;
     const date = readDate(cells[0] ?? null);
-    const studentId = Number(cells[1]);
+    const studentId = idOfCell(cells[1]);
     const action = text(cells[3]);
-    if (!date.ok || !Number.isInteger(studentId) || studentId <= 0 || (action !== 'Mover' && action !== 'Desistência')) return;
+    if (!date.ok || studentId === null || (action !== 'Mover' && action !== 'Desistência')) return;
     const undone = cells[8] === null || cells[8] === undefined || cells[8] === '' ? null : readDate(cells[8]);
     const base = { row, date: date.value, studentId, action: action as AdjustmentAction, to: text(cells[5]) };
     adjustments.push({

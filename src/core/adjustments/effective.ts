@@ -1,15 +1,16 @@
 // What the recorded adjustments mean for a run: where a moved student belongs, whether one dropped out.
 
+import type { StudentId } from '../model/ids';
 import { type LocalDate, mondayOf } from '../time/local-date';
 import type { Adjustment } from './adjustments-sheet';
 
 export interface EffectiveAdjustments {
   /** The cohort a student was moved to, as of `week`; null when no move applies. */
-  moveFor(studentId: number, week: LocalDate): string | null;
+  moveFor(studentId: StudentId, week: LocalDate): string | null;
   /** The dropout date when it is on or before `today`; null otherwise. */
-  dropoutFor(studentId: number, today: LocalDate): LocalDate | null;
+  dropoutFor(studentId: StudentId, today: LocalDate): LocalDate | null;
   /** Students moved into `cohort` as of `week`. */
-  movedInto(cohort: string, week: LocalDate): number[];
+  movedInto(cohort: string, week: LocalDate): StudentId[];
 }
 
 /** Undone adjustments are ignored; among the rest, the latest one wins. */
@@ -17,7 +18,7 @@ export function effectiveAdjustments(adjustments: readonly Adjustment[]): Effect
   const active = adjustments.filter((adjustment) => adjustment.undoneAt === null);
   const moves = active.filter((adjustment) => adjustment.action === 'Mover').sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
   const dropouts = active.filter((adjustment) => adjustment.action === 'Desistência');
-  const moveFor = (studentId: number, week: LocalDate): string | null => {
+  const moveFor = (studentId: StudentId, week: LocalDate): string | null => {
     let target: string | null = null;
     for (const move of moves) if (move.studentId === studentId && mondayOf(move.date) <= week) target = move.to;
     return target;

@@ -2,6 +2,7 @@
 
 import { type HistoryRow, historyKey, type Origin } from '../history/schema';
 import * as say from '../messages/bigquery';
+import type { ProductId, StudentId } from '../model/ids';
 import { SITUATIONS, type Situation } from '../model/status';
 import { parseLocalDate } from '../time/local-date';
 
@@ -72,15 +73,24 @@ export function rowKeyOf(row: Pick<HistoryRow, 'week' | 'studentId' | 'productId
   return historyKey(row);
 }
 
+/**
+ * The table's INT64 id columns hold v1's integers; a v3 id (`usr_…`, `prd_…`) does not fit them, and
+ * INT64 cannot be altered to STRING in place, so such a row is refused by name rather than mangled.
+ */
+function integerId(id: StudentId | ProductId, row: HistoryRow, column: string): number {
+  if (typeof id === 'number') return id;
+  throw new BigQueryShapeError(say.v3IdInIntegerColumn(say.tableRow(rowKeyOf(row)), column));
+}
+
 export function toBigQueryRow(row: HistoryRow): BigQueryHistoryRecord {
   return {
     row_key: rowKeyOf(row),
     week: row.week,
     cohort: row.cohort,
-    student_id: row.studentId,
+    student_id: integerId(row.studentId, row, 'student_id'),
     name: row.name,
     email: row.email,
-    product_id: row.productId,
+    product_id: integerId(row.productId, row, 'product_id'),
     product_name: row.productName,
     progress: row.progress,
     lessons_completed: row.lessonsCompleted,

@@ -242,7 +242,15 @@ export const V3_CONTRACT = {
     product: {
       method: 'GET',
       path: '/products/{product_id}',
-      params: [{ name: 'product_id', in: 'path', knowledge: 'assumed', prefix: 'prd_', note: 'the reference lists products (reports, scopes) but no single-product path' }],
+      params: [
+        {
+          name: 'product_id',
+          in: 'path',
+          knowledge: 'assumed',
+          prefix: 'prd_',
+          note: 'the reference lists products (reports, scopes) but no single-product path',
+        },
+      ],
       list: null,
       fields: {
         id: { path: 'id', type: 'id', prefix: 'prd_', required: true, nullable: false, knowledge: 'assumed', note: 'the prd_ format is known' },

@@ -1,11 +1,16 @@
 // The Cademi objects the monitor uses, as typed values after parsing and validation.
 // Times are epoch milliseconds; `login_auto` (a credential) and `doc` (the CPF) are dropped at parse time and never kept.
 
+/** The two Cademi API generations the monitor speaks. */
+export type ApiGeneration = 'v1' | 'v3';
+
 /** Where the API lives and the key that opens it. The token is never written to a sheet or log. */
 export interface ApiTarget {
   /** e.g. https://escola.cademi.com.br/api/v1 (no trailing slash needed). */
   readonly baseUrl: string;
   readonly token: string;
+  /** Which generation `baseUrl` speaks; absent = v1. */
+  readonly api?: ApiGeneration;
 }
 
 export interface CademiStudent {

@@ -1,6 +1,8 @@
 // Reading typed values out of cells people typed into, with a message when a cell will not do.
 
+import { isV3Id } from '../cademi-v3/ids';
 import * as say from '../messages/config';
+import type { ProductId, TagId } from '../model/ids';
 import { type LocalDate, localDateOfSerial } from '../time/local-date';
 import { parseBrDate } from '../time/pt-br-dates';
 import type { Cell } from '../workbook/workbook';
@@ -31,6 +33,22 @@ export function readPositiveInteger(cell: Cell | undefined): CellResult<number> 
   return ok(value);
 }
 
+/** A v3 id of that type, as a cell may hold it (surrounding spaces dropped). */
+function v3IdIn(text: string, prefix: 'tag_' | 'prd_'): string | null {
+  const trimmed = text.trim();
+  return isV3Id(trimmed, prefix) ? trimmed : null;
+}
+
+/** A `Tag ID`: v1's positive integer, or v3's `tag_…`. */
+export function readTagId(cell: Cell | undefined): CellResult<TagId> {
+  if (typeof cell === 'string') {
+    const v3 = v3IdIn(cell, 'tag_');
+    if (v3 !== null) return ok(v3);
+  }
+  const integer = readPositiveInteger(cell);
+  return integer.ok || isBlank(cell) ? integer : fail(say.notATagId(String(cell)));
+}
+
 export function readNumber(cell: Cell | undefined, range: { min: number; max: number }): CellResult<number> {
   if (isBlank(cell)) return fail(say.numberEmpty(range.min, range.max));
   const value = typeof cell === 'number' ? cell : Number(String(cell).trim().replace(',', '.'));
@@ -51,7 +69,8 @@ export function readDate(cell: Cell | undefined): CellResult<LocalDate> {
 }
 
 /** Product ids separated by commas (or semicolons/spaces); a lone number is one product. */
-export function readIdList(cell: Cell | undefined): CellResult<number[]> {
+/** `Produtos`: ids separated by commas, semicolons or spaces: v1's positive integers or v3's `prd_…`. */
+export function readIdList(cell: Cell | undefined): CellResult<ProductId[]> {
   if (isBlank(cell)) return fail(say.PRODUCTS_EMPTY);
   if (typeof cell === 'number' && !Number.isInteger(cell)) {
     // A Brazilian spreadsheet reads "11,12" as the number 11.12 unless the column is plain text.
@@ -60,10 +79,11 @@ export function readIdList(cell: Cell | undefined): CellResult<number[]> {
   const parts = String(cell)
     .split(/[,;\s]+/)
     .filter((part) => part !== '');
-  const ids: number[] = [];
+  const ids: ProductId[] = [];
   for (const part of parts) {
-    if (!/^\d+$/.test(part) || Number(part) <= 0) return fail(say.notAProductId(part));
-    if (!ids.includes(Number(part))) ids.push(Number(part));
+    const id: ProductId | null = v3IdIn(part, 'prd_') ?? (/^\d+$/.test(part) && Number(part) > 0 ? Number(part) : null);
+    if (id === null) return fail(say.notAProductId(part));
+    if (!ids.includes(id)) ids.push(id);
   }
   return ok(ids);
 }

@@ -2,6 +2,7 @@
 // sidebar and the CLI can never write a row the sheet would refuse.
 
 import * as say from '../messages/config';
+import type { ProductId, TagId } from '../model/ids';
 import { COHORT_HEADERS, SHEET } from '../sheets';
 import { cellAt } from '../workbook/cell-at';
 import type { Cell, Workbook } from '../workbook/workbook';
@@ -16,9 +17,9 @@ export { type DefaultGoal, defaultGoalFor, defaultGoalOf } from './default-goal'
 /** A cohort as a form (the sidebar's, the CLI's options) submits it; dates as ISO strings. */
 export interface CohortInput {
   readonly name: string;
-  readonly tagId: number;
+  readonly tagId: TagId;
   readonly start: string;
-  readonly productIds: readonly number[];
+  readonly productIds: readonly ProductId[];
   readonly goalTrack: string | null;
   readonly tutorEmail: string | null;
 }

@@ -3,10 +3,11 @@
 import * as say from '../messages/config';
 import type { CohortConfig } from '../model/cohort';
 import type { GoalTrack } from '../model/goals';
+import type { TagId } from '../model/ids';
 import type { ConfigIssue } from '../model/issues';
 import { COHORT_HEADERS, COHORT_ID_HEADER, SHEET } from '../sheets';
 import type { Cell } from '../workbook/workbook';
-import { isBlank, locateColumns, readDate, readIdList, readPositiveInteger, readText, readTutor, readYesNo } from './cells';
+import { isBlank, locateColumns, readDate, readIdList, readTagId, readText, readTutor, readYesNo } from './cells';
 
 type Header = (typeof COHORT_HEADERS)[number];
 
@@ -32,7 +33,7 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
   // The ID column is optional (a workbook from before IDs); the job fills it before parsing.
   const idColumn = header.map((cell) => (cell === null ? '' : String(cell).trim())).indexOf(COHORT_ID_HEADER);
   const names = new Map<string, number>();
-  const activeTags = new Map<number, string>();
+  const activeTags = new Map<TagId, string>();
   for (const [row, cells] of values.entries()) {
     if (row === 0) continue;
     if (COHORT_HEADERS.every((name) => isBlank(cells[columns[name]]))) continue;
@@ -41,7 +42,7 @@ export function parseCohortsSheet(values: Cell[][] | null, tracks: ReadonlyMap<s
       rowIssues.push({ sheet: SHEET.cohorts, row, column: columns[name], columnName: name, severity, message });
 
     const name = readText(cells[columns.Turma], { required: true });
-    const tag = readPositiveInteger(cells[columns['Tag ID']]);
+    const tag = readTagId(cells[columns['Tag ID']]);
     const start = readDate(cells[columns.Início]);
     const products = readIdList(cells[columns.Produtos]);
     const goal = readText(cells[columns.Meta], { required: false });

@@ -38,7 +38,11 @@ function readWeekday(cell: Cell | undefined): CellResult<number> {
 /** `automática` (accents and case aside), `v1` or `v3`; blank = automática. */
 function readApiVersion(cell: Cell | undefined): CellResult<ApiVersionSetting> {
   if (isBlank(cell)) return { ok: true, value: 'auto' };
-  const text = String(cell).trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const text = String(cell)
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   if (text === 'automatica' || text === 'auto') return { ok: true, value: 'auto' };
   if (text === 'v1' || text === 'v3') return { ok: true, value: text };
   return { ok: false, message: say.notAnApiVersion(String(cell)) };
@@ -208,4 +212,31 @@ export function parseSettingsSheet(values: Cell[][] | null): ParsedSettings {
 export function apiUrlRefusal(apiUrl: ApiUrlSetting): string | null {
   if (apiUrl.state === 'valid') return null;
   return apiUrl.state === 'empty' ? API_URL_MISSING : apiUrlCellInvalid(describeIssue(apiUrl.issue));
+}
+
+/**
+ * `Configuração` with one setting's value replaced (or its row added at the end), as `demo --api`
+ * writes `Versão da API`: the other rows, the description column and the sheet's order are kept.
+ */
+export function withSettingValue(values: readonly (readonly Cell[])[] | null, field: keyof Settings, value: Cell): Cell[][] {
+  const setting = SETTING_FIELDS.find((candidate) => candidate.field === field);
+  if (setting === undefined) throw new Error(`withSettingValue: no setting for ${field}`);
+  const rows = (values ?? [[...SETTINGS_HEADERS]]).map((row) => [...row]);
+  const { columns, missing } = locateColumns(rows[0], SETTINGS_HEADERS);
+  if (missing.length > 0) throw new Error(`withSettingValue: Configuração lacks ${missing.join(', ')}`);
+  const at = rows.findIndex(
+    (row, index) =>
+      index > 0 &&
+      String(row[columns.Chave] ?? '')
+        .trim()
+        .toLowerCase() === setting.key.toLowerCase(),
+  );
+  if (at > 0) {
+    rows[at]![columns.Valor] = value;
+    return rows;
+  }
+  const row: Cell[] = [];
+  row[columns.Chave] = setting.key;
+  row[columns.Valor] = value;
+  return [...rows, Array.from(row, (cell) => cell ?? null)];
 }

@@ -1,15 +1,16 @@
 // What the job needs from past weeks: each student's latest snapshot per product (to carry values
 // forward without a call) and their weekly progress means (to count weeks without progress).
 
+import type { ProductId, StudentId } from '../model/ids';
 import type { LocalDate } from '../time/local-date';
 import type { Cell } from '../workbook/workbook';
 import { decodeHistoryRow, type HistoryRow } from './schema';
 
 export class HistoryIndex {
   private readonly latestByKey = new Map<string, HistoryRow>();
-  private readonly rowsByStudent = new Map<number, HistoryRow[]>();
+  private readonly rowsByStudent = new Map<StudentId, HistoryRow[]>();
   /** Each product's Cademi name, from the latest week that recorded one (any week: a name is a name). */
-  private readonly productNames = new Map<number, { week: LocalDate; name: string }>();
+  private readonly productNames = new Map<ProductId, { week: LocalDate; name: string }>();
   /** Cohorts with at least one row in any week, this one included. */
   private readonly cohortsWithRows = new Set<string>();
   /** Rows a person broke (unreadable); they are left in place and reported, never deleted. */
@@ -63,12 +64,12 @@ export class HistoryIndex {
   }
 
   /** The student's most recent snapshot of a product, if any. */
-  latest(studentId: number, productId: number): HistoryRow | undefined {
+  latest(studentId: StudentId, productId: ProductId): HistoryRow | undefined {
     return this.latestByKey.get(`${studentId}|${productId}`);
   }
 
   /** The product's name as Cademi gave it in some run, or undefined when no row recorded a real one. */
-  productName(productId: number): string | undefined {
+  productName(productId: ProductId): string | undefined {
     return this.productNames.get(productId)?.name;
   }
 
@@ -78,11 +79,11 @@ export class HistoryIndex {
   }
 
   /** Mean progress over `productIds` per past week with all of them recorded, oldest first. */
-  weeklyMeans(studentId: number, productIds: readonly number[]): { week: LocalDate; mean: number }[] {
-    const byWeek = new Map<LocalDate, Map<number, number>>();
+  weeklyMeans(studentId: StudentId, productIds: readonly ProductId[]): { week: LocalDate; mean: number }[] {
+    const byWeek = new Map<LocalDate, Map<ProductId, number>>();
     for (const row of this.rowsByStudent.get(studentId) ?? []) {
       if (!productIds.includes(row.productId)) continue;
-      const week = byWeek.get(row.week) ?? new Map<number, number>();
+      const week = byWeek.get(row.week) ?? new Map<ProductId, number>();
       week.set(row.productId, row.progress);
       byWeek.set(row.week, week);
     }
@@ -94,6 +95,6 @@ export class HistoryIndex {
 }
 
 /** What a row says when a product's name was never known (the runs before names were kept wrote it). */
-export function standInProductName(productId: number): string {
+export function standInProductName(productId: ProductId): string {
   return `Produto ${productId}`;
 }

@@ -1,6 +1,7 @@
 // `Histórico`: the weekly snapshots, one row per (week, student, product), and its cell codec.
 
 import { historyColumnChanged, historyHeadersChanged } from '../messages/history';
+import { idOfCell, type ProductId, type StudentId } from '../model/ids';
 import { SITUATIONS, type Situation } from '../model/status';
 import { DATE_FORMAT, DATETIME_FORMAT } from '../sheets';
 import { instantOfSerial, type LocalDate, localDateOfSerial, parseLocalDate, serialOfInstant, serialOfLocalDate } from '../time/local-date';
@@ -49,10 +50,10 @@ export type Origin = 'API' | 'Mantido';
 export interface HistoryRow {
   readonly week: LocalDate;
   readonly cohort: string;
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly name: string;
   readonly email: string;
-  readonly productId: number;
+  readonly productId: ProductId;
   readonly productName: string;
   readonly progress: number;
   readonly lessonsCompleted: number;
@@ -111,8 +112,8 @@ function numberOf(cell: Cell | undefined): number | null {
 /** Decodes one stored row; null when a person has broken it (the caller reports it). */
 export function decodeHistoryRow(cells: readonly Cell[], timeZone: string): HistoryRow | null {
   const week = weekOfCell(cells[0]);
-  const studentId = numberOf(cells[2]);
-  const productId = numberOf(cells[5]);
+  const studentId = idOfCell(cells[2]);
+  const productId = idOfCell(cells[5]);
   const progress = numberOf(cells[7]);
   const collected = numberOf(cells[13]);
   const situation = String(cells[11] ?? '') as Situation;

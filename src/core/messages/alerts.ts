@@ -99,6 +99,9 @@ export function noChannelConfigured(title: string): string {
 /** Why the product fetches the Cademi API's hosts (npm run deploy:check, the README). */
 export const CADEMI_FETCH_REASON = 'API da Cademi ("URL da API" em Configuração)';
 
+/** Why it fetches Cademi's default v3 host. */
+export const CADEMI_V3_FETCH_REASON = 'API v3 da Cademi no endereço padrão (chave ck_live_… com "URL da API" vazia em Configuração)';
+
 /** Why it fetches Slack's. */
 export const SLACK_FETCH_REASON = 'alertas no Slack (webhook de entrada)';
 

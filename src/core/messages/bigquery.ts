@@ -86,6 +86,14 @@ export function tableRow(rowKey: string | null): string {
   return `linha ${rowKey === null ? '(sem row_key)' : `"${rowKey}"`} da tabela BigQuery`;
 }
 
+/** A v3 id (`usr_…`, `prd_…`) for a table whose id columns are INT64 (built for v1). */
+export function v3IdInIntegerColumn(where: string, column: string): string {
+  return (
+    `${where}: ${column} é um ID da API v3 (texto), e a tabela guarda IDs numéricos da v1. ` +
+    'A cópia no BigQuery desta semana não foi feita; o Histórico na planilha está completo.'
+  );
+}
+
 /** A value read back that the history cannot take (`value` as JSON). */
 export function badColumnValue(where: string, column: string, problem: string, value: string): string {
   return `${where}: a coluna ${column} ${problem} (valor: ${value}). Confira o esquema da tabela.`;

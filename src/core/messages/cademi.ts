@@ -133,6 +133,12 @@ export const SEGMENT = {
 /** What a token the server echoed back becomes in the data (JSON- and URL-neutral, so the body still parses). */
 export const ECHOED_TOKEN = '[token-removido]';
 
+/** Where the token dialog checks a key, by API generation: the generation and the one call it sends. */
+const KEY_CHECKED_AT = { v1: 'na API v1 (GET /tag)', v3: 'na API v3 (GET /credentials/current)' } as const;
+
+/** `, código invalid_credential` when a v3 answer carried a code. */
+const codeSuffix = (code: string | undefined) => (code === undefined ? '' : `, código ${code}`);
+
 /** Why a token cannot be sent (null when it can); never quotes the token. */
 export const tokenMessages = {
   /** No token at all. */
@@ -156,12 +162,18 @@ export const tokenMessages = {
     `Cole a chave de API da Cademi (Configurações › API). Atual: ${masked}.\nEla fica nas propriedades do documento, nunca numa célula.`,
   /** The dialog answered with nothing. */
   noneGiven: () => 'Nenhum token informado; nada mudou.',
-  /** The key was checked against the API and saved. */
-  saved: (masked: string) => `Token salvo (${masked}). A Cademi aceitou a chave.`,
-  /** The API refused the key (said inside notSaved). */
-  keyRefused: (status: number) => `a Cademi recusou a chave (HTTP ${status}). Confira se ela está completa e ativa.`,
+  /** The key was checked against the API (`api`: the generation it was checked on) and saved. */
+  saved: (masked: string, api: 'v1' | 'v3') => `Token salvo (${masked}). A Cademi aceitou a chave ${KEY_CHECKED_AT[api]}.`,
+  /** The API refused the key (said inside notSaved); `code`: a v3 envelope's error code. */
+  keyRefused: (status: number, api: 'v1' | 'v3', code?: string) =>
+    `a Cademi recusou a chave (HTTP ${status}${codeSuffix(code)}) ${KEY_CHECKED_AT[api]}. Confira se ela está completa e ativa.`,
   /** The API answered otherwise (said inside notSaved). */
-  apiUnexpected: (status: number) => `a API não respondeu como esperado (HTTP ${status}). Confira a URL da API.`,
+  apiUnexpected: (status: number, api: 'v1' | 'v3', code?: string) =>
+    `a API não respondeu como esperado (HTTP ${status}${codeSuffix(code)}) ${KEY_CHECKED_AT[api]}. Confira a URL da API e a Versão da API em Configuração.`,
+  /** `URL da API` empty and the key is a v1 one (said inside notSaved): only v3 has a default address. */
+  v1NeedsUrl: () =>
+    'a chave é da API v1, que precisa de "URL da API" na aba Configuração (ex.: https://SUAESCOLA.cademi.com.br/api/v1); ' +
+    'só as chaves da API v3 (ck_live_…) usam, com a célula vazia, o endereço padrão da Cademi',
   /** The CLI's usage error. */
   envRefused: (problem: string) => `CADEMI_TOKEN: ${problem}.`,
 } as const;

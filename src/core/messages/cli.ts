@@ -20,6 +20,7 @@ export type CommandPath =
   | 'student move'
   | 'student dropout'
   | 'sync'
+  | 'doctor'
   | 'simulator'
   | 'help';
 
@@ -42,15 +43,15 @@ const HELP_OPTION = ['-h, --help', 'mostra esta ajuda'] as const;
 
 const COHORT_FIELDS = {
   name: ['--name NOME', 'nome da turma, único na aba Turmas'],
-  tag: ['--tag ID', 'Tag ID da turma na Cademi (número inteiro)'],
+  tag: ['--tag ID', 'Tag ID da turma na Cademi (número inteiro na API v1, tag_… na v3)'],
   start: ['--start DD/MM/AAAA', 'data de início da turma (AAAA-MM-DD também vale)'],
-  products: ['--products IDS', 'IDs dos produtos acompanhados, separados por vírgula (ex.: 11,12,13)'],
+  products: ['--products IDS', 'IDs dos produtos acompanhados, separados por vírgula (ex.: 11,12,13; na v3, prd_…)'],
   tutor: ['--tutor TUTOR', 'e-mail do tutor que contata os alunos da turma, com o nome antes se quiser: "Ana Souza <ana@escola.com>"'],
 } as const;
 
 export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
   demo: {
-    usage: ['demo [--out out/demo.xlsx] [--weeks 12] [--first-week DD/MM/AAAA] [--students 500]'],
+    usage: ['demo [--out out/demo.xlsx] [--weeks 12] [--first-week DD/MM/AAAA] [--students 500] [--api v1|v3]'],
     summary:
       'Demonstração completa sem conta na Cademi: uma escola simulada (5 turmas mensais), uma coleta por semana contra o ' +
       'simulador embutido, respeitando o limite de 2 requisições por segundo em tempo simulado. Grava a planilha e, ao lado, ' +
@@ -60,8 +61,9 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
       ['--weeks N', 'quantas semanas coletar, de 1 a 104 (padrão: 12)'],
       ['--first-week DD/MM/AAAA', 'a semana da primeira coleta (padrão: 07/09/2026); antes do início da primeira turma, a demonstração começa nele'],
       ['--students N', 'alunos da escola simulada, de 1 a 100000 (padrão: 500)'],
+      ['--api v1|v3', 'a geração da API Cademi usada na coleta (padrão: v1); v3 faz uma chamada de progresso por aluno para todos os produtos'],
     ],
-    examples: [`${PROGRAM} demo`, `${PROGRAM} demo --out /tmp/escola.xlsx --weeks 4 --first-week 21/09/2026`],
+    examples: [`${PROGRAM} demo`, `${PROGRAM} demo --api v3`, `${PROGRAM} demo --out /tmp/escola.xlsx --weeks 4 --first-week 21/09/2026`],
   },
   init: {
     usage: ['init <arquivo.xlsx>'],
@@ -178,6 +180,19 @@ export const COMMAND_HELP: Readonly<Record<CommandPath, CommandHelp>> = {
       `CADEMI_BASE_URL=https://escola.cademi.com.br/api/v1 CADEMI_TOKEN=… ${PROGRAM} sync escola.xlsx`,
     ],
   },
+  doctor: {
+    usage: ['doctor <arquivo.xlsx>'],
+    summary:
+      'Verifica se a próxima atualização pode rodar: a URL da API, a chave, as permissões, a tag de cada turma ativa e cada produto ' +
+      'acompanhado; na API v3, compara também o contrato publicado (/openapi.json) com os caminhos, parâmetros e campos que esta versão lê. ' +
+      'Sai com 0 só quando nada faria a atualização falhar; nunca altera o arquivo.',
+    options: [],
+    environment: [
+      ['CADEMI_BASE_URL', 'endereço da API; sem ela, vale a URL da API da aba Configuração (e, sem nenhuma, o simulador embutido)'],
+      ['CADEMI_TOKEN', 'a chave da API Cademi; nunca é mostrada nem gravada'],
+    ],
+    examples: [`${PROGRAM} doctor escola.xlsx`, `CADEMI_BASE_URL=https://api.cademi.com.br/api/v3 CADEMI_TOKEN=ck_live_… ${PROGRAM} doctor escola.xlsx`],
+  },
   simulator: {
     usage: ['simulator [--port 8787] [--latency-ms 0] [--rate 2] [--seed N] [--students 500] [--api v1|v3]'],
     summary: 'Serve a API Cademi simulada em 127.0.0.1, para testar o sync como se fosse a API real. Ctrl+C para parar.',
@@ -245,6 +260,7 @@ comandos:
   sync <arquivo.xlsx> [--date DD/MM/AAAA]
                                 coleta a semana (CADEMI_BASE_URL e CADEMI_TOKEN para a API real;
                                 sem eles, o simulador embutido)
+  doctor <arquivo.xlsx>         verifica se a próxima atualização pode rodar (URL, chave, turmas, contrato v3)
   simulator [--port 8787] [--latency-ms 150] [--rate 2]
   help [comando]                a ajuda de um comando, com exemplos (ou: ${PROGRAM} <comando> --help)
 
@@ -409,9 +425,9 @@ export function configSheetsExisted(file: string): string {
 /** One cohort as `cohort list` prints it (tab-separated; `—` for no goal or tutor). */
 export function cohortListLine(cohort: {
   readonly name: string;
-  readonly tagId: number;
+  readonly tagId: number | string;
   readonly start: string;
-  readonly productIds: readonly number[];
+  readonly productIds: readonly (number | string)[];
   readonly goalTrack: string | null;
   readonly tutorEmail: string | null;
   readonly active: boolean;
@@ -430,7 +446,7 @@ export function noCohortsSheet(file: string, sheet: string): string {
 }
 
 /** `cohort add` wrote the row. */
-export function cohortAdded(name: string, tagId: number, start: string, productIds: readonly number[]): string {
+export function cohortAdded(name: string, tagId: number | string, start: string, productIds: readonly (number | string)[]): string {
   return `Turma "${name}" adicionada (tag ${tagId}, início ${formatBrDate(start)}, produtos ${productIds.join(',')}).`;
 }
 
@@ -472,7 +488,7 @@ export function notAStudentId(text: string): string {
 }
 
 /** An adjustment for a student no sync has seen yet. */
-export function studentNotInHistory(studentId: number): string {
+export function studentNotInHistory(studentId: number | string): string {
   return `aluno ${studentId} não está no Histórico (sincronize antes)`;
 }
 
@@ -482,12 +498,12 @@ export function moveTargetUnavailable(cohort: string): string {
 }
 
 /** `student move` recorded the move in `Ajustes`. */
-export function studentMoved(name: string, studentId: number, from: string, to: string, date: string): string {
+export function studentMoved(name: string, studentId: number | string, from: string, to: string, date: string): string {
   return `${name} (${studentId}): ${from} → ${to} a partir de ${formatBrDate(date)}.`;
 }
 
 /** `student dropout` recorded the dropout in `Ajustes`. */
-export function studentDroppedOut(name: string, studentId: number, date: string): string {
+export function studentDroppedOut(name: string, studentId: number | string, date: string): string {
   return `${name} (${studentId}): desistência em ${formatBrDate(date)}.`;
 }
 
@@ -497,8 +513,8 @@ export function studentDroppedOut(name: string, studentId: number, date: string)
 export const TOKEN_ENV_MISSING = 'defina CADEMI_TOKEN com a chave da API Cademi (ela nunca é gravada na planilha)';
 
 /** The API a sync talks to (the address only: never the token). */
-export function usingApi(baseUrl: string): string {
-  return `API Cademi: ${baseUrl}`;
+export function usingApi(baseUrl: string, api: 'v1' | 'v3'): string {
+  return `API Cademi ${api}: ${baseUrl}`;
 }
 
 /** The progress bar's label during a sync. */
@@ -574,6 +590,18 @@ export function simulatorExample(url: string, token: string): string {
 }
 
 // ---- demo ----------------------------------------------------------------------------------
+
+/** `demo`: which API generation the simulated school is synced through. */
+export function demoApi(api: 'v1' | 'v3'): string {
+  return api === 'v3'
+    ? 'API v3: uma chamada de progresso por aluno para todos os produtos (ids usr_/prd_/tag_, chave ck_test_).'
+    : 'API v1: uma chamada de progresso por aluno e produto (ids numéricos). Use --api v3 para a nova geração.';
+}
+
+/** An option that names no API generation. */
+export function notAnApiGeneration(option: string, typed: string): string {
+  return `${option} deve ser v1 ou v3 (recebido: "${typed}").`;
+}
 
 /** `demo` starts: the simulated school and the weeks it runs. */
 export function demoStarted(cohorts: number, weeks: number, firstDay: string): string {

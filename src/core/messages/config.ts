@@ -80,7 +80,12 @@ export function productListBecameNumber(shown: string): string {
 
 /** One entry of `Produtos` that is not an id. */
 export function notAProductId(typed: string): string {
-  return `"${typed}" não é um ID de produto (número inteiro positivo)`;
+  return `"${typed}" não é um ID de produto (número inteiro positivo na API v1, prd_… na v3)`;
+}
+
+/** A `Tag ID` cell holding neither a v1 tag number nor a v3 `tag_…` id. */
+export function notATagId(typed: string): string {
+  return `"${typed}" não é um ID de tag (número inteiro positivo na API v1, tag_… na v3)`;
 }
 
 /** A value that is not an e-mail address (`typed` already cut short). */
@@ -158,8 +163,7 @@ export const ABSENCE_THRESHOLDS_SWAPPED = 'Dias sem acesso (risco) é menor que 
  */
 export const SETTING_HELP = {
   apiUrl: 'https://SUAESCOLA.cademi.com.br/api/v1 (vazio no Node = simulador embutido). O token fica nas propriedades do script, nunca aqui.',
-  apiVersion:
-    'automática: v3 para uma chave ck_live_/ck_test_ ou uma URL terminada em /api/v3, v1 nos outros casos. v1 ou v3: força essa versão.',
+  apiVersion: 'automática: v3 para uma chave ck_live_/ck_test_ ou uma URL terminada em /api/v3, v1 nos outros casos. v1 ou v3: força essa versão.',
   timeZone: 'Fuso da escola; a semana começa na segunda-feira deste fuso.',
   requestsPerSecond: 'Limite da API Cademi: 2 por segundo.',
   warnDaysWithoutAccess: 'A partir de quantos dias sem acesso o aluno fica Atrasado.',
@@ -210,7 +214,7 @@ export function defaultGoalNotInGoals(track: string): string {
 }
 
 /** Two active cohorts on one tag. */
-export function tagTakenByActiveCohort(tagId: number, cohort: string): string {
+export function tagTakenByActiveCohort(tagId: number | string, cohort: string): string {
   return `a tag ${tagId} já é da turma ativa "${cohort}"`;
 }
 

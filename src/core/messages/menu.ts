@@ -81,6 +81,12 @@ export const SIDEBAR_TITLE = 'Gerenciar turmas';
 /** A call to a function the sidebar may not reach. */
 export const SIDEBAR_FUNCTION_UNAVAILABLE = 'Função não disponível para a barra lateral.';
 
+/** The sidebar's Cademi look-ups (tags, products, possible dropouts) call v1 endpoints; a v3 key has none of them. */
+export const SIDEBAR_NEEDS_V1 =
+  'Com a API v3 da Cademi (chave ck_live_… ou Versão da API = v3), a barra lateral ainda não consulta a Cademi: ' +
+  'a lista de tags e de produtos e a busca de possíveis desistências usam a API v1. ' +
+  'Preencha os IDs da tag (tag_…) e dos produtos (prd_…) direto na aba Turmas.';
+
 /** Arguments the server refused: the method, the argument's path, and our own rule's words when it has them. */
 export function sidebarArgumentsInvalid(method: string, path: string, problem: string | null): string {
   return `Dados inválidos para ${method} (${path || 'argumentos'}${problem ? `: ${problem}` : ''}).`;

@@ -130,12 +130,12 @@ export const CHOOSE_TAG = 'Escolha uma tag…';
 export const NO_TAGS_LOADED = 'Nenhuma tag carregada';
 
 /** A tag in the list: its Cademi name and id. */
-export function tagChoice(name: string, tagId: number): string {
+export function tagChoice(name: string, tagId: number | string): string {
   return `${name} (#${tagId})`;
 }
 
 /** The cohort's own tag when the catalogue does not list it. */
-export function unknownTagChoice(tagId: number): string {
+export function unknownTagChoice(tagId: number | string): string {
   return `Tag #${tagId}`;
 }
 

@@ -44,7 +44,7 @@ export function endpointMissing(url: string): string {
 }
 
 /** Why a cohort was not collected, for the run's failure message. */
-export function unknownTagReason(tagId: number): string {
+export function unknownTagReason(tagId: number | string): string {
   return `a tag ${tagId} não existe na Cademi; confira o Tag ID em Turmas`;
 }
 
@@ -54,17 +54,17 @@ export function cohortNotSynced(cohort: string, reason: string): string {
 }
 
 /** At the `Tag ID` cell of a cohort whose tag Cademi does not know. */
-export function unknownTagNote(tagId: number): string {
+export function unknownTagNote(tagId: number | string): string {
   return `a tag ${tagId} não existe na Cademi; a turma não foi sincronizada`;
 }
 
 /** A tag that listed nobody for a cohort that has rows: an empty answer never erases a cohort. */
-export function emptyTagReason(tagId: number): string {
+export function emptyTagReason(tagId: number | string): string {
   return `a tag ${tagId} não listou nenhum aluno, mas a turma já tem linhas no Histórico; tratada como não coletada, e as linhas dela ficaram como estavam`;
 }
 
 /** At the `Tag ID` cell of a cohort whose tag listed nobody. */
-export function emptyTagNote(tagId: number): string {
+export function emptyTagNote(tagId: number | string): string {
   return `a tag ${tagId} não listou nenhum aluno nesta execução; as linhas da turma no Histórico foram mantidas`;
 }
 
@@ -102,13 +102,28 @@ export function noRowsCollected(students: number): string {
 }
 
 /** A (student, product) Cademi answered 404 (no access, unknown) or 409 for: its row is not recorded. */
-export function progressSkipped(studentId: number, productId: number, status: number): string {
+export function progressSkipped(studentId: number | string, productId: number | string, status: number): string {
   const why = status === 409 ? 'recusou por uma regra de negócio' : 'não encontrou o aluno ou o acesso dele ao produto';
   return `Aluno ${studentId}, produto ${productId}: a Cademi ${why} (HTTP ${status}); linha não registrada.`;
 }
 
+/** v3: a tracked product missing from a student's progress answer (no access to it): its row is not recorded. */
+export function progressAbsent(studentId: number | string, productId: number | string): string {
+  return `Aluno ${studentId}, produto ${productId}: o progresso do aluno na Cademi não inclui esse produto (sem acesso a ele); linha não registrada.`;
+}
+
+/** v3: the product's name could not be read (an assumed endpoint); the rows say `Produto prd_…`. */
+export function productNameUnavailable(productId: number | string, endpoint: string): string {
+  return `Produto ${productId}: o nome não pôde ser lido em ${endpoint} (um endpoint que esta versão supõe existir na API v3); as linhas mostram "Produto ${productId}". Rode "Verificar conexão com a Cademi" para conferir o contrato.`;
+}
+
+/** v3: a student moved in `Ajustes` by a v1 id that no v3 student was matched to. */
+export function movedStudentUnmatched(studentId: number | string, cohort: string): string {
+  return `Aluno ${studentId}, movido para "${cohort}" em Ajustes, tem um ID da API v1 que nenhum aluno da v3 corresponde ainda; ignorado nesta semana.`;
+}
+
 /** Students whose date field held an impossible date (year 0001, say): kept as missing. A few ids at most. */
-export function impossibleDates(field: string, studentIds: readonly number[]): string {
+export function impossibleDates(field: string, studentIds: readonly (number | string)[]): string {
   if (studentIds.length === 1) return `Aluno ${studentIds[0]}: o campo ${field} veio com uma data impossível; tratada como ausente.`;
   const shown = studentIds.slice(0, 5).join(', ');
   return `${studentIds.length} alunos com data impossível no campo ${field} (${shown}${studentIds.length > 5 ? '…' : ''}); tratadas como ausentes.`;
@@ -189,28 +204,28 @@ export function unreadableHistoryRows(count: number, shownRows: readonly number[
 }
 
 /** A page of a tag's listing pointed at another host: the token was not sent there. */
-export function pageLeftOrigin(endpoint: string, tagId: number, origin: string): string {
+export function pageLeftOrigin(endpoint: string, tagId: number | string, origin: string): string {
   return `A paginação de ${endpoint} (tag ${tagId}) apontou para outro endereço (${origin}); o token não foi enviado e nada desta semana foi gravado. Confira a URL da API.`;
 }
 
 /** A tag's listing that ran past the page cap or repeated a page: the list may be incomplete. */
-export function pagingUntrusted(endpoint: string, tagId: number, stop: 'cap' | 'repeated', maxPages: number): string {
+export function pagingUntrusted(endpoint: string, tagId: number | string, stop: 'cap' | 'repeated', maxPages: number): string {
   const why = stop === 'cap' ? `passou de ${maxPages} páginas` : 'repetiu uma página já lida';
   return `A paginação de ${endpoint} (tag ${tagId}) ${why}; a lista de alunos pode estar incompleta, então nada desta semana foi gravado. Tente de novo mais tarde.`;
 }
 
 /** A tracked product Cademi does not know (a warning of the run). */
-export function unknownProduct(productId: number): string {
+export function unknownProduct(productId: number | string): string {
   return `Produto ${productId} não existe na Cademi; as turmas que o usam seguem sem ele.`;
 }
 
 /** At the `Produtos` cell of a cohort tracking a product Cademi does not know. */
-export function unknownProductNote(productId: number): string {
+export function unknownProductNote(productId: number | string): string {
   return `o produto ${productId} não existe na Cademi; a turma segue sem ele`;
 }
 
 /** A student moved in `Ajustes` whom Cademi does not know. */
-export function movedStudentMissing(studentId: number, cohort: string): string {
+export function movedStudentMissing(studentId: number | string, cohort: string): string {
   return `Aluno ${studentId}, movido para "${cohort}" em Ajustes, não existe na Cademi; ignorado.`;
 }
 

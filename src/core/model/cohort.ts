@@ -1,6 +1,7 @@
 // A cohort (turma) as configured in `Turmas`: one Cademi tag, the products it tracks, its pace.
 
 import type { LocalDate } from '../time/local-date';
+import type { ProductId, TagId } from './ids';
 
 export interface CohortConfig {
   /**
@@ -9,9 +10,11 @@ export interface CohortConfig {
    */
   readonly id?: string;
   readonly name: string;
-  readonly tagId: number;
+  /** v1's integer or v3's `tag_…`: the generation `Versão da API` calls. */
+  readonly tagId: TagId;
   readonly start: LocalDate;
-  readonly productIds: readonly number[];
+  /** v1's integers or v3's `prd_…`. */
+  readonly productIds: readonly ProductId[];
   /** Name of a track in `Metas`; null = no expected curve (`Sem meta`). */
   readonly goalTrack: string | null;
   readonly tutorEmail: string | null;

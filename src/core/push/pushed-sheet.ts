@@ -1,19 +1,22 @@
 // The latest progress each webhook reported, per (student, product), in the hidden `_Webhook` sheet.
 
+import { idOfCell, type ProductId, type StudentId } from '../model/ids';
 import type { Cell, Workbook } from '../workbook/workbook';
 import type { PushedProgress } from './webhook-events';
 
 const PUSHED_SHEET = '_Webhook';
 const HEADERS = ['Aluno ID', 'Produto ID', 'Progresso (%)', 'Recebido em (ms)'] as const;
 
-const keyOf = (studentId: number, productId: number) => `${studentId}|${productId}`;
+const keyOf = (studentId: StudentId, productId: ProductId) => `${studentId}|${productId}`;
 
 export function readPushedProgress(workbook: Workbook): Map<string, PushedProgress> {
   const latest = new Map<string, PushedProgress>();
   for (const row of (workbook.readSheet(PUSHED_SHEET) ?? []).slice(1)) {
     // A short row gets NaN for its missing cells, so the check below skips it.
-    const [studentId = Number.NaN, productId = Number.NaN, percent = Number.NaN, receivedAt = Number.NaN] = row.map(Number);
-    if (![studentId, productId, percent, receivedAt].every(Number.isFinite)) continue;
+    const studentId = idOfCell(row[0]);
+    const productId = idOfCell(row[1]);
+    const [percent = Number.NaN, receivedAt = Number.NaN] = row.slice(2, 4).map(Number);
+    if (studentId === null || productId === null || ![percent, receivedAt].every(Number.isFinite)) continue;
     const key = keyOf(studentId, productId);
     if ((latest.get(key)?.receivedAt ?? -1) < receivedAt) latest.set(key, { studentId, productId, percent, receivedAt });
   }
@@ -31,6 +34,6 @@ export function recordPushedProgress(workbook: Workbook, events: readonly Pushed
   workbook.writeSheet(PUSHED_SHEET, { rows, hidden: true });
 }
 
-export function pushedKey(studentId: number, productId: number): string {
+export function pushedKey(studentId: StudentId, productId: ProductId): string {
   return keyOf(studentId, productId);
 }

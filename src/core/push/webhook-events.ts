@@ -2,11 +2,12 @@
 
 import { z } from 'zod';
 import { BODY_NOT_JSON, notAProgressEvent } from '../messages/webhook';
+import type { ProductId, StudentId } from '../model/ids';
 
 /** One student's progress in one product, as a webhook reported it. */
 export interface PushedProgress {
-  readonly studentId: number;
-  readonly productId: number;
+  readonly studentId: StudentId;
+  readonly productId: ProductId;
   /** 0-100 (the webhook sends an integer percent). */
   readonly percent: number;
   /** When the monitor received it (epoch ms): the value is known true at that instant. */

@@ -3,6 +3,7 @@
 import { standInProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
+import type { ProductId, StudentId } from '../model/ids';
 import { type Situation, weeksWithoutProgress } from '../model/status';
 import { addDays, type LocalDate, mondayOf } from '../time/local-date';
 
@@ -11,12 +12,12 @@ const DAY_MS = 86_400_000;
 /** One student in one cohort in one week (all product rows folded together). */
 export interface StudentWeekSummary {
   readonly week: LocalDate;
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly name: string;
   readonly email: string;
   /** Mean progress over the cohort's tracked products recorded that week (all products if none is tracked), unrounded. */
   readonly mean: number;
-  readonly progressByProduct: ReadonlyMap<number, number>;
+  readonly progressByProduct: ReadonlyMap<ProductId, number>;
   readonly expected: number | null;
   readonly situation: Situation;
   readonly lastAccessAt: number | null;
@@ -27,7 +28,7 @@ export interface StudentWeekSummary {
 
 /** A current member of a cohort, with the derived figures the reports show. */
 export interface CohortStudent {
-  readonly studentId: number;
+  readonly studentId: StudentId;
   /** The weeks recorded under this cohort, oldest first (weeks under other cohorts are not here). */
   readonly weeks: readonly StudentWeekSummary[];
   readonly latest: StudentWeekSummary;
@@ -54,15 +55,15 @@ export interface CohortHistory {
   /** Every student-week recorded under the cohort, members or not (what the charts count). */
   readonly byWeek: ReadonlyMap<LocalDate, readonly StudentWeekSummary[]>;
   /** Product names from the cohort's latest rows, else from any cohort's. */
-  readonly productNames: ReadonlyMap<number, string>;
+  readonly productNames: ReadonlyMap<ProductId, string>;
 }
 
 interface HistoryGroups {
   readonly byCohort: Map<string, HistoryRow[]>;
   /** studentId → week → names of the cohorts with a row that week. */
-  readonly cohortsByStudentWeek: Map<number, Map<LocalDate, Set<string>>>;
+  readonly cohortsByStudentWeek: Map<StudentId, Map<LocalDate, Set<string>>>;
   /** productId → its name in the most recent row that names it, any cohort. */
-  readonly productNames: Map<number, { week: LocalDate; name: string }>;
+  readonly productNames: Map<ProductId, { week: LocalDate; name: string }>;
 }
 
 // Hosts build every report from the same array: group it once (do not mutate it afterwards).
@@ -72,8 +73,8 @@ function groupHistory(rows: readonly HistoryRow[]): HistoryGroups {
   const cached = groupsCache.get(rows);
   if (cached) return cached;
   const byCohort = new Map<string, HistoryRow[]>();
-  const cohortsByStudentWeek = new Map<number, Map<LocalDate, Set<string>>>();
-  const productNames = new Map<number, { week: LocalDate; name: string }>();
+  const cohortsByStudentWeek = new Map<StudentId, Map<LocalDate, Set<string>>>();
+  const productNames = new Map<ProductId, { week: LocalDate; name: string }>();
   for (const row of rows) {
     noteProductName(productNames, row);
     const list = byCohort.get(row.cohort) ?? [];
@@ -95,15 +96,15 @@ function groupHistory(rows: readonly HistoryRow[]): HistoryGroups {
  * name was unknown) is no name, as for HistoryIndex: it must not hide the real name that another
  * week or cohort recorded.
  */
-function noteProductName(names: Map<number, { week: LocalDate; name: string }>, row: HistoryRow): void {
+function noteProductName(names: Map<ProductId, { week: LocalDate; name: string }>, row: HistoryRow): void {
   const name = row.productName.trim();
   if (name === '' || name === standInProductName(row.productId)) return;
   const known = names.get(row.productId);
   if (!known || known.week <= row.week) names.set(row.productId, { week: row.week, name });
 }
 
-function summarizeWeek(rows: readonly HistoryRow[], trackedIds: readonly number[]): StudentWeekSummary {
-  const progressByProduct = new Map<number, number>();
+function summarizeWeek(rows: readonly HistoryRow[], trackedIds: readonly ProductId[]): StudentWeekSummary {
+  const progressByProduct = new Map<ProductId, number>();
   for (const row of rows) progressByProduct.set(row.productId, row.progress);
   const tracked = [...progressByProduct.entries()].filter(([id]) => trackedIds.includes(id));
   const counted = tracked.length > 0 ? tracked : [...progressByProduct.entries()];
@@ -175,8 +176,8 @@ export function summarizeCohort(rows: readonly HistoryRow[], cohort: CohortConfi
 
 function buildCohortHistory(groups: HistoryGroups, cohort: CohortConfig): CohortHistory {
   const cohortRows = groups.byCohort.get(cohort.name) ?? [];
-  const byStudentWeek = new Map<number, Map<LocalDate, HistoryRow[]>>();
-  const productNames = new Map<number, { week: LocalDate; name: string }>();
+  const byStudentWeek = new Map<StudentId, Map<LocalDate, HistoryRow[]>>();
+  const productNames = new Map<ProductId, { week: LocalDate; name: string }>();
   for (const row of cohortRows) {
     const weeks = byStudentWeek.get(row.studentId) ?? new Map<LocalDate, HistoryRow[]>();
     const weekRows = weeks.get(row.week) ?? [];
@@ -187,7 +188,7 @@ function buildCohortHistory(groups: HistoryGroups, cohort: CohortConfig): Cohort
   }
 
   const byWeek = new Map<LocalDate, StudentWeekSummary[]>();
-  const summariesByStudent = new Map<number, StudentWeekSummary[]>();
+  const summariesByStudent = new Map<StudentId, StudentWeekSummary[]>();
   for (const [studentId, weeks] of byStudentWeek) {
     const summaries = [...weeks.keys()].sort().map((week) => summarizeWeek(weeks.get(week)!, cohort.productIds));
     summariesByStudent.set(studentId, summaries);

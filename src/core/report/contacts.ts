@@ -5,6 +5,7 @@ import type { SchoolConfig } from '../config/load-config';
 import { type HistoryRow, weekOfCell } from '../history/schema';
 import { REPORT_SHEET } from '../identity/sheet-names';
 import * as say from '../messages/contacts';
+import { compareIds, type StudentId } from '../model/ids';
 import type { Situation } from '../model/status';
 import { DATE_FORMAT } from '../sheets';
 import { type LocalDate, serialOfLocalDate } from '../time/local-date';
@@ -72,7 +73,7 @@ export interface ContactEntry {
   readonly tutorEmail: string | null;
   readonly tutorName: string | null;
   readonly cohort: string;
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly student: string;
   readonly email: string;
   readonly situation: Situation;
@@ -136,7 +137,7 @@ function compareUrgency(a: Contact, b: Contact): number {
   const absence = (b.student.daysWithoutAccess ?? Infinity) - (a.student.daysWithoutAccess ?? Infinity);
   if (absence !== 0 && !Number.isNaN(absence)) return absence;
   const gap = (contact: Contact) => contact.student.latest.mean - (contact.student.latest.expected ?? contact.student.latest.mean);
-  return gap(a) - gap(b) || a.entry.student.localeCompare(b.entry.student, 'pt-BR') || a.entry.studentId - b.entry.studentId;
+  return gap(a) - gap(b) || a.entry.student.localeCompare(b.entry.student, 'pt-BR') || compareIds(a.entry.studentId, b.entry.studentId);
 }
 
 interface TutorGroup {

@@ -8,6 +8,7 @@ import { cohortTitleName, reportSheetNames } from '../identity/sheet-names';
 import { PIVOT_NO_GOAL_LEGEND, pivotColourLegend, pivotTitle } from '../messages/reports';
 import { type CohortConfig, tutorLabel } from '../model/cohort';
 import { expectedFor, weeksSinceStart } from '../model/goals';
+import { compareIds } from '../model/ids';
 import { DECIMAL_FORMAT, INTEGER_FORMAT, SIGNED_POINTS_FORMAT } from '../sheets';
 import { formatBrDate } from '../time/pt-br-dates';
 import type { ConditionalFormatSpec, RowStyle } from '../workbook/sheet-specs';
@@ -122,7 +123,7 @@ function compareStudents(a: CohortStudent, b: CohortStudent): number {
   if (rank !== 0) return rank;
   const gap = (difference(a) ?? a.latest.mean) - (difference(b) ?? b.latest.mean);
   if (Math.abs(gap) > 1e-9) return gap;
-  return a.latest.name.localeCompare(b.latest.name, 'pt-BR') || a.studentId - b.studentId;
+  return a.latest.name.localeCompare(b.latest.name, 'pt-BR') || compareIds(a.studentId, b.studentId);
 }
 
 /** Sorts a cohort's current students the way the pivot lists them. */

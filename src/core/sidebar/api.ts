@@ -3,6 +3,9 @@
 
 import type { Adjustment, AdjustmentAction } from '../adjustments/adjustments-sheet';
 import type { CohortInput, DefaultGoal, FieldError, ValidationResult } from '../config/cohort-editing';
+import type { StudentId } from '../model/ids';
+
+export type { ProductId, StudentId, TagId } from '../model/ids';
 
 /** A cohort as the sidebar lists it: its row in `Turmas` plus what the last sync saw. */
 export interface CohortView extends CohortInput {
@@ -16,6 +19,7 @@ export interface CohortView extends CohortInput {
 // The sidebar's date fields show and take dd/mm/aaaa (ISO accepted) and send ISO: the one pt-BR date
 // parser and formatter, re-exported because the browser bundle may import only this contract and
 // its messages (biome.jsonc).
+export { idOfText } from '../model/ids';
 export { formatBrDate, parseBrDate } from '../time/pt-br-dates';
 
 // Cohort edits cross as the config parser's own types, so the form and `Turmas` cannot drift apart.
@@ -25,14 +29,14 @@ export type { AdjustmentAction, CohortInput, DefaultGoal, FieldError, Validation
 export type AdjustmentView = Omit<Adjustment, 'row' | 'undoneAt'> & { readonly undone: boolean };
 
 export interface StudentMatch {
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly name: string;
   readonly email: string;
   readonly cohort: string;
 }
 
 export interface PossibleDropout {
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly name: string;
   readonly email: string;
   readonly cohort: string;
@@ -75,7 +79,7 @@ export interface SidebarState {
 }
 
 export interface Option {
-  readonly id: number;
+  readonly id: number | string;
   readonly name: string;
 }
 
@@ -88,8 +92,8 @@ export interface SidebarApi {
   saveCohort(input: CohortInput, originalName: string | null): ValidationResult;
   archiveCohort(name: string): ValidationResult;
   searchStudents(query: string): StudentMatch[];
-  moveStudent(studentId: number, toCohort: string, fromWeek: string, reason: string): AdjustmentView;
-  markDropout(studentId: number, date: string, reason: string): AdjustmentView;
+  moveStudent(studentId: StudentId, toCohort: string, fromWeek: string, reason: string): AdjustmentView;
+  markDropout(studentId: StudentId, date: string, reason: string): AdjustmentView;
   undoAdjustment(id: string): AdjustmentView;
   possibleDropouts(): PossibleDropout[];
   runNow(): RunStatus;

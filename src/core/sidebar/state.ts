@@ -4,6 +4,7 @@ import { type Adjustment, parseAdjustments } from '../adjustments/adjustments-sh
 import { defaultGoalOf } from '../config/cohort-editing';
 import { tutorCellText } from '../config/cohorts-sheet';
 import { loadConfig } from '../config/load-config';
+import type { StudentId } from '../model/ids';
 import { readHistoryRows } from '../report/report-sheets';
 import type { RUN_LOG_HEADERS } from '../runlog/run-log';
 import { SHEET } from '../sheets';
@@ -52,10 +53,10 @@ export function buildSidebarState(workbook: Workbook, run: RunStatus, tokenConfi
   const history = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone);
   const latestWeek = new Map<string, string>();
   for (const row of history) if ((latestWeek.get(row.cohort) ?? '') < row.week) latestWeek.set(row.cohort, row.week);
-  const students = new Map<string, Set<number>>();
+  const students = new Map<string, Set<StudentId>>();
   for (const row of history) {
     if (latestWeek.get(row.cohort) !== row.week) continue;
-    const set = students.get(row.cohort) ?? new Set<number>();
+    const set = students.get(row.cohort) ?? new Set<StudentId>();
     set.add(row.studentId);
     students.set(row.cohort, set);
   }

@@ -1,6 +1,7 @@
 // Finding a student by name or e-mail among those in `Histórico` (accents and case ignored).
 
 import type { HistoryRow } from '../history/schema';
+import type { StudentId } from '../model/ids';
 import type { StudentMatch } from '../sidebar/api';
 
 function fold(text: string): string {
@@ -15,7 +16,7 @@ function fold(text: string): string {
 export function searchStudents(history: readonly HistoryRow[], query: string, limit = 20): StudentMatch[] {
   const needle = fold(query);
   if (needle.length < 2) return [];
-  const latest = new Map<number, HistoryRow>();
+  const latest = new Map<StudentId, HistoryRow>();
   for (const row of history) {
     const current = latest.get(row.studentId);
     if (!current || current.week <= row.week) latest.set(row.studentId, row);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type PageWalk, urlHash } from '../cademi/pagination';
 import { CHECKPOINT_NOT_JSON, checkpointFieldInvalid, checkpointOtherVersion } from '../messages/sync';
+import type { TagId } from '../model/ids';
 import type { LocalDate } from '../time/local-date';
 
 export const CHECKPOINT_VERSION = 2;
@@ -46,7 +47,7 @@ const HASHES = /^(?:[0-9a-f]{8})+$/;
  * name, so a renamed cohort or a changed tag is simply listed again. Two cohorts of the set whose
  * hashes collide are told apart by rehashing, in name order.
  */
-export function cohortKeys(cohorts: readonly { readonly name: string; readonly tagId: number }[]): Map<string, string> {
+export function cohortKeys(cohorts: readonly { readonly name: string; readonly tagId: TagId }[]): Map<string, string> {
   const keys = new Map<string, string>();
   const taken = new Set<string>();
   for (const cohort of [...cohorts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

@@ -2,35 +2,28 @@
 // Hosts (Apps Script, Node, tests) perform the HTTP, the pacing and the persistence between slices.
 
 import { type EffectiveAdjustments, NO_ADJUSTMENTS } from '../adjustments/effective';
-import {
-  CademiAuthError,
-  CademiBusinessRuleError,
-  CademiError,
-  CademiNotFoundError,
-  CademiRateLimitError,
-  CademiShapeError,
-  isRetryable,
-} from '../cademi/errors';
-import { ENDPOINTS, productRequest, progressRequest, studentRequest } from '../cademi/requests';
-import { parseProduct, parseProgress, parseStudent } from '../cademi/responses';
+import { CademiError, isRetryable } from '../cademi/errors';
 import { withoutSecret } from '../cademi/token';
 import type { ApiTarget } from '../cademi/types';
 import type { SchoolConfig } from '../config/load-config';
-import type { HistoryIndex } from '../history/history-index';
+import { type HistoryIndex, standInProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { HttpRequest, HttpResponse } from '../http';
 import type { CohortConfig } from '../model/cohort';
 import type { PushedProgress } from '../push/webhook-events';
 import { type LocalDate, localDateOf, weekKeyOf } from '../time/local-date';
+import { failureOf } from './api-failure';
 import { CHECKPOINT_VERSION, type SyncCheckpoint } from './checkpoint';
+import { type ApiDialect, dialectOf, type ProductProgress } from './dialect';
 import { SyncFailedError } from './errors';
-import { isForeignNotFound, shownUrl } from './missing-endpoint';
+import { shownUrl } from './missing-endpoint';
 import { MAX_CONSECUTIVE_RATE_LIMITS, type PendingWait, RetryLedger } from './retry-ledger';
 import type { WeekContext } from './snapshot';
 import { StagedAnswers } from './staged-answers';
 import type { StagedRecord } from './staging';
 import { stagedStudent, TagListing } from './tag-listing';
-import { buildWorkList, carryForward, type MovedStudent, movedStudentsToFetch, weekRows, workKey } from './work-plan';
+import { UserProgressPages } from './user-progress';
+import { buildWorkList, carryForward, type MovedStudent, movedStudentsToFetch, type WorkItem, weekRows, workKey } from './work-plan';
 import { WorkQueue } from './work-queue';
 
 export type { PendingWait } from './retry-ledger';
@@ -49,6 +42,8 @@ import {
   noCohortToCollect,
   noRowsCollected,
   noStudentsCollected,
+  productNameUnavailable,
+  progressAbsent,
   progressSkipped,
   retriesExhausted,
   studentsInSeveralCohorts,
@@ -57,6 +52,7 @@ import {
   unknownTagNote,
   unknownTagReason,
 } from '../messages/sync';
+import { idOfText, type ProductId, type StudentId } from '../model/ids';
 
 export interface SyncJobInput {
   readonly config: SchoolConfig;
@@ -123,6 +119,8 @@ const PRODUCT = 'product:';
 const TAG = 'tag:';
 const STUDENT = 'student:';
 const PROGRESS = 'progress:';
+/** v3: one student's progress in every product (`userprogress:<student>`). */
+const USER_PROGRESS = 'userprogress:';
 
 /**
  * The coordinator of a run: it routes each answer to the part that reads it and asks each part, in
@@ -140,6 +138,12 @@ export class SyncJob {
   readonly errors: string[] = [];
 
   private readonly ledger: RetryLedger;
+  /** The generation the run calls: its requests and how its answers read. */
+  private readonly dialect: ApiDialect;
+  /** v3 answers of students whose progress spans several pages. */
+  private readonly userPages = new UserProgressPages();
+  /** The week's items by student id (as text), built once the work list is. */
+  private userItemsCache: Map<string, WorkItem[]> | null = null;
   private readonly listing: TagListing;
   private readonly collected = new StagedAnswers();
   private readonly problems: CohortProblem[] = [];
@@ -165,7 +169,8 @@ export class SyncJob {
     });
     this.stats.cohorts = cohorts.length;
     this.ledger = new RetryLedger(input.maxAttempts ?? 6, resume?.checkpoint.notBefore);
-    this.listing = new TagListing(cohorts, input.target, (cohort) => input.history.hasRowsOf(cohort), resume?.checkpoint);
+    this.dialect = dialectOf(input.target);
+    this.listing = new TagListing(cohorts, this.dialect, (cohort) => input.history.hasRowsOf(cohort), resume?.checkpoint);
     // An unknown tag is said on every slice, not only the one that found it.
     for (const cohort of this.listing.unknownTagCohorts()) this.noteUnknownTag(cohort);
     if (resume) {
@@ -196,9 +201,9 @@ export class SyncJob {
   nextRequests(max: number, now: number): OutgoingRequest[] {
     const out: OutgoingRequest[] = [];
     if (this.ledger.holding(now)) return out;
-    const { target } = this.input;
+    const { dialect } = this;
     /** Hands out one request unless it is out already or backing off; false once the batch is full. */
-    const offer = (key: string, build: () => HttpRequest): boolean => {
+    const offer: Offer = (key, build) => {
       if (out.length >= max) return false;
       if (!this.ledger.mayHandOut(key, now)) return true;
       const request = build();
@@ -207,34 +212,21 @@ export class SyncJob {
       return out.length < max;
     };
     for (const productId of this.unknownProducts()) {
-      if (!offer(`${PRODUCT}${productId}`, () => productRequest(target, productId))) return out;
+      if (!offer(`${PRODUCT}${productId}`, () => dialect.productRequest(productId))) return out;
     }
     for (const cohort of this.listing.pending()) {
       if (!offer(`${TAG}${cohort.name}`, () => this.listing.pageRequest(cohort))) return out;
     }
     if (this.listing.done()) {
       for (const { studentId, cohort } of this.movedStudentsToFetch()) {
-        if (!offer(`${STUDENT}${studentId}:${cohort}`, () => studentRequest(target, studentId))) return out;
+        if (!offer(`${STUDENT}${studentId}:${cohort}`, () => dialect.studentRequest(studentId))) return out;
       }
     }
     const work = this.plannedWork();
     if (work === null) return out;
-    const progressOf = (pair: string) => () => {
-      const item = work.item(pair)!;
-      return progressRequest(target, item.student.studentId, item.productId);
-    };
-    for (const key of this.ledger.waitingWith(PROGRESS)) {
-      if (out.length >= max) return out;
-      const pair = key.slice(PROGRESS.length);
-      if (this.collected.hasOutcome(pair)) this.ledger.forget(key);
-      else if (!this.ledger.backingOff(key, now)) offer(key, progressOf(pair));
-    }
-    while (out.length < max) {
-      const item = work.next();
-      if (item === null) break;
-      const pair = workKey(item.student.studentId, item.productId);
-      if (!this.collected.hasOutcome(pair)) offer(`${PROGRESS}${pair}`, progressOf(pair));
-    }
+    const room = () => out.length < max;
+    if (dialect.progressPerStudent) this.offerUserProgress(work, offer, room, now);
+    else this.offerPairProgress(work, offer, room, now);
     return out;
   }
 
@@ -253,15 +245,18 @@ export class SyncJob {
     const response = withoutSecret(answer, this.input.target.token); // a server that echoes the request must not get the token into a cell
     const url = this.ledger.answered(key);
     this.stats.calls++;
-    if (isForeignNotFound(response)) {
-      // Every address the job calls must exist: this one is not Cademi answering, whatever the key.
-      throw new SyncFailedError('endpoint', endpointMissing(shownUrl(url)), endpointOfKey(key), this.cohortOfKey(key));
-    }
     const [kind, ...rest] = key.split(':');
+    // An assumed lookup (v3's product names) may be missing from the account's API: that costs the name only.
+    const soft = kind === 'product' && this.dialect.productLookupAssumed;
+    if (!soft && this.dialect.isForeignNotFound(response)) {
+      // Every address the job calls must exist: this one is not Cademi answering, whatever the key.
+      throw new SyncFailedError('endpoint', endpointMissing(shownUrl(url)), this.endpointOfKey(key), this.cohortOfKey(key));
+    }
     try {
-      if (kind === 'product') this.acceptProduct(Number(rest[0]), response);
+      if (kind === 'product') this.acceptProduct(idOfText(rest[0] ?? '') ?? Number.NaN, response);
       else if (kind === 'tag') this.acceptTagPage(rest.join(':'), response);
-      else if (kind === 'student') this.acceptMovedStudent(Number(rest[0]), rest.slice(1).join(':'), response);
+      else if (kind === 'student') this.acceptMovedStudent(idOfText(rest[0] ?? '') ?? Number.NaN, rest.slice(1).join(':'), response);
+      else if (kind === 'userprogress') this.acceptUserProgress(key, response);
       else this.acceptProgress(rest.join(':'), response);
       this.ledger.succeeded(key);
     } catch (error) {
@@ -308,12 +303,12 @@ export class SyncJob {
     if (cohorts.length === 0) {
       // Nothing was due (no active cohort, or none started yet): said as such, not as cohorts that failed.
       const starts = this.input.config.cohorts.filter((cohort) => cohort.active).map((cohort) => cohort.start);
-      throw new SyncFailedError('empty', noCohortToCollect(starts.sort()[0] ?? null), ENDPOINTS.tagStudents, null);
+      throw new SyncFailedError('empty', noCohortToCollect(starts.sort()[0] ?? null), this.dialect.endpoints.tagStudents, null);
     }
     const collected = this.listing.collectable();
     if (collected.length === 0) {
       const reasons = cohorts.map((cohort) => cohortReason(cohort.name, this.listing.notCollectedReason(cohort)!));
-      throw new SyncFailedError('empty', noCohortCollected(reasons), ENDPOINTS.tagStudents, null);
+      throw new SyncFailedError('empty', noCohortCollected(reasons), this.dialect.endpoints.tagStudents, null);
     }
     const today = localDateOf(this.now, this.input.config.settings.timeZone);
     const rows = weekRows(
@@ -327,7 +322,7 @@ export class SyncJob {
     if (rows.length === 0) {
       // A week of nobody is no success: an empty answer must never replace a week's rows.
       const message = this.stats.students === 0 ? noStudentsCollected(collected.map((cohort) => cohort.name)) : noRowsCollected(this.stats.students);
-      throw new SyncFailedError('empty', message, ENDPOINTS.tagStudents, null);
+      throw new SyncFailedError('empty', message, this.dialect.endpoints.tagStudents, null);
     }
     const dateWarnings = this.listing.impossibleDateStudents().map(([field, students]) => impossibleDates(field, students));
     return {
@@ -352,12 +347,12 @@ export class SyncJob {
   }
 
   /** Tracked products whose name neither this run nor the history knows. */
-  private unknownProducts(): number[] {
+  private unknownProducts(): ProductId[] {
     const ids = new Set(this.listing.cohorts.flatMap((cohort) => cohort.productIds));
     return [...ids].filter((id) => !this.collected.hasProduct(id) && this.input.history.productName(id) === undefined);
   }
 
-  private productName(productId: number): string | undefined {
+  private productName(productId: ProductId): string | undefined {
     return this.collected.productName(productId) ?? this.input.history.productName(productId);
   }
 
@@ -411,18 +406,27 @@ export class SyncJob {
     };
   }
 
-  private acceptProduct(productId: number, response: HttpResponse): void {
+  private acceptProduct(productId: ProductId, response: HttpResponse): void {
+    let name: string;
     try {
-      const product = parseProduct(response, ENDPOINTS.product);
-      this.stage({ kind: 'product', productId, name: product.name });
+      name = this.dialect.readProduct(response);
     } catch (error) {
-      if (!(error instanceof CademiNotFoundError)) throw error;
-      this.noteError(unknownProduct(productId));
-      for (const cohort of this.listing.cohorts.filter((candidate) => candidate.productIds.includes(productId))) {
-        this.problems.push({ cohort: cohort.name, column: 'Produtos', message: unknownProductNote(productId) });
-      }
-      this.stage({ kind: 'product', productId, name: '' });
+      const failure = failureOf(error);
+      // An assumed lookup that fails for good costs the name only: the rows say `Produto prd_…`.
+      if (!this.dialect.productLookupAssumed || failure === 'auth' || failure === 'rate-limit' || failure === 'retry') throw error;
+      this.warnings.push(productNameUnavailable(productId, this.dialect.endpoints.product));
+      this.stage({ kind: 'product', productId, name: standInProductName(productId) });
+      return;
     }
+    if (name !== '') {
+      this.stage({ kind: 'product', productId, name });
+      return;
+    }
+    this.noteError(unknownProduct(productId));
+    for (const cohort of this.listing.cohorts.filter((candidate) => candidate.productIds.includes(productId))) {
+      this.problems.push({ cohort: cohort.name, column: 'Produtos', message: unknownProductNote(productId) });
+    }
+    this.stage({ kind: 'product', productId, name: '' });
   }
 
   private acceptTagPage(cohortName: string, response: HttpResponse): void {
@@ -431,36 +435,132 @@ export class SyncJob {
     else for (const student of students) this.stage(student);
   }
 
-  private acceptMovedStudent(studentId: number, cohortName: string, response: HttpResponse): void {
-    try {
-      const student = parseStudent(response, ENDPOINTS.student);
-      this.stage(stagedStudent(cohortName, studentId, student));
-    } catch (error) {
-      if (!(error instanceof CademiNotFoundError)) throw error;
+  private acceptMovedStudent(studentId: StudentId, cohortName: string, response: HttpResponse): void {
+    const student = this.dialect.readStudent(response);
+    if (student === null) {
       this.collected.noteMissingStudent(studentId);
       this.warnings.push(movedStudentMissing(studentId, cohortName));
+      return;
+    }
+    this.stage(stagedStudent(cohortName, studentId, student));
+  }
+
+  /** v1: the answer for one (student, product). */
+  private acceptProgress(pair: string, response: HttpResponse): void {
+    const item = this.work?.item(pair);
+    if (item === undefined) throw new Error(`SyncJob: no work item for progress key "${pair}"`);
+    const { studentId } = item.student;
+    const { productId } = item;
+    try {
+      const [progress] = this.dialect.readProgress(response, productId).items;
+      if (progress === undefined) throw new Error(`SyncJob: an empty progress answer for "${pair}"`);
+      this.stage({ kind: 'progress', studentId, productId, progress: progress.percent, lessonsCompleted: progress.lessonsCompleted, origin: 'API' });
+    } catch (error) {
+      this.skipUnanswerable(error, [item]);
     }
   }
 
-  private acceptProgress(pair: string, response: HttpResponse): void {
-    const [studentId, productId] = pair.split('|').map(Number);
-    if (studentId === undefined || productId === undefined) throw new Error(`SyncJob: malformed progress key "${pair}"`);
+  /** v3: one page of a student's progress in every product; the last page settles all their pairs. */
+  private acceptUserProgress(key: string, response: HttpResponse): void {
+    const items = this.userItems().get(key.slice(USER_PROGRESS.length)) ?? [];
+    let answered: ProductProgress[] | null;
     try {
-      const progress = parseProgress(response, ENDPOINTS.progress);
-      this.stage({
-        kind: 'progress',
-        studentId,
-        productId,
-        progress: progress.percent,
-        lessonsCompleted: progress.lessonsCompleted,
-        origin: 'API',
-      });
+      answered = this.userPages.add(key, this.dialect.readProgress(response, null), this.dialect.endpoints.progress);
     } catch (error) {
-      if (!(error instanceof CademiNotFoundError || error instanceof CademiBusinessRuleError)) throw error;
-      // The answer's own text (`msg`) is never kept: a server may echo anything, the token included.
-      this.stage({ kind: 'skip', studentId, productId, reason: `HTTP ${error.status}` });
-      this.noteError(progressSkipped(studentId, productId, error.status));
+      this.userPages.drop(key);
+      this.skipUnanswerable(error, items);
+      return;
     }
+    if (answered === null) return;
+    const byProduct = new Map(answered.map((progress) => [progress.productId, progress]));
+    for (const { student, productId } of items) {
+      const { studentId } = student;
+      if (this.collected.hasOutcome(workKey(studentId, productId))) continue;
+      const progress = byProduct.get(productId);
+      if (progress === undefined) {
+        this.stage({ kind: 'skip', studentId, productId, reason: 'ausente' });
+        this.noteError(progressAbsent(studentId, productId));
+      } else {
+        this.stage({ kind: 'progress', studentId, productId, progress: progress.percent, lessonsCompleted: progress.lessonsCompleted, origin: 'API' });
+      }
+    }
+  }
+
+  /**
+   * A 404 (no access, unknown) or a refusal settles the pairs as skipped: their rows are not recorded
+   * and the week says so. Anything else is the caller's to retry or to fail the run with.
+   */
+  private skipUnanswerable(error: unknown, items: readonly WorkItem[]): void {
+    const failure = failureOf(error);
+    if (failure !== 'not-found' && failure !== 'refused') throw error;
+    // The answer's own text (`msg`, `error.message`) is never kept: a server may echo anything, the token included.
+    const { status } = error as CademiError;
+    for (const { student, productId } of items) {
+      if (this.collected.hasOutcome(workKey(student.studentId, productId))) continue;
+      this.stage({ kind: 'skip', studentId: student.studentId, productId, reason: `HTTP ${status}` });
+      this.noteError(progressSkipped(student.studentId, productId, status));
+    }
+  }
+
+  /** v1: one request per (student, product) not settled yet, retries first. */
+  private offerPairProgress(work: WorkQueue, offer: Offer, room: () => boolean, now: number): void {
+    const progressOf = (pair: string) => () => {
+      const item = work.item(pair)!;
+      return this.dialect.progressRequest(item.student.studentId, item.productId, null);
+    };
+    for (const key of this.ledger.waitingWith(PROGRESS)) {
+      if (!room()) return;
+      const pair = key.slice(PROGRESS.length);
+      if (this.collected.hasOutcome(pair)) this.ledger.forget(key);
+      else if (!this.ledger.backingOff(key, now)) offer(key, progressOf(pair));
+    }
+    while (room()) {
+      const item = work.next();
+      if (item === null) break;
+      const pair = workKey(item.student.studentId, item.productId);
+      if (!this.collected.hasOutcome(pair)) offer(`${PROGRESS}${pair}`, progressOf(pair));
+    }
+  }
+
+  /** v3: one request per student with a pair not settled yet; next pages and retries first. */
+  private offerUserProgress(work: WorkQueue, offer: Offer, room: () => boolean, now: number): void {
+    const progressOf = (key: string) => () => {
+      const student = this.userItems().get(key.slice(USER_PROGRESS.length))![0]!.student;
+      return this.dialect.progressRequest(student.studentId, null, this.userPages.cursorOf(key));
+    };
+    const continuing = new Set(this.userPages.continuing());
+    for (const key of new Set([...continuing, ...this.ledger.waitingWith(USER_PROGRESS)])) {
+      if (!room()) return;
+      if (this.studentSettled(key)) this.ledger.forget(key);
+      else if (!this.ledger.backingOff(key, now)) offer(key, progressOf(key));
+    }
+    while (room()) {
+      const item = work.next();
+      if (item === null) break;
+      if (this.collected.hasOutcome(workKey(item.student.studentId, item.productId))) continue;
+      const key = `${USER_PROGRESS}${item.student.studentId}`;
+      if (!continuing.has(key)) offer(key, progressOf(key));
+    }
+  }
+
+  /** True once every pair of the key's student has an outcome. */
+  private studentSettled(key: string): boolean {
+    const items = this.userItems().get(key.slice(USER_PROGRESS.length)) ?? [];
+    return items.every((item) => this.collected.hasOutcome(workKey(item.student.studentId, item.productId)));
+  }
+
+  /** The week's work items grouped by student (keyed by the id as text), once the work list exists. */
+  private userItems(): Map<string, WorkItem[]> {
+    if (this.userItemsCache) return this.userItemsCache;
+    const byStudent = new Map<string, WorkItem[]>();
+    for (const item of this.work?.items ?? []) {
+      const key = String(item.student.studentId);
+      const items = byStudent.get(key);
+      if (items) items.push(item);
+      else byStudent.set(key, [item]);
+    }
+    if (this.work) this.userItemsCache = byStudent;
+    return byStudent;
   }
 
   /** A note that cost the week data: said with the warnings, and counted apart as an error. */
@@ -487,13 +587,16 @@ export class SyncJob {
   private handleFailure(key: string, error: unknown, now: number): never | void {
     const cohort = this.cohortOfKey(key);
     const where = cohort ? inCohort(cohort) : '';
-    if (error instanceof CademiAuthError) {
-      throw new SyncFailedError('auth', `${error.message}${where}`, error.endpoint, cohort);
+    const failure = failureOf(error);
+    if (failure === 'auth') {
+      const refused = error as CademiError;
+      throw new SyncFailedError('auth', `${refused.message}${where}`, refused.endpoint, cohort);
     }
-    if (error instanceof CademiRateLimitError) {
-      const streak = this.ledger.rateLimited(key, error.retryAfterMs, error.endpoint, now);
+    if (failure === 'rate-limit') {
+      const limited = error as CademiError & { readonly retryAfterMs: number };
+      const streak = this.ledger.rateLimited(key, limited.retryAfterMs, limited.endpoint, now);
       if (streak === null)
-        throw new SyncFailedError('retries-exhausted', retriesExhausted(`${error.message}${where}`, MAX_CONSECUTIVE_RATE_LIMITS), error.endpoint, cohort);
+        throw new SyncFailedError('retries-exhausted', retriesExhausted(`${limited.message}${where}`, MAX_CONSECUTIVE_RATE_LIMITS), limited.endpoint, cohort);
       this.stats.retries++;
       return;
     }
@@ -513,8 +616,7 @@ export class SyncJob {
     }
     this.ledger.refused();
     if (error instanceof CademiError) {
-      const kind = error instanceof CademiShapeError ? 'shape' : 'api';
-      throw new SyncFailedError(kind, `${error.message}${where}`, error.endpoint, cohort);
+      throw new SyncFailedError(failure === 'shape' ? 'shape' : 'api', `${error.message}${where}`, error.endpoint, cohort);
     }
     throw error;
   }
@@ -522,14 +624,19 @@ export class SyncJob {
   private cohortOfKey(key: string): string | null {
     if (key.startsWith(TAG)) return key.slice(TAG.length);
     if (key.startsWith(PROGRESS)) return this.work?.item(key.slice(PROGRESS.length))?.cohort.name ?? null;
+    if (key.startsWith(USER_PROGRESS)) return this.userItems().get(key.slice(USER_PROGRESS.length))?.[0]?.cohort.name ?? null;
     return null;
+  }
+
+  /** The endpoint label of a request key, for a failure found before its response was parsed. */
+  private endpointOfKey(key: string): string {
+    const { endpoints } = this.dialect;
+    if (key.startsWith(PRODUCT)) return endpoints.product;
+    if (key.startsWith(TAG)) return endpoints.tagStudents;
+    if (key.startsWith(STUDENT)) return endpoints.student;
+    return endpoints.progress;
   }
 }
 
-/** The endpoint label of a request key, for a failure found before its response was parsed. */
-function endpointOfKey(key: string): string {
-  if (key.startsWith(PRODUCT)) return ENDPOINTS.product;
-  if (key.startsWith(TAG)) return ENDPOINTS.tagStudents;
-  if (key.startsWith(STUDENT)) return ENDPOINTS.student;
-  return ENDPOINTS.progress;
-}
+/** Hands out one request (built only when it may go); false once the batch is full. */
+type Offer = (key: string, build: () => HttpRequest) => boolean;

@@ -4,6 +4,7 @@ import { type HistoryIndex, standInProductName } from '../history/history-index'
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
 import { expectedFor, type GoalTrack } from '../model/goals';
+import type { ProductId } from '../model/ids';
 import type { Settings } from '../model/settings';
 import { classifyStudent, weeksWithoutProgress } from '../model/status';
 import { daysBetween, type LocalDate, localDateOf } from '../time/local-date';
@@ -18,7 +19,7 @@ export interface WeekContext {
   readonly goalTracks: ReadonlyMap<string, GoalTrack>;
   readonly history: HistoryIndex;
   /** Every tracked product's name known so far: fetched in this run or kept in the history. */
-  readonly productNames: ReadonlyMap<number, string>;
+  readonly productNames: ReadonlyMap<ProductId, string>;
 }
 
 /** The rows of one student in one cohort this week (one per product collected). */

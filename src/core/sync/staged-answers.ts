@@ -2,15 +2,16 @@
 // one of each, and every record in the order staged: the rows of the staging sheet. (The students
 // themselves are kept, and de-duplicated, by the tag listing.)
 
+import type { ProductId, StudentId } from '../model/ids';
 import type { StagedProduct, StagedProgress, StagedRecord, StagedSkip } from './staging';
 import { workKey } from './work-plan';
 
 export class StagedAnswers {
-  private readonly products = new Map<number, StagedProduct>();
+  private readonly products = new Map<ProductId, StagedProduct>();
   private readonly outcomes = new Map<string, StagedProgress | StagedSkip>();
   private readonly records: StagedRecord[] = [];
   /** Students moved in `Ajustes` that the API does not know: not staged, so a later slice asks again. */
-  private readonly missing = new Set<number>();
+  private readonly missing = new Set<StudentId>();
 
   /**
    * Keeps a record; false, and nothing kept, for a second product or outcome of the same key.
@@ -29,12 +30,12 @@ export class StagedAnswers {
     return true;
   }
 
-  hasProduct(productId: number): boolean {
+  hasProduct(productId: ProductId): boolean {
     return this.products.has(productId);
   }
 
   /** The name fetched in this run ('' for a product Cademi does not know), undefined when not fetched. */
-  productName(productId: number): string | undefined {
+  productName(productId: ProductId): string | undefined {
     return this.products.get(productId)?.name;
   }
 
@@ -53,11 +54,11 @@ export class StagedAnswers {
     return count;
   }
 
-  noteMissingStudent(studentId: number): void {
+  noteMissingStudent(studentId: StudentId): void {
     this.missing.add(studentId);
   }
 
-  missingStudents(): ReadonlySet<number> {
+  missingStudents(): ReadonlySet<StudentId> {
     return this.missing;
   }
 

@@ -3,18 +3,19 @@
 
 import type { StudentDateField } from '../cademi/types';
 import type { Origin } from '../history/schema';
+import { idOfCell, type ProductId, type StudentId } from '../model/ids';
 import type { Cell } from '../workbook/workbook';
 
 export interface StagedProduct {
   readonly kind: 'product';
-  readonly productId: number;
+  readonly productId: ProductId;
   readonly name: string;
 }
 
 export interface StagedStudent {
   readonly kind: 'student';
   readonly cohort: string;
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly name: string;
   readonly email: string;
   /** Cademi's `celular`, null when it has none (or the staging sheet predates the column). */
@@ -27,8 +28,8 @@ export interface StagedStudent {
 
 export interface StagedProgress {
   readonly kind: 'progress';
-  readonly studentId: number;
-  readonly productId: number;
+  readonly studentId: StudentId;
+  readonly productId: ProductId;
   readonly progress: number;
   readonly lessonsCompleted: number;
   readonly origin: Origin;
@@ -37,8 +38,8 @@ export interface StagedProgress {
 /** A (student, product) the API could not answer for (no access to the product, say). */
 export interface StagedSkip {
   readonly kind: 'skip';
-  readonly studentId: number;
-  readonly productId: number;
+  readonly studentId: StudentId;
+  readonly productId: ProductId;
   readonly reason: string;
 }
 
@@ -114,6 +115,8 @@ export function encodeStaging(runId: string, records: readonly StagedRecord[]): 
 }
 
 const num = (cell: Cell | undefined): number => Number(cell);
+/** An id as encoded: v1's integer or a v3 id (NaN for a cell a person broke, as `num` gives). */
+const id = (cell: Cell | undefined): number | string => idOfCell(cell) ?? Number.NaN;
 const optionalNum = (cell: Cell | undefined): number | null => (cell === null || cell === undefined || cell === '' ? null : Number(cell));
 
 /** Decodes the staging sheet; rows of another run are ignored (a stale sheet never leaks in). */
@@ -123,7 +126,7 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
     if (row[11] !== runId) continue;
     switch (row[0]) {
       case 'produto':
-        records.push({ kind: 'product', productId: num(row[7]), name: String(row[3] ?? '') });
+        records.push({ kind: 'product', productId: id(row[7]), name: String(row[3] ?? '') });
         break;
       case 'aluno': {
         // A sheet from before a column existed simply has none (impossible dates, phone).
@@ -133,7 +136,7 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
         records.push({
           kind: 'student',
           cohort: String(row[1]),
-          studentId: num(row[2]),
+          studentId: id(row[2]),
           name: String(row[3] ?? ''),
           email: String(row[4] ?? ''),
           phone: row[13] === null || row[13] === undefined || row[13] === '' ? null : String(row[13]),
@@ -146,15 +149,15 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
       case 'progresso':
         records.push({
           kind: 'progress',
-          studentId: num(row[2]),
-          productId: num(row[7]),
+          studentId: id(row[2]),
+          productId: id(row[7]),
           progress: num(row[8]),
           lessonsCompleted: num(row[9]),
           origin: row[10] === 'Mantido' ? 'Mantido' : 'API',
         });
         break;
       case 'ignorado':
-        records.push({ kind: 'skip', studentId: num(row[2]), productId: num(row[7]), reason: String(row[3] ?? '') });
+        records.push({ kind: 'skip', studentId: id(row[2]), productId: id(row[7]), reason: String(row[3] ?? '') });
         break;
     }
   }

@@ -2,15 +2,15 @@
 // page by page with every guard of the cursor, its students de-duplicated by id. Resumable: the
 // checkpoint keeps only which listings ended and the page walks still running.
 
-import { CademiNotFoundError, CademiUnsafeUrlError } from '../cademi/errors';
+import { CademiUnsafeUrlError } from '../cademi/errors';
 import { advancePageWalk, isPageWalkComplete, newPageWalk, type PageWalk } from '../cademi/pagination';
-import { ENDPOINTS, followPageRequest, tagStudentsRequest } from '../cademi/requests';
-import { parseTagStudentsPage } from '../cademi/responses';
-import type { ApiTarget, CademiStudent, StudentDateField } from '../cademi/types';
+import type { StudentDateField } from '../cademi/types';
 import type { HttpRequest, HttpResponse } from '../http';
 import { emptyTagReason, pageLeftOrigin, pagingUntrusted, unknownTagReason } from '../messages/sync';
 import type { CohortConfig } from '../model/cohort';
+import { compareIds, type StudentId } from '../model/ids';
 import { cohortKeys, type SyncCheckpoint } from './checkpoint';
+import type { ApiDialect, ListedStudent } from './dialect/dialect';
 import { SyncFailedError } from './errors';
 import type { StagedStudent } from './staging';
 
@@ -28,9 +28,9 @@ export class TagListing {
   /** Cohorts whose tag Cademi does not know (404), in the order they were found. */
   private readonly unknownTags = new Set<string>();
   /** Each cohort's students by id: a cursor may repeat a student across pages, a resumed slice re-reads the staging. */
-  private readonly students = new Map<string, Map<number, StagedStudent>>();
+  private readonly students = new Map<string, Map<StudentId, StagedStudent>>();
   /** Students Cademi sent an impossible date for, by field (a set: a student may be listed by two tags). */
-  private readonly impossibleDates = new Map<StudentDateField, Set<number>>();
+  private readonly impossibleDates = new Map<StudentDateField, Set<StudentId>>();
 
   /**
    * @param cohorts the run's cohorts, in `Turmas` order
@@ -39,14 +39,14 @@ export class TagListing {
    */
   constructor(
     readonly cohorts: readonly CohortConfig[],
-    private readonly target: ApiTarget,
+    private readonly dialect: ApiDialect,
     private readonly hasHistory: (cohort: string) => boolean,
     resume?: ListingCursor,
   ) {
     for (const cohort of cohorts) this.students.set(cohort.name, new Map());
     if (resume) this.resume(resume);
     for (const cohort of cohorts) {
-      if (!this.walks.has(cohort.name)) this.walks.set(cohort.name, newPageWalk(tagStudentsRequest(target, cohort.tagId).url));
+      if (!this.walks.has(cohort.name)) this.walks.set(cohort.name, newPageWalk(dialect.tagPageRequest(cohort.tagId).url));
     }
   }
 
@@ -69,13 +69,14 @@ export class TagListing {
    */
   pageRequest(cohort: CohortConfig): HttpRequest {
     const walk = this.walkOf(cohort.name);
-    if (walk.pages === 0) return tagStudentsRequest(this.target, cohort.tagId);
+    if (walk.pages === 0) return this.dialect.tagPageRequest(cohort.tagId);
     if (walk.nextUrl === null) throw new Error(`TagListing.pageRequest: the listing of ${cohort.name} has ended`);
+    const endpoint = this.dialect.endpoints.tagStudents;
     try {
-      return followPageRequest(this.target, walk.nextUrl, ENDPOINTS.tagStudents);
+      return this.dialect.nextTagPageRequest(walk.nextUrl, cohort.tagId);
     } catch (error) {
       if (!(error instanceof CademiUnsafeUrlError)) throw error;
-      throw new SyncFailedError('api', pageLeftOrigin(ENDPOINTS.tagStudents, cohort.tagId, error.unsafeOrigin), ENDPOINTS.tagStudents, cohort.name);
+      throw new SyncFailedError('api', pageLeftOrigin(endpoint, cohort.tagId, error.unsafeOrigin), endpoint, cohort.name);
     }
   }
 
@@ -87,25 +88,18 @@ export class TagListing {
    */
   acceptPage(cohortName: string, response: HttpResponse): StagedStudent[] | null {
     const cohort = this.cohortNamed(cohortName);
-    let page: ReturnType<typeof parseTagStudentsPage>;
-    try {
-      page = parseTagStudentsPage(response, ENDPOINTS.tagStudents);
-    } catch (error) {
-      if (!(error instanceof CademiNotFoundError)) throw error;
+    const page = this.dialect.readTagPage(response, cohort.tagId);
+    if (page === null) {
       this.unknownTags.add(cohortName);
       return null;
     }
-    const walk = advancePageWalk(this.walkOf(cohortName), { itemCount: page.items.length, nextPageUrl: page.nextPageUrl }, MAX_PAGES_PER_TAG);
+    const endpoint = this.dialect.endpoints.tagStudents;
+    const walk = advancePageWalk(this.walkOf(cohortName), { itemCount: page.students.length, nextPageUrl: page.nextPageUrl }, MAX_PAGES_PER_TAG);
     this.walks.set(cohortName, walk);
     if (walk.stopReason === 'repeated' || walk.stopReason === 'cap') {
-      throw new SyncFailedError(
-        'api',
-        pagingUntrusted(ENDPOINTS.tagStudents, cohort.tagId, walk.stopReason, MAX_PAGES_PER_TAG),
-        ENDPOINTS.tagStudents,
-        cohortName,
-      );
+      throw new SyncFailedError('api', pagingUntrusted(endpoint, cohort.tagId, walk.stopReason, MAX_PAGES_PER_TAG), endpoint, cohortName);
     }
-    return page.items.map((student) => stagedStudent(cohortName, student.id, student));
+    return page.students.map((student) => stagedStudent(cohortName, student.id, student));
   }
 
   /** Keeps a student of a cohort of the run; false for a repeat or a cohort the run does not have. */
@@ -114,7 +108,7 @@ export class TagListing {
     if (!cohort || cohort.has(record.studentId)) return false;
     cohort.set(record.studentId, record);
     for (const field of record.impossibleDates ?? []) {
-      const students = this.impossibleDates.get(field) ?? new Set<number>();
+      const students = this.impossibleDates.get(field) ?? new Set<StudentId>();
       this.impossibleDates.set(field, students.add(record.studentId));
     }
     return true;
@@ -126,8 +120,8 @@ export class TagListing {
   }
 
   /** Every student some cohort listed (or that was fetched into one). */
-  listedIds(): Set<number> {
-    const ids = new Set<number>();
+  listedIds(): Set<StudentId> {
+    const ids = new Set<StudentId>();
     for (const students of this.students.values()) for (const id of students.keys()) ids.add(id);
     return ids;
   }
@@ -157,8 +151,8 @@ export class TagListing {
   }
 
   /** Students with an impossible date, by field, in the order first seen. */
-  impossibleDateStudents(): [StudentDateField, number[]][] {
-    return [...this.impossibleDates].map(([field, students]) => [field, [...students].sort((a, b) => a - b)]);
+  impossibleDateStudents(): [StudentDateField, StudentId[]][] {
+    return [...this.impossibleDates].map(([field, students]) => [field, [...students].sort(compareIds)]);
   }
 
   /**
@@ -212,7 +206,7 @@ export class TagListing {
 }
 
 /** A student as the staging sheet keeps it, in the cohort that listed (or was given) them. */
-export function stagedStudent(cohort: string, studentId: number, student: CademiStudent): StagedStudent {
+export function stagedStudent(cohort: string, studentId: StudentId, student: ListedStudent): StagedStudent {
   return {
     kind: 'student',
     cohort,

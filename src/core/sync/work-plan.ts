@@ -6,6 +6,7 @@ import type { EffectiveAdjustments } from '../adjustments/effective';
 import type { HistoryIndex } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { CohortConfig } from '../model/cohort';
+import { compareIds, type ProductId, type StudentId } from '../model/ids';
 import { pushedKey } from '../push/pushed-sheet';
 import type { PushedProgress } from '../push/webhook-events';
 import type { LocalDate } from '../time/local-date';
@@ -16,11 +17,11 @@ import type { StagedProgress, StagedSkip, StagedStudent } from './staging';
 export interface WorkItem {
   readonly cohort: CohortConfig;
   readonly student: StagedStudent;
-  readonly productId: number;
+  readonly productId: ProductId;
 }
 
 /** The key of a (student, product) pair: of its outcome, its progress request and its staging record. */
-export function workKey(studentId: number, productId: number): string {
+export function workKey(studentId: StudentId, productId: ProductId): string {
   return `${studentId}|${productId}`;
 }
 
@@ -32,7 +33,7 @@ export interface WorkListInput {
   readonly adjustments: EffectiveAdjustments;
   readonly week: LocalDate;
   /** A product's name: '' for one Cademi does not know (left out), undefined when not known yet. */
-  readonly productName: (productId: number) => string | undefined;
+  readonly productName: (productId: ProductId) => string | undefined;
 }
 
 /**
@@ -42,8 +43,8 @@ export interface WorkListInput {
  * on, and a student moved to a cohort the run does not collect is not counted here at all.
  */
 export function buildWorkList(input: WorkListInput): { items: WorkItem[]; conflicts: number } {
-  const owner = new Map<number, CohortConfig>();
-  const record = new Map<number, StagedStudent>();
+  const owner = new Map<StudentId, CohortConfig>();
+  const record = new Map<StudentId, StagedStudent>();
   let conflicts = 0;
   for (const cohort of input.cohorts) {
     for (const student of input.studentsOf(cohort.name)) {
@@ -64,7 +65,7 @@ export function buildWorkList(input: WorkListInput): { items: WorkItem[]; confli
   const items: WorkItem[] = [];
   for (const cohort of input.cohorts) {
     const productIds = cohort.productIds.filter((id) => input.productName(id) !== '');
-    const students = [...record.values()].filter((student) => owner.get(student.studentId) === cohort).sort((a, b) => a.studentId - b.studentId);
+    const students = [...record.values()].filter((student) => owner.get(student.studentId) === cohort).sort((a, b) => compareIds(a.studentId, b.studentId));
     for (const student of students) for (const productId of productIds) items.push({ cohort, student, productId });
   }
   return { items, conflicts };
@@ -72,15 +73,15 @@ export function buildWorkList(input: WorkListInput): { items: WorkItem[]; confli
 
 /** A student moved (in `Ajustes`) into a collected cohort whose tag does not list them: fetched one by one. */
 export interface MovedStudent {
-  readonly studentId: number;
+  readonly studentId: StudentId;
   readonly cohort: string;
 }
 
 /** The moved students no listing named, except those the API already said it does not know. */
 export function movedStudentsToFetch(
   cohorts: readonly CohortConfig[],
-  listed: ReadonlySet<number>,
-  missing: ReadonlySet<number>,
+  listed: ReadonlySet<StudentId>,
+  missing: ReadonlySet<StudentId>,
   adjustments: EffectiveAdjustments,
   week: LocalDate,
 ): MovedStudent[] {
@@ -148,7 +149,7 @@ export function weekRows(
   context: WeekContext,
   items: readonly WorkItem[],
   outcomeOf: (key: string) => StagedProgress | StagedSkip | undefined,
-  droppedOut: (studentId: number) => boolean,
+  droppedOut: (studentId: StudentId) => boolean,
 ): HistoryRow[] {
   const rows: HistoryRow[] = [];
   let current: { cohort: CohortConfig; student: StagedStudent; progress: StagedProgress[] } | null = null;

@@ -3,14 +3,28 @@
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { COHORT_FORMATS, cohortRow, ensureConfigSheets } from '../../core/config/templates';
+import type { ApiGeneration } from '../../core/cademi/types';
+import { withSettingValue } from '../../core/config/settings-sheet';
+import { COHORT_FORMATS, cohortRow, ensureConfigSheets, settingsTemplate } from '../../core/config/templates';
 import { REPORT_SHEET } from '../../core/identity/sheet-names';
-import { demoFinished, demoStarted, demoStartMoved, demoWeekLabel, emptyPathOption, filesWritten, studentsToContact } from '../../core/messages/cli';
+import {
+  demoApi,
+  demoFinished,
+  demoStarted,
+  demoStartMoved,
+  demoWeekLabel,
+  emptyPathOption,
+  filesWritten,
+  notAnApiGeneration,
+  studentsToContact,
+} from '../../core/messages/cli';
 import { DEMO_PREVIEW_TITLE } from '../../core/messages/preview';
 import { DEFAULT_GOAL_TRACK } from '../../core/model/goals';
+import type { ProductId, TagId } from '../../core/model/ids';
 import { DEFAULT_SETTINGS } from '../../core/model/settings';
 import { COHORT_HEADERS, SHEET } from '../../core/sheets';
 import { addDays, type LocalDate, mondayOf } from '../../core/time/local-date';
+import { productV3Id, tagV3Id } from '../../simulator';
 import { ArchiveWorkbook } from '../archive-workbook';
 import { type CliIo, dateOption, EXIT, integerOption, OptionError } from '../cli-io';
 import { advanceTo, embeddedApi } from '../embedded-api';
@@ -41,7 +55,15 @@ const OPTIONS = {
   weeks: { type: 'string', default: '12' },
   'first-week': { type: 'string', default: DEFAULT_FIRST_WEEK },
   students: { type: 'string' },
+  api: { type: 'string', default: 'v1' },
 } as const;
+
+/** `--api v1` (default) or `--api v3`: which generation the demo school is synced through. */
+function apiOption(text: string): ApiGeneration {
+  const value = text.trim().toLowerCase();
+  if (value === 'v1' || value === 'v3') return value;
+  throw new OptionError(notAnApiGeneration('--api', text));
+}
 
 export const demoCommand = defineCommand('demo', { options: OPTIONS, positionals: [], run: startDemo });
 
@@ -49,12 +71,13 @@ async function startDemo({ values }: ParsedArgs<typeof OPTIONS>, io: CliIo): Pro
   const weeks = integerOption('--weeks', values.weeks, 1, 104) ?? 12;
   const firstWeek = dateOption('--first-week', values['first-week']) ?? DEFAULT_FIRST_WEEK;
   const studentCount = integerOption('--students', values.students, 1, 100_000);
+  const api = apiOption(values.api);
   const out = values.out;
   if (out.trim() === '') throw new OptionError(emptyPathOption('--out'));
   mkdirSync(dirname(out), { recursive: true });
   // The output is a workbook like any other: one writer at a time, from the first write to the save.
   const archive = ArchiveWorkbook.beside(realPathOf(out));
-  return withWorkbookLock(out, () => runDemo(out, weeks, firstWeek, studentCount, archive, io), notices(io, [archive.path, previewPathFor(out)]));
+  return withWorkbookLock(out, () => runDemo(out, weeks, firstWeek, studentCount, api, archive, io), notices(io, [archive.path, previewPathFor(out)]));
 }
 
 async function runDemo(
@@ -62,10 +85,14 @@ async function runDemo(
   weeks: number,
   firstWeek: LocalDate,
   studentCount: number | undefined,
+  generation: ApiGeneration,
   archive: ArchiveWorkbook,
   io: CliIo,
 ): Promise<number> {
-  const api = embeddedApi({ startAt: runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS), studentCount });
+  const api = embeddedApi({ startAt: runInstant(mondayOf(firstWeek), DEFAULT_SETTINGS), studentCount, api: generation });
+  // On v3 the school's Turmas hold v3 ids (`tag_…`, `prd_…`), as a school's would once it switches.
+  const ids: { tag: (id: number) => TagId; product: (id: number) => ProductId } =
+    generation === 'v3' ? { tag: tagV3Id, product: productV3Id } : { tag: (id) => id, product: (id) => id };
   const { cohorts } = api.simulator.school;
   // A week before any cohort starts has nothing to collect: the demo starts with the first cohort instead, and says so.
   const asked = mondayOf(firstWeek);
@@ -79,9 +106,9 @@ async function runDemo(
     const tutor = TUTORS[index % TUTORS.length];
     return cohortRow({
       name: cohort.name,
-      tagId: cohort.tagId,
+      tagId: ids.tag(cohort.tagId),
       start: cohort.start,
-      productIds: cohort.productIds,
+      productIds: cohort.productIds.map(ids.product),
       goalTrack: DEFAULT_GOAL_TRACK.name,
       tutorEmail: tutor?.email ?? null,
       tutorName: tutor?.name ?? null,
@@ -89,9 +116,12 @@ async function runDemo(
     });
   });
   workbook.writeSheet(SHEET.cohorts, { rows: [[...COHORT_HEADERS], ...cohortRows], columnFormats: COHORT_FORMATS, frozenRows: 1 });
+  const settings = settingsTemplate();
+  workbook.writeSheet(SHEET.settings, { ...settings, rows: withSettingValue(settings.rows, 'apiVersion', generation) });
 
   if (moved) io.stdout.write(`${demoStartMoved(firstWeek, firstStart)}\n`);
   io.stdout.write(`${demoStarted(cohorts.length, weeks, firstDay)}\n`);
+  io.stdout.write(`${demoApi(generation)}\n`);
   const realStart = Date.now();
   let apiMs = 0;
   let calls = 0;

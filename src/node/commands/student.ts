@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { appendAdjustment } from '../../core/adjustments/adjustments-sheet';
 import { loadConfig } from '../../core/config/load-config';
 import { missingOptions, moveTargetUnavailable, notAStudentId, studentDroppedOut, studentMoved, studentNotInHistory } from '../../core/messages/cli';
+import type { StudentId } from '../../core/model/ids';
 import { readHistoryRows } from '../../core/report/report-sheets';
 import { SHEET } from '../../core/sheets';
 import { type CliIo, dateOption, EXIT, OptionError, UsageError } from '../cli-io';
@@ -37,7 +38,7 @@ function studentIdOf(text: string): number {
 }
 
 /** The workbook, its config, the student's latest history row and who is recording the adjustment. */
-async function adjustmentContext(file: string, studentId: number, io: CliIo) {
+async function adjustmentContext(file: string, studentId: StudentId, io: CliIo) {
   const workbook = await loadExistingWorkbook(file);
   const config = loadConfig(workbook);
   const latest = readHistoryRows(workbook.readSheet(SHEET.history), config.settings.timeZone)

@@ -4,6 +4,7 @@ import { describeBigQueryFailure } from '../../core/bigquery/failure';
 import { writeWeekToBigQueryAsync } from '../../core/bigquery/history-sink';
 import { checkBaseUrl } from '../../core/cademi/base-url';
 import { tokenProblem } from '../../core/cademi/token';
+import { apiTargetFor, chooseApi } from '../../core/config/api-choice';
 import { parseSettingsSheet } from '../../core/config/settings-sheet';
 import { describeRollover } from '../../core/history/archive-sink';
 import { REPORT_SHEET } from '../../core/identity/sheet-names';
@@ -73,10 +74,12 @@ async function syncWorkbook(file: string, date: LocalDate | undefined, archive: 
     if (!token) throw new UsageError(TOKEN_ENV_MISSING);
     const problem = tokenProblem(token);
     if (problem) throw new UsageError(tokenMessages.envRefused(problem));
-    connection = { target: { baseUrl, token }, transport: new FetchTransport(), clock: io.clock ?? systemDriverClock, marginMs: 150, virtual: false };
-    io.stdout.write(`${usingApi(baseUrl)}\n`);
+    const target = apiTargetFor(settings.apiVersion, baseUrl, token);
+    connection = { target, transport: new FetchTransport(), clock: io.clock ?? systemDriverClock, marginMs: 150, virtual: false };
+    io.stdout.write(`${usingApi(target.baseUrl, target.api ?? 'v1')}\n`);
   } else {
-    connection = embeddedApi({ startAt: now, token: io.env.CADEMI_TOKEN?.trim() || undefined });
+    const token = io.env.CADEMI_TOKEN?.trim() || undefined;
+    connection = embeddedApi({ startAt: now, token, api: chooseApi(settings.apiVersion, token ?? '', '') });
     io.stdout.write(`${USING_EMBEDDED_SIMULATOR}\n`);
   }
 

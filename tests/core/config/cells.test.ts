@@ -7,6 +7,7 @@ import {
   readNumber,
   readOptionalEmail,
   readPositiveInteger,
+  readTagId,
   readText,
   readYesNo,
 } from '../../../src/core/config/cells';
@@ -113,7 +114,7 @@ describe('readIdList', () => {
     ['0', '0'],
     ['11,-2', '-2'],
   ])('refuses %p, naming the bad part', (cell, part) => {
-    expect(failure(readIdList(cell))).toBe(`"${part}" não é um ID de produto (número inteiro positivo)`);
+    expect(failure(readIdList(cell))).toBe(`"${part}" não é um ID de produto (número inteiro positivo na API v1, prd_… na v3)`);
   });
 
   it('explains a list a Brazilian spreadsheet turned into a decimal number (11,12 → 11.12)', () => {
@@ -171,5 +172,17 @@ describe('locateColumns', () => {
   it('lists missing headers, and all of them when there is no header row', () => {
     expect(locateColumns(['A', null], ['A', 'B', 'C'] as const).missing).toEqual(['B', 'C']);
     expect(locateColumns(undefined, ['A'] as const).missing).toEqual(['A']);
+  });
+});
+
+describe('ids of both API generations', () => {
+  it('reads a Tag ID as v1’s integer or v3’s tag_…, and Produtos as a mix of both kinds', () => {
+    expect(readTagId(101)).toEqual({ ok: true, value: 101 });
+    expect(readTagId(' 101 ')).toEqual({ ok: true, value: 101 });
+    expect(readTagId(' tag_2026set ')).toEqual({ ok: true, value: 'tag_2026set' });
+    expect(readTagId('prd_abc')).toMatchObject({ ok: false });
+    expect(readTagId('tag_a/b')).toMatchObject({ ok: false });
+    expect(readIdList('prd_a1, 12; prd_a1')).toEqual({ ok: true, value: ['prd_a1', 12] });
+    expect(readIdList('tag_x')).toMatchObject({ ok: false });
   });
 });

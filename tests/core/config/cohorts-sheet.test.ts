@@ -94,9 +94,9 @@ describe('parseCohortsSheet', () => {
 
   it.each<[string, Partial<Record<(typeof COHORT_HEADERS)[number], Cell>>, string, RegExp]>([
     ['empty name', { Turma: '  ' }, 'Turma', /vazia/],
-    ['non-integer tag', { 'Tag ID': 1.5 }, 'Tag ID', /não é um número inteiro positivo/],
-    ['negative tag', { 'Tag ID': -4 }, 'Tag ID', /não é um número inteiro positivo/],
-    ['text tag', { 'Tag ID': 'dez' }, 'Tag ID', /não é um número inteiro positivo/],
+    ['non-integer tag', { 'Tag ID': 1.5 }, 'Tag ID', /não é um ID de tag \(número inteiro positivo na API v1, tag_… na v3\)/],
+    ['negative tag', { 'Tag ID': -4 }, 'Tag ID', /não é um ID de tag \(número inteiro positivo na API v1, tag_… na v3\)/],
+    ['text tag', { 'Tag ID': 'dez' }, 'Tag ID', /não é um ID de tag \(número inteiro positivo na API v1, tag_… na v3\)/],
     ['impossible date', { Início: '30/02/2026' }, 'Início', /não é uma data válida/],
     ['product abc', { Produtos: 'abc' }, 'Produtos', /"abc" não é um ID de produto/],
     ['no products', { Produtos: null }, 'Produtos', /vazia/],

@@ -190,7 +190,9 @@ describe('annotateConfigIssues', () => {
     ensureConfigSheets(workbook);
     workbook.replaceRowsFrom('Turmas', 1, [['A', 1, '2026-09-01', 'abc', '', '', 'Sim']]);
     annotateConfigIssues(workbook, loadConfig(workbook).issues);
-    expect(workbook.sheet('Turmas')?.notes).toEqual([{ row: 1, column: 3, message: '"abc" não é um ID de produto (número inteiro positivo)' }]);
+    expect(workbook.sheet('Turmas')?.notes).toEqual([
+      { row: 1, column: 3, message: '"abc" não é um ID de produto (número inteiro positivo na API v1, prd_… na v3)' },
+    ]);
     expect(workbook.sheet('Configuração')?.notes).toEqual([]);
   });
 });

@@ -72,8 +72,8 @@ describe('buildOverview', () => {
     const cohorts = ['C', 'D', 'E'].map((name, index) => cohort({ name, tagId: 10 + index, sheetRow: index + 1 }));
     const rows = [
       ...students(10, 2),
-      ...students(10, 1).map((row) => ({ ...row, cohort: 'D', studentId: row.studentId + 100 })),
-      ...students(11, 1).map((row) => ({ ...row, cohort: 'E', studentId: row.studentId + 200 })),
+      ...students(10, 1).map((row) => ({ ...row, cohort: 'D', studentId: Number(row.studentId) + 100 })),
+      ...students(11, 1).map((row) => ({ ...row, cohort: 'E', studentId: Number(row.studentId) + 200 })),
     ];
     const result = buildOverview(rows, config(cohorts), { contactCount: 0 });
     const rowOf = (index: number) => result.headerRow + 1 + index;

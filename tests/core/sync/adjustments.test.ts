@@ -51,7 +51,7 @@ describe('adjustments in the weekly job', () => {
     // A move that starts next week does not apply yet.
     appendAdjustment(workbook, {
       date: '2026-09-21',
-      studentId: other.studentId + 1,
+      studentId: Number(other.studentId) + 1,
       name: '',
       action: 'Mover',
       from: 'Turma 2026-07',
@@ -64,7 +64,7 @@ describe('adjustments in the weekly job', () => {
     expect(new Set(after.rows.filter((row) => row.studentId === student.studentId).map((row) => row.cohort))).toEqual(new Set(['Turma 2026-08']));
     expect(after.rows.filter((row) => row.studentId === other.studentId).every((row) => row.situation === 'Desistente')).toBe(true);
     expect(after.rows.filter((row) => row.studentId === other.studentId)).toHaveLength(3); // never deleted
-    expect(new Set(after.rows.filter((row) => row.studentId === other.studentId + 1).map((row) => row.cohort))).toEqual(new Set(['Turma 2026-07']));
+    expect(new Set(after.rows.filter((row) => row.studentId === Number(other.studentId) + 1).map((row) => row.cohort))).toEqual(new Set(['Turma 2026-07']));
     expect(after.rows).toHaveLength(before.rows.length);
   });
 

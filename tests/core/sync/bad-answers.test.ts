@@ -233,7 +233,7 @@ describe('product names', () => {
     const seen: HttpRequest[] = [];
     const week2 = await weekRun(workbook, api, WEEK2, undefined, { seen });
     expect(seen.filter((request) => /\/produto\/\d+$/.test(request.url)).length).toBe(3);
-    expect(week2.rows.every((row) => row.productName === api.simulator.school.productById(row.productId)!.nome)).toBe(true);
+    expect(week2.rows.every((row) => row.productName === api.simulator.school.productById(Number(row.productId))!.nome)).toBe(true);
   });
 });
 
@@ -241,7 +241,7 @@ describe('impossible dates', () => {
   it('are missing, with a warning naming the student and the field (no API text); the warning survives a resume', async () => {
     const api = testApi(WEEK1);
     const config = loadConfig(schoolWorkbook(api.simulator.school, { cohorts: 1 }));
-    const students = api.simulator.school.studentsWithTagAt(config.cohorts[0].tagId, WEEK1);
+    const students = api.simulator.school.studentsWithTagAt(Number(config.cohorts[0].tagId), WEEK1);
     const [odd, older] = [students[0].id, students[1].id];
     const change: Change = (request, answer) =>
       isTagPage(request)
@@ -292,7 +292,7 @@ describe('impossible dates on many students', () => {
           )
         : answer(),
     );
-    const students = [...new Set(result.rows.map((row) => row.studentId))].sort((a, b) => a - b);
+    const students = [...new Set(result.rows.map((row) => Number(row.studentId)))].sort((a, b) => a - b);
     expect(students.length).toBeGreaterThan(5);
     const warnings = result.warnings.filter((warning) => /data impossível/.test(warning));
     expect(warnings).toEqual([

@@ -77,7 +77,7 @@ describe('SyncJob against the simulator', () => {
       if (!previous) continue;
       expect(row.progress).toBe(previous.progress);
       // The rule is sound against the simulator: the API would have answered the same value.
-      const truth = api.simulator.school.progressAt(row.studentId, row.productId, WEEK2);
+      const truth = api.simulator.school.progressAt(Number(row.studentId), Number(row.productId), WEEK2);
       expect(truth?.completed).toBe(row.lessonsCompleted);
     }
     const progressCalls = week2.rows.filter((row) => row.origin === 'API').length;

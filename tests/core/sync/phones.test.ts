@@ -27,7 +27,7 @@ describe('phones through a weekly run', () => {
     const [header, ...cells] = workbook.readSheet(SHEET.history)!;
     expect(header).toEqual([...HISTORY_HEADERS]);
     const rows = cells.map((row) => decodeHistoryRow(row, TZ)!);
-    for (const row of rows) expect(row.phone).toBe(api.simulator.school.studentById(row.studentId)?.celular ?? null);
+    for (const row of rows) expect(row.phone).toBe(api.simulator.school.studentById(Number(row.studentId))?.celular ?? null);
     expect(rows.some((row) => row.phone !== null)).toBe(true);
     expect(rows.some((row) => row.phone === null)).toBe(true);
 
@@ -58,7 +58,7 @@ describe('phones through a weekly run', () => {
     expect(decoded.filter((row) => row.week === '2026-09-14').every((row) => row.phone === null)).toBe(true);
     const week2 = decoded.filter((row) => row.week === '2026-09-21');
     expect(week2.length).toBeGreaterThan(0);
-    for (const row of week2) expect(row.phone).toBe(api.simulator.school.studentById(row.studentId)?.celular ?? null);
+    for (const row of week2) expect(row.phone).toBe(api.simulator.school.studentById(Number(row.studentId))?.celular ?? null);
     // Carried rows were found and kept their value from the migrated week.
     expect(week2.some((row) => row.origin === 'Mantido')).toBe(true);
   });

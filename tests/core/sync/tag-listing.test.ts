@@ -5,11 +5,12 @@ import type { HttpResponse } from '../../../src/core/http';
 import { emptyTagReason, unknownTagReason } from '../../../src/core/messages/sync';
 import type { CohortConfig } from '../../../src/core/model/cohort';
 import { cohortKeys } from '../../../src/core/sync/checkpoint';
+import { v1Dialect } from '../../../src/core/sync/dialect/v1';
 import { SyncFailedError } from '../../../src/core/sync/errors';
 import { MAX_PAGES_PER_TAG, TagListing } from '../../../src/core/sync/tag-listing';
 
 const BASE = 'https://escola.cademi.com.br/api/v1';
-const TARGET = { baseUrl: BASE, token: 'segredo' };
+const TARGET = v1Dialect({ baseUrl: BASE, token: 'segredo' });
 
 function cohort(name: string, tagId: number): CohortConfig {
   return { name, tagId, start: '2026-08-03', productIds: [1], goalTrack: null, tutorEmail: null, active: true, sheetRow: 1 };

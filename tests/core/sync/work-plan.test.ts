@@ -37,7 +37,7 @@ const listed = (byCohort: Record<string, StagedStudent[]>) => (name: string) => 
 const pairs = (items: readonly WorkItem[]) => items.map((item) => `${item.cohort.name}:${item.student.studentId}|${item.productId}`);
 
 describe('buildWorkList', () => {
-  const names = (id: number) => (id === 3 ? '' : `Produto ${id}`);
+  const names = (id: number | string) => (id === 3 ? '' : `Produto ${id}`);
 
   it('lists every (student, product) cohort by cohort in Turmas order, students by id', () => {
     const { items, conflicts } = buildWorkList({
