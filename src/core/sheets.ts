@@ -8,6 +8,8 @@ export const SHEET = {
   history: 'Histórico',
   staging: '_Coleta',
   runs: 'Execuções',
+  /** Students matched across the v1 → v3 switch (continuity/student-matches). */
+  matches: 'Correspondências',
   /** Hidden: what the job knows about identities (owned sheets it created, each cohort's name in the history). */
   identity: '_Identidade',
 } as const;
@@ -39,6 +41,9 @@ export const COHORT_ID_HEADER = 'ID';
 export const GOAL_HEADERS = ['Meta', 'Semana', 'Esperado (%)'] as const;
 
 export const ADJUSTMENT_HEADERS = ['Data', 'Aluno ID', 'Nome', 'Ação', 'De', 'Para', 'Motivo', 'Feito por', 'Desfeito em'] as const;
+
+/** `Correspondências`: a v3 student matched to the v1 id the history already had (see continuity/student-matches). */
+export const MATCHES_HEADERS = ['ID v1', 'ID v3', 'E-mail', 'Semana'] as const;
 
 /** Dates as Brazilian readers write them (`21/09/2026`); the cells stay real dates (serial numbers). */
 export const DATE_FORMAT = 'dd/mm/yyyy';

@@ -4,6 +4,7 @@ import { parseSettingsSheet } from '../core/config/settings-sheet';
 import { ensureConfigSheets } from '../core/config/templates';
 import { SHEET } from '../core/sheets';
 import { configureSlackAlerts, disableAutoUpdate, enableAutoUpdate, onTick, refreshNow, showRuns } from './actions';
+import { checkConnection } from './connection-check';
 import { buildMenu, MENU_TITLE, openOnOverview } from './menu';
 import { passesSelfCheck } from './self-check';
 import { dispatchSidebarCall, showSidebar } from './sidebar-server';
@@ -45,6 +46,11 @@ export function atualizarAgora(): void {
 
 export function configurarToken(): void {
   menuAction(configureTokenDialog, { createConfigSheets: true });
+}
+
+/** Can the next run succeed? The address, the key, the cohorts' tags and products, and on v3 the live contract. */
+export function verificarConexao(): void {
+  menuAction(checkConnection);
 }
 
 export function configurarAlertas(): void {

@@ -12,6 +12,7 @@ const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[
   ['Gerenciar turmas…', 'gerenciarTurmas'],
   null,
   ['Configurar token da API…', 'configurarToken'],
+  ['Verificar conexão com a Cademi', 'verificarConexao'],
   ['Configurar alertas do Slack…', 'configurarAlertas'],
   ['Configurar webhook da Cademi…', 'configurarWebhook'],
   ['Ativar atualização automática', 'ativarAtualizacaoAutomatica'],

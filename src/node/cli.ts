@@ -21,6 +21,7 @@ import { type CliIo, EXIT, OptionError, UsageError } from './cli-io';
 import { cohortAddCommand, cohortArchiveCommand, cohortEditCommand, cohortListCommand } from './commands/cohort';
 import type { Command } from './commands/command';
 import { demoCommand } from './commands/demo';
+import { doctorCommand } from './commands/doctor';
 import { initCommand } from './commands/init';
 import { simulatorCommand } from './commands/simulator';
 import { studentDropoutCommand, studentMoveCommand } from './commands/student';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   studentMoveCommand,
   studentDropoutCommand,
   syncCommand,
+  doctorCommand,
   simulatorCommand,
 ];
 

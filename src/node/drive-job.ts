@@ -60,6 +60,8 @@ export async function driveJob(job: SyncJob, options: DriveOptions): Promise<voi
     if (wait > 0) await clock.sleep(wait);
     pacer.record(batch.length, clock.now());
     const responses = await transport.send(batch.map((item) => item.request));
+    // Answered: the server has counted them by now, whatever the network's jitter.
+    pacer.answered(batch.length, clock.now());
     for (const [index, item] of batch.entries()) {
       const response = responses[index];
       if (!response) throw new Error(`The transport answered ${responses.length} of ${batch.length} requests`);

@@ -211,6 +211,14 @@ const usersByTag: V3Route = (context) => {
   return v3Success(writeList(endpoint.list, items, nextCursor), context.requestId);
 };
 
+/** The percent a student had in a product at an instant, as the progress answer gives it (one decimal). */
+function percentAt(context: V3Context, studentId: number, productId: number, at: number): number {
+  const product = context.school.productById(productId);
+  const total = product?.lessons.length ?? 0;
+  const completed = context.school.progressAt(studentId, productId, at)?.completed ?? 0;
+  return total === 0 ? 0 : Number(((completed / total) * 100).toFixed(1));
+}
+
 const userProgress: V3Route = (context) => {
   const endpoint = endpoints.userProgress;
   const student = studentOf(context);
@@ -232,11 +240,10 @@ const userProgress: V3Route = (context) => {
   const items = page.map((product) => {
     const summary = context.school.progressAt(student.id, product.id, context.now);
     const completed = summary?.completed ?? 0;
-    const total = product.lessons.length;
     return writeFields(endpoint.fields, {
       productId: productV3Id(product.id),
       // As v1's `total` text, to one decimal: the same student reads the same percent on both.
-      percent: total === 0 ? 0 : Number(((completed / total) * 100).toFixed(1)),
+      percent: percentAt(context, student.id, product.id, context.now),
       lessonsCompleted: completed,
       lastLessonAt: summary?.lastActivityAt ?? null,
     });
@@ -290,6 +297,7 @@ const events: V3Route = (context) => {
       occurredAt: event.occurredAt,
       userId: userV3Id(event.studentId),
       productId: productV3Id(event.productId),
+      percent: percentAt(context, event.studentId, event.productId, event.occurredAt),
     }),
   );
   const nextCursor = last !== undefined && listed.length > page.length ? encodeCursor({ l: 'events', f: cursorHash(filters), k: eventKey(last) }) : null;

@@ -18,7 +18,10 @@ function setCell(gas: GasSchool, sheet: string, row: number, column: number, val
 
 function setSetting(gas: GasSchool, key: string, value: string): void {
   const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((row) => row[0]);
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => row[0]);
   setCell(gas, SHEET.settings, keys.indexOf(key) + 1, 2, value);
 }
 
@@ -29,11 +32,23 @@ function check(gas: GasSchool): { title: string; text: string; html: string } {
   const shown = gas.env.ui.shown.slice(before);
   expect(shown.map((dialog) => dialog.kind)).toEqual(['modal']);
   const html = shown[0]!.html!.getContent();
-  const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const text = html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
   return { title: shown[0]!.title ?? '', text, html };
 }
 
-const sheetsDump = (gas: GasSchool) => JSON.stringify(gas.env.spreadsheet.gas().getSheets().map((sheet) => gas.env.spreadsheet.sheet(sheet.getName()).dump()));
+const sheetsDump = (gas: GasSchool) =>
+  JSON.stringify(
+    gas.env.spreadsheet
+      .gas()
+      .getSheets()
+      .map((sheet) => gas.env.spreadsheet.sheet(sheet.getName()).dump()),
+  );
 
 describe('Verificar conexão com a Cademi', () => {
   it('checks the v1 school through UrlFetchApp and shows the report, writing nothing', () => {

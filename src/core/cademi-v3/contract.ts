@@ -79,6 +79,8 @@ export interface EndpointContract {
   readonly method: 'GET';
   /** Relative to the base (`…/api/v3`), with `{name}` for path parameters. */
   readonly path: string;
+  /** Whether the reference names this path at all (absent: it does); a guessed path is checked like a guessed field. */
+  readonly pathKnowledge?: Knowledge;
   readonly params: readonly ParamContract[];
   /** null for a single object. */
   readonly list: ListContract | null;
@@ -242,6 +244,7 @@ export const V3_CONTRACT = {
     product: {
       method: 'GET',
       path: '/products/{product_id}',
+      pathKnowledge: 'assumed',
       params: [
         {
           name: 'product_id',
@@ -302,6 +305,14 @@ export const V3_CONTRACT = {
           nullable: true,
           knowledge: 'assumed',
           note: 'which product, when the event names one',
+        },
+        percent: {
+          path: 'data.percent',
+          type: 'percent',
+          required: false,
+          nullable: true,
+          knowledge: 'assumed',
+          note: "a progress event's new percent (webhook bodies carry the same event): what doPost keeps in _Webhook",
         },
       },
     },
@@ -411,7 +422,7 @@ export function contractEntries(contract: V3Contract = V3_CONTRACT): ContractEnt
   const entries: ContractEntry[] = [];
   for (const endpoint of Object.values(contract.endpoints)) {
     const where = { endpoint: endpointLabel(endpoint), method: endpoint.method, path: endpoint.path };
-    entries.push({ kind: 'path', ...where, knowledge: 'known' });
+    entries.push({ kind: 'path', ...where, knowledge: endpoint.pathKnowledge ?? 'known' });
     for (const param of endpoint.params) entries.push({ kind: 'parameter', ...where, name: param.name, in: param.in, knowledge: param.knowledge });
     if (endpoint.list !== null) {
       const { items, nextCursor } = endpoint.list;

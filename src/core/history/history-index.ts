@@ -11,6 +11,8 @@ export class HistoryIndex {
   private readonly rowsByStudent = new Map<StudentId, HistoryRow[]>();
   /** Each product's Cademi name, from the latest week that recorded one (any week: a name is a name). */
   private readonly productNames = new Map<ProductId, { week: LocalDate; name: string }>();
+  /** Students by e-mail (trimmed, lower case), from every week: what matches a student across the v1 → v3 switch. */
+  private readonly idsByEmail = new Map<string, Set<StudentId>>();
   /** Cohorts with at least one row in any week, this one included. */
   private readonly cohortsWithRows = new Set<string>();
   /** Rows a person broke (unreadable); they are left in place and reported, never deleted. */
@@ -48,10 +50,18 @@ export class HistoryIndex {
   /** What any week tells: the product's name (the stand-in `Produto N` is no name) and that the cohort has rows. */
   private note(row: HistoryRow): void {
     this.cohortsWithRows.add(row.cohort);
+    const email = emailKey(row.email);
+    if (email !== '') this.idsByEmail.set(email, (this.idsByEmail.get(email) ?? new Set()).add(row.studentId));
     const name = row.productName.trim();
     if (name === '' || name === standInProductName(row.productId)) return;
     const known = this.productNames.get(row.productId);
     if (!known || known.week <= row.week) this.productNames.set(row.productId, { week: row.week, name: row.productName });
+  }
+
+  /** The ids the history knows a student by, from their e-mail (empty for an unknown or blank one). */
+  studentsWithEmail(email: string): StudentId[] {
+    const key = emailKey(email);
+    return key === '' ? [] : [...(this.idsByEmail.get(key) ?? [])];
   }
 
   private add(row: HistoryRow): void {
@@ -97,4 +107,9 @@ export class HistoryIndex {
 /** What a row says when a product's name was never known (the runs before names were kept wrote it). */
 export function standInProductName(productId: ProductId): string {
   return `Produto ${productId}`;
+}
+
+/** An e-mail as matching compares it: trimmed, lower case (Cademi keeps what people typed). */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
 }

@@ -83,6 +83,13 @@ export function notAProductId(typed: string): string {
   return `"${typed}" não é um ID de produto (número inteiro positivo na API v1, prd_… na v3)`;
 }
 
+/** A cohort's ids are of the other API generation than the run's (`Versão da API`, the key, the URL). */
+export function idOfOtherApi(ids: string, api: 'v1' | 'v3'): string {
+  return api === 'v3'
+    ? `${ids}: ID da API v1, e a coleta usa a API v3 (chave ck_live_/ck_test_ ou Versão da API = v3). Troque pelos IDs da v3 (tag_…, prd_…); a turma não foi coletada`
+    : `${ids}: ID da API v3, e a coleta usa a API v1. Troque pelos IDs numéricos da v1 ou use uma chave v3; a turma não foi coletada`;
+}
+
 /** A `Tag ID` cell holding neither a v1 tag number nor a v3 `tag_…` id. */
 export function notATagId(typed: string): string {
   return `"${typed}" não é um ID de tag (número inteiro positivo na API v1, tag_… na v3)`;

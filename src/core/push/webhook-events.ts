@@ -1,6 +1,10 @@
 // Cademi's progress webhooks (push) as plain data: both documented formats, checked with zod.
 
 import { z } from 'zod';
+import { V3_CONTRACT } from '../cademi-v3/contract';
+import { lookup } from '../cademi-v3/fields';
+import { isV3Id } from '../cademi-v3/ids';
+import { isProgressEvent } from '../cademi-v3/responses';
 import { BODY_NOT_JSON, notAProgressEvent } from '../messages/webhook';
 import type { ProductId, StudentId } from '../model/ids';
 
@@ -37,6 +41,23 @@ const v2Event = z.object({
   payload: z.object({ user: z.object({ id }), product: z.object({ id }), progress_percentage: percent }),
 });
 
+/**
+ * v3: `{id, type, version, occurred_at, data, delivery_id, attempt}` [known], a progress type and
+ * `data`'s user, product and percent at the paths the contract table declares (assumed there).
+ * Its `Cademi-Signature` header cannot be checked in `doPost` (Apps Script hides request headers):
+ * the secret in the URL is what authenticates it, as for v1's webhooks.
+ */
+function v3Progress(json: unknown, receivedAt: number): PushedProgress | null {
+  const { fields } = V3_CONTRACT.endpoints.events;
+  const type = lookup(json, fields.type.path).value;
+  if (typeof type !== 'string' || !isProgressEvent({ type })) return null;
+  const studentId = lookup(json, fields.userId.path).value;
+  const productId = lookup(json, fields.productId.path).value;
+  const value = percent.safeParse(lookup(json, fields.percent.path).value);
+  if (!isV3Id(studentId, 'usr_') || !isV3Id(productId, 'prd_') || !value.success) return null;
+  return { studentId, productId, percent: value.data, receivedAt };
+}
+
 export type WebhookParse = { readonly kind: 'progress'; readonly progress: PushedProgress } | { readonly kind: 'ignored'; readonly reason: string };
 
 /** Reads a webhook body; other event types (aula.concluida…) are acknowledged and ignored. */
@@ -57,7 +78,9 @@ export function parseWebhookBody(body: string, receivedAt: number): WebhookParse
     const { user, product, progress_percentage } = v2.data.payload;
     return { kind: 'progress', progress: { studentId: user.id, productId: product.id, percent: progress_percentage, receivedAt } };
   }
-  const type =
-    typeof json === 'object' && json !== null ? String((json as Record<string, unknown>).event_type ?? (json as Record<string, unknown>).event ?? '?') : '?';
+  const v3 = v3Progress(json, receivedAt);
+  if (v3 !== null) return { kind: 'progress', progress: v3 };
+  const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const type = String(record.event_type ?? record.event ?? record.type ?? '?');
   return { kind: 'ignored', reason: notAProgressEvent(type.slice(0, 40)) };
 }

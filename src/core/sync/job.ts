@@ -6,6 +6,7 @@ import { CademiError, isRetryable } from '../cademi/errors';
 import { withoutSecret } from '../cademi/token';
 import type { ApiTarget } from '../cademi/types';
 import type { SchoolConfig } from '../config/load-config';
+import { type StudentMatch, StudentMatcher } from '../continuity/student-matches';
 import { type HistoryIndex, standInProductName } from '../history/history-index';
 import type { HistoryRow } from '../history/schema';
 import type { HttpRequest, HttpResponse } from '../http';
@@ -20,7 +21,7 @@ import { shownUrl } from './missing-endpoint';
 import { MAX_CONSECUTIVE_RATE_LIMITS, type PendingWait, RetryLedger } from './retry-ledger';
 import type { WeekContext } from './snapshot';
 import { StagedAnswers } from './staged-answers';
-import type { StagedRecord } from './staging';
+import type { StagedRecord, StagedStudent } from './staging';
 import { stagedStudent, TagListing } from './tag-listing';
 import { UserProgressPages } from './user-progress';
 import { buildWorkList, carryForward, type MovedStudent, movedStudentsToFetch, type WorkItem, weekRows, workKey } from './work-plan';
@@ -38,6 +39,7 @@ import {
   impossibleDates,
   inCohort,
   movedStudentMissing,
+  movedStudentUnmatched,
   noCohortCollected,
   noCohortToCollect,
   noRowsCollected,
@@ -70,6 +72,8 @@ export interface SyncJobInput {
   readonly adjustments?: EffectiveAdjustments;
   /** The latest progress Cademi pushed by webhook, by `studentId|productId`. */
   readonly pushed?: ReadonlyMap<string, PushedProgress>;
+  /** Students matched across the v1 → v3 switch (`Correspondências`). */
+  readonly matches?: readonly StudentMatch[];
 }
 
 /** A request the host should perform, with the key it must hand back with the response. */
@@ -106,6 +110,8 @@ export interface SyncResult {
   readonly errors: string[];
   /** Problems the API revealed in `Turmas` (an unknown tag or product), to flag at the cell. */
   readonly cohortProblems: CohortProblem[];
+  /** v3 students this run matched to a v1 id of the history (to record in `Correspondências`). */
+  readonly matches: readonly StudentMatch[];
 }
 
 export interface CohortProblem {
@@ -142,6 +148,8 @@ export class SyncJob {
   private readonly dialect: ApiDialect;
   /** v3 answers of students whose progress spans several pages. */
   private readonly userPages = new UserProgressPages();
+  /** Which history id each v3 student's rows use (v1's, when the e-mail matches). */
+  private readonly matcher: StudentMatcher;
   /** The week's items by student id (as text), built once the work list is. */
   private userItemsCache: Map<string, WorkItem[]> | null = null;
   private readonly listing: TagListing;
@@ -170,6 +178,7 @@ export class SyncJob {
     this.stats.cohorts = cohorts.length;
     this.ledger = new RetryLedger(input.maxAttempts ?? 6, resume?.checkpoint.notBefore);
     this.dialect = dialectOf(input.target);
+    this.matcher = new StudentMatcher({ recorded: input.matches ?? [], studentsWithEmail: (email) => input.history.studentsWithEmail(email) }, this.week);
     this.listing = new TagListing(cohorts, this.dialect, (cohort) => input.history.hasRowsOf(cohort), resume?.checkpoint);
     // An unknown tag is said on every slice, not only the one that found it.
     for (const cohort of this.listing.unknownTagCohorts()) this.noteUnknownTag(cohort);
@@ -219,7 +228,8 @@ export class SyncJob {
     }
     if (this.listing.done()) {
       for (const { studentId, cohort } of this.movedStudentsToFetch()) {
-        if (!offer(`${STUDENT}${studentId}:${cohort}`, () => dialect.studentRequest(studentId))) return out;
+        const apiId = this.apiIdOfMoved(studentId, cohort);
+        if (apiId !== null && !offer(`${STUDENT}${studentId}:${cohort}`, () => dialect.studentRequest(apiId))) return out;
       }
     }
     const work = this.plannedWork();
@@ -333,13 +343,36 @@ export class SyncJob {
       warnings: [...this.warnings, ...dateWarnings],
       errors: [...this.errors],
       cohortProblems: [...this.problems],
+      matches: this.newMatches(),
     };
   }
 
   // --- internals ---------------------------------------------------------------------------
 
+  /** The matches of this week's students not recorded before (made in this slice or an earlier one). */
+  private newMatches(): StudentMatch[] {
+    const recorded = new Set((this.input.matches ?? []).map((match) => match.v3Id));
+    const made = new Map<string, StudentMatch>();
+    for (const cohort of this.listing.cohorts) {
+      for (const student of this.listing.studentsOf(cohort.name)) {
+        const { apiId, studentId } = student;
+        if (typeof apiId !== 'string' || typeof studentId !== 'number' || recorded.has(apiId)) continue;
+        made.set(apiId, { v1Id: studentId, v3Id: apiId, email: student.email, week: this.week });
+      }
+    }
+    return [...made.values()];
+  }
+
+  /** A listed (or fetched) student under the id their rows use: on v3, the matched v1 id when there is one. */
+  private keyed(record: StagedStudent): StagedStudent {
+    if (this.dialect.api !== 'v3') return record;
+    const { key, apiId } = this.matcher.resolve(record.apiId ?? record.studentId, record.email);
+    return key === apiId ? record : { ...record, studentId: key, apiId };
+  }
+
   /** Takes a record from an answer or from the staging sheet; a repeat of one already taken is dropped. */
-  private stage(record: StagedRecord): void {
+  private stage(input: StagedRecord): void {
+    const record = input.kind === 'student' ? this.keyed(input) : input;
     if (record.kind === 'student' && !this.listing.addStudent(record)) return;
     if (!this.collected.add(record)) return;
     if (record.kind === 'progress' || record.kind === 'skip') this.work?.settle(workKey(record.studentId, record.productId));
@@ -358,6 +391,19 @@ export class SyncJob {
 
   private get adjustments(): EffectiveAdjustments {
     return this.input.adjustments ?? NO_ADJUSTMENTS;
+  }
+
+  /**
+   * The id a moved student is fetched by: on v3 a v1 id must have been matched; one that was not is
+   * said once and left out (as a student Cademi does not know), so the week can still complete.
+   */
+  private apiIdOfMoved(studentId: StudentId, cohort: string): StudentId | null {
+    if (this.dialect.api !== 'v3') return studentId;
+    const apiId = this.matcher.apiIdOf(studentId);
+    if (apiId !== null) return apiId;
+    this.collected.noteMissingStudent(studentId);
+    this.warnings.push(movedStudentUnmatched(studentId, cohort));
+    return null;
   }
 
   private movedStudentsToFetch(): MovedStudent[] {
@@ -442,7 +488,9 @@ export class SyncJob {
       this.warnings.push(movedStudentMissing(studentId, cohortName));
       return;
     }
-    this.stage(stagedStudent(cohortName, studentId, student));
+    // On v3 the answer's `usr_…` is the API id; the rows keep the id Ajustes named.
+    const record = stagedStudent(cohortName, studentId, student);
+    this.stage(student.id === studentId ? record : { ...record, apiId: student.id });
   }
 
   /** v1: the answer for one (student, product). */
@@ -506,7 +554,7 @@ export class SyncJob {
   private offerPairProgress(work: WorkQueue, offer: Offer, room: () => boolean, now: number): void {
     const progressOf = (pair: string) => () => {
       const item = work.item(pair)!;
-      return this.dialect.progressRequest(item.student.studentId, item.productId, null);
+      return this.dialect.progressRequest(item.student.apiId ?? item.student.studentId, item.productId, null);
     };
     for (const key of this.ledger.waitingWith(PROGRESS)) {
       if (!room()) return;
@@ -526,7 +574,7 @@ export class SyncJob {
   private offerUserProgress(work: WorkQueue, offer: Offer, room: () => boolean, now: number): void {
     const progressOf = (key: string) => () => {
       const student = this.userItems().get(key.slice(USER_PROGRESS.length))![0]!.student;
-      return this.dialect.progressRequest(student.studentId, null, this.userPages.cursorOf(key));
+      return this.dialect.progressRequest(student.apiId ?? student.studentId, null, this.userPages.cursorOf(key));
     };
     const continuing = new Set(this.userPages.continuing());
     for (const key of new Set([...continuing, ...this.ledger.waitingWith(USER_PROGRESS)])) {

@@ -4,9 +4,15 @@
  * Tracks when requests were sent and says how long to wait before the next batch may go, so the
  * number sent in any 1-second window never exceeds `perSecond` (and any minute, `perMinute`).
  * `marginMs` widens the windows against network jitter when the server is real.
+ *
+ * A request the host saw answered (`answered`) arrived at the server no later than its answer came
+ * back, so a window counted from that instant holds whatever the jitter: the pacer takes the earlier
+ * of the two bounds. On a fast network that spares most of the margin on every batch; on a slow one
+ * (a round trip longer than the margin) the margin's bound is the earlier and nothing changes.
  */
 export class RequestPacer {
-  private readonly sent: number[] = [];
+  /** Per request: when it left, and when its answer came back (once known). */
+  private readonly sent: { at: number; answeredAt: number | null }[] = [];
   private readonly perSecond: number;
   private readonly perMinute: number;
   private readonly windowMs: number;
@@ -32,16 +38,30 @@ export class RequestPacer {
     const secondBound = this.sent[this.sent.length - 1 - (this.perSecond - n)];
     const minuteBound = this.sent[this.sent.length - 1 - (this.perMinute - n)];
     let earliest = now;
-    if (secondBound !== undefined) earliest = Math.max(earliest, secondBound + this.windowMs + this.marginMs);
-    if (minuteBound !== undefined) earliest = Math.max(earliest, minuteBound + 60_000 + this.marginMs);
+    if (secondBound !== undefined) earliest = Math.max(earliest, this.reopensAt(secondBound, this.windowMs));
+    if (minuteBound !== undefined) earliest = Math.max(earliest, this.reopensAt(minuteBound, 60_000));
     return earliest - now;
   }
 
   /** Records `count` requests sent at `at`. */
   record(count: number, at: number): void {
-    for (let i = 0; i < count; i++) this.sent.push(at);
+    for (let i = 0; i < count; i++) this.sent.push({ at, answeredAt: null });
     // Only the last minute's worth matters.
     if (this.sent.length > this.perMinute * 2) this.sent.splice(0, this.sent.length - this.perMinute);
+  }
+
+  /** The last `count` requests recorded were answered at `at` (their batch came back). */
+  answered(count: number, at: number): void {
+    for (let i = Math.max(0, this.sent.length - count); i < this.sent.length; i++) {
+      const request = this.sent[i];
+      if (request && request.answeredAt === null && at >= request.at) request.answeredAt = at;
+    }
+  }
+
+  /** When a window of `lengthMs` that holds `request` no longer does, as the server counts it. */
+  private reopensAt(request: { at: number; answeredAt: number | null }, lengthMs: number): number {
+    const bySend = request.at + lengthMs + this.marginMs;
+    return request.answeredAt === null ? bySend : Math.min(bySend, request.answeredAt + lengthMs);
   }
 }
 

@@ -24,6 +24,8 @@ export interface StagedStudent {
   readonly lastAccessAt: number | null;
   /** Date fields Cademi sent with an impossible date (read as null), kept so every slice can warn. */
   readonly impossibleDates?: readonly StudentDateField[];
+  /** The id the API knows the student by, when their rows use another (a v3 student matched to their v1 id). */
+  readonly apiId?: StudentId;
 }
 
 export interface StagedProgress {
@@ -60,6 +62,7 @@ const STAGING_HEADERS = [
   'Execução',
   'Datas impossíveis',
   'Celular',
+  'ID na API',
 ] as const;
 
 const STUDENT_DATE_FIELDS: readonly StudentDateField[] = ['criado_em', 'ultimo_acesso_em'];
@@ -88,6 +91,7 @@ export function encodeStaging(runId: string, records: readonly StagedRecord[]): 
           runId,
           record.impossibleDates?.join(',') ?? null,
           record.phone,
+          record.apiId ?? null,
         ]);
         break;
       case 'progress':
@@ -143,6 +147,7 @@ export function decodeStaging(values: Cell[][] | null, runId: string): StagedRec
           createdAt: optionalNum(row[5]),
           lastAccessAt: optionalNum(row[6]),
           ...(impossible.length > 0 ? { impossibleDates: impossible } : {}),
+          ...(idOfCell(row[14]) === null ? {} : { apiId: idOfCell(row[14])! }),
         });
         break;
       }

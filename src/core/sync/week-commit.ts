@@ -4,6 +4,7 @@
 
 import { withSpreadsheetPhones } from '../bigquery/history-table';
 import { annotateConfigIssues, type SchoolConfig } from '../config/load-config';
+import { recordStudentMatches } from '../continuity/matches-sheet';
 import { describeGrowth, estimateGrowth } from '../history/growth';
 import { HISTORY_HEADERS, type HistoryRow } from '../history/schema';
 import { weekCompleted } from '../messages/sync';
@@ -113,6 +114,8 @@ function writeWeek(
   const timeZone = config.settings.timeZone;
   const notes = [...(hooks.beforeCommit?.() ?? [])];
   const { table: history, keptRows } = writeWeekToHistory(workbook, collected, timeZone);
+  // The week's rows name matched students by their v1 id: the match is kept with them.
+  recordStudentMatches(workbook, collected.matches);
   const result: SyncResult = keptRows.length === 0 ? collected : { ...collected, rows: [...keptRows, ...collected.rows] };
   notes.push(...(hooks.afterCommit?.(result) ?? []));
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);

@@ -3,7 +3,9 @@
 import { parseAdjustments } from '../adjustments/adjustments-sheet';
 import { effectiveAdjustments } from '../adjustments/effective';
 import type { ApiTarget } from '../cademi/types';
+import { cohortsForApi } from '../config/api-ids';
 import { annotateConfigIssues, loadConfig, type SchoolConfig } from '../config/load-config';
+import { readStudentMatches } from '../continuity/matches-sheet';
 import { HistoryIndex } from '../history/history-index';
 import { readMigratedHistory } from '../history/migrations';
 import { checkHistoryHeader } from '../history/schema';
@@ -32,11 +34,13 @@ export interface StartOptions {
 export function startWeekRun(workbook: Workbook, options: StartOptions): { job: SyncJob; config: SchoolConfig } {
   const loaded = loadConfig(workbook);
   const today = localDateOf(options.resume?.now ?? options.now, loaded.settings.timeZone);
-  const config: SchoolConfig = { ...loaded, issues: [...loaded.issues, ...futureStarts(loaded, today)] };
+  const forApi = cohortsForApi(loaded.cohorts, options.target.api ?? 'v1');
+  // A cohort with the other generation's ids is left out of the job only: its sheets and rows stay as they are.
+  const config: SchoolConfig = { ...loaded, issues: [...loaded.issues, ...forApi.issues, ...futureStarts(loaded, today)] };
   annotateConfigIssues(workbook, config.issues);
   const blocking = config.issues.filter((issue) => issue.severity === 'error' && issue.row <= 0);
   if (blocking.length > 0) throw new ConfigError(blocking);
-  if (!config.cohorts.some((cohort) => cohort.active)) {
+  if (!forApi.cohorts.some((cohort) => cohort.active)) {
     throw new ConfigError([
       ...config.issues.filter((issue) => issue.severity === 'error'),
       { sheet: SHEET.cohorts, row: -1, column: -1, columnName: '', severity: 'error', message: NO_ACTIVE_COHORT },
@@ -50,7 +54,17 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
   const history = HistoryIndex.fromSheet(stored, timeZone, week);
   const adjustments = effectiveAdjustments(parseAdjustments(workbook.readSheet(SHEET.adjustments)));
   const pushed = readPushedProgress(workbook);
-  const input = { config, target: options.target, history, now: options.now, runId: options.runId, adjustments, pushed };
+  const matches = readStudentMatches(workbook);
+  const input = {
+    config: { ...config, cohorts: forApi.cohorts },
+    target: options.target,
+    history,
+    now: options.now,
+    runId: options.runId,
+    adjustments,
+    pushed,
+    matches,
+  };
   const job = resume ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) }) : new SyncJob(input);
   if (history.unreadableRows.length > 0) {
     job.warnings.push(

@@ -131,7 +131,8 @@ export function carryForward(item: WorkItem, sources: CarrySources): CarriedValu
       },
     };
   }
-  const pushed = sources.pushed?.get(pushedKey(studentId, productId));
+  // A webhook names the student as the API knows them (v3's `usr_…` even when the rows use the v1 id).
+  const pushed = sources.pushed?.get(pushedKey(item.student.apiId ?? studentId, productId));
   if (pushed && pushed.receivedAt >= lastAccessAt && (!previous || pushed.receivedAt > previous.collectedAt)) {
     return {
       source: 'pushed',

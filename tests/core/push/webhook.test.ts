@@ -74,3 +74,29 @@ describe('pushed progress', () => {
     expect(withoutPush.result().stats.calls - result.stats.calls).toBe(1);
   });
 });
+
+describe('v3 webhook bodies', () => {
+  const body = (overrides: Record<string, unknown> = {}, data: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      id: 'evt_1',
+      type: 'progress.updated',
+      version: '3.12',
+      occurred_at: '2026-11-23T12:00:00Z',
+      delivery_id: 'dlv_1',
+      attempt: 1,
+      data: { user_id: 'usr_abc', product_id: 'prd_x1', percent: 42.5, ...data },
+      ...overrides,
+    });
+
+  it('reads a progress event: the user, the product and the percent, as the API knows them', () => {
+    expect(parseWebhookBody(body(), 7)).toEqual({ kind: 'progress', progress: { studentId: 'usr_abc', productId: 'prd_x1', percent: 42.5, receivedAt: 7 } });
+  });
+
+  it('ignores other event types and bodies whose ids or percent are not what the contract says', () => {
+    expect(parseWebhookBody(body({ type: 'user.created' }), 1)).toMatchObject({ kind: 'ignored' });
+    expect(parseWebhookBody(body({}, { user_id: 123 }), 1)).toMatchObject({ kind: 'ignored' });
+    expect(parseWebhookBody(body({}, { product_id: 'usr_x' }), 1)).toMatchObject({ kind: 'ignored' });
+    expect(parseWebhookBody(body({}, { percent: 140 }), 1)).toMatchObject({ kind: 'ignored' });
+    expect(parseWebhookBody(body({}, { percent: undefined }), 1)).toMatchObject({ kind: 'ignored' });
+  });
+});

@@ -148,4 +148,73 @@ describe('RequestPacer', () => {
     const sent = simulate(new RequestPacer(2, { perMinute: 4, marginMs: 100 }), 6);
     expect(sent[4] - sent[0]).toBe(60_100);
   });
+
+  describe('with answers: a request arrived no later than its answer came back', () => {
+    /**
+     * A network whose requests reach the server at a random instant between their send and their
+     * answer, with the margin's assumption kept (no request is delayed by more than the margin
+     * beyond another). Returns the arrival times the server saw.
+     */
+    function overJitter(pacer: RequestPacer, total: number, roundTripMs: (i: number) => number, seed = 7): number[] {
+      let state = seed;
+      const random = () => {
+        state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return state / 2_147_483_648;
+      };
+      const arrivals: number[] = [];
+      let now = 0;
+      for (let i = 0; arrivals.length < total; i++) {
+        now += pacer.delayFor(2, now);
+        pacer.record(2, now);
+        const trip = roundTripMs(i);
+        const spread = Math.min(trip, 150);
+        arrivals.push(now + random() * spread, now + random() * spread);
+        now += trip;
+        pacer.answered(2, now);
+      }
+      return arrivals.sort((a, b) => a - b);
+    }
+
+    it('spaces batches from the answer when that is earlier than send + margin (a fast network)', () => {
+      const pacer = new RequestPacer(2, { marginMs: 150 });
+      pacer.record(2, 0);
+      pacer.answered(2, 20);
+      expect(pacer.delayFor(2, 20)).toBe(1000); // 20 + 1000, not 0 + 1000 + 150
+    });
+
+    it('keeps the margin when the answer came back later than the margin (a slow network)', () => {
+      const pacer = new RequestPacer(2, { marginMs: 150 });
+      pacer.record(2, 0);
+      pacer.answered(2, 400);
+      expect(pacer.delayFor(2, 400)).toBe(750); // 0 + 1000 + 150, earlier than 400 + 1000
+    });
+
+    it('an unanswered batch (the transport threw) keeps the margin', () => {
+      const pacer = new RequestPacer(2, { marginMs: 150 });
+      pacer.record(2, 0);
+      expect(pacer.delayFor(2, 0)).toBe(1150);
+    });
+
+    it('never lets the server count more than 2 in a second over fast, slow and uneven round trips', () => {
+      for (const trip of [(_: number) => 5, (_: number) => 40, (i: number) => (i % 3 === 0 ? 300 : 20), (i: number) => (i * 37) % 500]) {
+        const arrivals = overJitter(new RequestPacer(2, { marginMs: 150 }), 400, trip);
+        expect(busiestWindow(arrivals, 1000)).toBeLessThanOrEqual(2);
+        expect(busiestWindow(arrivals, 60_000)).toBeLessThanOrEqual(120);
+      }
+    });
+
+    it('on a 20 ms round trip runs at 1000 + 20 ms a batch instead of 1000 + 150', () => {
+      const pacer = new RequestPacer(2, { marginMs: 150 });
+      const sends: number[] = [];
+      let now = 0;
+      for (let i = 0; i < 10; i++) {
+        now += pacer.delayFor(2, now);
+        pacer.record(2, now);
+        sends.push(now);
+        now += 20;
+        pacer.answered(2, now);
+      }
+      expect(new Set(gaps(sends))).toEqual(new Set([1020]));
+    });
+  });
 });
