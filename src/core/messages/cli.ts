@@ -579,9 +579,9 @@ export function simulatorListening(url: string, token: string, ratePerSecond: nu
   return `Simulador Cademi em ${url} (token: ${token}, ${ratePerSecond} req/s). Ctrl+C para parar.`;
 }
 
-/** `simulator --api v3`: what the v3 address is for while the sync still reads v1 only. */
+/** `simulator --api v3`: what a workbook needs to sync through the v3 address (v1 is served at the same time). */
 export function simulatorV3Note(v1Url: string): string {
-  return `A API v3 está servida para clientes v3 (curl, testes); \`cademi-monitor sync\` ainda lê só a API v1, servida ao mesmo tempo em ${v1Url}.`;
+  return `Para coletar pela v3, a aba Turmas precisa dos IDs da v3 (tag_…, prd_…); a API v1 segue servida ao mesmo tempo em ${v1Url}.`;
 }
 
 /** How to point a sync at the running simulator. */
@@ -596,11 +596,6 @@ export function demoApi(api: 'v1' | 'v3'): string {
   return api === 'v3'
     ? 'API v3: uma chamada de progresso por aluno para todos os produtos (ids usr_/prd_/tag_, chave ck_test_).'
     : 'API v1: uma chamada de progresso por aluno e produto (ids numéricos). Use --api v3 para a nova geração.';
-}
-
-/** An option that names no API generation. */
-export function notAnApiGeneration(option: string, typed: string): string {
-  return `${option} deve ser v1 ou v3 (recebido: "${typed}").`;
 }
 
 /** `demo` starts: the simulated school and the weeks it runs. */

@@ -8,6 +8,7 @@ import { withSettingValue } from '../../core/config/settings-sheet';
 import { COHORT_FORMATS, cohortRow, ensureConfigSheets, settingsTemplate } from '../../core/config/templates';
 import { REPORT_SHEET } from '../../core/identity/sheet-names';
 import {
+  apiOptionInvalid,
   demoApi,
   demoFinished,
   demoStarted,
@@ -15,7 +16,6 @@ import {
   demoWeekLabel,
   emptyPathOption,
   filesWritten,
-  notAnApiGeneration,
   studentsToContact,
 } from '../../core/messages/cli';
 import { DEMO_PREVIEW_TITLE } from '../../core/messages/preview';
@@ -62,7 +62,7 @@ const OPTIONS = {
 function apiOption(text: string): ApiGeneration {
   const value = text.trim().toLowerCase();
   if (value === 'v1' || value === 'v3') return value;
-  throw new OptionError(notAnApiGeneration('--api', text));
+  throw new OptionError(apiOptionInvalid(text));
 }
 
 export const demoCommand = defineCommand('demo', { options: OPTIONS, positionals: [], run: startDemo });

@@ -38,7 +38,7 @@ async function serveSimulator({ values }: ParsedArgs<typeof OPTIONS>, io: CliIo)
   io.stdout.write(`${simulatorListening(server.url, token, rate)}\n`);
   if (api === 'v3') {
     const v1Url = server.url.replace(/\/api\/v3$/, '/api/v1');
-    io.stdout.write(`${simulatorV3Note(v1Url)}\n${simulatorExample(v1Url, EMBEDDED_TOKEN)}\n`);
+    io.stdout.write(`${simulatorExample(server.url, token)}\n${simulatorV3Note(v1Url)}\n`);
   } else io.stdout.write(`${simulatorExample(server.url, token)}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
