@@ -6,7 +6,8 @@ import { ownedSheetKeyOf } from '../core/sheets';
 import { serialOfInstant } from '../core/time/local-date';
 import { readsAsFormula, safeCellText } from '../core/workbook/cell-text';
 import { columnWidthsOf } from '../core/workbook/column-widths';
-import { dataRowsOf, equalRuns, headerRowOf, linkRunsOf, rowStylesOf, runsOf, validatedRowsOf } from '../core/workbook/sheet-layout';
+import type { SpannedCell } from '../core/workbook/sheet-layout';
+import { dataRowsOf, equalRuns, headerRowOf, linkSpansOf, rowStylesOf, runsOf, validatedRowsOf } from '../core/workbook/sheet-layout';
 import type { ConditionalFormatSpec, ValidationSpec } from '../core/workbook/sheet-specs';
 import { type Cell, type CellNote, IDENTITY_KEY, type SheetContent, type Workbook } from '../core/workbook/workbook';
 import { placeNativeCharts } from './native-charts';
@@ -76,6 +77,12 @@ function applyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetC
   for (const run of wrapped) sheet.getRange(data.start + 1, run.start + 1, data.count, run.count).setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP);
   // A row grown tall by a wrapped cell reads from the top in every column.
   sheet.getRange(data.start + 1, 1, data.count, width).setVerticalAlignment('top');
+}
+
+/** A span's cell as rich text: its text, linked when it has a link. */
+function richText({ text, url }: SpannedCell): GoogleAppsScript.Spreadsheet.RichTextValue {
+  const builder = SpreadsheetApp.newRichTextValue().setText(text);
+  return (url === null ? builder : builder.setLinkUrl(url)).build();
 }
 
 /** A validation rule as Sheets builds it: people's input that fails it is rejected with the help text. */
@@ -214,11 +221,10 @@ export class SpreadsheetWorkbook implements Workbook {
       sheet.setConditionalFormatRules(content.conditionalFormats.map((rule) => this.conditionalRule(sheet, rule, headerRow + 2, dataRows)));
     }
     applyValidations(sheet, content, existed);
-    // After the values: a rich-text write replaces the text of the cells it covers, so each covers only linked cells.
-    for (const run of linkRunsOf(content))
-      sheet
-        .getRange(run.start + 1, run.column + 1, run.cells.length, 1)
-        .setRichTextValues(run.cells.map(({ text, url }) => [SpreadsheetApp.newRichTextValue().setText(text).setLinkUrl(url).build()]));
+    // After the values: a rich-text write replaces the text of the cells it covers, so a span covers
+    // linked cells and the text cells between them (rewritten with their own text), one call per span.
+    for (const span of linkSpansOf(content))
+      sheet.getRange(span.start + 1, span.column + 1, span.cells.length, 1).setRichTextValues(span.cells.map((cell) => [richText(cell)]));
     if (height > 0) applyRowStyles(sheet, content, width);
     if (content.charts) placeNativeCharts(sheet, content.charts);
   }

@@ -532,7 +532,8 @@ export function describeWorkbookContract(name: string, open: () => WorkbookHarne
           const h = open();
           const rows = Array.from({ length }, (_, i) => [i, `linha ${i}`, i % 2 === 0]);
           const start = h.serviceCalls();
-          h.book.writeSheet('S', { rows, columnFormats: ['0', undefined, undefined], mutedRows: [1], frozenRows: 1 });
+          // Declared widths: measured ones follow the longest value, and their runs (one call each) with them.
+          h.book.writeSheet('S', { rows, columnFormats: ['0', undefined, undefined], columnWidths: [60, 90, 60], mutedRows: [1], frozenRows: 1 });
           const written = h.serviceCalls();
           h.book.readSheet('S');
           return [written - start, h.serviceCalls() - written];

@@ -47,7 +47,7 @@ export function columnWidthsOf(content: SheetContent): number[] {
   const headerRow = content.headerRow ?? 0;
   const width = Math.max(0, ...content.rows.map((row) => row.length));
   const sample = content.rows.slice(headerRow, headerRow + 1 + SAMPLED_ROWS);
-  return Array.from({ length: width }, (_, column) => {
+  const measured = Array.from({ length: width }, (_, column) => {
     const declared = content.columnWidths?.[column];
     if (declared !== undefined) return declared;
     const format = content.columnFormats?.[column];
@@ -58,4 +58,39 @@ export function columnWidthsOf(content: SheetContent): number[] {
     const longest = Math.max(headerPx, ...sample.slice(1).map((row) => displayedLength(row[column], format) * PX_PER_CHAR));
     return clamp(longest + PADDING_PX);
   });
+  return evenedOut(
+    measured,
+    measured.map((_, column) => content.columnWidths?.[column] !== undefined),
+  );
+}
+
+/** Neighbouring measured widths this close are drawn alike (the widest of them). */
+export const EVEN_WIDTH_PX = 16;
+
+/**
+ * Neighbouring measured columns within EVEN_WIDTH_PX of each other take the widest one's width: a
+ * pivot's week columns (56, 64, 64, 72 px) then read as one even block, and Sheets sets them in one
+ * setColumnWidths call instead of one per distinct width. Only ever wider, so nothing is clipped;
+ * declared widths are kept as given and end a block.
+ */
+function evenedOut(widths: readonly number[], declared: readonly boolean[]): number[] {
+  const result = [...widths];
+  let start = 0;
+  while (start < widths.length) {
+    let end = start + 1;
+    if (!declared[start]) {
+      let low = widths[start] ?? 0;
+      let high = low;
+      while (end < widths.length && !declared[end]) {
+        const next = widths[end] ?? 0;
+        if (Math.max(high, next) - Math.min(low, next) > EVEN_WIDTH_PX) break;
+        low = Math.min(low, next);
+        high = Math.max(high, next);
+        end++;
+      }
+      result.fill(high, start, end);
+    }
+    start = end;
+  }
+  return result;
 }

@@ -101,3 +101,44 @@ export function linkRunsOf(content: SheetContent): LinkRun[] {
   }
   return runs;
 }
+
+/** A cell of a link span: its text, and where it leads (null: a plain cell the span passes over). */
+export interface SpannedCell {
+  readonly text: string;
+  readonly url: string | null;
+}
+
+/** Consecutive rows of one column written together as rich text: linked cells and the plain text cells between them. */
+export interface LinkSpan {
+  readonly column: number;
+  readonly start: number;
+  readonly cells: readonly SpannedCell[];
+}
+
+/**
+ * The link runs of a column joined across the rows between them, where those rows hold text or
+ * nothing: a host that pays per write (Sheets' setRichTextValues) then writes a column's links in one
+ * call however the rows are grouped (Contatos da semana's tutor bands break every run). A number or a
+ * boolean between two runs ends the span: as rich text it would turn into text.
+ */
+export function linkSpansOf(content: SheetContent): LinkSpan[] {
+  const spans: { column: number; start: number; cells: SpannedCell[] }[] = [];
+  for (const run of linkRunsOf(content)) {
+    const last = spans[spans.length - 1];
+    const gap = last && last.column === run.column ? gapCells(content, run.column, last.start + last.cells.length, run.start) : null;
+    if (last && gap) last.cells.push(...gap, ...run.cells);
+    else spans.push({ column: run.column, start: run.start, cells: [...run.cells] });
+  }
+  return spans;
+}
+
+/** The cells of rows [from, to) of a column as plain rich text, or null when one of them is not text. */
+function gapCells(content: SheetContent, column: number, from: number, to: number): SpannedCell[] | null {
+  const cells: SpannedCell[] = [];
+  for (let row = from; row < to; row++) {
+    const cell = content.rows[row]?.[column] ?? null;
+    if (cell !== null && typeof cell !== 'string') return null;
+    cells.push({ text: cell === null ? '' : safeCellText(cell), url: null });
+  }
+  return cells;
+}

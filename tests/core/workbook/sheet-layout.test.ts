@@ -1,6 +1,6 @@
 // How a SheetContent's layout falls on rows and columns: the reading both hosts share.
 
-import { dataRowsOf, equalRuns, linkRunsOf, rowStylesOf, runsOf, validatedRowsOf } from '../../../src/core/workbook/sheet-layout';
+import { dataRowsOf, equalRuns, linkRunsOf, linkSpansOf, rowStylesOf, runsOf, validatedRowsOf } from '../../../src/core/workbook/sheet-layout';
 import { VALIDATION_SPARE_ROWS } from '../../../src/core/workbook/sheet-specs';
 
 describe('sheet layout', () => {
@@ -59,6 +59,39 @@ describe('sheet layout', () => {
           { text: '5511', url: 'https://wa.me/4' },
         ],
       },
+    ]);
+  });
+  it('joins the link runs of a column across text and empty rows, and stops a span at a number or another column', () => {
+    const spans = linkSpansOf({
+      rows: [
+        ['Celular', 'Nome'],
+        ['(11) 9', 'Ana'],
+        ['Tutora B', null],
+        [null, 'Bia'],
+        ['(11) 8', 'Caio'],
+        [42, 'Duda'],
+        ['(21) 7', 'Eva'],
+      ],
+      links: [
+        { row: 1, column: 0, url: 'https://wa.me/1' },
+        { row: 4, column: 0, url: 'https://wa.me/4' },
+        { row: 6, column: 0, url: 'https://wa.me/6' },
+        { row: 3, column: 1, url: 'https://cademi/bia' },
+      ],
+    });
+    expect(spans).toEqual([
+      {
+        column: 0,
+        start: 1,
+        cells: [
+          { text: '(11) 9', url: 'https://wa.me/1' },
+          { text: 'Tutora B', url: null },
+          { text: '', url: null },
+          { text: '(11) 8', url: 'https://wa.me/4' },
+        ],
+      },
+      { column: 0, start: 6, cells: [{ text: '(21) 7', url: 'https://wa.me/6' }] },
+      { column: 1, start: 3, cells: [{ text: 'Bia', url: 'https://cademi/bia' }] },
     ]);
   });
 });
