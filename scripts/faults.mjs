@@ -1,5 +1,6 @@
 // `npm run faults`: bundles tests/faults/cli.ts (esbuild, node, packages external, cjs) into
-// build/faults.js and runs it. The Apps Script bundle is rebuilt first unless --no-build is given.
+// build/faults.js and runs it. The Apps Script bundle is rebuilt first unless --no-build is given;
+// the other arguments go to the suite (`npm run faults -- --api v3 --only 429`).
 // `__dirname` is pinned per source file, so paths the test support computes from it stay right.
 
 import { spawnSync } from 'node:child_process';
@@ -34,5 +35,6 @@ await build({
   plugins: [pinDirname],
 });
 
-const run = spawnSync(process.execPath, ['build/faults.js'], { stdio: 'inherit' });
+const forwarded = process.argv.slice(2).filter((arg) => arg !== '--no-build');
+const run = spawnSync(process.execPath, ['build/faults.js', ...forwarded], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

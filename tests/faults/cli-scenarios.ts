@@ -1,6 +1,8 @@
 // Fault scenarios of the Node host: the built CLI (dist/cli.js) run as real processes on an .xlsx in
 // a temporary folder, against the simulator served on 127.0.0.1 with faults. Each phase is one or
-// more commands; a phase's state is what the command's exit code and message said.
+// more commands; a phase's state is what the command's exit code and message said. Each scenario is
+// built per API generation (`cliScenariosFor`): the server's URL and key, `Turmas` ids and the faults
+// follow it.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,11 +13,12 @@ import { SHEET } from '../../src/core/sheets';
 import type { Cell } from '../../src/core/workbook/workbook';
 import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { type SimulatorServer, startSimulatorServer } from '../../src/simulator/server';
+import { API_SETUPS } from '../support/apps-script-school';
+import { type ApiGeneration, GENERATIONS } from './generations';
 import type { Scenario, Trial } from './scenarios';
 
 const ROOT = join(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
-const TOKEN = 'simulador-token';
 /** A Monday after both cohorts started; the simulator answers at its own (system) clock. */
 const RUN_DATE = '2026-11-16';
 const STUDENTS = 12;
@@ -50,12 +53,21 @@ class CliSchool {
   readonly file = join(this.dir, 'escola.xlsx');
   fault: ((request: HttpRequest) => HttpResponse | undefined) | null = null;
   commands = 0;
-  private constructor(readonly server: SimulatorServer) {}
+  private constructor(
+    readonly server: SimulatorServer,
+    readonly api: ApiGeneration,
+  ) {}
 
-  static async open(): Promise<CliSchool> {
+  /** The key `sync` sends on this school's generation. */
+  get token(): string {
+    return API_SETUPS[this.api].token;
+  }
+
+  static async open(api: ApiGeneration): Promise<CliSchool> {
     let school: CliSchool | null = null;
-    const server = await startSimulatorServer({ port: 0, studentCount: STUDENTS, fault: (request) => school?.fault?.(request) });
-    school = new CliSchool(server);
+    const server = await startSimulatorServer({ port: 0, studentCount: STUDENTS, api, fault: (request) => school?.fault?.(request) });
+    school = new CliSchool(server, api);
+    const ids = API_SETUPS[api];
     await school.run(['init', school.file], {});
     for (const cohort of server.simulator.school.cohorts.slice(0, COHORTS)) {
       await school.run(
@@ -66,11 +78,11 @@ class CliSchool {
           '--name',
           cohort.name,
           '--tag',
-          String(cohort.tagId),
+          String(ids.tagId(cohort.tagId)),
           '--start',
           cohort.start,
           '--products',
-          cohort.productIds.join(','),
+          cohort.productIds.map(ids.productId).join(','),
         ],
         {},
       );
@@ -79,9 +91,9 @@ class CliSchool {
     return school;
   }
 
-  /** The API as `sync` reaches it: this server, the right token. */
+  /** The API as `sync` reaches it: this server (…/api/v1 or …/api/v3), the generation's key. */
   get apiEnv(): Record<string, string> {
-    return { CADEMI_BASE_URL: this.server.url, CADEMI_TOKEN: TOKEN };
+    return { CADEMI_BASE_URL: this.server.url, CADEMI_TOKEN: this.token };
   }
 
   run(args: string[], env: Record<string, string>, options: { onSpawn?: (kill: () => void) => void } = {}): Promise<Outcome> {
@@ -165,6 +177,7 @@ class CliObserver {
   trial(fault: string): Trial {
     return {
       fault,
+      api: this.school.api,
       runs: this.school.commands,
       finalState: this.states.join(' → '),
       logSaysWhy: this.whyOk,
@@ -178,9 +191,9 @@ class CliObserver {
   }
 }
 
-/** Runs a trial on a fresh school and always cleans up. */
-async function withSchool(fault: string, body: (school: CliSchool, observer: CliObserver) => Promise<void>): Promise<Trial> {
-  const school = await CliSchool.open();
+/** Runs a trial on a fresh school of `api` and always cleans up. */
+async function withSchool(api: ApiGeneration, fault: string, body: (school: CliSchool, observer: CliObserver) => Promise<void>): Promise<Trial> {
+  const school = await CliSchool.open(api);
   const observer = new CliObserver(school);
   try {
     await body(school, observer);
@@ -191,144 +204,172 @@ async function withSchool(fault: string, body: (school: CliSchool, observer: Cli
 }
 
 const HTML_404: HttpResponse = { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>404 Not Found</h1>nginx</body></html>' };
-const envelope = (status: number, msg: string, headers: Record<string, string> = {}): HttpResponse => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  body: JSON.stringify({ success: false, code: status, msg }),
-});
-
-// Class 1: a re-run whose every answer is a 404 without Cademi's envelope exits 1 naming the URL, and keeps the week.
-const cliAll404: Scenario = {
-  fault: 'CLI: 404 sem envelope em tudo no re-run',
-  expected: 'Concluída → Falhou: endereço da API não encontrado → Concluída',
-  run: async () => [
-    await withSchool('CLI: 404 sem envelope em tudo no re-run', async (school, observer) => {
-      await observer.endPhase(await school.sync());
-      school.fault = () => HTML_404;
-      await observer.endPhase(await school.sync(), { label: 'endereço da API não encontrado', why: /127\.0\.0\.1:\d+\/api\/v1/ });
-      school.fault = null;
-      await observer.endPhase(await school.sync());
-    }),
-  ],
-};
-
-// Class 1: one cohort's tag answers Cademi's own 404 on a re-run; the other cohort is refreshed, this one keeps its rows.
-const cliOne404: Scenario = {
-  fault: 'CLI: 404 na tag de uma turma no re-run',
-  expected: 'Concluída → Concluída → Concluída',
-  run: async () => [
-    await withSchool('CLI: 404 na tag de uma turma no re-run', async (school, observer) => {
-      await observer.endPhase(await school.sync());
-      const tag = school.server.simulator.school.cohorts[0].tagId;
-      school.fault = (request) => (request.url.includes(`/lista_por_tag/${tag}`) ? envelope(404, 'Tag não encontrada') : undefined);
-      const rerun = await school.sync();
-      await observer.endPhase(rerun);
-      observer.require(new RegExp(`tag ${tag}`).test(rerun.stderr), `o aviso não diz qual tag falhou: ${rerun.stderr.slice(0, 160)}`);
-      school.fault = null;
-      await observer.endPhase(await school.sync());
-    }),
-  ],
-};
 
 /** Waits until the simulator has answered more than `count` requests (the sync is under way). */
 async function untilRequests(school: CliSchool, count: number): Promise<void> {
   for (let i = 0; i < 600 && school.server.simulator.stats.requests <= count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-// Class 2: while a sync runs, a second sync and a `cohort add` on the same file are refused (busy), never
-// "succeed" and get overwritten; once the first is done the same `cohort add` works and the week is whole.
-const cliTwoWriters: Scenario = {
-  fault: 'CLI: dois comandos no mesmo arquivo',
-  expected: 'Concluída → Falhou: planilha em uso → Falhou: planilha em uso → Concluída',
-  run: async () => [
-    await withSchool('CLI: dois comandos no mesmo arquivo', async (school, observer) => {
-      const busy = { label: 'planilha em uso', why: /em uso|ocupad|outro comando|outro processo/i };
-      const first = school.sync();
-      await untilRequests(school, 2);
-      const add = ['cohort', 'add', school.file, '--name', 'Turma Extra', '--tag', '999', '--start', '2026-11-02', '--products', '11'];
-      const [second, added] = await Promise.all([school.sync(), school.run(add, {})]);
-      await observer.endPhase(await first);
-      observer.states.push(observer.state(second, busy), observer.state(added, busy));
-      await observer.endPhase(await school.run(add, {}));
-      const cohorts = (await school.sheet(SHEET.cohorts)).map((row) => row[0]);
-      observer.require(cohorts.includes('Turma Extra'), 'a turma cadastrada depois da coleta não está em Turmas');
-    }),
-  ],
-};
+/** Every CLI fault scenario on `api`, in the table's order. */
+export function cliScenariosFor(api: ApiGeneration): Scenario[] {
+  const gen = GENERATIONS[api];
+  const ids = API_SETUPS[api];
+  const { token } = ids;
+  const onSchool = (fault: string, body: (school: CliSchool, observer: CliObserver) => Promise<void>) => withSchool(api, fault, body);
 
-// Class 2: a sync killed while holding the file leaves a stale lock that the next command takes over.
-const cliKilledHolder: Scenario = {
-  fault: 'CLI: processo morto segurando o arquivo',
-  expected: 'Concluída',
-  run: async () => [
-    await withSchool('CLI: processo morto segurando o arquivo', async (school, observer) => {
-      let kill: () => void = () => undefined;
-      const killed = school.sync(school.apiEnv, { onSpawn: (k) => (kill = k) });
-      await untilRequests(school, 2);
-      kill();
-      await killed;
-      // The lock is stale once its holder stops refreshing it; the next sync must get it within a minute.
-      let outcome: Outcome = { code: 1, stdout: '', stderr: '' };
-      for (let attempt = 0; attempt < 30; attempt++) {
-        outcome = await school.sync();
-        if (outcome.code === 0 || !/em uso|ocupad/i.test(outcome.stderr)) break;
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-      }
-      await observer.endPhase(outcome);
-    }),
-  ],
-};
-
-// Class 6: an invalid `URL da API` (plain http to a school's host) stops the run with exit 2 naming the cell;
-// the embedded simulator never writes invented students into that workbook. The same rule holds for CADEMI_BASE_URL.
-const cliHttpUrl: Scenario = {
-  fault: 'CLI: URL da API em http:// (erro de digitação)',
-  expected: 'Recusada: URL da API inválida',
-  run: async () => {
-    const trials: Trial[] = [];
-    trials.push(
-      await withSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
-        const workbook = await XlsxWorkbook.load(school.file);
-        const settings = workbook.readSheet(SHEET.settings)!;
-        const row = settings.findIndex((cells) => cells[0] === 'URL da API');
-        workbook.updateRows(SHEET.settings, row, [['URL da API', 'http://escola.cademi.com.br/api/v1']]);
-        await workbook.save(school.file);
-        const outcome = await school.sync({ CADEMI_TOKEN: TOKEN });
-        await observer.endPhase(outcome, { label: 'URL da API inválida', why: /URL da API/ });
-        observer.require(!/token/i.test(outcome.stderr), `culpa o token: ${outcome.stderr.slice(0, 160)}`);
-        const rows = (await school.sheet(SHEET.history)).length;
-        observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
+  // Class 1: a re-run whose every answer is a 404 without Cademi's envelope exits 1 naming the URL, and keeps the week.
+  // Class 1: a re-run whose every answer is a 404 without Cademi's envelope exits 1 naming the URL, and keeps the week.
+  const cliAll404: Scenario = {
+    fault: 'CLI: 404 sem envelope em tudo no re-run',
+    api,
+    expected: 'Concluída → Falhou: endereço da API não encontrado → Concluída',
+    run: async () => [
+      await onSchool('CLI: 404 sem envelope em tudo no re-run', async (school, observer) => {
+        await observer.endPhase(await school.sync());
+        school.fault = () => HTML_404;
+        await observer.endPhase(await school.sync(), { label: 'endereço da API não encontrado', why: new RegExp(`127\\.0\\.0\\.1:\\d+/api/${api}`) });
+        school.fault = null;
+        await observer.endPhase(await school.sync());
       }),
-    );
-    trials.push(
-      await withSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
-        const outcome = await school.sync({ CADEMI_BASE_URL: 'http://escola.cademi.com.br/api/v1', CADEMI_TOKEN: TOKEN });
-        await observer.endPhase(outcome, { label: 'URL da API inválida', why: /CADEMI_BASE_URL/ });
-        const rows = (await school.sheet(SHEET.history)).length;
-        observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
+    ],
+  };
+
+  // Class 1: one cohort's tag answers Cademi's own 404 on a re-run; the other cohort is refreshed, this one keeps its rows.
+  const cliOne404: Scenario = {
+    fault: 'CLI: 404 na tag de uma turma no re-run',
+    api,
+    expected: 'Concluída → Concluída → Concluída',
+    run: async () => [
+      await onSchool('CLI: 404 na tag de uma turma no re-run', async (school, observer) => {
+        await observer.endPhase(await school.sync());
+        const tag = school.server.simulator.school.cohorts[0].tagId;
+        school.fault = (request) => (gen.isTagPageOf(request, tag) ? gen.error(404, 'Tag não encontrada') : undefined);
+        const rerun = await school.sync();
+        await observer.endPhase(rerun);
+        const shown = String(ids.tagId(tag));
+        observer.require(rerun.stderr.includes(`tag ${shown}`), `o aviso não diz qual tag falhou: ${rerun.stderr.slice(0, 160)}`);
+        school.fault = null;
+        await observer.endPhase(await school.sync());
       }),
-    );
-    return trials;
-  },
-};
+    ],
+  };
 
-// Class 7: a 429 asking for hours makes the CLI stop at once with a message (never wait silently), and
-// write nothing; the next run completes the week.
-const cliHugeRetryAfter: Scenario = {
-  fault: 'CLI: Retry-After de horas',
-  expected: 'Falhou: espera longa demais → Concluída',
-  run: async () => [
-    await withSchool('CLI: Retry-After de horas', async (school, observer) => {
-      let seen = 0;
-      school.fault = (request) =>
-        request.url.includes('/progresso_por_produto/') && seen++ === 1 ? envelope(429, 'Limite', { 'retry-after': '7200' }) : undefined;
-      await observer.endPhase(await school.sync(), { label: 'espera longa demais', why: /2 ?h|120 min|7\.?200 s|duas horas/i });
-      const rows = (await school.sheet(SHEET.history)).length;
-      observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico por uma execução que falhou`);
-      school.fault = null;
-      await observer.endPhase(await school.sync());
-    }),
-  ],
-};
+  // Class 2: while a sync runs, a second sync and a `cohort add` on the same file are refused (busy), never
+  // "succeed" and get overwritten; once the first is done the same `cohort add` works and the week is whole.
+  const cliTwoWriters: Scenario = {
+    fault: 'CLI: dois comandos no mesmo arquivo',
+    api,
+    expected: 'Concluída → Falhou: planilha em uso → Falhou: planilha em uso → Concluída',
+    run: async () => [
+      await onSchool('CLI: dois comandos no mesmo arquivo', async (school, observer) => {
+        const busy = { label: 'planilha em uso', why: /em uso|ocupad|outro comando|outro processo/i };
+        const first = school.sync();
+        await untilRequests(school, 2);
+        const add = [
+          'cohort',
+          'add',
+          school.file,
+          '--name',
+          'Turma Extra',
+          '--tag',
+          String(ids.tagId(999)),
+          '--start',
+          '2026-11-02',
+          '--products',
+          String(ids.productId(11)),
+        ];
+        const [second, added] = await Promise.all([school.sync(), school.run(add, {})]);
+        await observer.endPhase(await first);
+        observer.states.push(observer.state(second, busy), observer.state(added, busy));
+        await observer.endPhase(await school.run(add, {}));
+        const cohorts = (await school.sheet(SHEET.cohorts)).map((row) => row[0]);
+        observer.require(cohorts.includes('Turma Extra'), 'a turma cadastrada depois da coleta não está em Turmas');
+      }),
+    ],
+  };
 
-export const CLI_SCENARIOS: readonly Scenario[] = [cliAll404, cliOne404, cliTwoWriters, cliKilledHolder, cliHttpUrl, cliHugeRetryAfter];
+  // Class 2: a sync killed while holding the file leaves a stale lock that the next command takes over.
+  const cliKilledHolder: Scenario = {
+    fault: 'CLI: processo morto segurando o arquivo',
+    api,
+    expected: 'Concluída',
+    run: async () => [
+      await onSchool('CLI: processo morto segurando o arquivo', async (school, observer) => {
+        let kill: () => void = () => undefined;
+        const killed = school.sync(school.apiEnv, { onSpawn: (k) => (kill = k) });
+        await untilRequests(school, 2);
+        kill();
+        await killed;
+        // The lock is stale once its holder stops refreshing it; the next sync must get it within a minute.
+        let outcome: Outcome = { code: 1, stdout: '', stderr: '' };
+        for (let attempt = 0; attempt < 30; attempt++) {
+          outcome = await school.sync();
+          if (outcome.code === 0 || !/em uso|ocupad/i.test(outcome.stderr)) break;
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
+        }
+        await observer.endPhase(outcome);
+      }),
+    ],
+  };
+
+  // Class 6: an invalid `URL da API` (plain http to a school's host) stops the run with exit 2 naming the cell;
+  // the embedded simulator never writes invented students into that workbook. The same rule holds for CADEMI_BASE_URL.
+  const httpUrl = `http://escola.cademi.com.br/api/${api}`;
+  const cliHttpUrl: Scenario = {
+    fault: 'CLI: URL da API em http:// (erro de digitação)',
+    api,
+    expected: 'Recusada: URL da API inválida',
+    run: async () => {
+      const trials: Trial[] = [];
+      trials.push(
+        await onSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
+          const workbook = await XlsxWorkbook.load(school.file);
+          const settings = workbook.readSheet(SHEET.settings)!;
+          const row = settings.findIndex((cells) => cells[0] === 'URL da API');
+          workbook.updateRows(SHEET.settings, row, [['URL da API', httpUrl]]);
+          await workbook.save(school.file);
+          const outcome = await school.sync({ CADEMI_TOKEN: token });
+          await observer.endPhase(outcome, { label: 'URL da API inválida', why: /URL da API/ });
+          observer.require(!/token/i.test(outcome.stderr), `culpa o token: ${outcome.stderr.slice(0, 160)}`);
+          const rows = (await school.sheet(SHEET.history)).length;
+          observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
+        }),
+      );
+      trials.push(
+        await onSchool('CLI: URL da API em http:// (erro de digitação)', async (school, observer) => {
+          const outcome = await school.sync({ CADEMI_BASE_URL: httpUrl, CADEMI_TOKEN: token });
+          await observer.endPhase(outcome, { label: 'URL da API inválida', why: /CADEMI_BASE_URL/ });
+          const rows = (await school.sheet(SHEET.history)).length;
+          observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico`);
+        }),
+      );
+      return trials;
+    },
+  };
+
+  // Class 7: a 429 asking for hours makes the CLI stop at once with a message (never wait silently), and
+  // write nothing; the next run completes the week.
+  const cliHugeRetryAfter: Scenario = {
+    fault: 'CLI: Retry-After de horas',
+    api,
+    expected: 'Falhou: espera longa demais → Concluída',
+    run: async () => [
+      await onSchool('CLI: Retry-After de horas', async (school, observer) => {
+        let seen = 0;
+        school.fault = (request) =>
+          gen.isProgress(request) && seen++ === 1 ? gen.error(429, 'Limite de requisições excedido', { 'retry-after': '7200' }) : undefined;
+        await observer.endPhase(await school.sync(), { label: 'espera longa demais', why: /2 ?h|120 min|7\.?200 s|duas horas/i });
+        const rows = (await school.sheet(SHEET.history)).length;
+        observer.require(rows <= 1, `${rows - 1} linha(s) gravadas no Histórico por uma execução que falhou`);
+        observer.require(seen > 1, 'a Cademi não chegou a pedir a espera (cenário não armado)');
+        school.fault = null;
+        await observer.endPhase(await school.sync());
+      }),
+    ],
+  };
+
+  return [cliAll404, cliOne404, cliTwoWriters, cliKilledHolder, cliHttpUrl, cliHugeRetryAfter];
+}
+
+/** The CLI scenarios of both generations, v1's first. */
+export const CLI_SCENARIOS: readonly Scenario[] = [...cliScenariosFor('v1'), ...cliScenariosFor('v3')];
