@@ -393,7 +393,7 @@ export function envBaseUrlInvalid(problem: string): string {
 export const USING_EMBEDDED_SIMULATOR =
   'Sem URL da API na aba Configuração e sem CADEMI_BASE_URL: usando o simulador Cademi embutido (alunos inventados, só para testar).';
 
-/** `simulator --api` with something other than v1 or v3. */
+/** `simulator --api` or `demo --api` with something other than v1 or v3. */
 export function apiOptionInvalid(value: string): string {
   return `--api deve ser v1 ou v3 (veio "${value.slice(0, 20)}")`;
 }

@@ -194,6 +194,11 @@ export function futureStartNote(start: string): string {
 }
 
 /** `Turmas` has no active, valid cohort to collect. */
+/** The first words of a completed run's message in `Execuções`: which API generation it read. */
+export function readThroughApi(api: 'v1' | 'v3'): string {
+  return `Lido pela API ${api} da Cademi.`;
+}
+
 export const NO_ACTIVE_COHORT = 'nenhuma turma ativa e válida; cadastre uma turma (cohort add) ou corrija as linhas marcadas';
 
 /** Rows of `Histórico` that do not decode (`shownRows`: the first few, as the spreadsheet numbers them). */

@@ -4,7 +4,7 @@
 import { type EffectiveAdjustments, NO_ADJUSTMENTS } from '../adjustments/effective';
 import { CademiError, isRetryable } from '../cademi/errors';
 import { withoutSecret } from '../cademi/token';
-import type { ApiTarget } from '../cademi/types';
+import type { ApiGeneration, ApiTarget } from '../cademi/types';
 import type { SchoolConfig } from '../config/load-config';
 import { type StudentMatch, StudentMatcher } from '../continuity/student-matches';
 import { type HistoryIndex, standInProductName } from '../history/history-index';
@@ -112,6 +112,8 @@ export interface SyncResult {
   readonly cohortProblems: CohortProblem[];
   /** v3 students this run matched to a v1 id of the history (to record in `Correspondências`). */
   readonly matches: readonly StudentMatch[];
+  /** The API generation the run read (said in `Execuções`, so a switch shows in the log). */
+  readonly api: ApiGeneration;
 }
 
 export interface CohortProblem {
@@ -344,6 +346,7 @@ export class SyncJob {
       errors: [...this.errors],
       cohortProblems: [...this.problems],
       matches: this.newMatches(),
+      api: this.dialect.api,
     };
   }
 

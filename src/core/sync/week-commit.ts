@@ -7,7 +7,7 @@ import { annotateConfigIssues, type SchoolConfig } from '../config/load-config';
 import { recordStudentMatches } from '../continuity/matches-sheet';
 import { describeGrowth, estimateGrowth } from '../history/growth';
 import { HISTORY_HEADERS, type HistoryRow } from '../history/schema';
-import { weekCompleted } from '../messages/sync';
+import { readThroughApi, weekCompleted } from '../messages/sync';
 import { type ConfigIssue, describeIssue } from '../model/issues';
 import type { WeeklyContacts } from '../report/contacts';
 import { readHistoryRows, writeReports } from '../report/report-sheets';
@@ -137,6 +137,7 @@ function writeWeek(
       errors: result.errors.length,
       warnings: result.warnings.filter((warning) => !result.errors.includes(warning)).length,
       message: [
+        readThroughApi(result.api),
         describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)),
         ...notes,
         ...sheetNotices(config),
