@@ -121,6 +121,11 @@ export interface TrackedProduct {
   readonly cohorts: readonly CohortConfig[];
 }
 
+/** Where a tracked product is named in `Turmas`, for the message that asks to fix it. */
+export function productPlaces(product: TrackedProduct): string[] {
+  return product.cohorts.map((cohort) => say.productPlace(cohort.name, cohort.sheetRow + 1));
+}
+
 /** What the config gives the run: the cohorts and products whose ids this generation can call. */
 export interface ConfigCheck {
   readonly lines: readonly CheckLine[];

@@ -9,7 +9,7 @@ import { doctorMessages as say } from '../messages/doctor';
 import type { CohortConfig } from '../model/cohort';
 import { idText } from '../model/ids';
 import { type DoctorStep, failure, ok, warning } from './check-line';
-import type { TrackedProduct } from './preflight';
+import { productPlaces, type TrackedProduct } from './preflight';
 
 /** One step per active cohort's tag. */
 export function v1TagStep(target: ApiTarget, cohort: CohortConfig): DoctorStep {
@@ -29,11 +29,6 @@ export function v1TagStep(target: ApiTarget, cohort: CohortConfig): DoctorStep {
     explain: (error) =>
       error instanceof CademiNotFoundError ? { lines: [failure('cohorts', say.tagUnknown(cohort.name, tag, cohort.sheetRow + 1, error.status))] } : null,
   };
-}
-
-/** Where a tracked product is named in `Turmas`, for the message that asks to fix it. */
-export function productPlaces(product: TrackedProduct): string[] {
-  return product.cohorts.map((cohort) => say.productPlace(cohort.name, cohort.sheetRow + 1));
 }
 
 /** One step per tracked product (once, however many cohorts track it). */

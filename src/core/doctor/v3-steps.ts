@@ -20,7 +20,7 @@ import type { CohortConfig } from '../model/cohort';
 import { idText } from '../model/ids';
 import { type DoctorStep, failure, ok, type StepResult, warning } from './check-line';
 import { contractLines } from './contract-lines';
-import type { TrackedProduct } from './preflight';
+import { productPlaces, type TrackedProduct } from './preflight';
 
 function permissionOf(error: unknown, purpose: string): StepResult | null {
   return error instanceof CademiV3PermissionError ? { lines: [failure('access', say.permission(error.endpoint, error.code, purpose))] } : null;
@@ -82,8 +82,9 @@ function v3ProgressStep(target: V3Target, userId: string, cohort: CohortConfig):
 }
 
 /**
- * `GET /products/{product_id}` is an assumed path that only gives names: whatever it answers, the
- * run goes on (names fall back to `Produto prd_…`), so anything but a refused key is a warning.
+ * `GET /products/{product_id}` is an assumed path that only gives names: but for a refused key and
+ * Cademi's own "no such product", whatever it answers the run goes on (names fall back to
+ * `Produto prd_…`), so it is a warning.
  */
 export function v3ProductStep(target: V3Target, product: TrackedProduct): DoctorStep {
   const id = idText(product.id);
@@ -98,6 +99,10 @@ export function v3ProductStep(target: V3Target, product: TrackedProduct): Doctor
     },
     explain: (error) => {
       if (!(error instanceof CademiV3Error) || error instanceof CademiV3AuthError) return null;
+      // In v3's envelope, a 404 is Cademi saying the product does not exist: the run flags it and leaves it out.
+      if (error instanceof CademiV3NotFoundError && error.code !== undefined) {
+        return { lines: [failure('cohorts', say.productUnknown(id, error.status, productPlaces(product)))] };
+      }
       if (error instanceof CademiV3ShapeError) return { lines: [warning('cohorts', say.productNameUnreadable(id, endpoint, error.field))] };
       return { lines: [warning('cohorts', say.productNameUnavailable(id, endpoint, error.status))] };
     },

@@ -28,3 +28,14 @@ export function failureOf(error: unknown): FailureKind {
   if (error instanceof CademiShapeError || error instanceof CademiV3ShapeError) return 'shape';
   return 'other';
 }
+
+/**
+ * Whether a failure stops the run on any endpoint: a key Cademi refuses outright (401; v1's 401 and
+ * 403 alike), a rate limit, or a failure worth retrying. A v3 permission error (403) is not: it says
+ * the key may not use that one endpoint, which only an assumed lookup can shrug off.
+ */
+export function isRunStopping(error: unknown): boolean {
+  const failure = failureOf(error);
+  if (failure === 'auth') return !(error instanceof CademiV3PermissionError);
+  return failure === 'rate-limit' || failure === 'retry';
+}

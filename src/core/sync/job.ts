@@ -13,7 +13,7 @@ import type { HttpRequest, HttpResponse } from '../http';
 import type { CohortConfig } from '../model/cohort';
 import type { PushedProgress } from '../push/webhook-events';
 import { type LocalDate, localDateOf, weekKeyOf } from '../time/local-date';
-import { failureOf } from './api-failure';
+import { failureOf, isRunStopping } from './api-failure';
 import { CHECKPOINT_VERSION, type SyncCheckpoint } from './checkpoint';
 import { type ApiDialect, dialectOf, type ProductProgress } from './dialect';
 import { SyncFailedError } from './errors';
@@ -456,18 +456,21 @@ export class SyncJob {
   }
 
   private acceptProduct(productId: ProductId, response: HttpResponse): void {
-    let name: string;
+    let name: string | null;
     try {
       name = this.dialect.readProduct(response);
     } catch (error) {
-      const failure = failureOf(error);
-      // An assumed lookup that fails for good costs the name only: the rows say `Produto prd_…`.
-      if (!this.dialect.productLookupAssumed || failure === 'auth' || failure === 'rate-limit' || failure === 'retry') throw error;
+      // An assumed lookup that fails for good costs the name only (a key without the products
+      // permission included); a refused key, a rate limit or a retry is the run's, as on any endpoint.
+      if (!this.dialect.productLookupAssumed || isRunStopping(error)) throw error;
+      name = '';
+    }
+    if (name === '') {
       this.warnings.push(productNameUnavailable(productId, this.dialect.endpoints.product));
       this.stage({ kind: 'product', productId, name: standInProductName(productId) });
       return;
     }
-    if (name !== '') {
+    if (name !== null) {
       this.stage({ kind: 'product', productId, name });
       return;
     }

@@ -111,17 +111,30 @@ describe('the v3 check plan', () => {
     expect(texts(report, 'warning').filter((text) => text.includes('HTTP 403') && text.includes('aparece como "Produto prd_'))).toHaveLength(3);
   });
 
-  it('names the cohort of an unknown tag; an unknown product path is a warning, not a failure', () => {
+  it('names the cohort of an unknown tag; a product path Cademi does not serve is a warning, not a failure', () => {
     const ghost = cohort('Turma Fantasma', 'tag_naoexiste', [productV3Id(11)], 6);
-    const { report } = drive(plan([JULY, ghost]), {
-      fault: (request) => (request.url.includes('/products/') ? json(404, { error: { code: 'not_found', message: 'x', request_id: 'req_1' } }) : undefined),
-    });
+    const { report } = drive(plan([JULY, ghost]), { fault: (request) => (request.url.includes('/products/') ? json(404, {}) : undefined) });
     expect(texts(report, 'failure')).toEqual([
       'Turma Turma Fantasma: a Cademi não conhece a tag tag_naoexiste (HTTP 404), ou ela está fora do alcance da chave. Corrija Turmas, linha 7, coluna Tag ID.',
     ]);
     expect(texts(report, 'warning').filter((text) => text.includes('respondeu HTTP 404'))).toHaveLength(3);
     const withoutGhost = drive(plan([JULY]), { fault: (request) => (request.url.includes('/products/') ? json(404, {}) : undefined) });
     expect(withoutGhost.report.canRun).toBe(true);
+  });
+
+  it('fails on a product Cademi says does not exist (404 in its envelope), naming where Turmas has it', () => {
+    const missing = productV3Id(12);
+    const { report } = drive(plan([JULY]), {
+      fault: (request) =>
+        decodeURIComponent(request.url).includes(`/products/${missing}`)
+          ? json(404, { error: { code: 'not_found', message: 'x', request_id: 'req_1' } })
+          : undefined,
+    });
+    expect(report.canRun).toBe(false);
+    const failures = texts(report, 'failure');
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain(missing);
+    expect(failures[0]).toContain('Turmas');
   });
 
   it('warns, without failing, when the contract is not published or not a document', () => {

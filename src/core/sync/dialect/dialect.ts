@@ -62,8 +62,11 @@ export interface ApiDialect {
 
   /** The request for a tracked product's name. */
   productRequest(productId: ProductId): HttpRequest;
-  /** The product's name; '' when Cademi does not know the product (404). Throws the typed error otherwise. */
-  readProduct(response: HttpResponse): string;
+  /**
+   * The product's name: null when Cademi does not know the product, '' when it exists but its name
+   * cannot be known (the rows then say `Produto {id}`). Throws the typed error otherwise.
+   */
+  readProduct(response: HttpResponse): string | null;
 
   /** The first page of a tag's listing. */
   tagPageRequest(tagId: TagId): HttpRequest;

@@ -25,7 +25,8 @@ export function v1Dialect(target: ApiTarget): ApiDialect {
     progressPerStudent: false,
     productLookupAssumed: false,
     productRequest: (productId) => productRequest(target, productId),
-    readProduct: (response) => orNullWhenNotFound(() => parseProduct(response, ENDPOINTS.product).name) ?? '',
+    // v1's lookup is documented: a 404, or a product without a name, is an id Cademi does not know.
+    readProduct: (response) => orNullWhenNotFound(() => parseProduct(response, ENDPOINTS.product).name) || null,
     tagPageRequest: (tagId) => tagStudentsRequest(target, tagId),
     nextTagPageRequest: (nextPageUrl) => followPageRequest(target, nextPageUrl, ENDPOINTS.tagStudents),
     readTagPage: (response): ListedPage | null =>

@@ -33,6 +33,21 @@ export function isForeignV3NotFound(response: HttpResponse): boolean {
   }
 }
 
+/**
+ * The lookup is an endpoint this version assumes. A 404 in v3's envelope is Cademi saying the product
+ * does not exist (null: flagged in `Turmas`, as on v1); a 404 without it is a path Cademi does not
+ * serve, and a missing name is no name: those cost the name only, since the progress answers still
+ * hold the product.
+ */
+function readProductName(response: HttpResponse, nowMs: number): string | null {
+  try {
+    return parseProduct(response, nowMs).name;
+  } catch (error) {
+    if (error instanceof CademiV3NotFoundError) return error.code === undefined ? '' : null;
+    throw error;
+  }
+}
+
 export function v3Dialect(target: V3Target, nowMs: () => number = Date.now): ApiDialect {
   const firstPage = (tagId: TagId): HttpRequest => usersByTagRequest(target, { tagIds: [String(tagId)] });
   return {
@@ -41,7 +56,7 @@ export function v3Dialect(target: V3Target, nowMs: () => number = Date.now): Api
     progressPerStudent: true,
     productLookupAssumed: true,
     productRequest: (productId) => productRequest(target, String(productId)),
-    readProduct: (response) => orNullWhenNotFound(() => parseProduct(response, nowMs()).name) ?? '',
+    readProduct: (response) => readProductName(response, nowMs()),
     tagPageRequest: firstPage,
     nextTagPageRequest: (nextPageUrl, tagId) => {
       // The next page is the first page's request plus `cursor=`, built here from Cademi's cursor: a
