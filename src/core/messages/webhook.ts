@@ -13,10 +13,13 @@ export const WEBHOOK_BUSY = 'ocupado; reenvie';
 /** An event body that is not JSON. */
 export const BODY_NOT_JSON = 'corpo não é JSON';
 
-/** An event of another type (`type` cut short). */
-export function notAProgressEvent(type: string): string {
-  return `evento ${type} não é de progresso`;
+/** An event of another type (null: a type that does not read as one, never repeated back). */
+export function notAProgressEvent(type: string | null): string {
+  return type === null ? 'evento de outro tipo, não de progresso' : `evento ${type} não é de progresso`;
 }
+
+/** A progress event whose student, product or percent is missing or invalid. */
+export const PROGRESS_EVENT_UNREADABLE = 'evento de progresso com aluno, produto ou percentual inválido';
 
 /** The setup dialog's title. */
 export const WEBHOOK_DIALOG_TITLE = 'Webhook da Cademi';

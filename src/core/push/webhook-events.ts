@@ -5,7 +5,7 @@ import { V3_CONTRACT } from '../cademi-v3/contract';
 import { lookup } from '../cademi-v3/fields';
 import { isV3Id } from '../cademi-v3/ids';
 import { isProgressEvent } from '../cademi-v3/responses';
-import { BODY_NOT_JSON, notAProgressEvent } from '../messages/webhook';
+import { BODY_NOT_JSON, notAProgressEvent, PROGRESS_EVENT_UNREADABLE } from '../messages/webhook';
 import type { ProductId, StudentId } from '../model/ids';
 
 /** One student's progress in one product, as a webhook reported it. */
@@ -81,6 +81,13 @@ export function parseWebhookBody(body: string, receivedAt: number): WebhookParse
   const v3 = v3Progress(json, receivedAt);
   if (v3 !== null) return { kind: 'progress', progress: v3 };
   const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-  const type = String(record.event_type ?? record.event ?? record.type ?? '?');
-  return { kind: 'ignored', reason: notAProgressEvent(type.slice(0, 40)) };
+  const type = record.event_type ?? record.event ?? record.type;
+  if (typeof type === 'string' && (PROGRESS_TYPES.has(type) || isProgressEvent({ type }))) return { kind: 'ignored', reason: PROGRESS_EVENT_UNREADABLE };
+  // The reply names the type only when it reads as one (`aula.concluida`): any other text of the body stays out of it.
+  return { kind: 'ignored', reason: notAProgressEvent(typeof type === 'string' && EVENT_TYPE.test(type) ? type : null) };
 }
+
+/** The v1 and v2 progress events, by type: one that did not parse above has fields missing or wrong. */
+const PROGRESS_TYPES: ReadonlySet<string> = new Set(['usuario.progresso', 'user.progress']);
+/** What an event type looks like: a dotted identifier, short. */
+const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+){0,3}$/i;

@@ -3,6 +3,7 @@
 
 import { loadConfig } from '../../../src/core/config/load-config';
 import { HistoryIndex } from '../../../src/core/history/history-index';
+import { PROGRESS_EVENT_UNREADABLE } from '../../../src/core/messages/webhook';
 import { readPushedProgress, recordPushedProgress } from '../../../src/core/push/pushed-sheet';
 import { parseWebhookBody } from '../../../src/core/push/webhook-events';
 import { SyncJob } from '../../../src/core/sync/job';
@@ -97,6 +98,17 @@ describe('v3 webhook bodies', () => {
     expect(parseWebhookBody(body({}, { user_id: 123 }), 1)).toMatchObject({ kind: 'ignored' });
     expect(parseWebhookBody(body({}, { product_id: 'usr_x' }), 1)).toMatchObject({ kind: 'ignored' });
     expect(parseWebhookBody(body({}, { percent: 140 }), 1)).toMatchObject({ kind: 'ignored' });
-    expect(parseWebhookBody(body({}, { percent: undefined }), 1)).toMatchObject({ kind: 'ignored' });
+    expect(parseWebhookBody(body({}, { percent: undefined }), 1)).toMatchObject({ kind: 'ignored', reason: PROGRESS_EVENT_UNREADABLE });
+  });
+
+  it('says why an event is ignored without repeating any text of the body but a plain event type', () => {
+    expect(parseWebhookBody(body({ type: 'user.created' }), 1)).toEqual({ kind: 'ignored', reason: 'evento user.created não é de progresso' });
+    const hostile = '=HYPERLINK("x") ck_live_segredo123';
+    for (const json of [{ type: hostile }, { event: hostile }, { event_type: `aula.${hostile}` }, { type: 42 }]) {
+      const parsed = parseWebhookBody(JSON.stringify(json), 1);
+      expect(parsed).toEqual({ kind: 'ignored', reason: 'evento de outro tipo, não de progresso' });
+    }
+    // A v1 or v2 progress event with a bad field is said as one, not as "another type".
+    expect(parseWebhookBody(JSON.stringify({ event: 'user.progress', payload: {} }), 1)).toEqual({ kind: 'ignored', reason: PROGRESS_EVENT_UNREADABLE });
   });
 });
