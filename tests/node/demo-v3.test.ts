@@ -110,7 +110,7 @@ describe('demo --api v3 (the built CLI)', () => {
     expect(runs.reduce((sum, run) => sum + Number(run.Chamadas), 0)).toBe(totalCallsPrinted(v3.run.stdout));
   });
 
-  it("Execuções says which API generation each run read", () => {
+  it('Execuções says which API generation each run read', () => {
     expect(String(sheetRecords(v3.book, SHEET.runs).at(-1)!.Mensagem)).toMatch(/^Lido pela API v3 da Cademi\./);
     expect(String(sheetRecords(v1.book, SHEET.runs).at(-1)!.Mensagem)).toMatch(/^Lido pela API v1 da Cademi\./);
   });
