@@ -147,25 +147,69 @@ function previousVersionChart(charts: ReadonlyMap<string, EmbeddedChart>, ours: 
  * Its size is the one the sheet's layout keeps rows for (chart-frame.ts), as the .xlsx's pictures have.
  */
 function configure(builder: EmbeddedChartBuilder, sheet: Sheet, spec: ChartSpec): EmbeddedChartBuilder {
-  return builder
-    .setChartType(spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
+  const { row, column, rows, columns } = dataRangeOf(spec);
+  let configured = builder
+    .setChartType(chartTypeOf(spec))
     .clearRanges()
-    .addRange(sheet.getRange(spec.range.row + 1, spec.range.column + 1, Math.max(1, spec.range.rows), Math.max(1, spec.range.columns)))
+    .addRange(sheet.getRange(row, column, rows, columns))
     .setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
     .setNumHeaders(1)
-    .setPosition(spec.position.row + 1, spec.position.column + 1, 0, 0)
-    .setOption('title', spec.title)
-    .setOption('hAxis.title', spec.xTitle)
-    .setOption('vAxis.title', spec.yTitle)
-    .setOption('isStacked', spec.kind === 'stacked-column')
-    .setOption('width', CHART_SIZE_PX.width)
-    .setOption('height', CHART_SIZE_PX.height)
-    .setOption(
-      'series',
-      Object.fromEntries(
-        spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }]),
-      ),
-    );
+    .setPosition(spec.position.row + 1, spec.position.column + 1, 0, 0);
+  for (const [option, value] of Object.entries(optionsOf(spec))) configured = configured.setOption(option, value);
+  return configured;
+}
+
+function chartTypeOf(spec: ChartSpec): GoogleAppsScript.Charts.ChartType {
+  return spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN;
+}
+
+/** The spec's data block as 1-based sheet coordinates (never empty: a range needs a cell). */
+function dataRangeOf(spec: ChartSpec): { row: number; column: number; rows: number; columns: number } {
+  return { row: spec.range.row + 1, column: spec.range.column + 1, rows: Math.max(1, spec.range.rows), columns: Math.max(1, spec.range.columns) };
+}
+
+/** Every option `configure` sets, by name. */
+function optionsOf(spec: ChartSpec): Record<string, unknown> {
+  return {
+    title: spec.title,
+    'hAxis.title': spec.xTitle,
+    'vAxis.title': spec.yTitle,
+    isStacked: spec.kind === 'stacked-column',
+    width: CHART_SIZE_PX.width,
+    height: CHART_SIZE_PX.height,
+    series: Object.fromEntries(
+      spec.series.map((series, index) => [index, { ...(series.color ? { color: series.color } : {}), ...(series.dashed ? { lineDashStyle: [6, 4] } : {}) }]),
+    ),
+  };
+}
+
+/**
+ * Whether the live chart already is what `configure` would make of `spec`: type, its one range,
+ * headers, hidden-dimension strategy, anchor and every option. A chart whose data block did not move
+ * (the distribution's ten buckets, `Resumo`'s cohorts) needs no updateChart — the costliest call of a
+ * report — since a chart reads its range live. Anything Sheets reads back differently from how it was
+ * set compares unequal, so the worst a mismatch costs is the update made before; a chart edited by hand
+ * is put back.
+ */
+function chartMatches(chart: EmbeddedChart, sheet: Sheet, spec: ChartSpec): boolean {
+  const expected = dataRangeOf(spec);
+  const ranges = chart.getRanges();
+  const [range] = ranges;
+  if (ranges.length !== 1 || !range || range.getSheet().getSheetId() !== sheet.getSheetId()) return false;
+  if (
+    range.getRow() !== expected.row ||
+    range.getColumn() !== expected.column ||
+    range.getNumRows() !== expected.rows ||
+    range.getNumColumns() !== expected.columns
+  )
+    return false;
+  const container = chart.getContainerInfo();
+  if (container.getAnchorRow() !== spec.position.row + 1 || container.getAnchorColumn() !== spec.position.column + 1) return false;
+  if (container.getOffsetX() !== 0 || container.getOffsetY() !== 0) return false;
+  if (chart.getNumHeaders() !== 1 || String(chart.getHiddenDimensionStrategy()) !== String(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)) return false;
+  if (String(chart.modify().getChartType()) !== String(chartTypeOf(spec))) return false;
+  const options = chart.getOptions();
+  return Object.entries(optionsOf(spec)).every(([option, value]) => JSON.stringify(options.get(option)) === JSON.stringify(value));
 }
 
 /**
@@ -194,7 +238,7 @@ function insertRecorded(sheet: Sheet, spec: ChartSpec, charts: Map<string, Embed
 
 /**
  * Places `specs` on `sheet`: a chart recorded under the spec's id is updated in place (keeping its id,
- * whatever its title became); a missing one is inserted and recorded; a recorded chart no spec
+ * whatever its title became) unless it already matches its spec; a missing one is inserted and recorded; a recorded chart no spec
  * produces any more is removed with its record. Charts without a record of ours are a person's and
  * stay, except, until a placement on the sheet has completed, the previous version's own charts
  * (`previousVersionChart`), adopted once. One read of the sheet's metadata and one of its charts,
@@ -217,7 +261,7 @@ export function placeNativeCharts(sheet: Sheet, specs: readonly ChartSpec[]): vo
     const found = owned.get(spec.id);
     const current = found ? charts.get(found.chartId) : ledger.marker ? undefined : previousVersionChart(charts, ours, spec);
     if (current) {
-      sheet.updateChart(configure(current.modify(), sheet, spec).build());
+      if (!found || !chartMatches(current, sheet, spec)) sheet.updateChart(configure(current.modify(), sheet, spec).build());
       const chartId = chartIdOf(current)!;
       ours.add(chartId);
       if (!found) sheet.addDeveloperMetadata(`${CHART_RECORD_PREFIX}${spec.id}`, chartId);

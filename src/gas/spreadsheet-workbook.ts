@@ -61,11 +61,17 @@ function gridRow<T>(grid: T[][], r: number): T[] {
 
 /**
  * Column widths (every column, from columnWidthsOf: one setColumnWidths call per run of equal widths,
- * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setcolumnwidthsstartcolumn,-numcolumns,-width),
- * hidden columns (a rewrite shows the old ones first) and wrapped columns over the data rows.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setcolumnwidthsstartcolumn,-numcolumns,-width,
+ * skipping a run whose columns are that wide already: a weekly rewrite changes a pivot's new week
+ * column, not the others), hidden columns (a rewrite shows the old ones first) and wrapped columns
+ * over the data rows.
  */
 function applyColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, content: SheetContent, width: number, existed: boolean): void {
-  for (const run of equalRuns(columnWidthsOf(content))) sheet.setColumnWidths(run.start + 1, run.count, run.value);
+  for (const run of equalRuns(columnWidthsOf(content))) {
+    const columns = Array.from({ length: run.count }, (_, offset) => run.start + offset + 1);
+    if (existed && columns.every((column) => sheet.getColumnWidth(column) === run.value)) continue;
+    sheet.setColumnWidths(run.start + 1, run.count, run.value);
+  }
   if (existed) sheet.showColumns(1, sheet.getMaxColumns());
   for (const run of runsOf((content.hiddenColumns ?? []).filter((column) => column < width))) sheet.hideColumns(run.start + 1, run.count);
   const data = dataRowsOf(content);

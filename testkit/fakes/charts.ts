@@ -70,7 +70,11 @@ function copyState(s: ChartState): ChartState {
 
 /** A built chart (immutable; `modify()` returns a builder over a copy). */
 export class FakeEmbeddedChart
-  implements Pick<GChart, 'getChartId' | 'getContainerInfo' | 'getOptions' | 'getRanges' | 'modify' | 'getNumHeaders' | 'getTransposeRowsAndColumns'>
+  implements
+    Pick<
+      GChart,
+      'getChartId' | 'getContainerInfo' | 'getOptions' | 'getRanges' | 'modify' | 'getNumHeaders' | 'getTransposeRowsAndColumns' | 'getHiddenDimensionStrategy'
+    >
 {
   constructor(
     readonly sheet: FakeSheet,
@@ -102,6 +106,10 @@ export class FakeEmbeddedChart
   }
   getTransposeRowsAndColumns(): boolean {
     return this.state.transpose;
+  }
+  /** Null until a strategy is set (Sheets' default, IGNORE_BOTH, is then in effect). */
+  getHiddenDimensionStrategy(): GoogleAppsScript.Charts.ChartHiddenDimensionStrategy {
+    return this.state.hiddenDimensionStrategy as unknown as GoogleAppsScript.Charts.ChartHiddenDimensionStrategy;
   }
   modify(): GBuilder {
     return new FakeChartBuilder(this.sheet, copyState(this.state)).gas();

@@ -171,4 +171,42 @@ describe('charts by identity', () => {
     expect(env.calls('Sheet.addDeveloperMetadata')).toEqual({});
     expect(() => workbook.writeSheet('Gráficos', { rows, charts: [spec('progress', 'A'), spec('progress', 'B', 20)] })).toThrow('share the id "progress"');
   });
+  it('updates only the charts whose spec changed; one edited by hand is put back', () => {
+    const { env, workbook, sheet } = setup();
+    const specs = [spec('progress', 'Progresso'), spec('situations', 'Situações', 20)];
+    workbook.writeSheet('Gráficos', { rows, charts: specs });
+    const before = sheet()
+      .getCharts()
+      .map((chart) => JSON.stringify({ ranges: chart.getRanges().map((range) => range.getA1Notation()), title: chart.getOptions().get('title') }));
+    env.runtime.resetCalls();
+    // The same week again: every chart already is its spec.
+    workbook.writeSheet('Gráficos', { rows, charts: specs });
+    expect(env.calls('Sheet.updateChart')).toEqual({});
+    // A week more: the progress block grows by a row, the situations chart's block stays.
+    const grown = [...rows, [3, 30]];
+    workbook.writeSheet('Gráficos', { rows: grown, charts: [{ ...specs[0], range: { ...specs[0].range, rows: 4 } }, specs[1]] });
+    expect(env.calls('Sheet.updateChart')).toEqual({ 'Sheet.updateChart': 1 });
+    expect(sheet().getCharts()[0].getRanges()[0].getA1Notation()).toBe('A1:B4');
+    // A person turns the situations chart into a column chart: the next run puts it back.
+    const situations = sheet().getCharts()[1];
+    sheet().updateChart(
+      situations
+        .modify()
+        .setChartType(FAKE_CHARTS.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType)
+        .build(),
+    );
+    env.runtime.resetCalls();
+    workbook.writeSheet('Gráficos', { rows: grown, charts: [{ ...specs[0], range: { ...specs[0].range, rows: 4 } }, specs[1]] });
+    expect(env.calls('Sheet.updateChart')).toEqual({ 'Sheet.updateChart': 1 });
+    expect(String(sheet().getCharts()[1].modify().getChartType())).toBe(String(LINE));
+    expect(
+      JSON.stringify({
+        ranges: sheet()
+          .getCharts()[1]
+          .getRanges()
+          .map((range) => range.getA1Notation()),
+        title: 'Situações',
+      }),
+    ).toBe(before[1]);
+  });
 });

@@ -88,4 +88,28 @@ describe('report sheets in Sheets (built bundle over the fakes)', () => {
     expect(quietly(() => sheet('Histórico').getRange(2, 1).getNumberFormat())).toBe('dd/mm/yyyy');
     expect(quietly(() => sheet('Histórico').getRange(2, 14).getNumberFormat())).toBe('dd/mm/yyyy hh:mm');
   });
+  // Last: it runs the week a second time.
+  it('a second run of the week redraws no chart, resizes no column and moves no tab, and leaves every sheet as it was', () => {
+    const snapshot = () =>
+      quietly(() =>
+        gas.env.spreadsheet
+          .gas()
+          .getSheets()
+          .filter((entry) => !entry.isSheetHidden() && entry.getName() !== 'Execuções')
+          .map((entry) => ({
+            name: entry.getName(),
+            widths: Array.from({ length: entry.getLastColumn() }, (_, column) => entry.getColumnWidth(column + 1)),
+            charts: entry.getCharts().map((chart) => [chart.getRanges().map((range) => range.getA1Notation()), chart.getOptions().get('title')]),
+          })),
+      );
+    const before = snapshot();
+    gas.env.runtime.resetCalls();
+    runWeek(gas, '2026-09-14');
+    expect(quietly(() => gas.env.properties.document.data.get('cademi.lastCompletedWeek'))).toBe('2026-09-14');
+    expect(gas.env.calls('UrlFetchApp.fetchAll')['UrlFetchApp.fetchAll']).toBeGreaterThan(0);
+    expect(gas.env.calls('Sheet.updateChart')).toEqual({});
+    expect(gas.env.calls('Sheet.setColumnWidths')).toEqual({});
+    expect(gas.env.calls('Spreadsheet.moveActiveSheet')).toEqual({});
+    expect(snapshot()).toEqual(before);
+  });
 });
