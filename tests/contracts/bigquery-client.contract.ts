@@ -91,7 +91,7 @@ export function describeBigQueryClientContract(name: string, open: (fake: FakeBi
 
     it('an invalid row refuses the write in one request, naming the row, and stores nothing', async () => {
       const insertsBefore = fake.calls.insertAll;
-      const error = await harness.write([rows[0], { ...rows[1], studentId: Number.NaN }], week, { table: TABLE }).catch((caught: unknown) => caught);
+      const error = await harness.write([rows[0], { ...rows[1], progress: Number.NaN }], week, { table: TABLE }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(BigQueryInsertError);
       expect((error as BigQueryInsertError).rowErrors).toContainEqual(expect.objectContaining({ reason: 'invalid' }));
       expect(fake.calls.insertAll - insertsBefore).toBe(1);

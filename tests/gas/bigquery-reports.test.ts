@@ -7,41 +7,45 @@ import type { HistoryRow } from '../../src/core/history/schema';
 import { PIVOT_HEADER_ROW } from '../../src/core/report/pivot';
 import { SHEET } from '../../src/core/sheets';
 import { advancedServiceBigQueryClient } from '../../src/gas/bigquery-client';
-import { createSchool, createSimulator, type Simulator } from '../../src/simulator';
 import { bundleCode } from '../../testkit/bundle';
-import { createAppsScriptEnv, loadBundle } from '../../testkit/fakes';
+import { loadBundle } from '../../testkit/fakes';
 import { FakeBigQuery } from '../core/bigquery/fake-bigquery';
-import { configure, type GasSchool, TOKEN } from '../support/apps-script-school';
+import { configure, type GasSchool, gasSchool } from '../support/apps-script-school';
 import { mondayRun } from '../support/school-workbook';
 
 const TABLE = { projectId: 'escola-exemplo-123', datasetId: 'cademi', tableId: 'historico' };
 
+/** A school with one cohort configured, `Tabela BigQuery` set and the advanced service over the fake. */
+function schoolWithBigQuery(monday: number, options: { api: 'v1' | 'v3'; studentCount: number }): { gas: GasSchool; bigquery: FakeBigQuery } {
+  const gas = gasSchool(monday, options);
+  const bigquery = new FakeBigQuery();
+  bigquery.createTable(TABLE, HISTORY_TABLE_FIELDS);
+  gas.env.globals.BigQuery = {
+    Tabledata: {
+      insertAll: (body: never, projectId: string, datasetId: string, tableId: string) => bigquery.insertAll({ projectId, datasetId, tableId }, body),
+    },
+    Jobs: {
+      query: (body: never, projectId: string) => bigquery.query(projectId, body),
+      getQueryResults: (projectId: string, jobId: string, options: object = {}) => bigquery.getQueryResults(projectId, jobId, options),
+    },
+  };
+  // The advanced service is a global the bundle sees when it is loaded, as Apps Script does.
+  gas.fns = loadBundle(bundleCode(), gas.env);
+  configure(gas, { cohorts: 1 });
+  const settings = gas.env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((row) => row[0]);
+  settings.getRange(keys.indexOf('Tabela BigQuery') + 1, 2).setValue(`${TABLE.projectId}.${TABLE.datasetId}.${TABLE.tableId}`);
+  return { gas, bigquery };
+}
+
 describe('BigQuery copy and reports from BigQuery', () => {
   it('copies the week and builds the pivot over the archived weeks kept only in BigQuery', () => {
     const monday = mondayRun('2026-09-14');
-    const school = createSchool({ studentCount: 300 });
-    const bigquery = new FakeBigQuery();
-    bigquery.createTable(TABLE, HISTORY_TABLE_FIELDS);
-    let simulator: Simulator | undefined;
-    const env = createAppsScriptEnv({ handler: (request) => simulator!.handle(request), startTime: monday, latencyMs: 150 });
-    simulator = createSimulator({ clock: env.time, school, token: TOKEN });
-    env.globals.BigQuery = {
-      Tabledata: {
-        insertAll: (body: never, projectId: string, datasetId: string, tableId: string) => bigquery.insertAll({ projectId, datasetId, tableId }, body),
-      },
-      Jobs: {
-        query: (body: never, projectId: string) => bigquery.query(projectId, body),
-        getQueryResults: (projectId: string, jobId: string, options: object = {}) => bigquery.getQueryResults(projectId, jobId, options),
-      },
-    };
-    const gas: GasSchool = { env, fns: loadBundle(bundleCode(), env), simulator, school };
-    configure(gas, { cohorts: 1 });
-    const settings = env.spreadsheet.gas().getSheetByName(SHEET.settings)!;
-    const keys = settings
-      .getRange(1, 1, settings.getLastRow(), 1)
-      .getValues()
-      .map((row) => row[0]);
-    settings.getRange(keys.indexOf('Tabela BigQuery') + 1, 2).setValue('escola-exemplo-123.cademi.historico');
+    const { gas } = schoolWithBigQuery(monday, { api: 'v1', studentCount: 300 });
+    const { env, school } = gas;
 
     // An archived week that lives only in BigQuery.
     const student = school.studentsWithTagAt(101, monday)[0];
@@ -73,5 +77,22 @@ describe('BigQuery copy and reports from BigQuery', () => {
     const pivotHeader = env.spreadsheet.sheet('Turma 2026-07').dump()[PIVOT_HEADER_ROW].map(String);
     expect(pivotHeader).toContain('31/08');
     expect(pivotHeader).toContain('14/09');
+  });
+
+  it('on v3, copies the week with its usr_/prd_ ids in the _key columns', () => {
+    const monday = mondayRun('2026-11-09');
+    const { gas, bigquery } = schoolWithBigQuery(monday, { api: 'v3', studentCount: 120 });
+
+    gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+    gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
+    const log = gas.env.spreadsheet.sheet(SHEET.runs).dump().at(-1)!;
+    expect(log[4]).toBe('Concluída');
+    const stored = bigquery.storedRows(TABLE);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(String(log[12])).toContain(`BigQuery: ${stored.length} linhas copiadas`);
+    for (const row of stored) {
+      expect(row).toMatchObject({ student_key: expect.stringMatching(/^usr_/), product_key: expect.stringMatching(/^prd_/) });
+      expect(row).not.toHaveProperty('student_id');
+    }
   });
 });

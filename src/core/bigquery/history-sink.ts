@@ -15,7 +15,7 @@
 import type { HistoryRow } from '../history/schema';
 import * as say from '../messages/bigquery';
 import type { LocalDate } from '../time/local-date';
-import { BigQueryShapeError, fromBigQueryRow } from './history-table';
+import { type BigQueryHistoryRecord, BigQueryShapeError, fromBigQueryRow, upgradeHistoryTableDdl } from './history-table';
 import {
   type BigQueryTable,
   countWeekQuery,
@@ -157,7 +157,7 @@ function* writeWeekPlan(rows: readonly HistoryRow[], week: LocalDate, options: B
   for (let start = 0; start < rows.length; start += size) {
     const body = insertAllRequest(rows.slice(start, start + size));
     const response = (yield { method: 'insertAll', table, body }) as InsertAllResponse;
-    if (response.insertErrors && response.insertErrors.length > 0) throw insertError(body, response, start, rows.length);
+    if (response.insertErrors && response.insertErrors.length > 0) throw insertError(body, response, start, rows.length, table);
   }
   return { week, inserted: rows.length, replaced };
 }
@@ -225,7 +225,7 @@ function fieldName(location: string | undefined): string | null {
   return location !== undefined && /^[A-Za-z_][A-Za-z0-9_.]{0,127}$/.test(location) ? location : null;
 }
 
-function insertError(body: InsertAllBody, response: InsertAllResponse, offset: number, total: number): BigQueryInsertError {
+function insertError(body: InsertAllBody, response: InsertAllResponse, offset: number, total: number, table: BigQueryTable): BigQueryInsertError {
   const rowErrors = (response.insertErrors ?? []).flatMap((entry) => {
     const rowKey = entry.index !== undefined ? (body.rows[entry.index]?.insertId ?? `#${entry.index}`) : say.UNKNOWN_ROW;
     return (entry.errors ?? []).map((error) => ({ rowKey, reason: codeOrDefault(error.reason, 'invalid'), field: fieldName(error.location) }));
@@ -233,7 +233,18 @@ function insertError(body: InsertAllBody, response: InsertAllResponse, offset: n
   // With skipInvalidRows: false, valid rows of a refused request come back as reason "stopped".
   const causes = rowErrors.filter((error) => error.reason !== 'stopped');
   const shown = (causes.length > 0 ? causes : rowErrors).slice(0, 3).map((error) => say.refusedRow(error.rowKey, error.reason, error.field));
-  return new BigQueryInsertError(say.rowsRefused(shown, Math.max(0, causes.length - 3), body.rows.length, total, offset), rowErrors);
+  const refused = say.rowsRefused(shown, Math.max(0, causes.length - 3), body.rows.length, total, offset);
+  // A table created before v3's ids: it lacks the `_key` columns, or still requires the INT64 ids.
+  const idColumnRefused = causes.some((error) => error.field !== null && V3_ID_FIELDS.has(error.field));
+  const message = idColumnRefused && body.rows.some((row) => hasV3Id(row.json)) ? `${refused} ${say.tableBeforeV3Ids(upgradeHistoryTableDdl(table))}` : refused;
+  return new BigQueryInsertError(message, rowErrors);
+}
+
+/** The columns a v3 row fills or leaves empty that a table made for v1 lacks or requires. */
+const V3_ID_FIELDS: ReadonlySet<string> = new Set(['student_key', 'product_key', 'student_id', 'product_id']);
+
+function hasV3Id(record: BigQueryHistoryRecord): boolean {
+  return record.student_key !== undefined || record.product_key !== undefined;
 }
 
 function perform(client: BigQueryClient, call: BigQueryCall): InsertAllResponse | QueryResponse {

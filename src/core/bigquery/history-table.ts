@@ -27,10 +27,10 @@ export const HISTORY_TABLE_FIELDS: readonly BigQueryField[] = [
   { name: 'row_key', type: 'STRING', mode: 'REQUIRED', description: 'week|studentId|productId' },
   { name: 'week', type: 'DATE', mode: 'REQUIRED', description: 'Semana (segunda-feira)' },
   { name: 'cohort', type: 'STRING', mode: 'REQUIRED', description: 'Turma' },
-  { name: 'student_id', type: 'INT64', mode: 'REQUIRED', description: 'Aluno ID' },
+  { name: 'student_id', type: 'INT64', mode: 'NULLABLE', description: 'Aluno ID da API v1 (nulo quando o ID é da v3: student_key)' },
   { name: 'name', type: 'STRING', mode: 'REQUIRED', description: 'Nome' },
   { name: 'email', type: 'STRING', mode: 'REQUIRED', description: 'E-mail' },
-  { name: 'product_id', type: 'INT64', mode: 'REQUIRED', description: 'Produto ID' },
+  { name: 'product_id', type: 'INT64', mode: 'NULLABLE', description: 'Produto ID da API v1 (nulo quando o ID é da v3: product_key)' },
   { name: 'product_name', type: 'STRING', mode: 'REQUIRED', description: 'Produto' },
   { name: 'progress', type: 'FLOAT64', mode: 'REQUIRED', description: 'Progresso (%)' },
   { name: 'lessons_completed', type: 'INT64', mode: 'REQUIRED', description: 'Aulas concluídas' },
@@ -39,17 +39,32 @@ export const HISTORY_TABLE_FIELDS: readonly BigQueryField[] = [
   { name: 'situation', type: 'STRING', mode: 'REQUIRED', description: 'Situação' },
   { name: 'origin', type: 'STRING', mode: 'REQUIRED', description: 'Origem (API | Mantido)' },
   { name: 'collected_at', type: 'TIMESTAMP', mode: 'REQUIRED', description: 'Coletado em' },
+  // Last: BigQuery adds columns only at the end of a table, so a table made before them is upgraded in place.
+  { name: 'student_key', type: 'STRING', mode: 'NULLABLE', description: 'Aluno ID da API v3 (usr_…); nulo quando é um ID numérico da v1' },
+  { name: 'product_key', type: 'STRING', mode: 'NULLABLE', description: 'Produto ID da API v3 (prd_…); nulo quando é um ID numérico da v1' },
 ];
+
+/**
+ * An id goes in one of two columns: v1's integers in the INT64 `_id` column, v3's strings in the
+ * STRING `_key` one. A column with no value is left out of the record rather than sent as null, so a
+ * table created before the `_key` columns still takes every v1 row.
+ */
+const ID_COLUMNS = {
+  student: { integer: 'student_id', text: 'student_key' },
+  product: { integer: 'product_id', text: 'product_key' },
+} as const;
 
 /** A row as insertAll's `json`: DATE as 'YYYY-MM-DD', TIMESTAMP as RFC 3339 UTC with milliseconds. */
 export interface BigQueryHistoryRecord {
   readonly row_key: string;
   readonly week: string;
   readonly cohort: string;
-  readonly student_id: number;
+  readonly student_id?: number;
+  readonly student_key?: string;
   readonly name: string;
   readonly email: string;
-  readonly product_id: number;
+  readonly product_id?: number;
+  readonly product_key?: string;
   readonly product_name: string;
   readonly progress: number;
   readonly lessons_completed: number;
@@ -73,13 +88,9 @@ export function rowKeyOf(row: Pick<HistoryRow, 'week' | 'studentId' | 'productId
   return historyKey(row);
 }
 
-/**
- * The table's INT64 id columns hold v1's integers; a v3 id (`usr_…`, `prd_…`) does not fit them, and
- * INT64 cannot be altered to STRING in place, so such a row is refused by name rather than mangled.
- */
-function integerId(id: StudentId | ProductId, row: HistoryRow, column: string): number {
-  if (typeof id === 'number') return id;
-  throw new BigQueryShapeError(say.v3IdInIntegerColumn(say.tableRow(rowKeyOf(row)), column));
+/** An id as its column: `{ student_id: 12 }` or `{ student_key: 'usr_…' }`. */
+function idColumn(kind: keyof typeof ID_COLUMNS, id: StudentId | ProductId): Record<string, number | string> {
+  return typeof id === 'number' ? { [ID_COLUMNS[kind].integer]: id } : { [ID_COLUMNS[kind].text]: id };
 }
 
 export function toBigQueryRow(row: HistoryRow): BigQueryHistoryRecord {
@@ -87,10 +98,10 @@ export function toBigQueryRow(row: HistoryRow): BigQueryHistoryRecord {
     row_key: rowKeyOf(row),
     week: row.week,
     cohort: row.cohort,
-    student_id: integerId(row.studentId, row, 'student_id'),
+    ...idColumn('student', row.studentId),
     name: row.name,
     email: row.email,
-    product_id: integerId(row.productId, row, 'product_id'),
+    ...idColumn('product', row.productId),
     product_name: row.productName,
     progress: row.progress,
     lessons_completed: row.lessonsCompleted,
@@ -131,6 +142,12 @@ export function fromBigQueryRow(record: Readonly<Record<string, unknown>>): Hist
     const parsed = Date.parse(value);
     return Number.isFinite(parsed) ? parsed : fail(column, say.COLUMN_PROBLEM.timestamp);
   };
+  /** The `_key` column's text when it has one (a v3 id), else the `_id` column's integer. */
+  const id = (kind: keyof typeof ID_COLUMNS): StudentId | ProductId => {
+    const key = record[ID_COLUMNS[kind].text];
+    if (key === null || key === undefined) return number(ID_COLUMNS[kind].integer);
+    return typeof key === 'string' && key.trim() !== '' ? key : fail(ID_COLUMNS[kind].text, say.COLUMN_PROBLEM.text);
+  };
   const week = parseLocalDate(text('week')) ?? fail('week', say.COLUMN_PROBLEM.date);
   const situation = text('situation');
   if (!(SITUATIONS as readonly string[]).includes(situation)) fail('situation', say.notASituation(SITUATIONS));
@@ -139,10 +156,10 @@ export function fromBigQueryRow(record: Readonly<Record<string, unknown>>): Hist
   return {
     week,
     cohort: text('cohort'),
-    studentId: number('student_id'),
+    studentId: id('student'),
     name: text('name'),
     email: text('email'),
-    productId: number('product_id'),
+    productId: id('product'),
     productName: text('product_name'),
     progress: number('progress'),
     lessonsCompleted: number('lessons_completed'),
@@ -169,8 +186,26 @@ export function withSpreadsheetPhones(rows: readonly HistoryRow[], sheetRows: re
   });
 }
 
+type TableName = { projectId: string; datasetId: string; tableId: string };
+
+/**
+ * The DDL that readies a table created before v3's ids: the `_key` columns added (new columns must be
+ * NULLABLE and go at the end) and the INT64 id columns made NULLABLE, which a v3 row leaves empty.
+ * Both are in-place schema changes that keep every row
+ * (https://cloud.google.com/bigquery/docs/managing-table-schemas). Idempotent: run again, it changes nothing.
+ */
+export function upgradeHistoryTableDdl(table: TableName): string {
+  const name = `\`${table.projectId}.${table.datasetId}.${table.tableId}\``;
+  const keys = HISTORY_TABLE_FIELDS.filter((field) => field.name === ID_COLUMNS.student.text || field.name === ID_COLUMNS.product.text);
+  return [
+    `ALTER TABLE ${name} ${keys.map((field) => `ADD COLUMN IF NOT EXISTS ${field.name} ${field.type}`).join(', ')};`,
+    `ALTER TABLE ${name} ALTER COLUMN ${ID_COLUMNS.student.integer} DROP NOT NULL;`,
+    `ALTER TABLE ${name} ALTER COLUMN ${ID_COLUMNS.product.integer} DROP NOT NULL;`,
+  ].join('\n');
+}
+
 /** The dataset-and-table DDL to create the table once (partitioned by week, clustered by cohort). */
-export function createHistoryTableDdl(table: { projectId: string; datasetId: string; tableId: string }): string {
+export function createHistoryTableDdl(table: TableName): string {
   const columns = HISTORY_TABLE_FIELDS.map(
     (field) => `  ${field.name} ${field.type}${field.mode === 'REQUIRED' ? ' NOT NULL' : ''} OPTIONS(description=${JSON.stringify(field.description)})`,
   );
@@ -180,6 +215,6 @@ export function createHistoryTableDdl(table: { projectId: string; datasetId: str
     columns.join(',\n'),
     ')',
     'PARTITION BY week',
-    'CLUSTER BY cohort, student_id;',
+    'CLUSTER BY cohort, student_id, student_key;',
   ].join('\n');
 }

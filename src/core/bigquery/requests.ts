@@ -11,7 +11,7 @@ import type { HistoryRow } from '../history/schema';
 import * as say from '../messages/bigquery';
 import type { BigQueryTable } from '../model/settings';
 import type { LocalDate } from '../time/local-date';
-import { type BigQueryHistoryRecord, BigQueryShapeError, fromBigQueryRow, HISTORY_TABLE_FIELDS, rowKeyOf, toBigQueryRow } from './history-table';
+import { type BigQueryHistoryRecord, BigQueryShapeError, fromBigQueryRow, rowKeyOf, toBigQueryRow } from './history-table';
 
 /** Where the history lives (the setting's value, parsed once). */
 export type { BigQueryTable } from '../model/settings';
@@ -102,8 +102,6 @@ export function insertAllRequest(rows: readonly HistoryRow[]): InsertAllBody {
   };
 }
 
-const COLUMNS = HISTORY_TABLE_FIELDS.map((field) => field.name).join(', ');
-
 function dateParameter(name: string, value: LocalDate): QueryParameter {
   return { name, parameterType: { type: 'DATE' }, parameterValue: { value } };
 }
@@ -115,7 +113,9 @@ function standardSql(query: string, parameters: QueryParameter[], extra: { maxRe
 /** jobs.query body reading every row from `sinceWeek` on, in a stable order. */
 export function historyQueryRequest(table: BigQueryTable, sinceWeek: LocalDate, options: { maxResults?: number; timeoutMs?: number } = {}): QueryBody {
   return standardSql(
-    `SELECT ${COLUMNS} FROM ${tableReference(table)} WHERE week >= @since ORDER BY week, cohort, student_id, product_id`,
+    // Every column, by name (decodeQueryPage reads the answer's schema): a table created before the
+    // v3 `_key` columns still answers, and row_key orders v1 and v3 ids alike.
+    `SELECT * FROM ${tableReference(table)} WHERE week >= @since ORDER BY week, cohort, row_key`,
     [dateParameter('since', sinceWeek)],
     { timeoutMs: 10_000, ...options },
   );

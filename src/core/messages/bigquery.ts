@@ -86,11 +86,11 @@ export function tableRow(rowKey: string | null): string {
   return `linha ${rowKey === null ? '(sem row_key)' : `"${rowKey}"`} da tabela BigQuery`;
 }
 
-/** A v3 id (`usr_…`, `prd_…`) for a table whose id columns are INT64 (built for v1). */
-export function v3IdInIntegerColumn(where: string, column: string): string {
+/** The table was created before v3's ids (`usr_…`, `prd_…`): what to run once in BigQuery. */
+export function tableBeforeV3Ids(ddl: string): string {
   return (
-    `${where}: ${column} é um ID da API v3 (texto), e a tabela guarda IDs numéricos da v1. ` +
-    'A cópia no BigQuery desta semana não foi feita; o Histórico na planilha está completo.'
+    'A tabela foi criada para os IDs numéricos da API v1 e não guarda os da v3 (usr_…, prd_…). ' +
+    `Rode uma vez no BigQuery, sem perder linhas: ${ddl} O Histórico na planilha está completo; depois, Atualizar agora copia esta semana.`
   );
 }
 

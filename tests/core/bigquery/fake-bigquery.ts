@@ -62,6 +62,25 @@ export class FakeBigQuery implements BigQueryClient {
     this.tables.set(`${table.projectId}.${table.datasetId}.${table.tableId}`, { fields, rows: [], insertIds: new Map() });
   }
 
+  /**
+   * An in-place schema change, as a school's ALTER TABLE makes it: the rows stay, and the new fields
+   * must be the old ones (relaxed at most) with NULLABLE ones added at the end
+   * (https://cloud.google.com/bigquery/docs/managing-table-schemas).
+   */
+  alterTable(target: BigQueryTable, fields: readonly BigQueryField[]): void {
+    const name = `${target.projectId}.${target.datasetId}.${target.tableId}`;
+    const table = this.table(name, 'tables.patch');
+    table.fields.forEach((field, index) => {
+      const next = fields[index];
+      if (next?.name !== field.name || next.type !== field.type || (next.mode === 'REQUIRED' && field.mode !== 'REQUIRED')) {
+        throw apiError('tables.patch', `Provided Schema does not match Table ${name}. Field ${field.name} has changed.`);
+      }
+    });
+    if (fields.slice(table.fields.length).some((field) => field.mode === 'REQUIRED'))
+      throw apiError('tables.patch', 'Cannot add required fields to an existing schema.');
+    this.tables.set(name, { ...table, fields });
+  }
+
   advance(ms: number): void {
     this.now += ms;
   }
@@ -96,13 +115,14 @@ export class FakeBigQuery implements BigQueryClient {
     this.calls.query += 1;
     if (body.useLegacySql !== false) throw apiError('jobs.query', 'Query parameters cannot be used in legacy SQL queries.');
     if (body.parameterMode !== 'NAMED') throw apiError('jobs.query', 'parameterMode must be NAMED for @-parameters.');
-    const select = /^SELECT (.+) FROM `([^`]+)` WHERE week >= @since ORDER BY week, cohort, student_id, product_id$/.exec(body.query);
+    const select = /^SELECT (.+) FROM `([^`]+)` WHERE week >= @since ORDER BY week, cohort, row_key$/.exec(body.query);
     const count = /^SELECT COUNT\(\*\) AS row_count FROM `([^`]+)` WHERE week = @week$/.exec(body.query);
     const remove = /^DELETE FROM `([^`]+)` WHERE week = @week$/.exec(body.query);
     if (select) {
       const table = this.table(select[2], 'jobs.query');
       const since = this.dateParameter(body, 'since');
-      const columns = select[1].split(', ');
+      // `*` is every column of the table as it is now (one created before a column lacks it).
+      const columns = select[1] === '*' ? table.fields.map((field) => field.name) : select[1].split(', ');
       const fields = columns.map((name) => {
         const field = table.fields.find((candidate) => candidate.name === name);
         if (!field) throw apiError('jobs.query', `Unrecognized name: ${name} at [1:8]`);
@@ -111,13 +131,7 @@ export class FakeBigQuery implements BigQueryClient {
       const rows = table.rows
         .map((row) => row.json)
         .filter((json) => String(json.week) >= since)
-        .sort(
-          (a, b) =>
-            compare(a.week, b.week) ||
-            compare(a.cohort, b.cohort) ||
-            Number(a.student_id) - Number(b.student_id) ||
-            Number(a.product_id) - Number(b.product_id),
-        )
+        .sort((a, b) => compare(a.week, b.week) || compare(a.cohort, b.cohort) || compare(a.row_key, b.row_key))
         .map((json) => ({ f: fields.map((field) => ({ v: encodeValue(field, json[field.name]) })) }));
       return this.startJob(
         projectId,

@@ -10,7 +10,15 @@ import {
   writeWeekToBigQuery,
   writeWeekToBigQueryAsync,
 } from '../../../src/core/bigquery/history-sink';
-import { createHistoryTableDdl, fromBigQueryRow, HISTORY_TABLE_FIELDS, toBigQueryRow, withSpreadsheetPhones } from '../../../src/core/bigquery/history-table';
+import {
+  createHistoryTableDdl,
+  fromBigQueryRow,
+  HISTORY_TABLE_FIELDS,
+  rowKeyOf,
+  toBigQueryRow,
+  upgradeHistoryTableDdl,
+  withSpreadsheetPhones,
+} from '../../../src/core/bigquery/history-table';
 import { BigQueryConfigError, deleteWeekQuery, historyQueryRequest, insertAllRequest, parseQueryResponse } from '../../../src/core/bigquery/requests';
 import { loadConfig } from '../../../src/core/config/load-config';
 import { cohortRow, ensureConfigSheets } from '../../../src/core/config/templates';
@@ -51,6 +59,35 @@ function weekRows(week: string, students = 4, cohort = 'Turma A'): HistoryRow[] 
   );
 }
 
+/** The same school's rows with v3's string ids. */
+function v3Rows(week: string, students = 4): HistoryRow[] {
+  return weekRows(week, students).map((row) => ({ ...row, studentId: `usr_${row.studentId}`, productId: `prd_${row.productId}` }));
+}
+
+/** The schema as tables were created before v3: REQUIRED INT64 ids, no `_key` columns. */
+const V1_TABLE_FIELDS = HISTORY_TABLE_FIELDS.filter((field) => !field.name.endsWith('_key') || field.name === 'row_key').map((field) =>
+  field.name === 'student_id' || field.name === 'product_id' ? { ...field, mode: 'REQUIRED' as const } : field,
+);
+
+function catchError(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+/** The order the history query answers in: week, cohort, then row_key as text (v1 and v3 ids alike). */
+function inTableOrder(rows: readonly HistoryRow[]): HistoryRow[] {
+  const key = (row: HistoryRow) => [row.week, row.cohort, rowKeyOf(row)];
+  return [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    const at = x.findIndex((part, index) => part !== y[index]);
+    return at === -1 ? 0 : x[at] < y[at] ? -1 : 1;
+  });
+}
+
 function fakeWithTable(): FakeBigQuery {
   const fake = new FakeBigQuery();
   fake.createTable(TABLE, HISTORY_TABLE_FIELDS);
@@ -88,7 +125,7 @@ describe('history table codec', () => {
     expect(body).toMatchObject({ kind: 'bigquery#tableDataInsertAllRequest', skipInvalidRows: false, ignoreUnknownValues: false });
     expect(body.rows.map((row) => row.insertId)).toEqual(['2026-03-02|1|11', '2026-03-02|1|12', '2026-03-02|1|13']);
     const query = historyQueryRequest(TABLE, '2026-03-09');
-    expect(query.query).toMatch(/^SELECT row_key, week, .* FROM `escola-exemplo-123\.cademi\.historico` WHERE week >= @since/);
+    expect(query.query).toBe('SELECT * FROM `escola-exemplo-123.cademi.historico` WHERE week >= @since ORDER BY week, cohort, row_key');
     expect(query).toMatchObject({
       useLegacySql: false,
       parameterMode: 'NAMED',
@@ -157,13 +194,64 @@ describe('writeWeekToBigQuery / readHistoryFromBigQuery', () => {
     expect(fake.storedRows(TABLE)).toHaveLength(12);
   });
 
+  it('keeps v3 ids (usr_…, prd_…) in the _key columns, and reads v1 and v3 weeks back alike', () => {
+    const fake = fakeWithTable();
+    const v1 = weekRows(WEEKS[0]);
+    const v3 = v3Rows(WEEKS[1]);
+    writeWeekToBigQuery(fake, v1, WEEKS[0], OPTIONS);
+    writeWeekToBigQuery(fake, v3, WEEKS[1], OPTIONS);
+    const stored = fake.storedRows(TABLE);
+    expect(stored[0]).toMatchObject({ student_id: 1, product_id: 11 });
+    expect(stored[0]).not.toHaveProperty('student_key');
+    expect(stored[12]).toMatchObject({ student_key: 'usr_1', product_key: 'prd_11', row_key: '2026-03-09|usr_1|prd_11' });
+    expect(stored[12]).not.toHaveProperty('student_id');
+    expect(readHistoryFromBigQuery(fake, WEEKS[0], OPTIONS)).toEqual([...v1, ...inTableOrder(v3)]);
+  });
+
+  it('a table created for v1 ids takes v1 rows, refuses v3 rows with the DDL that upgrades it, and takes them once upgraded', () => {
+    const fake = new FakeBigQuery();
+    fake.createTable(TABLE, V1_TABLE_FIELDS);
+    const v1 = weekRows(WEEKS[0]);
+    writeWeekToBigQuery(fake, v1, WEEKS[0], OPTIONS);
+    expect(readHistoryFromBigQuery(fake, WEEKS[0], OPTIONS)).toEqual(v1);
+
+    const v3 = v3Rows(WEEKS[1]);
+    const refusal = catchError(() => writeWeekToBigQuery(fake, v3, WEEKS[1], OPTIONS));
+    expect(refusal).toBeInstanceOf(BigQueryInsertError);
+    const ddl = upgradeHistoryTableDdl(TABLE);
+    expect((refusal as Error).message).toContain(ddl);
+    expect((refusal as Error).message).toMatch(/IDs numéricos da API v1/);
+    expect(fake.storedRows(TABLE)).toHaveLength(12);
+
+    // What the DDL does, in BigQuery's terms: the ids relaxed to NULLABLE, the keys added at the end.
+    expect(ddl).toBe(
+      [
+        'ALTER TABLE `escola-exemplo-123.cademi.historico` ADD COLUMN IF NOT EXISTS student_key STRING, ADD COLUMN IF NOT EXISTS product_key STRING;',
+        'ALTER TABLE `escola-exemplo-123.cademi.historico` ALTER COLUMN student_id DROP NOT NULL;',
+        'ALTER TABLE `escola-exemplo-123.cademi.historico` ALTER COLUMN product_id DROP NOT NULL;',
+      ].join('\n'),
+    );
+    fake.alterTable(TABLE, HISTORY_TABLE_FIELDS);
+    writeWeekToBigQuery(fake, v3, WEEKS[1], OPTIONS);
+    expect(readHistoryFromBigQuery(fake, WEEKS[0], OPTIONS)).toEqual([...v1, ...inTableOrder(v3)]);
+  });
+
+  it('a v1 row refused by a v1 table is not blamed on v3 ids', () => {
+    const fake = new FakeBigQuery();
+    fake.createTable(TABLE, V1_TABLE_FIELDS);
+    const refusal = catchError(() => writeWeekToBigQuery(fake, [{ ...weekRows(WEEKS[0], 1)[0], studentId: 1.5 }], WEEKS[0], OPTIONS));
+    expect(refusal).toBeInstanceOf(BigQueryInsertError);
+    expect((refusal as Error).message).toContain('campo student_id');
+    expect((refusal as Error).message).not.toContain('ALTER TABLE');
+  });
+
   it('pages through a large history, in chunks and pages', () => {
     const fake = fakeWithTable();
     const rows = weekRows(WEEKS[0], 40);
     writeWeekToBigQuery(fake, rows, WEEKS[0], { ...OPTIONS, chunkSize: 50 });
     expect(fake.calls.insertAll).toBe(3);
     const before = fake.calls.getQueryResults;
-    expect(readHistoryFromBigQuery(fake, WEEKS[0], { ...OPTIONS, pageSize: 7 })).toEqual(rows);
+    expect(readHistoryFromBigQuery(fake, WEEKS[0], { ...OPTIONS, pageSize: 7 })).toEqual(inTableOrder(rows));
     expect(fake.calls.getQueryResults - before).toBe(Math.ceil(120 / 7) - 1);
   });
 
@@ -213,7 +301,7 @@ describe('writeWeekToBigQuery / readHistoryFromBigQuery', () => {
     await writeWeekToBigQueryAsync(client, rows, WEEKS[0], OPTIONS);
     fake.advance(5 * MINUTE);
     await expect(writeWeekToBigQueryAsync(client, rows, WEEKS[0], OPTIONS)).rejects.toThrow(BigQueryStreamingBufferError);
-    expect(await readHistoryFromBigQueryAsync(client, WEEKS[0], { ...OPTIONS, pageSize: 4 })).toEqual(rows);
+    expect(await readHistoryFromBigQueryAsync(client, WEEKS[0], { ...OPTIONS, pageSize: 4 })).toEqual(inTableOrder(rows));
   });
 });
 
