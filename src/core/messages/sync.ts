@@ -101,15 +101,31 @@ export function noRowsCollected(students: number): string {
   return `${countOf(students, 'aluno', 'alunos')} ${plural(students, 'listado', 'listados')}, mas nenhuma linha pôde ser registrada (os produtos das turmas não existem na Cademi?); nada foi gravado no Histórico. Confira a coluna Produtos em Turmas.`;
 }
 
-/** A (student, product) Cademi answered 404 (no access, unknown) or 409 for: its row is not recorded. */
-export function progressSkipped(studentId: number | string, productId: number | string, status: number): string {
-  const why = status === 409 ? 'recusou por uma regra de negócio' : 'não encontrou o aluno ou o acesso dele ao produto';
-  return `Aluno ${studentId}, produto ${productId}: a Cademi ${why} (HTTP ${status}); linha não registrada.`;
+/** Why Cademi gave no progress for a (student, product): `ausente` (v3's answer lacks the product) or `HTTP <status>`. */
+function skipReason(reason: string, students: number): string {
+  const them = plural(students, 'do aluno', 'deles');
+  if (reason === 'ausente') return `o progresso na Cademi não inclui esse produto (sem acesso a ele)`;
+  if (reason === 'HTTP 409') return `a Cademi recusou por uma regra de negócio (HTTP 409)`;
+  if (reason === 'HTTP 404') return `a Cademi não encontrou o aluno ou o acesso ${them} ao produto (HTTP 404)`;
+  return `a Cademi recusou o pedido (${reason})`;
 }
 
-/** v3: a tracked product missing from a student's progress answer (no access to it): its row is not recorded. */
-export function progressAbsent(studentId: number | string, productId: number | string): string {
-  return `Aluno ${studentId}, produto ${productId}: o progresso do aluno na Cademi não inclui esse produto (sem acesso a ele); linha não registrada.`;
+/**
+ * Students of one product Cademi gave no progress for, one reason: their rows are not recorded.
+ * `everyone`: no student of the cohorts tracking it had the product, so the id in `Turmas` is the suspect.
+ */
+export function progressSkipped(productId: number | string, reason: string, students: readonly (number | string)[], everyone: boolean): string {
+  const shown = students.slice(0, 3).join(', ');
+  const more = students.length > 3 ? ` e mais ${students.length - 3}` : '';
+  const rows = plural(students.length, 'linha não registrada', 'linhas não registradas');
+  const who = countOf(students.length, 'aluno', 'alunos');
+  const advice = everyone ? ' Nenhum aluno das turmas tem esse produto: confira o ID na coluna Produtos de Turmas.' : '';
+  return `Produto ${productId}, ${who} (${shown}${more}): ${skipReason(reason, students.length)}; ${rows}.${advice}`;
+}
+
+/** At the `Produtos` cell of a cohort none of whose students Cademi had the product for. */
+export function productNobodyHasNote(productId: number | string, reason: string): string {
+  return `nenhum aluno desta turma veio com o produto ${productId} (${reason.replace('ausente', 'ausente do progresso')}); confira o ID`;
 }
 
 /** v3: the product's name could not be read (an assumed endpoint); the rows say `Produto prd_…`. */

@@ -21,7 +21,7 @@ import { shownUrl } from './missing-endpoint';
 import { MAX_CONSECUTIVE_RATE_LIMITS, type PendingWait, RetryLedger } from './retry-ledger';
 import type { WeekContext } from './snapshot';
 import { StagedAnswers } from './staged-answers';
-import type { StagedRecord, StagedStudent } from './staging';
+import type { StagedProgress, StagedRecord, StagedSkip, StagedStudent } from './staging';
 import { stagedStudent, TagListing } from './tag-listing';
 import { UserProgressPages } from './user-progress';
 import { buildWorkList, carryForward, type MovedStudent, movedStudentsToFetch, type WorkItem, weekRows, workKey } from './work-plan';
@@ -45,7 +45,7 @@ import {
   noRowsCollected,
   noStudentsCollected,
   productNameUnavailable,
-  progressAbsent,
+  productNobodyHasNote,
   progressSkipped,
   retriesExhausted,
   studentsInSeveralCohorts,
@@ -337,14 +337,15 @@ export class SyncJob {
       throw new SyncFailedError('empty', message, this.dialect.endpoints.tagStudents, null);
     }
     const dateWarnings = this.listing.impossibleDateStudents().map(([field, students]) => impossibleDates(field, students));
+    const skips = skipNotes(work.items, (pair) => this.collected.outcome(pair));
     return {
       week: this.week,
       rows,
       collectedCohorts: collected.map((cohort) => cohort.name),
       stats: { ...this.stats },
-      warnings: [...this.warnings, ...dateWarnings],
-      errors: [...this.errors],
-      cohortProblems: [...this.problems],
+      warnings: [...this.warnings, ...skips.messages, ...dateWarnings],
+      errors: [...this.errors, ...skips.messages],
+      cohortProblems: [...this.problems, ...skips.problems],
       matches: this.newMatches(),
       api: this.dialect.api,
     };
@@ -532,8 +533,7 @@ export class SyncJob {
       if (this.collected.hasOutcome(workKey(studentId, productId))) continue;
       const progress = byProduct.get(productId);
       if (progress === undefined) {
-        this.stage({ kind: 'skip', studentId, productId, reason: 'ausente' });
-        this.noteError(progressAbsent(studentId, productId));
+        this.stage({ kind: 'skip', studentId, productId, reason: SKIP_ABSENT });
       } else {
         this.stage({ kind: 'progress', studentId, productId, progress: progress.percent, lessonsCompleted: progress.lessonsCompleted, origin: 'API' });
       }
@@ -552,7 +552,6 @@ export class SyncJob {
     for (const { student, productId } of items) {
       if (this.collected.hasOutcome(workKey(student.studentId, productId))) continue;
       this.stage({ kind: 'skip', studentId: student.studentId, productId, reason: `HTTP ${status}` });
-      this.noteError(progressSkipped(student.studentId, productId, status));
     }
   }
 
@@ -694,3 +693,48 @@ export class SyncJob {
 
 /** Hands out one request (built only when it may go); false once the batch is full. */
 type Offer = (key: string, build: () => HttpRequest) => boolean;
+
+/** The reason a v3 answer gets for a tracked product it does not list. */
+const SKIP_ABSENT = 'ausente';
+
+/**
+ * What the week's skipped pairs cost, from the staged outcomes (so a skip of an earlier slice is said
+ * too): one note per product and reason, however many students, and a note at a cohort's `Produtos`
+ * cell when none of the students asked about came with the product (what a mistyped id looks like).
+ */
+function skipNotes(
+  items: readonly WorkItem[],
+  outcomeOf: (pair: string) => StagedProgress | StagedSkip | undefined,
+): { messages: string[]; problems: CohortProblem[] } {
+  const groups = new Map<string, { productId: ProductId; reason: string; students: StudentId[] }>();
+  const perProduct = new Map<ProductId, number>();
+  const perCohort = new Map<string, { cohort: string; productId: ProductId; items: number; skipped: number; reasons: Set<string> }>();
+  for (const { cohort, student, productId } of items) {
+    const outcome = outcomeOf(workKey(student.studentId, productId));
+    // Only the pairs asked this week count: a student carried (not online since, or never) was not.
+    if (outcome === undefined || (outcome.kind === 'progress' && outcome.origin === 'Mantido')) continue;
+    perProduct.set(productId, (perProduct.get(productId) ?? 0) + 1);
+    const tallyKey = workKey(cohort.name, productId);
+    const tally = perCohort.get(tallyKey) ?? { cohort: cohort.name, productId, items: 0, skipped: 0, reasons: new Set<string>() };
+    perCohort.set(tallyKey, tally);
+    tally.items += 1;
+    if (outcome.kind !== 'skip') continue;
+    tally.skipped += 1;
+    tally.reasons.add(outcome.reason);
+    const groupKey = workKey(String(productId), outcome.reason);
+    const group = groups.get(groupKey) ?? { productId, reason: outcome.reason, students: [] };
+    groups.set(groupKey, group);
+    group.students.push(student.studentId);
+  }
+  // A business-rule refusal (409) is about the students, not the id.
+  const suspectsId = (reasons: Iterable<string>) => ![...reasons].includes(SKIP_REFUSED);
+  const messages = [...groups.values()].map((group) =>
+    progressSkipped(group.productId, group.reason, group.students, group.students.length === perProduct.get(group.productId) && suspectsId([group.reason])),
+  );
+  const problems = [...perCohort.values()]
+    .filter((tally) => tally.skipped === tally.items && suspectsId(tally.reasons))
+    .map((tally) => ({ cohort: tally.cohort, column: 'Produtos' as const, message: productNobodyHasNote(tally.productId, [...tally.reasons].join(', ')) }));
+  return { messages, problems };
+}
+
+const SKIP_REFUSED = 'HTTP 409';

@@ -155,6 +155,43 @@ describe('SyncJob faults', () => {
     expect(comparable(result.rows)).toEqual(comparable(clean.rows));
   });
 
+  it('a pair Cademi answered 404 for in an earlier slice is still said, once per product, in the resumed run', async () => {
+    // Every student's progress in product 11 answers 404: the pairs asked before the kill are staged as skips.
+    const notFound = (request: HttpRequest) => (/progresso_por_produto\/\d+\/11$/.test(request.url) ? envelope(404) : undefined);
+    const api = faultyApi(notFound);
+    const input = jobInput(api, WEEK1, [], 1);
+    const first = new SyncJob(input);
+    let batches = 0;
+    const stop = new Error('killed');
+    await expect(
+      driveJob(first, {
+        transport: api.transport,
+        clock: api.clock,
+        requestsPerSecond: 2,
+        onBatch: () => {
+          if (++batches >= 40) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    const skippedBefore = first.stagingRecords().filter((record) => record.kind === 'skip').length;
+    expect(skippedBefore).toBeGreaterThan(0);
+    const resumed = new SyncJob(input, {
+      checkpoint: JSON.parse(JSON.stringify(first.checkpoint())),
+      records: decodeStaging(encodeStaging(first.runId, first.stagingRecords()), first.runId),
+    });
+    await driveJob(resumed, { transport: api.transport, clock: api.clock, requestsPerSecond: 2 });
+    const result = resumed.result();
+    const asked = result.stats.skipped;
+    expect(asked).toBeGreaterThan(skippedBefore);
+    const notes = result.errors.filter((error) => error.startsWith('Produto 11,'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(new RegExp(`^Produto 11, ${asked} alunos \\(\\d+, \\d+, \\d+ e mais ${asked - 3}\\): a Cademi não encontrou`));
+    // Every student asked lacked it: the id is the suspect, at the cohort's Produtos cell.
+    expect(notes[0]).toContain('confira o ID na coluna Produtos de Turmas');
+    expect(result.cohortProblems).toEqual([expect.objectContaining({ column: 'Produtos', message: expect.stringContaining('produto 11') })]);
+    expect(result.rows.some((row) => row.productId === 11 && row.origin === 'API')).toBe(false);
+  });
+
   it('gives up after repeated server errors with a clear message', async () => {
     const api = faultyApi((request) => (request.url.includes('progresso_por_produto') ? envelope(500) : undefined));
     await expect(runToEnd(api, jobInput(api, WEEK1, [], 1))).rejects.toMatchObject({ kind: 'retries-exhausted' });

@@ -47,7 +47,7 @@ interface V3School {
  * `fault` may replace the simulator's answer to a request (the simulator still sees it, so its
  * rate budget and clock move as with Cademi).
  */
-function v3School(fault?: (request: HttpRequest) => HttpResponse | undefined): V3School {
+function v3School(fault?: (request: HttpRequest) => HttpResponse | undefined, options: { extraProduct?: string } = {}): V3School {
   const api = embeddedApi({ startAt: mondayRun(WEEK_1), studentCount: 300, api: 'v3', latencyMs: 100 });
   const workbook = new MemoryWorkbook();
   ensureConfigSheets(workbook);
@@ -56,7 +56,7 @@ function v3School(fault?: (request: HttpRequest) => HttpResponse | undefined): V
       name: cohort.name,
       tagId: tagV3Id(cohort.tagId),
       start: cohort.start,
-      productIds: cohort.productIds.map(productV3Id),
+      productIds: [...cohort.productIds.map(productV3Id), ...(options.extraProduct ? [options.extraProduct] : [])],
       goalTrack: DEFAULT_GOAL_TRACK.name,
       tutorEmail: null,
       active: true,
@@ -347,5 +347,48 @@ describe('GET /products/{product_id} answering 404 in v3’s envelope for one pr
     expect(result.errors).toContain(unknownProduct(missing));
     expect(result.cohortProblems.filter((problem) => problem.column === 'Produtos').map((problem) => problem.cohort)).toHaveLength(COHORTS);
     expect(productCalls(school.log).filter((id) => id === missing)).toHaveLength(1);
+  });
+});
+
+// A mistyped product id whose lookup cannot say it does not exist (here: a key without the products
+// permission): every progress answer lacks it. One note says so for the product, however many students,
+// and each cohort's `Produtos` cell points at the id.
+describe('a tracked product no student’s progress includes (a mistyped id the lookup cannot confirm)', () => {
+  const typo = 'prd_digitadoerrado';
+  let school: V3School;
+  let result: SyncResult;
+
+  beforeAll(async () => {
+    school = v3School((request) => (decodeURIComponent(new URL(request.url).pathname).endsWith(`/products/${typo}`) ? NAMELESS_ANSWERS[1][1] : undefined), {
+      extraProduct: typo,
+    });
+    result = await school.runOn(WEEK_1);
+  }, 60_000);
+
+  it('records the other products, and of it only the rows of students not asked (never online)', () => {
+    const rows = ofWeek(history(school.workbook), WEEK_1);
+    const asked = new Set(progressCalls(school.log));
+    expect(rows.filter((row) => row.productId === typo && asked.has(String(row.studentId)))).toEqual([]);
+    expect(rows.filter((row) => row.productId === productV3Id(11)).length).toBeGreaterThan(0);
+  });
+
+  it('says it in one note for all the students, pointing at Turmas, and flags each cohort’s Produtos cell', () => {
+    const notes = result.errors.filter((error) => error.includes(typo));
+    expect(notes).toHaveLength(1);
+    const students = progressCalls(school.log).length;
+    expect(notes[0]).toMatch(
+      new RegExp(
+        `^Produto ${typo}, ${students} alunos \\(usr_\\w+, usr_\\w+, usr_\\w+ e mais ${students - 3}\\): o progresso na Cademi não inclui esse produto`,
+      ),
+    );
+    expect(notes[0]).toContain('confira o ID na coluna Produtos de Turmas');
+    expect(result.stats.skipped).toBe(students);
+    const flagged = result.cohortProblems.filter((problem) => problem.column === 'Produtos' && problem.message.includes(typo));
+    expect(flagged.map((problem) => problem.cohort).sort()).toEqual(
+      school.api.simulator.school.cohorts
+        .slice(0, COHORTS)
+        .map((cohort) => cohort.name)
+        .sort(),
+    );
   });
 });
