@@ -15,7 +15,7 @@ export type IncidentKind = IncidentKindName;
 
 /** The open incident as stored: read back through the schema, like every JSON this host keeps. */
 const INCIDENT = z.object({
-  kind: z.enum(['token', 'falha', 'prazo'] satisfies readonly IncidentKind[]),
+  kind: z.enum(['token', 'falha', 'prazo', 'bigquery'] satisfies readonly IncidentKind[]),
   since: z.number().finite(),
   message: z.string(),
 });
@@ -133,4 +133,17 @@ export function resolveIncident(alertEmail: string, spreadsheetUrl: string): Del
   if (incident === null) return null;
   properties().deleteProperty(INCIDENT_KEY);
   return notify(alertMessages.resolvedSubject, alertMessages.resolved(incident.message), alertEmail, spreadsheetUrl);
+}
+
+/**
+ * After a completed run. The run's own incident (a failure, the token, a deadline) is over and is
+ * resolved. A part of the run that failed anyway (`partFailure`: the BigQuery copy) opens its own
+ * incident, alerted once: a later run it fails in again stays quiet, and the first run without it
+ * resolves it. The reports say what each channel did.
+ */
+export function settleIncidents(partFailure: { kind: IncidentKind; message: string } | null, alertEmail: string, spreadsheetUrl: string): DeliveryReport[] {
+  if (partFailure && openIncident()?.kind === partFailure.kind) return [];
+  const resolved = resolveIncident(alertEmail, spreadsheetUrl);
+  const raised = partFailure ? raiseIncident(partFailure.kind, partFailure.message, alertEmail, spreadsheetUrl) : null;
+  return [resolved, raised].filter((report): report is DeliveryReport => report !== null);
 }

@@ -40,10 +40,10 @@ import { SyncFailedError } from '../core/sync/errors';
 import type { PendingWait, SyncJob, SyncResult } from '../core/sync/job';
 import { MAX_WAIT_MS } from '../core/sync/pacer';
 import { runSlice } from '../core/sync/slice-driver';
-import { commitWeek, pauseWeek, type RunStateStore } from '../core/sync/week-commit';
+import { commitWeek, pauseWeek, type RunStateStore, type StepNotes } from '../core/sync/week-commit';
 import { startWeekRun } from '../core/sync/week-run';
 import { addDays, localDateOf, mondayOf, startOfLocalDate, weekKeyOf } from '../core/time/local-date';
-import { type IncidentKind, raiseIncident, resolveIncident } from './alerts';
+import { type IncidentKind, raiseIncident, settleIncidents } from './alerts';
 import { apiUrlRefusalForKey } from './api-target';
 import { ArchiveUnavailableError, rollOverSpreadsheetHistory } from './archive-spreadsheet';
 import { advancedServiceBigQueryClient } from './bigquery-client';
@@ -301,8 +301,13 @@ function completeWeek(
   const log = { trigger: context.request.trigger, startedAt: resumedFrom?.now ?? context.startedAt, finishedAt: Date.now() };
   const result = commitWeek(workbook, job, config, store, log, {
     beforeCommit: () => archiveOldWeeks(spreadsheet, workbook),
-    afterCommit: (week) =>
-      [...copyWeekToBigQuery(settings.bigQueryTable, week), describeDeliveries(resolveIncident(settings.alertEmail, spreadsheet.getUrl()))].filter(Boolean),
+    afterCommit: (week) => {
+      const copy = copyWeekToBigQuery(settings.bigQueryTable, week);
+      // The run's own incident is over; a copy that failed opens its own, alerted once.
+      const copyFailure = copy.failures?.[0];
+      const alerts = settleIncidents(copyFailure ? { kind: 'bigquery', message: copyFailure } : null, settings.alertEmail, spreadsheet.getUrl());
+      return { notes: [...copy.notes, ...alerts.map(describeDeliveries)].filter(Boolean), failures: copy.failures };
+    },
     reportHistory: (school) => historyFromBigQuery(school),
   });
   if (settings.emailTutors) mailTutors(result.contacts, spreadsheet.getUrl());
@@ -436,13 +441,14 @@ function archiveOldWeeks(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
 }
 
 /** The optional BigQuery copy of the week (setting `Tabela BigQuery`), through the advanced service. */
-function copyWeekToBigQuery(table: BigQueryTable | null, result: SyncResult): string[] {
-  if (!table) return [];
+function copyWeekToBigQuery(table: BigQueryTable | null, result: SyncResult): StepNotes {
+  if (!table) return { notes: [] };
   try {
     const written = writeWeekToBigQuery(advancedServiceBigQueryClient(), result.rows, result.week, { table });
-    return [bigQueryCopied(written.inserted)];
+    return { notes: [bigQueryCopied(written.inserted)] };
   } catch (error) {
-    return [bigQueryCopyFailed(describeBigQueryFailure(error, 'apps-script'))];
+    const failed = bigQueryCopyFailed(describeBigQueryFailure(error, 'apps-script'));
+    return { notes: [failed], failures: [failed] };
   }
 }
 
@@ -450,7 +456,7 @@ function copyWeekToBigQuery(table: BigQueryTable | null, result: SyncResult): st
  * With BigQuery configured, the reports read the whole history from it (archived weeks included);
  * if it cannot answer, they fall back to `Histórico` and the log says so.
  */
-function historyFromBigQuery(config: SchoolConfig): { rows: HistoryRow[] | null; notes: string[] } {
+function historyFromBigQuery(config: SchoolConfig): StepNotes & { rows: HistoryRow[] | null } {
   const table = config.settings.bigQueryTable;
   const [earliestStart] = config.cohorts.map((cohort) => cohort.start).sort();
   if (!table || earliestStart === undefined) return { rows: null, notes: [] };
@@ -458,6 +464,7 @@ function historyFromBigQuery(config: SchoolConfig): { rows: HistoryRow[] | null;
   try {
     return { rows: readHistoryFromBigQuery(advancedServiceBigQueryClient(), since, { table }), notes: [] };
   } catch (error) {
-    return { rows: null, notes: [bigQueryReadFailed(describeBigQueryFailure(error, 'apps-script'))] };
+    const failed = bigQueryReadFailed(describeBigQueryFailure(error, 'apps-script'));
+    return { rows: null, notes: [failed], failures: [failed] };
   }
 }

@@ -2,7 +2,7 @@
 // the whole history there (archived weeks included), through the built bundle over the fakes.
 
 import { writeWeekToBigQuery } from '../../src/core/bigquery/history-sink';
-import { HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
+import { type BigQueryField, HISTORY_TABLE_FIELDS } from '../../src/core/bigquery/history-table';
 import type { HistoryRow } from '../../src/core/history/schema';
 import { PIVOT_HEADER_ROW } from '../../src/core/report/pivot';
 import { SHEET } from '../../src/core/sheets';
@@ -16,10 +16,13 @@ import { mondayRun } from '../support/school-workbook';
 const TABLE = { projectId: 'escola-exemplo-123', datasetId: 'cademi', tableId: 'historico' };
 
 /** A school with one cohort configured, `Tabela BigQuery` set and the advanced service over the fake. */
-function schoolWithBigQuery(monday: number, options: { api: 'v1' | 'v3'; studentCount: number }): { gas: GasSchool; bigquery: FakeBigQuery } {
+function schoolWithBigQuery(
+  monday: number,
+  options: { api: 'v1' | 'v3'; studentCount: number; tableFields?: readonly BigQueryField[]; alertEmail?: string },
+): { gas: GasSchool; bigquery: FakeBigQuery } {
   const gas = gasSchool(monday, options);
   const bigquery = new FakeBigQuery();
-  bigquery.createTable(TABLE, HISTORY_TABLE_FIELDS);
+  bigquery.createTable(TABLE, options.tableFields ?? HISTORY_TABLE_FIELDS);
   gas.env.globals.BigQuery = {
     Tabledata: {
       insertAll: (body: never, projectId: string, datasetId: string, tableId: string) => bigquery.insertAll({ projectId, datasetId, tableId }, body),
@@ -38,6 +41,7 @@ function schoolWithBigQuery(monday: number, options: { api: 'v1' | 'v3'; student
     .getValues()
     .map((row) => row[0]);
   settings.getRange(keys.indexOf('Tabela BigQuery') + 1, 2).setValue(`${TABLE.projectId}.${TABLE.datasetId}.${TABLE.tableId}`);
+  if (options.alertEmail) settings.getRange(keys.indexOf('E-mail para alertas') + 1, 2).setValue(options.alertEmail);
   return { gas, bigquery };
 }
 
@@ -94,5 +98,41 @@ describe('BigQuery copy and reports from BigQuery', () => {
       expect(row).toMatchObject({ student_key: expect.stringMatching(/^usr_/), product_key: expect.stringMatching(/^prd_/) });
       expect(row).not.toHaveProperty('student_id');
     }
+  });
+
+  it('a copy that fails is an Aviso and one alert; a later run it fails in again stays quiet; the first copy that works resolves it', () => {
+    const alertEmail = 'coordenacao@escola.com';
+    // A table made before v3's ids, then a school on v3: its copy is refused until the table is upgraded.
+    const v1Table = HISTORY_TABLE_FIELDS.filter((field) => field.name !== 'student_key' && field.name !== 'product_key').map((field) =>
+      field.name.endsWith('_id') ? { ...field, mode: 'REQUIRED' as const } : field,
+    );
+    const { gas, bigquery } = schoolWithBigQuery(mondayRun('2026-11-09'), { api: 'v3', studentCount: 60, tableFields: v1Table, alertEmail });
+    const run = () => {
+      gas.env.execute(() => gas.fns.atualizarAgora(), { context: 'ui' });
+      gas.env.runTriggersUntil(gas.env.time.now() + 60 * 60_000, gas.fns);
+      return gas.env.spreadsheet.sheet(SHEET.runs).dump().at(-1)!;
+    };
+    const alerts = () => gas.env.mail.sent.filter((mail) => mail.to === alertEmail);
+
+    const refused = run();
+    expect(refused[4]).toBe('Concluída');
+    expect(Number(refused[11])).toBeGreaterThanOrEqual(1);
+    expect(String(refused[12])).toContain('BigQuery: a cópia falhou');
+    expect(String(refused[12])).toContain('ALTER TABLE');
+    expect(bigquery.storedRows(TABLE)).toEqual([]);
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0].subject).toContain('a cópia no BigQuery falhou');
+
+    gas.env.time.advance(60 * 60_000);
+    expect(run()[4]).toBe('Concluída');
+    expect(alerts()).toHaveLength(1);
+
+    bigquery.alterTable(TABLE, HISTORY_TABLE_FIELDS);
+    gas.env.time.advance(60 * 60_000);
+    const copied = run();
+    expect(String(copied[12])).toMatch(/BigQuery: \d+ linhas copiadas/);
+    expect(bigquery.storedRows(TABLE).length).toBeGreaterThan(0);
+    expect(alerts()).toHaveLength(2);
+    expect(alerts()[1].subject).toContain('resolvido');
   });
 });

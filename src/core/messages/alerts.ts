@@ -7,7 +7,7 @@ import { PRODUCT_NAME } from './product';
 export const ADD_TO_ALLOWLIST = 'acrescente o domínio em extraFetchPrefixes no deploy.config.json e rode npm run push.';
 
 /** The kinds of incident an alert is raised for (src/gas/alerts.ts). */
-export type IncidentKindName = 'token' | 'falha' | 'prazo';
+export type IncidentKindName = 'token' | 'falha' | 'prazo' | 'bigquery';
 
 /** How MailApp refused a message, read from its (English) error text by runlog/delivery-report. */
 export type MailFailureKind = 'address' | 'limit' | 'other';
@@ -17,6 +17,7 @@ export const alertSubjects: Readonly<Record<IncidentKindName, string>> = {
   token: 'o token da API foi recusado',
   prazo: 'semana não concluída no prazo',
   falha: 'a atualização falhou',
+  bigquery: 'a cópia no BigQuery falhou',
 };
 
 /** The alert's own sentences (subjects are above). */

@@ -52,12 +52,21 @@ export function pauseWeek(workbook: Workbook, job: SyncJob, store: RunStateStore
   store.saveCursor(job.checkpoint());
 }
 
-/** Host steps around the commit (archiving old weeks before it, a BigQuery copy after); each returns log notes. */
+/**
+ * What a host step has to say in the run log: `notes`, and `failures` among them, a part of the run
+ * that failed without costing the week (a BigQuery copy): said in the message and counted as `Avisos`.
+ */
+export interface StepNotes {
+  readonly notes: readonly string[];
+  readonly failures?: readonly string[];
+}
+
+/** Host steps around the commit (archiving old weeks before it, a BigQuery copy after). */
 export interface WeekRunHooks {
   readonly beforeCommit?: () => string[];
-  readonly afterCommit?: (result: SyncResult) => string[];
+  readonly afterCommit?: (result: SyncResult) => StepNotes;
   /** The history the reports are built from, when the host has a fuller source than `Histórico`; null = the sheet. */
-  readonly reportHistory?: (config: SchoolConfig) => { rows: HistoryRow[] | null; notes: string[] };
+  readonly reportHistory?: (config: SchoolConfig) => StepNotes & { rows: HistoryRow[] | null };
 }
 
 /** The `Execuções` row's trigger and times; `startedAt` is the run's first slice's, so a redone commit replaces its row. */
@@ -117,10 +126,12 @@ function writeWeek(
   // The week's rows name matched students by their v1 id: the match is kept with them.
   recordStudentMatches(workbook, collected.matches);
   const result: SyncResult = keptRows.length === 0 ? collected : { ...collected, rows: [...keptRows, ...collected.rows] };
-  notes.push(...(hooks.afterCommit?.(result) ?? []));
+  const copied = hooks.afterCommit?.(result) ?? { notes: [] };
+  notes.push(...copied.notes);
   if (result.cohortProblems.length > 0) annotateConfigIssues(workbook, [...config.issues, ...cohortIssues(config, result)]);
   const source = hooks.reportHistory?.(config) ?? { rows: null, notes: [] };
   notes.push(...source.notes);
+  const stepFailures = (copied.failures?.length ?? 0) + (source.failures?.length ?? 0);
   const sheetRows = readHistoryRows(history, timeZone);
   const { contacts } = writeReports(workbook, config, source.rows ? withSpreadsheetPhones(source.rows, sheetRows) : sheetRows);
   appendRunLog(
@@ -135,7 +146,7 @@ function writeWeek(
       carried: result.stats.carried,
       retries: result.stats.retries,
       errors: result.errors.length,
-      warnings: result.warnings.filter((warning) => !result.errors.includes(warning)).length,
+      warnings: result.warnings.filter((warning) => !result.errors.includes(warning)).length + stepFailures,
       message: [
         readThroughApi(result.api),
         describeGrowth(estimateGrowth(workbook.cellCount(), collected.rows.length, HISTORY_HEADERS.length)),

@@ -105,7 +105,12 @@ async function syncWorkbook(file: string, date: LocalDate | undefined, archive: 
   const archived = archive.hasPending();
   await archive.save();
   await saveWorkbook(workbook, file, io);
-  if (settings.bigQueryTable) io.stdout.write(`${await copyToBigQuery(result, settings.bigQueryTable)}\n`);
+  if (settings.bigQueryTable) {
+    const copy = await copyToBigQuery(result, settings.bigQueryTable);
+    // A failed copy is a warning (stderr), so a cron job's mail carries it; the week itself is saved.
+    if (copy.ok) io.stdout.write(`${copy.line}\n`);
+    else io.stderr.write(`${warningLine(copy.line)}\n`);
+  }
   const preview = previewPathFor(file);
   await writePreview(workbook, preview, previewTitle(file), new Date(), file);
   for (const warning of result.warnings) io.stderr.write(`${warningLine(warning)}\n`);
@@ -127,14 +132,14 @@ export function summaryLine(result: SyncResult, apiMs: number, realMs: number, v
  * Credentials (`gcloud auth application-default login` or GOOGLE_APPLICATION_CREDENTIALS). It runs
  * after the workbook is saved, so a BigQuery problem never costs the week.
  */
-async function copyToBigQuery(result: SyncResult, table: BigQueryTable): Promise<string> {
+async function copyToBigQuery(result: SyncResult, table: BigQueryTable): Promise<{ ok: boolean; line: string }> {
   try {
     // Loaded only when a school uses BigQuery: the CLI starts faster without it.
     const { BigQuery } = await import('@google-cloud/bigquery');
     const client = new OfficialBigQueryClient(new BigQuery({ projectId: table.projectId }));
     const written = await writeWeekToBigQueryAsync(client, result.rows, result.week, { table });
-    return bigQueryWeekCopied(written.week, written.inserted, written.replaced);
+    return { ok: true, line: bigQueryWeekCopied(written.week, written.inserted, written.replaced) };
   } catch (error) {
-    return bigQueryCopyFailedCli(describeBigQueryFailure(error, 'cli'));
+    return { ok: false, line: bigQueryCopyFailedCli(describeBigQueryFailure(error, 'cli')) };
   }
 }
