@@ -159,10 +159,17 @@ export class SyncJob {
   private readonly problems: CohortProblem[] = [];
   /** The week's (student, product) pairs, once every listing and what it depends on are in. */
   private work: WorkQueue | null = null;
+  /** See stagingOnSheet. */
+  private savedStaging: { sheetRows: number; records: number } | null = null;
 
   constructor(
     private readonly input: SyncJobInput,
-    resume?: { checkpoint: SyncCheckpoint; records: readonly StagedRecord[] },
+    resume?: {
+      checkpoint: SyncCheckpoint;
+      records: readonly StagedRecord[];
+      /** The staging sheet's data rows, of any run: when they are all `records`, a pause appends to them. */
+      sheetRows?: number;
+    },
   ) {
     const { settings } = input.config;
     this.now = resume?.checkpoint.now ?? input.now;
@@ -188,6 +195,7 @@ export class SyncJob {
       this.stats.calls = resume.checkpoint.calls;
       this.stats.retries = resume.checkpoint.retries;
       for (const record of resume.records) this.stage(record);
+      if (resume.sheetRows === resume.records.length) this.savedStaging = { sheetRows: resume.sheetRows, records: this.collected.all().length };
     }
   }
 
@@ -302,6 +310,15 @@ export class SyncJob {
   /** Everything collected so far, for the staging sheet. */
   stagingRecords(): readonly StagedRecord[] {
     return this.collected.all();
+  }
+
+  /**
+   * What the staging sheet already holds of `stagingRecords()`: its data rows (this run's, every one)
+   * and the records they are, a prefix. Null when the sheet must be written whole (a first pause, or
+   * a sheet with rows of another run).
+   */
+  stagingOnSheet(): { readonly sheetRows: number; readonly records: number } | null {
+    return this.savedStaging;
   }
 
   /**

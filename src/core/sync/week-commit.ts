@@ -37,9 +37,21 @@ export interface RunStateStore {
   clearCursor(): void;
 }
 
-/** Saves what an unfinished run collected (one write), before its cursor is advanced. */
+/**
+ * Saves what an unfinished run collected (one write), before its cursor is advanced. A slice that
+ * resumed from the sheet appends only what it collected: rewriting every earlier slice's rows at each
+ * pause would cost a long run time quadratic in its slices.
+ */
 function saveStaging(workbook: Workbook, job: SyncJob): void {
-  workbook.writeSheet(SHEET.staging, { rows: encodeStaging(job.runId, job.stagingRecords()), hidden: true });
+  const records = job.stagingRecords();
+  const onSheet = job.stagingOnSheet();
+  if (onSheet === null) {
+    workbook.writeSheet(SHEET.staging, { rows: encodeStaging(job.runId, records), hidden: true });
+    return;
+  }
+  // Row 0 is the header, so the sheet's rows after it start at 1 + its data rows.
+  const added = encodeStaging(job.runId, records.slice(onSheet.records)).slice(1);
+  workbook.replaceRowsFrom(SHEET.staging, 1 + onSheet.sheetRows, added);
 }
 
 /**

@@ -14,9 +14,9 @@ import { ConfigError, type ConfigIssue } from '../model/issues';
 import { readPushedProgress } from '../push/pushed-sheet';
 import { COHORT_HEADERS, SHEET } from '../sheets';
 import { localDateOf, weekKeyOf } from '../time/local-date';
-import type { Workbook } from '../workbook/workbook';
+import type { Cell, Workbook } from '../workbook/workbook';
 import type { SyncCheckpoint } from './checkpoint';
-import { SyncJob } from './job';
+import { SyncJob, type SyncJobInput } from './job';
 import { decodeStaging } from './staging';
 
 export interface StartOptions {
@@ -65,7 +65,7 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
     pushed,
     matches,
   };
-  const job = resume ? new SyncJob(input, { checkpoint: resume, records: decodeStaging(workbook.readSheet(SHEET.staging), resume.runId) }) : new SyncJob(input);
+  const job = resume ? resumedJob(input, resume, workbook.readSheet(SHEET.staging)) : new SyncJob(input);
   if (history.unreadableRows.length > 0) {
     job.warnings.push(
       unreadableHistoryRows(
@@ -75,6 +75,14 @@ export function startWeekRun(workbook: Workbook, options: StartOptions): { job: 
     );
   }
   return { job, config };
+}
+
+/** The job again from its cursor and the staging sheet (whose rows a pause then appends to, when all are this run's). */
+function resumedJob(input: SyncJobInput, checkpoint: SyncCheckpoint, staging: Cell[][] | null): SyncJob {
+  const records = decodeStaging(staging, checkpoint.runId);
+  // A missing or emptied sheet (no header row) is written whole again.
+  const sheetRows = staging !== null && staging.length > 0 ? staging.length - 1 : undefined;
+  return new SyncJob(input, { checkpoint, records, sheetRows });
 }
 
 /** Active cohorts that have not started yet: not an error, but said at the cell so nobody wonders. */

@@ -4,6 +4,7 @@
 
 import { SHEET } from '../../../src/core/sheets';
 import { runSlice, type SliceIo } from '../../../src/core/sync/slice-driver';
+import { decodeStaging, encodeStaging } from '../../../src/core/sync/staging';
 import { commitWeek, pauseWeek } from '../../../src/core/sync/week-commit';
 import { startWeekRun } from '../../../src/core/sync/week-run';
 import { weekKeyOf } from '../../../src/core/time/local-date';
@@ -131,6 +132,50 @@ describe('commitWeek: the order of the state writes', () => {
     expect(commit).not.toContain('store:saveCursor');
     expect(commit.indexOf(`workbook:replaceRowsFrom ${SHEET.history}`) >= 0 || commit.indexOf(`workbook:writeSheet ${SHEET.history}`) >= 0).toBe(true);
     expect(commit.slice(-3)).toEqual(['store:recordCompletion', 'store:clearCursor', `workbook:deleteSheet ${SHEET.staging}`]);
+  });
+});
+
+describe('pauseWeek: the staging sheet', () => {
+  it('the first pause writes it whole; a resumed slice appends only what it collected, and the sheet decodes to the whole run', () => {
+    const host = newHost();
+    expect(execution(host, SHORT_SLICE_MS)).toBe('paused');
+    expect(host.journal.writes).toContain(`workbook:writeSheet ${SHEET.staging}`);
+    const runId = host.store.cursor!.runId;
+    let pauses = 1;
+    for (;;) {
+      const before = (host.sheets.readSheet(SHEET.staging) ?? []).length;
+      host.journal.writes.length = 0;
+      const now = host.api.virtualClock.now();
+      const { job } = startWeekRun(host.workbook, { now, target: host.api.target, runId, resume: host.store.cursor });
+      if (runSlice(job, sliceIo(host.api), { requestsPerSecond: 2, deadline: now + SHORT_SLICE_MS }) !== 'paused') break;
+      pauseWeek(host.workbook, job, host.store);
+      pauses++;
+      expect(host.journal.writes).toContain(`workbook:replaceRowsFrom ${SHEET.staging}`);
+      expect(host.journal.writes).not.toContain(`workbook:writeSheet ${SHEET.staging}`);
+      const staging = host.sheets.readSheet(SHEET.staging)!;
+      expect(staging.length).toBeGreaterThan(before);
+      expect(staging).toEqual(encodeStaging(runId, job.stagingRecords()));
+      expect(decodeStaging(staging, runId)).toEqual(job.stagingRecords());
+    }
+    expect(pauses).toBeGreaterThan(2);
+  });
+
+  it('a sheet holding rows of another run is written whole, without them', () => {
+    const host = newHost();
+    expect(execution(host, SHORT_SLICE_MS)).toBe('paused');
+    const runId = host.store.cursor!.runId;
+    const staging = host.sheets.readSheet(SHEET.staging)!;
+    host.sheets.writeSheet(SHEET.staging, {
+      rows: [...staging, ['ignorado', null, 1, 'HTTP 404', null, null, null, 11, null, null, null, 'outra-execucao']],
+      hidden: true,
+    });
+    host.journal.writes.length = 0;
+    const now = host.api.virtualClock.now();
+    const { job } = startWeekRun(host.workbook, { now, target: host.api.target, runId, resume: host.store.cursor });
+    expect(runSlice(job, sliceIo(host.api), { requestsPerSecond: 2, deadline: now + SHORT_SLICE_MS })).toBe('paused');
+    pauseWeek(host.workbook, job, host.store);
+    expect(host.journal.writes).toContain(`workbook:writeSheet ${SHEET.staging}`);
+    expect(host.sheets.readSheet(SHEET.staging)).toEqual(encodeStaging(runId, job.stagingRecords()));
   });
 });
 
