@@ -27,10 +27,10 @@ export const HISTORY_TABLE_FIELDS: readonly BigQueryField[] = [
   { name: 'row_key', type: 'STRING', mode: 'REQUIRED', description: 'week|studentId|productId' },
   { name: 'week', type: 'DATE', mode: 'REQUIRED', description: 'Semana (segunda-feira)' },
   { name: 'cohort', type: 'STRING', mode: 'REQUIRED', description: 'Turma' },
-  { name: 'student_id', type: 'INT64', mode: 'NULLABLE', description: 'Aluno ID da API v1 (nulo quando o ID é da v3: student_key)' },
+  { name: 'student_id', type: 'INT64', mode: 'NULLABLE', description: 'Aluno ID (v1)' },
   { name: 'name', type: 'STRING', mode: 'REQUIRED', description: 'Nome' },
   { name: 'email', type: 'STRING', mode: 'REQUIRED', description: 'E-mail' },
-  { name: 'product_id', type: 'INT64', mode: 'NULLABLE', description: 'Produto ID da API v1 (nulo quando o ID é da v3: product_key)' },
+  { name: 'product_id', type: 'INT64', mode: 'NULLABLE', description: 'Produto ID (v1)' },
   { name: 'product_name', type: 'STRING', mode: 'REQUIRED', description: 'Produto' },
   { name: 'progress', type: 'FLOAT64', mode: 'REQUIRED', description: 'Progresso (%)' },
   { name: 'lessons_completed', type: 'INT64', mode: 'REQUIRED', description: 'Aulas concluídas' },
@@ -40,8 +40,8 @@ export const HISTORY_TABLE_FIELDS: readonly BigQueryField[] = [
   { name: 'origin', type: 'STRING', mode: 'REQUIRED', description: 'Origem (API | Mantido)' },
   { name: 'collected_at', type: 'TIMESTAMP', mode: 'REQUIRED', description: 'Coletado em' },
   // Last: BigQuery adds columns only at the end of a table, so a table made before them is upgraded in place.
-  { name: 'student_key', type: 'STRING', mode: 'NULLABLE', description: 'Aluno ID da API v3 (usr_…); nulo quando é um ID numérico da v1' },
-  { name: 'product_key', type: 'STRING', mode: 'NULLABLE', description: 'Produto ID da API v3 (prd_…); nulo quando é um ID numérico da v1' },
+  { name: 'student_key', type: 'STRING', mode: 'NULLABLE', description: 'Aluno ID (v3)' },
+  { name: 'product_key', type: 'STRING', mode: 'NULLABLE', description: 'Produto ID (v3)' },
 ];
 
 /**
